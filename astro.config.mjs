@@ -1,0 +1,29 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import contentGate from './src/integrations/content-gate.ts';
+
+// The base path is one setting, so the build can be served from any folder of any host.
+const base = process.env.STORY_BASE ?? '/';
+
+export default defineConfig({
+  site: process.env.STORY_SITE ?? 'http://127.0.0.1:4321',
+  base,
+  trailingSlash: 'always',
+  integrations: [contentGate(), mdx()],
+  build: { inlineStylesheets: 'never', format: 'directory' },
+  devToolbar: { enabled: false },
+  server: { host: '127.0.0.1', port: 4321 },
+  security: {
+    csp: {
+      directives: [
+        "default-src 'none'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "base-uri 'none'",
+        "form-action 'none'",
+      ],
+    },
+  },
+});

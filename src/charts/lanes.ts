@@ -1,0 +1,240 @@
+/**
+ * "Lanes": a short time window drawn as one lane per side of the story (official Moscow,
+ * disinformation, responses, what happened), every event at its known precision:
+ * a point for a time known to the minute, a bar over the day for a date known to the day,
+ * a bar across the whole window (open at both ends) for one known only to the month.
+ * Claims that only the article makes are hollow and dashed.
+ *
+ * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
+ */
+import { scaleUtc } from 'd3-scale';
+import { utcDay } from 'd3-time';
+import { svg, px, type Markup } from '../lib/escape.ts';
+import { eventInterval, wallTimeToUtc } from '../lib/dates.ts';
+import { lanes as laneOrder, type Chart, type StoryEvent } from '../schemas.ts';
+
+type Lane = (typeof laneOrder)[number];
+
+/** Words the chart prints, from the UI strings (content/data/ui.*.json). */
+export interface LanesText {
+  lanes: Record<Lane, string>;
+  monthOnly: string;
+}
+
+export interface LanesData {
+  chart: Chart;
+  /** The chart's events (those listed in chart.events). */
+  events: StoryEvent[];
+  text: LanesText;
+}
+
+export interface LanesOptions {
+  /** Width of the drawing in px (the SVG scales with CSS; this sets the layout). Default 960. */
+  width?: number;
+  /** Prefix for ids inside the SVG, unique per SVG on a page. Default "lanes". */
+  idPrefix?: string;
+  /** Font size of labels in px. Default 12 (wide) or 11 (narrow). */
+  fontSize?: number;
+}
+
+/** Colour of each lane: each is at least 3:1 against white and against #fbfaf7. */
+export const laneColours: Record<Lane, string> = {
+  official: '#b3261e',
+  disinformation: '#6b3d9a',
+  response: '#1f6a85',
+  context: '#585c61',
+};
+
+export type MarkShape = 'point' | 'day' | 'open';
+
+export interface PlacedMark {
+  id: string;
+  lane: Lane;
+  shape: MarkShape;
+  claimed: boolean;
+  uncertain: boolean;
+  x0: number;
+  x1: number;
+  y: number;
+  label: string;
+  /** Label anchor and box. */
+  lx: number;
+  ly: number;
+  anchor: 'start' | 'end';
+  labelBox: [number, number];
+  steps: number[];
+}
+
+export interface LanesLayout {
+  width: number;
+  height: number;
+  narrow: boolean;
+  plot: { x0: number; x1: number; top: number };
+  days: { x0: number; x1: number; date: number; label: string; mark?: string }[];
+  lanes: { lane: Lane; title: string; y0: number; y1: number; titleY: number }[];
+  marks: PlacedMark[];
+  fontSize: number;
+}
+
+const ROW = 24;
+const BAR = 12;
+const PAD = 8;
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Width of a label in px: a generous estimate for the sans-serif fonts the site uses. */
+export function labelWidth(text: string, fontSize: number): number {
+  let w = 0;
+  for (const ch of text) w += /[A-Z]/.test(ch) ? 0.68 : /[il.,:'"!| ]/.test(ch) ? 0.3 : /[mw]/.test(ch) ? 0.85 : 0.56;
+  return w * fontSize;
+}
+
+const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
+
+/** Geometry of the chart, shared by the build-time renderer and any browser code. */
+export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesLayout {
+  const width = options.width ?? 960;
+  const narrow = width < 560;
+  const fontSize = options.fontSize ?? (narrow ? 11 : 12);
+  const { chart } = data;
+  const zone = chart.window.zone;
+  const [sy, sm, sd] = chart.window.start.split('-').map(Number) as [number, number, number];
+  const [ey, em, ed] = chart.window.end.split('-').map(Number) as [number, number, number];
+  const start = wallTimeToUtc(sy, sm, sd, 0, 0, zone);
+  const end = wallTimeToUtc(ey, em, ed, 0, 0, zone);
+  const gutter = narrow ? 0 : 136;
+  const x0 = gutter + PAD;
+  const x1 = width - PAD;
+  const x = scaleUtc().domain([start, end]).range([x0, x1]);
+  const top = 40;
+
+  // Day columns in the chart's zone (whole days: the window starts and ends at midnight).
+  const days: LanesLayout['days'] = [];
+  const nDays = Math.round((Date.UTC(ey, em - 1, ed) - Date.UTC(sy, sm - 1, sd)) / 86400000);
+  for (let i = 0; i < nDays; i++) {
+    const civil = utcDay.offset(new Date(Date.UTC(sy, sm - 1, sd)), i);
+    const iso = civil.toISOString().slice(0, 10);
+    const d0 = wallTimeToUtc(civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate(), 0, 0, zone);
+    const d1 = wallTimeToUtc(civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate() + 1, 0, 0, zone);
+    const label = narrow
+      ? `${civil.getUTCDate()} ${MONTHS[civil.getUTCMonth()]}`
+      : `${WEEKDAYS[civil.getUTCDay()]} ${civil.getUTCDate()} ${MONTHS[civil.getUTCMonth()]}`;
+    days.push({ x0: px(x(d0)), x1: px(x(d1)), date: d0, label, mark: chart.marks.find((m) => m.date === iso)?.label });
+  }
+
+  const stepIndex = new Map<string, number[]>();
+  chart.steps.forEach((s, i) => s.highlight.forEach((id) => stepIndex.set(id, [...(stepIndex.get(id) ?? []), i])));
+
+  const lanesOut: LanesLayout['lanes'] = [];
+  const marks: PlacedMark[] = [];
+  let y = top;
+  for (const lane of laneOrder) {
+    const inLane = data.events
+      .filter((e) => e.lane === lane)
+      .map((e) => ({ e, iv: eventInterval(e, zone) }))
+      .sort((a, b) => a.iv.start - b.iv.start || a.iv.end - b.iv.end || a.e.id.localeCompare(b.e.id));
+    if (inLane.length === 0) continue;
+    const titleY = narrow ? y + 14 : y + 16;
+    const rowsTop = narrow ? y + 20 : y + 4;
+    const rows: [number, number][][] = [];
+    const placed: { m: Omit<PlacedMark, 'y' | 'ly'>; row: number; labelAbove: boolean }[] = [];
+    for (const { e, iv } of inLane) {
+      const label = chart.labels[e.id] ?? e.title;
+      const w = labelWidth(label, fontSize);
+      const open = iv.start < start || iv.end > end;
+      const shape: MarkShape = iv.start === iv.end ? 'point' : open ? 'open' : 'day';
+      const mx0 = shape === 'point' ? x(iv.start) - 5 : Math.max(x0, x(iv.start));
+      const mx1 = shape === 'point' ? x(iv.start) + 5 : Math.min(x1, x(iv.end));
+      let lx: number, anchor: 'start' | 'end', box: [number, number], labelAbove = false;
+      if (shape === 'open') {
+        // Label inside the bar, which spans the window.
+        lx = mx0 + 8; anchor = 'start'; box = [mx0, mx1];
+      } else if (mx1 + 6 + w <= x1) {
+        lx = mx1 + 6; anchor = 'start'; box = [mx0, mx1 + 6 + w];
+      } else if (mx0 - 6 - w >= x0) {
+        lx = mx0 - 6; anchor = 'end'; box = [mx0 - 6 - w, mx1];
+      } else {
+        // Neither side has room: the label takes its own row above the mark.
+        labelAbove = true; anchor = 'start';
+        lx = Math.max(x0, Math.min(mx0, x1 - w)); box = [Math.min(mx0, lx), Math.max(mx1, lx + w)];
+      }
+      const extent: [number, number] = [box[0] - PAD / 2, box[1] + PAD / 2];
+      let row = -1;
+      if (!labelAbove) row = rows.findIndex((r) => !r.some((b) => overlaps(b, extent)));
+      if (row === -1) {
+        row = rows.length;
+        rows.push([]);
+        if (labelAbove) rows.push([]);
+      }
+      rows[row]!.push(extent);
+      if (labelAbove) rows[row + 1]!.push(extent);
+      placed.push({
+        m: {
+          id: e.id, lane, shape, claimed: e.status === 'claimed-by-article',
+          uncertain: e.status === 'reported' || e.status === 'unverified',
+          x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
+          steps: stepIndex.get(e.id) ?? [],
+        },
+        row, labelAbove,
+      });
+    }
+    for (const p of placed) {
+      const markRow = p.labelAbove ? p.row + 1 : p.row;
+      const cy = rowsTop + markRow * ROW + ROW / 2;
+      const ly = p.labelAbove ? rowsTop + p.row * ROW + ROW / 2 + fontSize * 0.35 + 4 : cy + fontSize * 0.35;
+      marks.push({ ...p.m, y: px(cy), ly: px(ly) });
+    }
+    const y1 = rowsTop + rows.length * ROW + 6;
+    lanesOut.push({ lane, title: data.text.lanes[lane], y0: y, y1, titleY });
+    y = y1;
+  }
+  return { width, height: Math.ceil(y + 4), narrow, plot: { x0, x1, top }, days, lanes: lanesOut, marks, fontSize };
+}
+
+function markShape(m: PlacedMark, p: string): Markup {
+  const colour = laneColours[m.lane];
+  if (m.shape === 'point') {
+    return m.claimed
+      ? svg`<circle cx="${px((m.x0 + m.x1) / 2)}" cy="${m.y}" r="5" fill="#fff" stroke="${colour}" stroke-width="1.5" stroke-dasharray="2 2"/>`
+      : svg`<circle cx="${px((m.x0 + m.x1) / 2)}" cy="${m.y}" r="5" fill="${colour}" stroke="#fff" stroke-width="1"/>`;
+  }
+  const w = px(m.x1 - m.x0);
+  const y = px(m.y - BAR / 2);
+  if (m.claimed) {
+    return svg`<rect x="${m.x0 + 0.75}" y="${y}" width="${px(w - 1.5)}" height="${BAR}" rx="2" fill="#fff" stroke="${colour}" stroke-width="1.5" stroke-dasharray="4 3"/>`;
+  }
+  if (m.shape === 'open') {
+    // Known only to the month: a pale band across the window, dashed, with arrows out at both ends.
+    return svg`<rect x="${m.x0}" y="${y}" width="${w}" height="${BAR + 2}" fill="${colour}" fill-opacity="0.12" stroke="${colour}" stroke-dasharray="5 3"/><path d="M${m.x0 + 6},${m.y - 4}l-4,4 4,4M${m.x1 - 6},${m.y - 4}l4,4-4,4" fill="none" stroke="${colour}" stroke-width="1.5"/>`;
+  }
+  const fill = m.uncertain ? `url(#${p}-hatch-${m.lane})` : colour;
+  return svg`<rect x="${m.x0}" y="${y}" width="${w}" height="${BAR}" rx="2" fill="${fill}" stroke="${colour}"/>`;
+}
+
+/**
+ * Renders the chart as SVG markup.
+ * @param data the chart definition, its events and the words it prints
+ * @param options width (px, default 960), idPrefix (default "lanes"), fontSize (px)
+ */
+export function lanes(data: LanesData, options: LanesOptions = {}): string {
+  const p = options.idPrefix ?? 'lanes';
+  const L = layoutLanes(data, options);
+  const fs = L.fontSize;
+  const titles = new Map(data.events.map((e) => [e.id, e]));
+  const hatch = laneOrder.map(
+    (lane) =>
+      svg`<pattern id="${p}-hatch-${lane}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="${laneColours[lane]}"/></pattern>`,
+  );
+  const days = L.days.map((d, i) => svg`
+<g class="day">${d.mark ? svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}" width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="#f3e9c6"/>` : ''}<line x1="${d.x0}" x2="${d.x0}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>${i === L.days.length - 1 ? svg`<line x1="${d.x1}" x2="${d.x1}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>` : ''}<text class="day-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}" fill="#333">${d.label}</text>${d.mark ? svg`<text class="day-mark-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 7}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${d.mark}</text>` : ''}</g>`);
+  const laneEls = L.lanes.map((l, i) => svg`
+<g class="lane" data-lane="${l.lane}">${i > 0 ? svg`<line x1="0" x2="${L.width}" y1="${l.y0}" y2="${l.y0}" stroke="#bdb9b0"/>` : ''}<text class="lane-title" x="${L.narrow ? L.plot.x0 : 0}" y="${l.titleY}" font-size="${fs}" font-weight="700" fill="${laneColours[l.lane]}">${l.title}</text></g>`);
+  const markEls = L.marks.map((m) => {
+    const e = titles.get(m.id);
+    const status = m.claimed ? ' (the article\u2019s claim; no source found)' : m.shape === 'open' ? ` (${data.text.monthOnly})` : '';
+    return svg`
+<g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
+  });
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs>${hatch}</defs>${days}${laneEls}${markEls}
+</svg>`.value;
+}

@@ -1,0 +1,261 @@
+/**
+ * The build gate: reads every chapter and data file, validates each entry against the schemas
+ * and every reference across files, and returns all problems at once. Each problem names the
+ * file, the entry, the field and what is allowed.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'astro/zod';
+import {
+  actorSchema,
+  annotationSchema,
+  chapterSchema,
+  chartSchema,
+  eventSchema,
+  sourceSchema,
+  type Actor,
+  type Annotation,
+  type Chart,
+  type Source,
+  type StoryEvent,
+} from '../schemas.ts';
+import { authorComponents } from '../components/names.ts';
+
+export interface Problem {
+  file: string;
+  entry: string;
+  field: string;
+  message: string;
+}
+
+export interface ContentFiles {
+  /** Data files by name (e.g. "events.json") with their text. */
+  data: Record<string, string | undefined>;
+  /** Chapter files by path relative to the content root, with their text. */
+  chapters: Record<string, string>;
+}
+
+/** Data files and the schema of their entries (each file is an array of entries). */
+const dataFiles = {
+  'sources.json': sourceSchema,
+  'actors.json': actorSchema,
+  'events.json': eventSchema,
+  'annotations.json': annotationSchema,
+  'charts.json': chartSchema,
+} as const;
+type DataFile = keyof typeof dataFiles;
+
+/** Reads the content folder (chapters/ and data/) as text. */
+export function readContent(contentDir: string): ContentFiles {
+  const data: ContentFiles['data'] = {};
+  for (const name of Object.keys(dataFiles)) {
+    const p = join(contentDir, 'data', name);
+    data[name] = existsSync(p) ? readFileSync(p, 'utf8') : undefined;
+  }
+  const chapters: ContentFiles['chapters'] = {};
+  const chapterDir = join(contentDir, 'chapters');
+  if (existsSync(chapterDir)) {
+    for (const f of readdirSync(chapterDir).sort()) {
+      if (f.endsWith('.mdx')) chapters[relative(contentDir, join(chapterDir, f))] = readFileSync(join(chapterDir, f), 'utf8');
+    }
+  }
+  return { data, chapters };
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '') || '(entry)';
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), raw);
+}
+
+function zodProblems(file: string, entry: string, error: z.ZodError, raw: unknown): Problem[] {
+  return error.issues.map((issue) => {
+    let message = issue.message;
+    if (issue.code === 'invalid_value' && 'values' in issue) message = `${JSON.stringify(valueAt(raw, issue.path))} is not allowed; allowed: ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    else if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; see src/schemas.ts for the allowed fields`;
+    else if (!/^(a|an|at|the|no) /.test(message)) message = message.replace(/^Invalid input: expected/, 'expected');
+    else message = `must be ${message}`;
+    return { file, entry, field: fieldPath(issue.path), message };
+  });
+}
+
+interface Parsed {
+  sources: Source[];
+  actors: Actor[];
+  events: StoryEvent[];
+  annotations: Annotation[];
+  charts: Chart[];
+}
+
+/** Checks the content; an empty array means the build may go on. */
+export function checkContent(files: ContentFiles): Problem[] {
+  const problems: Problem[] = [];
+  const parsed: Parsed = { sources: [], actors: [], events: [], annotations: [], charts: [] };
+  const key: Record<DataFile, keyof Parsed> = {
+    'sources.json': 'sources',
+    'actors.json': 'actors',
+    'events.json': 'events',
+    'annotations.json': 'annotations',
+    'charts.json': 'charts',
+  };
+
+  for (const [name, schema] of Object.entries(dataFiles) as [DataFile, (typeof dataFiles)[DataFile]][]) {
+    const file = `content/data/${name}`;
+    const text = files.data[name];
+    if (text === undefined) {
+      problems.push({ file, entry: '(file)', field: '(file)', message: 'file is missing; every data file listed in src/lib/content-check.ts is required' });
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      problems.push({ file, entry: '(file)', field: '(file)', message: `not valid JSON: ${(err as Error).message}` });
+      continue;
+    }
+    if (!Array.isArray(raw)) {
+      problems.push({ file, entry: '(file)', field: '(file)', message: 'must be a JSON array of entries' });
+      continue;
+    }
+    const seen = new Set<string>();
+    raw.forEach((item: unknown, i: number) => {
+      const id = typeof item === 'object' && item && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : `#${i + 1}`;
+      if (seen.has(id)) problems.push({ file, entry: id, field: 'id', message: `duplicate id "${id}"; ids must be unique within the file` });
+      seen.add(id);
+      const result = schema.safeParse(item);
+      if (result.success) (parsed[key[name]] as unknown[]).push(result.data);
+      else problems.push(...zodProblems(file, id, result.error, item));
+    });
+  }
+
+  const sourceIds = new Set(parsed.sources.map((s) => s.id));
+  const sourceById = new Map(parsed.sources.map((s) => [s.id, s]));
+  const actorIds = new Set(parsed.actors.map((a) => a.id));
+  const eventIds = new Set(parsed.events.map((e) => e.id));
+  const refSources = (file: string, entry: string, field: string, ids: readonly string[]) =>
+    ids.forEach((id, i) => {
+      if (!sourceIds.has(id)) problems.push({ file, entry, field: `${field}[${i}]`, message: `unknown source id "${id}"; allowed: an id in content/data/sources.json` });
+    });
+  const refActor = (file: string, entry: string, field: string, id: string) => {
+    if (!actorIds.has(id)) problems.push({ file, entry, field, message: `unknown actor id "${id}"; allowed: an id in content/data/actors.json` });
+  };
+
+  for (const a of parsed.actors) refSources('content/data/actors.json', a.id, 'sources', a.sources ?? []);
+  for (const e of parsed.events) {
+    const file = 'content/data/events.json';
+    refSources(file, e.id, 'sources', e.sources);
+    refActor(file, e.id, 'actor', e.actor);
+    e.coActors?.forEach((c, i) => refActor(file, e.id, `coActors[${i}]`, c));
+    if (e.quote) refActor(file, e.id, 'quote.speaker', e.quote.speaker);
+    const known = e.sources.filter((s) => sourceById.has(s));
+    if (known.length === e.sources.length && !known.some((s) => sourceById.get(s)!.url)) {
+      problems.push({ file, entry: e.id, field: 'sources', message: 'at least one source must have a URL (the article alone is not a source for an event)' });
+    }
+  }
+  for (const a of parsed.annotations) refSources('content/data/annotations.json', a.id, 'sources', a.sources);
+  const chartById = new Map(parsed.charts.map((c) => [c.id, c]));
+  for (const c of parsed.charts) {
+    const file = 'content/data/charts.json';
+    c.events.forEach((id, i) => {
+      if (!eventIds.has(id)) problems.push({ file, entry: c.id, field: `events[${i}]`, message: `unknown event id "${id}"; allowed: an id in content/data/events.json` });
+    });
+    const inChart = new Set(c.events);
+    for (const id of Object.keys(c.labels)) {
+      if (!inChart.has(id)) problems.push({ file, entry: c.id, field: `labels.${id}`, message: `label for an event not in this chart; allowed: the ids in "events"` });
+    }
+    c.steps.forEach((s, i) =>
+      s.highlight.forEach((id, j) => {
+        if (!inChart.has(id)) problems.push({ file, entry: c.id, field: `steps[${i}].highlight[${j}]`, message: `"${id}" is not drawn by this chart; allowed: the ids in "events"` });
+      }),
+    );
+    const stepIds = new Set<string>();
+    c.steps.forEach((s, i) => {
+      if (stepIds.has(s.id)) problems.push({ file, entry: c.id, field: `steps[${i}].id`, message: `duplicate step id "${s.id}"` });
+      stepIds.add(s.id);
+    });
+  }
+
+  // Chapters.
+  const chapterIds = new Map<string, string>();
+  const orders = new Map<number, string>();
+  const paragraphs = new Map<string, { file: string; text: string }>();
+  for (const [path, text] of Object.entries(files.chapters)) {
+    const file = `content/${path}`;
+    const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+    let front: unknown = undefined;
+    if (!fm) {
+      problems.push({ file, entry: '(frontmatter)', field: '(frontmatter)', message: 'missing frontmatter; allowed: a --- block with id, order, title, kind' });
+    } else {
+      try {
+        front = parseYaml(fm[1]!);
+      } catch (err) {
+        problems.push({ file, entry: '(frontmatter)', field: '(frontmatter)', message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` });
+      }
+    }
+    const entry = typeof front === 'object' && front && typeof (front as { id?: unknown }).id === 'string' ? (front as { id: string }).id : '(frontmatter)';
+    if (fm && front !== undefined) {
+      const r = chapterSchema.safeParse(front ?? {});
+      if (!r.success) problems.push(...zodProblems(file, entry, r.error, front));
+      else {
+        const prev = chapterIds.get(r.data.id);
+        if (prev) problems.push({ file, entry, field: 'id', message: `duplicate chapter id "${r.data.id}" (also in ${prev})` });
+        chapterIds.set(r.data.id, file);
+        const prevOrder = orders.get(r.data.order);
+        if (prevOrder) problems.push({ file, entry, field: 'order', message: `duplicate order ${r.data.order} (also in ${prevOrder})` });
+        orders.set(r.data.order, file);
+      }
+    }
+    const body = fm ? text.slice(fm[0].length) : text;
+    for (const m of body.matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)) {
+      if (!(authorComponents as readonly string[]).includes(m[1]!)) {
+        problems.push({ file, entry, field: `<${m[1]}>`, message: `unknown component "${m[1]}"; allowed: ${authorComponents.join(', ')}` });
+      }
+    }
+    let current: Chart | undefined;
+    for (const m of body.matchAll(/<(Scrolly|Step|P)\b([^>]*)>([\s\S]*?)(?=<\/?(?:Scrolly|Step|P)\b|$)/g)) {
+      const [, tag, attrs = '', rest = ''] = m;
+      const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+      if (tag === 'Scrolly') {
+        const chart = attr('chart');
+        current = chart ? chartById.get(chart) : undefined;
+        if (!chart) problems.push({ file, entry, field: '<Scrolly chart>', message: 'missing chart="..."; allowed: an id in content/data/charts.json' });
+        else if (!current) problems.push({ file, entry, field: '<Scrolly chart>', message: `unknown chart "${chart}"; allowed: ${[...chartById.keys()].join(', ') || '(none defined)'}` });
+      } else if (tag === 'Step') {
+        const id = attr('id');
+        if (!id) problems.push({ file, entry, field: '<Step id>', message: 'missing id="..."; allowed: a step id of the enclosing chart' });
+        else if (current && !current.steps.some((s) => s.id === id)) {
+          problems.push({ file, entry, field: '<Step id>', message: `unknown step "${id}" for chart "${current.id}"; allowed: ${current.steps.map((s) => s.id).join(', ')}` });
+        }
+      } else {
+        const id = attr('id');
+        if (!id || !/^p\d{2,3}$/.test(id)) {
+          problems.push({ file, entry, field: '<P id>', message: `${id ? `"${id}" is not` : 'missing'} a paragraph id; allowed: id="p" followed by 2-3 digits, unique in the story` });
+        } else if (paragraphs.has(id)) {
+          problems.push({ file, entry, field: '<P id>', message: `duplicate paragraph id "${id}" (also in ${paragraphs.get(id)!.file})` });
+        } else {
+          paragraphs.set(id, { file, text: rest.replace(/<\/P>[\s\S]*$/, '').trim() });
+        }
+      }
+    }
+  }
+  if (Object.keys(files.chapters).length === 0) {
+    problems.push({ file: 'content/chapters', entry: '(folder)', field: '(folder)', message: 'no chapters found; allowed: one or more .mdx files' });
+  }
+  for (const a of parsed.annotations) {
+    const para = paragraphs.get(a.paragraph);
+    if (!para) problems.push({ file: 'content/data/annotations.json', entry: a.id, field: 'paragraph', message: `unknown paragraph "${a.paragraph}"; allowed: a <P id> in content/chapters` });
+    else if (!para.text.includes(a.articleText)) {
+      problems.push({ file: 'content/data/annotations.json', entry: a.id, field: 'articleText', message: `not found in paragraph ${a.paragraph}; allowed: the article's exact words` });
+    }
+  }
+  return problems;
+}
+
+/** One message listing every problem. */
+export function formatProblems(problems: Problem[]): string {
+  const lines = problems.map((p) => `  - ${p.file} › ${p.entry} › ${p.field}: ${p.message}`);
+  return `The story's content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the build stops until all are fixed:\n${lines.join('\n')}`;
+}

@@ -1,0 +1,108 @@
+/**
+ * Dates with their precision. An event known to the day is an interval of that day in its
+ * time zone; one known to the minute is a point. Nothing here guesses a time that the data
+ * does not have.
+ */
+import type { StoryEvent } from '../schemas.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** Offset of `tz` from UTC, in minutes, at the instant `utcMs`. */
+export function zoneOffsetMinutes(tz: string, utcMs: number): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: tz,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+/** The UTC instant of a wall-clock time in `tz`. */
+export function wallTimeToUtc(y: number, m: number, d: number, hh: number, mm: number, tz: string): number {
+  const guess = Date.UTC(y, m - 1, d, hh, mm);
+  const first = guess - zoneOffsetMinutes(tz, guess) * 60000;
+  // Second pass settles instants next to an offset change.
+  return guess - zoneOffsetMinutes(tz, first) * 60000;
+}
+
+/** A time interval in UTC milliseconds; a point has start === end. */
+export interface Interval {
+  start: number;
+  end: number;
+}
+
+/**
+ * The interval an event is known to lie in. `fallbackZone` is used when the event has no
+ * time zone (a day is then read as that zone's calendar day).
+ */
+export function eventInterval(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision'>, fallbackZone: string): Interval {
+  const zone = e.tz ?? fallbackZone;
+  const [y, m = 1, d = 1] = e.date.split('-').map(Number) as [number, number?, number?];
+  switch (e.precision) {
+    case 'year':
+      return { start: wallTimeToUtc(y, 1, 1, 0, 0, zone), end: wallTimeToUtc(y + 1, 1, 1, 0, 0, zone) };
+    case 'month':
+      return { start: wallTimeToUtc(y, m, 1, 0, 0, zone), end: wallTimeToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1, 0, 0, zone) };
+    case 'day':
+      return { start: wallTimeToUtc(y, m, d, 0, 0, zone), end: wallTimeToUtc(y, m, d + 1, 0, 0, zone) };
+    case 'hour': {
+      const [hh] = (e.time ?? '00:00').split(':').map(Number) as [number];
+      return { start: wallTimeToUtc(y, m, d, hh, 0, zone), end: wallTimeToUtc(y, m, d, hh + 1, 0, zone) };
+    }
+    case 'minute': {
+      const [hh, mm] = (e.time ?? '00:00').split(':').map(Number) as [number, number];
+      const t = wallTimeToUtc(y, m, d, hh, mm, zone);
+      return { start: t, end: t };
+    }
+  }
+}
+
+/** "Moscow" from "Europe/Moscow". */
+export function zoneCity(tz: string): string {
+  return (tz.split('/').pop() ?? tz).replace(/_/g, ' ');
+}
+
+function utcOffsetLabel(tz: string, utcMs: number): string {
+  const off = zoneOffsetMinutes(tz, utcMs);
+  const sign = off < 0 ? '−' : '+';
+  const h = Math.floor(Math.abs(off) / 60);
+  const mm = Math.abs(off) % 60;
+  return `UTC${sign}${h}${mm ? ':' + String(mm).padStart(2, '0') : ''}`;
+}
+
+/**
+ * The date as a reader should see it, no more precise than known:
+ * "2006", "October 2023", "25 October 2023", "25 October 2023, 13:25 Moscow time (UTC+3)".
+ */
+export function formatEventDate(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision'>): string {
+  const [y, m, d] = e.date.split('-').map(Number);
+  if (e.precision === 'year' || m === undefined) return String(y);
+  const month = MONTHS[m - 1];
+  if (e.precision === 'month' || d === undefined) return `${month} ${y}`;
+  const day = `${d} ${month} ${y}`;
+  if ((e.precision === 'minute' || e.precision === 'hour') && e.time) {
+    const time = e.precision === 'hour' ? `${e.time.slice(0, 2)}:00–${e.time.slice(0, 2)}:59` : e.time;
+    if (!e.tz) return `${day}, ${time} (time zone not known)`;
+    const at = eventInterval(e, e.tz).start;
+    return `${day}, ${time} ${zoneCity(e.tz)} time (${utcOffsetLabel(e.tz, at)})`;
+  }
+  return day;
+}
+
+/** Formats a source's partial ISO date ("2023-10" -> "October 2023"). */
+export function formatPartialDate(date: string | null): string {
+  if (!date) return 'n.d.';
+  return formatEventDate({ date, precision: date.length === 4 ? 'year' : date.length === 7 ? 'month' : 'day' });
+}
+
+/** ISO date string for a sort key: events of coarser precision sort before finer ones the same day. */
+export function sortKey(e: Pick<StoryEvent, 'date' | 'time' | 'id'>): string {
+  return `${e.date.padEnd(10, '-')}${e.time ?? '--:--'}${e.id}`;
+}

@@ -1,0 +1,255 @@
+/**
+ * Every schema of the story's content, in one place. The content collections
+ * (src/content.config.ts) and the build gate (src/lib/content-check.ts) both use these,
+ * so an entry that passes one passes the other.
+ *
+ * Text fields (title, summary, finding, ...) are in the story's base language (English).
+ * A translation is an overlay file keyed by the same ids (see README, "A second language"),
+ * so adding a language never restructures these files.
+ */
+import { z } from 'astro/zod';
+
+/** Kebab-case id: lower-case letters, digits and hyphens. */
+export const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a kebab-case id (a-z, 0-9, -)');
+
+/** ISO 8601 partial date: YYYY, YYYY-MM or YYYY-MM-DD; must be a real calendar date. */
+export const isoPartialDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((s) => isRealDate(s), 'a real calendar date (month 01-12, day within the month)');
+
+export function isRealDate(s: string): boolean {
+  const [y, m, d] = s.split('-').map(Number);
+  if (m === undefined) return true;
+  if (m < 1 || m > 12) return false;
+  if (d === undefined) return true;
+  const last = new Date(Date.UTC(y!, m, 0)).getUTCDate();
+  return d >= 1 && d <= last;
+}
+
+/** How precisely an event's time is known. A chart never draws more precision than this. */
+export const precisions = ['minute', 'hour', 'day', 'month', 'year'] as const;
+export const precision = z.enum(precisions);
+
+/**
+ * Lane: which side of the story the event is on.
+ * official = official (often cordial) messages and acts from Moscow;
+ * disinformation = false or hostile narratives about Kazakhstan;
+ * response = denials, rebuttals and fact-checks; context = the real events around them.
+ */
+export const lanes = ['official', 'disinformation', 'response', 'context'] as const;
+export const lane = z.enum(lanes);
+
+/**
+ * How well the event is attested. claimed-by-article = only the article says so; the
+ * research found no source, and the site says that wherever the event appears.
+ */
+export const statuses = ['confirmed', 'reported', 'unverified', 'claimed-by-article'] as const;
+export const status = z.enum(statuses);
+
+/** A fact id in ../shared/research/facts.md, e.g. "B-09". */
+export const factId = z.string().regex(/^[A-L]-\d{2}[a-z]?$/, 'a facts.md id such as "B-09"');
+
+/** A source: one page that was read. */
+export const sourceSchema = z
+  .object({
+    /** Stable id, referenced by events, annotations and the playbook. */
+    id: slug,
+    /** Title as published, in the page's language. */
+    title: z.string().min(1),
+    /** Outlet or site. */
+    publisher: z.string().min(1),
+    /** Publication date of the page, as precise as known; null when not visible. */
+    date: isoPartialDate.nullable(),
+    /** The copy that was read. Only the article itself (kind "article") may have none. */
+    url: z.url({ protocol: /^https?$/ }).nullable(),
+    /** BCP 47 language tag of the page. */
+    language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP 47 language tag such as "en" or "ru"'),
+    /** primary = official text or first publisher; weak = mirror or low-quality copy. */
+    reliability: z.enum(['primary', 'secondary', 'weak']),
+    /** "article" = the article this story presents; "web" = everything else. */
+    kind: z.enum(['web', 'article']),
+    /** The facts.md entries this source supports. */
+    facts: z.array(factId).default([]),
+  })
+  .strict()
+  .refine((s) => s.kind === 'article' || s.url !== null, {
+    message: 'a URL (only the article itself may have none)',
+    path: ['url'],
+  });
+export type Source = z.infer<typeof sourceSchema>;
+
+/** An actor: who spoke, posted, published or acted. */
+export const actorSchema = z
+  .object({
+    id: slug,
+    /** Display name. */
+    name: z.string().min(1),
+    kind: z.enum(['person', 'state-body', 'media', 'telegram-channel', 'organisation', 'group']),
+    /** ISO 3166-1 alpha-2 country code, or null. */
+    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "RU"').nullable(),
+    /** One sentence on who they are. */
+    role: z.string().min(1),
+    sources: z.array(slug).optional(),
+  })
+  .strict();
+export type Actor = z.infer<typeof actorSchema>;
+
+/** A number attached to an event (views, followers...). Unknown numbers are absent, never estimated. */
+export const figureSchema = z
+  .object({
+    kind: z.enum(['views', 'followers', 'subscribers', 'count', 'amount']),
+    /** The number as published. */
+    value: z.number().nonnegative(),
+    /** exact, about (approximately), more-than (a lower bound). */
+    qualifier: z.enum(['exact', 'about', 'more-than']),
+    /** Unit when not obvious from kind, e.g. "laboratories". */
+    unit: z.string().optional(),
+    /** What the number counts and who counted it. */
+    note: z.string().min(1),
+  })
+  .strict();
+
+/** A short quotation with its speaker and language. */
+export const quoteSchema = z
+  .object({
+    text: z.string().min(1),
+    /** BCP 47 language of the quotation as given. */
+    lang: z.string().regex(/^[a-z]{2,3}$/, 'a language tag such as "en" or "ru"'),
+    /** Actor id of the speaker. */
+    speaker: slug,
+    /** English translation, only where the research gives one. */
+    translation: z.string().optional(),
+  })
+  .strict();
+
+/** An event on a timeline. */
+export const eventSchema = z
+  .object({
+    id: slug,
+    /** Date as precise as `precision` allows: YYYY for year, YYYY-MM for month, YYYY-MM-DD otherwise. */
+    date: isoPartialDate,
+    /** HH:MM, local to `tz`, only for precision hour or minute. */
+    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (00:00-23:59)').optional(),
+    /** IANA time zone of `date`/`time`, where known. */
+    tz: z.string().optional(),
+    precision,
+    lane,
+    /** Actor id of the main actor. */
+    actor: slug,
+    /** Further actor ids. */
+    coActors: z.array(slug).optional(),
+    /** Where it happened or was published. */
+    channel: z.string().min(1),
+    /** Title in our own words. */
+    title: z.string().min(1),
+    /** Summary in our own words. */
+    summary: z.string().min(1),
+    quote: quoteSchema.optional(),
+    figures: z.array(figureSchema).optional(),
+    status,
+    /** What is not known about this event (dating, attribution). */
+    uncertainty: z.string().optional(),
+    /** Source ids; at least one must have a URL. */
+    sources: z.array(slug).min(1, 'at least one source id'),
+    /** facts.md ids behind this event. */
+    facts: z.array(factId).default([]),
+  })
+  .strict()
+  .superRefine((e, ctx) => {
+    const parts = e.date.split('-').length;
+    const want = e.precision === 'year' ? 1 : e.precision === 'month' ? 2 : 3;
+    if (parts !== want) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['date'],
+        message: `a date with ${['', 'year only (YYYY)', 'year and month (YYYY-MM)', 'a day (YYYY-MM-DD)'][want]} for precision "${e.precision}"`,
+      });
+    }
+    const timed = e.precision === 'hour' || e.precision === 'minute';
+    if (timed && !e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `a time (HH:MM) for precision "${e.precision}"` });
+    if (!timed && e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `no time for precision "${e.precision}" (use precision "minute" or "hour")` });
+    if (e.tz !== undefined && !isTimeZone(e.tz)) ctx.addIssue({ code: 'custom', path: ['tz'], message: 'an IANA time zone such as "Asia/Almaty"' });
+  });
+export type StoryEvent = z.infer<typeof eventSchema>;
+
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "What the sources show": a note on a paragraph whose statement the record does not bear out. */
+export const annotationSchema = z
+  .object({
+    id: slug,
+    /** Paragraph id (as in the chapters' <P id="...">). */
+    paragraph: z.string().regex(/^p\d{2,3}$/, 'a paragraph id such as "p06"'),
+    /** The article's words this note is about: an exact substring of that paragraph. */
+    articleText: z.string().min(1),
+    /** What the sources show, in our own words. */
+    finding: z.string().min(1),
+    sources: z.array(slug).min(1, 'at least one source id'),
+    facts: z.array(factId).default([]),
+  })
+  .strict();
+export type Annotation = z.infer<typeof annotationSchema>;
+
+/** One state of a chart, reached by a scrolly step or pinned in an embed. */
+export const chartStepSchema = z
+  .object({
+    /** Step id, used by <Step id="..."> in the chapters. */
+    id: slug,
+    /** Short title of the state (used by embeds and the data table). */
+    title: z.string().min(1),
+    /** Event ids brought forward in this state; all others are dimmed. Empty = all shown. */
+    highlight: z.array(slug),
+  })
+  .strict();
+
+/** The chart kinds that exist (each is a function in src/charts/). */
+export const chartKinds = ['lanes'] as const;
+
+/** A chart: which chart function draws which events, with its words and its steps. */
+export const chartSchema = z
+  .object({
+    id: slug,
+    /** The chart function in src/charts/. */
+    kind: z.enum(chartKinds),
+    title: z.string().min(1),
+    /** Caption under the chart. */
+    caption: z.string().min(1),
+    /** Accessible description of what the chart shows. */
+    description: z.string().min(1),
+    /** Time window shown, in `zone`: [start, end) as YYYY-MM-DD. */
+    window: z.object({ start: isoPartialDate, end: isoPartialDate, zone: z.string() }).strict(),
+    /** Days to mark (e.g. a holiday): date -> label. */
+    marks: z.array(z.object({ date: isoPartialDate, label: z.string().min(1) }).strict()).default([]),
+    /** Event ids drawn, in addition to nothing else: the chart shows exactly these. */
+    events: z.array(slug).min(1),
+    /** Short labels for the chart, by event id (the table uses full titles). */
+    labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')),
+    steps: z.array(chartStepSchema).min(1),
+  })
+  .strict();
+export type Chart = z.infer<typeof chartSchema>;
+
+/** Frontmatter of a chapter (content/chapters/*.mdx). */
+export const chapterSchema = z
+  .object({
+    /** Stable anchor id; never derived from the title. */
+    id: slug,
+    /** Position in the story, 1-based. */
+    order: z.number().int().positive(),
+    /** Section heading (for the opening chapter, the headline). */
+    title: z.string().min(1),
+    /** "opening" carries the headline and byline; "section" is a headed section. */
+    kind: z.enum(['opening', 'section']),
+    /** Byline, on the opening chapter. */
+    byline: z.string().optional(),
+  })
+  .strict();
+export type Chapter = z.infer<typeof chapterSchema>;

@@ -1,0 +1,58 @@
+/**
+ * <scrolly-section>: switches the server-rendered chart between its step states as the
+ * reader scrolls or moves focus through the steps. The chart's states are CSS on
+ * data-active-step; this element only sets that attribute.
+ */
+import scrollama from 'scrollama';
+import { createStepper, type ScrollerLike, type Stepper } from '../lib/stepper.ts';
+
+class ScrollySection extends HTMLElement {
+  #stepper: Stepper | null = null;
+  #onFocus = (event: FocusEvent) => {
+    const step = (event.target as HTMLElement).closest<HTMLElement>('.step');
+    if (!step) return;
+    // Bring the focused step to where scrolling would have activated it, so scroll and focus agree.
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    step.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
+    this.#activate(step);
+  };
+  #onResize = () => this.#stepper?.resize();
+
+  connectedCallback(): void {
+    const steps = [...this.querySelectorAll<HTMLElement>('.step')];
+    this.classList.add('is-enhanced');
+    this.#stepper = createStepper(() => scrollama() as unknown as ScrollerLike, {
+      steps,
+      offset: matchMedia('(min-width: 60rem)').matches ? 0.55 : 0.8,
+      onStep: (index) => {
+        const step = steps[index];
+        if (step) this.#activate(step);
+      },
+    });
+    this.addEventListener('focusin', this.#onFocus);
+    window.addEventListener('resize', this.#onResize, { passive: true });
+  }
+
+  disconnectedCallback(): void {
+    this.#stepper?.destroy();
+    this.#stepper = null;
+    this.removeEventListener('focusin', this.#onFocus);
+    window.removeEventListener('resize', this.#onResize);
+  }
+
+  #activate(step: HTMLElement): void {
+    const figure = this.querySelector<HTMLElement>('figure[data-step-ids]');
+    const ids = figure?.dataset.stepIds?.split(' ') ?? [];
+    const index = ids.indexOf(step.dataset.stepId ?? '');
+    if (!figure || index < 0) return;
+    figure.dataset.activeStep = String(index);
+    for (const s of this.querySelectorAll<HTMLElement>('.step')) {
+      const active = s === step;
+      s.classList.toggle('is-active', active);
+      if (active) s.setAttribute('aria-current', 'step');
+      else s.removeAttribute('aria-current');
+    }
+  }
+}
+
+if (!customElements.get('scrolly-section')) customElements.define('scrolly-section', ScrollySection);

@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+
+/** The article's paragraphs, with the source file's two broken line breaks repaired. */
+export function articleParagraphs(): string[] {
+  const raw = readFileSync(new URL('../../../shared/story/article.txt', import.meta.url), 'utf8')
+    .replace('Ministry of Defence of\n\nKazakhstan, which', 'Ministry of Defence of Kazakhstan, which')
+    .replace('Legitimisation of aggression\n\nagainst Ukraine', 'Legitimisation of aggression against Ukraine');
+  return raw
+    .split(/\n\s*\n/)
+    .map((b) => b.trim())
+    .filter(Boolean);
+}
+
+/** Every sentence of the article (byline marker removed). */
+export function articleSentences(): string[] {
+  return articleParagraphs()
+    .map((p) => p.replace(/^By: \*(.*)\*$/, '$1'))
+    .flatMap((p) => p.split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/))
+    .map(normalise)
+    .filter(Boolean);
+}
+
+export function normalise(s: string): string {
+  return s.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
+}
+
+/** Collects console errors, page errors and every request URL of a page. */
+export function watch(page: Page) {
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  return { errors, requests };
+}
+
+/** Gzip size of a response body in bytes. */
+export function gzipBytes(body: Buffer): number {
+  return gzipSync(body, { level: 9 }).length;
+}

@@ -1,0 +1,137 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { articleSentences, gzipBytes, normalise, watch } from './helpers.ts';
+
+const SCREENS = 'test-results/screens';
+mkdirSync(SCREENS, { recursive: true });
+
+test.describe('the story page', () => {
+  test('holds every sentence of the article, the headline and the byline', async ({ page }) => {
+    await page.goto('/');
+    const text = normalise(await page.locator('body').innerText());
+    const missing = articleSentences().filter((s) => !text.includes(s));
+    expect(missing).toEqual([]);
+    await expect(page.locator('h1')).toHaveText('Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence');
+    await expect(page.locator('.byline')).toContainText("Tomorrow's Affairs Staff");
+  });
+
+  test('keeps the space before an inline element in prose (compressHTML)', async ({ page }) => {
+    await page.goto('/');
+    const html = await page.locator('#p01').innerHTML();
+    expect(html).toMatch(/partnership\.\s+<a class="permalink"/);
+  });
+
+  test('makes no request outside the local server and logs no error', async ({ page, baseURL }) => {
+    const w = watch(page);
+    await page.goto('/');
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(300);
+    const origin = new URL(baseURL!).origin;
+    expect(w.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+    expect(w.errors).toEqual([]);
+  });
+
+  test('ships at most 15 KB of JavaScript (gzip)', async ({ page }) => {
+    const sizes: Record<string, number> = {};
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script') sizes[r.url()] = gzipBytes(await r.body());
+    });
+    await page.goto('/', { waitUntil: 'networkidle' });
+    const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+    test.info().annotations.push({ type: 'js-gzip-bytes', description: String(total) });
+    console.log(`story page JavaScript: ${Object.keys(sizes).length} file(s), ${total} bytes gzip`);
+    expect(Object.keys(sizes).length).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(15 * 1024);
+  });
+
+  test('has no axe violations (WCAG 2.x A/AA and best practices)', async ({ page }) => {
+    await page.goto('/');
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+});
+
+test.describe('scrollytelling', () => {
+  test.use({ reducedMotion: 'reduce' });
+
+  test('scrolling through every step changes the chart state', async ({ page }) => {
+    await page.goto('/');
+    const figure = page.locator('figure[data-step-ids]').first();
+    const ids = (await figure.getAttribute('data-step-ids'))!.split(' ');
+    expect(ids.length).toBeGreaterThan(1);
+    for (const [i, id] of ids.entries()) {
+      const step = page.locator(`.step[data-step-id="${id}"]`);
+      await step.scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 1);
+      await expect(figure).toHaveAttribute('data-active-step', String(i));
+      await expect(step).toHaveAttribute('aria-current', 'step');
+      // The visible SVG brings this step's marks forward and dims the others.
+      const svg = figure.locator('.chart__svg:visible svg');
+      const lit = svg.locator(`.mark[data-steps~="${i}"]`).first();
+      const dim = svg.locator(`.mark:not([data-steps~="${i}"])`).first();
+      expect(Number(await lit.evaluate((el) => getComputedStyle(el).opacity))).toBe(1);
+      expect(Number(await dim.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(0.5);
+    }
+  });
+
+  test('keyboard users reach every step and see its state', async ({ page }) => {
+    await page.goto('/');
+    const figure = page.locator('figure[data-step-ids]').first();
+    const ids = (await figure.getAttribute('data-step-ids'))!.split(' ');
+    const seen: string[] = [];
+    for (let i = 0; i < 80 && seen.length < ids.length; i++) {
+      await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.stepId ?? null);
+      if (focused && !seen.includes(focused)) {
+        seen.push(focused);
+        await expect(figure).toHaveAttribute('data-active-step', String(ids.indexOf(focused)));
+      }
+    }
+    expect(seen).toEqual(ids);
+  });
+
+  test('changes state instantly under reduced motion', async ({ page }) => {
+    await page.goto('/');
+    const duration = await page.locator('.mark').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    expect(duration).toBe('0s');
+  });
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('shows all text and the complete chart, steps as a sequence', async ({ page }) => {
+    await page.goto('/');
+    const text = normalise(await page.locator('body').innerText());
+    expect(articleSentences().filter((s) => !text.includes(s))).toEqual([]);
+    const svg = page.locator('.chart__svg:visible svg');
+    await expect(svg).toHaveCount(1);
+    const marks = svg.locator('.mark');
+    expect(await marks.count()).toBeGreaterThan(5);
+    const opacities = await marks.evaluateAll((els) => els.map((el) => getComputedStyle(el).opacity));
+    expect(new Set(opacities)).toEqual(new Set(['1']));
+    for (const step of await page.locator('.step').all()) await expect(step).toBeVisible();
+  });
+});
+
+for (const width of [360, 1440]) {
+  for (const js of [true, false]) {
+    test(`screenshot at ${width}px, JavaScript ${js ? 'on' : 'off'}, no horizontal scroll`, async ({ browser }) => {
+      const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, javaScriptEnabled: js, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto('/');
+      const name = `${SCREENS}/story-${width}-${js ? 'js' : 'nojs'}`;
+      await page.screenshot({ path: `${name}-top.png` });
+      await page.locator('.step').nth(1).scrollIntoViewIfNeeded();
+      await page.mouse.wheel(0, 1);
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: `${name}-chart.png` });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await context.close();
+    });
+  }
+}

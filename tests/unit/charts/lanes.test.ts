@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lanes, layoutLanes, labelWidth, type LanesData } from '../../../src/charts/lanes.ts';
+import { chartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
+import ui from '../../../content/data/ui.en.json';
+
+const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
+const chart = chartSchema.parse((JSON.parse(readFileSync('content/data/charts.json', 'utf8')) as { id: string }[]).find((c) => c.id === 'republic-day'));
+const byId = new Map(events.map((e) => [e.id, e]));
+const data: LanesData = {
+  chart,
+  events: chart.events.map((id) => byId.get(id)!),
+  text: { lanes: ui.lanes, monthOnly: ui.chart.monthOnly },
+};
+const WIDTHS = [320, 360, 768, 960, 1440];
+
+describe('layoutLanes', () => {
+  const L = layoutLanes(data, { width: 960 });
+  const mark = (id: string) => L.marks.find((m) => m.id === id)!;
+
+  it('draws every event of the chart exactly once', () => {
+    expect(L.marks.map((m) => m.id).sort()).toEqual([...chart.events].sort());
+  });
+  it('puts a minute-precision event at its instant, as a point', () => {
+    const peskov = mark('off-2023-10-25-peskov');
+    expect(peskov.shape).toBe('point');
+    // 13:25 Moscow = 10:25 UTC = 16:25 Almaty: 2 days + 16h25 into the 4-day window.
+    const t = (2 * 24 * 60 + 16 * 60 + 25) / (4 * 24 * 60);
+    expect((peskov.x0 + peskov.x1) / 2).toBeCloseTo(L.plot.x0 + t * (L.plot.x1 - L.plot.x0), 0);
+  });
+  it('fills exactly its day for an event known to the day', () => {
+    const hall = mark('ctx-2023-10-23-conference-hall-opening');
+    expect(hall.shape).toBe('day');
+    expect([hall.x0, hall.x1]).toEqual([L.days[0]!.x0, L.days[0]!.x1]);
+    const denial = mark('rsp-2023-10-25-mod-denial');
+    expect([denial.x0, denial.x1]).toEqual([L.days[2]!.x0, L.days[2]!.x1]);
+  });
+  it('runs an event known only to the month across the whole window, open at both ends', () => {
+    for (const e of data.events.filter((e) => e.precision === 'month')) {
+      const m = mark(e.id);
+      expect(m.shape).toBe('open');
+      expect([m.x0, m.x1]).toEqual([L.plot.x0, L.plot.x1]);
+    }
+  });
+  it('marks the article-only claims as claims', () => {
+    const claimed = L.marks.filter((m) => m.claimed).map((m) => m.id).sort();
+    expect(claimed).toEqual(data.events.filter((e) => e.status === 'claimed-by-article').map((e) => e.id).sort());
+    expect(claimed.length).toBeGreaterThan(0);
+  });
+  it('gives each step its highlighted marks', () => {
+    chart.steps.forEach((s, i) => {
+      expect(L.marks.filter((m) => m.steps.includes(i)).map((m) => m.id).sort()).toEqual([...s.highlight].sort());
+    });
+  });
+  it.each(WIDTHS)('keeps labels apart and inside the drawing at %i px', (width) => {
+    const W = layoutLanes(data, { width });
+    const boxes = W.marks.map((m) => {
+      const w = labelWidth(m.label, W.fontSize);
+      const lx0 = m.anchor === 'start' ? m.lx : m.lx - w;
+      return { id: m.id, x0: lx0, x1: lx0 + w, y0: m.ly - W.fontSize, y1: m.ly + 3, mark: [m.x0, m.x1, m.y - 7, m.y + 7] as const };
+    });
+    for (const b of boxes) {
+      expect(b.x0, b.id).toBeGreaterThanOrEqual(0);
+      expect(b.x1, b.id).toBeLessThanOrEqual(width);
+    }
+    for (const a of boxes) {
+      for (const b of boxes) {
+        if (a === b) continue;
+        const overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+        expect(overlap, `${a.id} label overlaps ${b.id} label`).toBe(false);
+        const [mx0, mx1, my0, my1] = b.mark;
+        const overMark = b.id !== a.id && a.x0 < mx1 && mx0 < a.x1 && a.y0 < my1 && my0 < a.y1;
+        const openBand = data.events.find((e) => e.id === b.id)?.precision === 'month';
+        if (!openBand) expect(overMark, `${a.id} label overlaps ${b.id} mark`).toBe(false);
+      }
+    }
+  });
+});
+
+describe('lanes (SVG)', () => {
+  it('is an accessible image with title and description', () => {
+    const out = lanes(data, { width: 760, idPrefix: 't' });
+    expect(out).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="t-title t-desc"/);
+    expect(out).toContain(`<title id="t-title">${chart.title}</title>`);
+  });
+  it('draws claims hollow and dashed', () => {
+    const out = lanes(data, { width: 760 });
+    const g = /<g class="mark" data-id="art-2023-10-25-putin-message"[\s\S]*?<\/g>/.exec(out)![0];
+    expect(g).toMatch(/fill="#fff"[^>]*stroke-dasharray/);
+  });
+  it('escapes text that comes from data', () => {
+    const evil: StoryEvent = { ...data.events[0]!, title: '<img src=x onerror=alert(1)>' };
+    const out = lanes({ ...data, chart: { ...chart, labels: { ...chart.labels, [evil.id]: '<b>"x"</b>' } }, events: [evil, ...data.events.slice(1)] });
+    expect(out).not.toContain('<img');
+    expect(out).not.toContain('<b>');
+    expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+  it('is a pure function of data and options', () => {
+    expect(lanes(data, { width: 500 })).toBe(lanes(data, { width: 500 }));
+    expect(lanes(data, { width: 500 })).not.toBe(lanes(data, { width: 900 }));
+  });
+  it('matches the committed snapshot at 760 px', async () => {
+    await expect(lanes(data, { width: 760, idPrefix: 'snap' }) + '\n').toMatchFileSnapshot('./__snapshots__/republic-day.760.svg');
+  });
+});
