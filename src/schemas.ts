@@ -210,8 +210,8 @@ export const chartStepSchema = z
   })
   .strict();
 
-/** The chart kinds that exist (each is a function in src/charts/). */
-export const chartKinds = ['lanes'] as const;
+/** The chart kinds (each is a function in src/charts/, registered in src/charts/index.ts). */
+export const chartKinds = ['lanes', 'timeline', 'flow', 'matrix', 'map'] as const;
 
 /** A chart: which chart function draws which events, with its words and its steps. */
 export const chartSchema = z
@@ -224,14 +224,18 @@ export const chartSchema = z
     caption: z.string().min(1),
     /** Accessible description of what the chart shows. */
     description: z.string().min(1),
-    /** Time window shown, in `zone`: [start, end) as YYYY-MM-DD. */
-    window: z.object({ start: isoPartialDate, end: isoPartialDate, zone: z.string() }).strict(),
+    /** Time window shown, in `zone`: [start, end) as YYYY-MM-DD (time-based charts). */
+    window: z.object({ start: isoPartialDate, end: isoPartialDate, zone: z.string() }).strict().optional(),
     /** Days to mark (e.g. a holiday): date -> label. */
     marks: z.array(z.object({ date: isoPartialDate, label: z.string().min(1) }).strict()).default([]),
-    /** Event ids drawn, in addition to nothing else: the chart shows exactly these. */
-    events: z.array(slug).min(1),
+    /** Event ids drawn: the chart shows exactly these (and its table lists them). */
+    events: z.array(slug).default([]),
     /** Short labels for the chart, by event id (the table uses full titles). */
-    labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')),
+    labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')).default({}),
+    /** Where the chart stands in the story: the chapter id (for embeds' links back). */
+    chapter: slug.optional(),
+    /** Words this chart alone prints (legend entries, axis titles), by key. */
+    words: z.record(z.string(), z.string().min(1)).default({}),
     steps: z.array(chartStepSchema).min(1),
   })
   .strict();
@@ -253,3 +257,44 @@ export const chapterSchema = z
   })
   .strict();
 export type Chapter = z.infer<typeof chapterSchema>;
+
+/** An example filling a cell of the playbook matrix: a dated, sourced item. */
+export const playbookExampleSchema = z
+  .object({
+    /** facts.md id (e.g. "L-02") or an event id. */
+    id: z.string().min(1),
+    date: isoPartialDate,
+    precision,
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    status: z.enum(['confirmed', 'reported', 'unverified']),
+    sources: z.array(slug).min(1, 'at least one source id'),
+    facts: z.array(factId).default([]),
+    /** The same item in events.json, where it is one. */
+    eventId: slug.optional(),
+  })
+  .strict();
+
+/**
+ * The narrative-by-country matrix: the narratives the article says preceded the attack on
+ * Ukraine and now target Kazakhstan. A cell is documented (sourced examples), partial (some
+ * elements sourced, see note) or article-claim-only (the article asserts it; no source).
+ */
+export const playbookSchema = z
+  .object({
+    narratives: z.array(z.object({ id: slug, label: z.string().min(1), description: z.string().min(1) }).strict()).min(1),
+    countries: z.array(z.object({ id: z.string().regex(/^[A-Z]{2}$/), label: z.string().min(1), period: z.string().min(1) }).strict()).min(1),
+    cells: z.array(
+      z
+        .object({
+          narrative: slug,
+          country: z.string().regex(/^[A-Z]{2}$/, 'a country id of "countries"'),
+          state: z.enum(['documented', 'partial', 'article-claim-only']),
+          note: z.string().min(1),
+          examples: z.array(playbookExampleSchema),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type Playbook = z.infer<typeof playbookSchema>;

@@ -1,4 +1,17 @@
-/** The chart functions, by the `kind` a chart declares in content/data/charts.json. */
+/** The chart functions, by the `kind` a chart declares in content/data/charts/<id>.json. */
+import type { ChartFunction } from './types.ts';
+import type { chartKinds } from '../schemas.ts';
 import { lanes } from './lanes.ts';
 
-export const chartFunctions = { lanes } as const;
+/** Kinds whose function is not written yet fail loudly when a chart asks for them. */
+const missing = (kind: string): ChartFunction => () => {
+  throw new Error(`chart kind "${kind}" has no function in src/charts/ yet`);
+};
+
+export const chartFunctions: Record<(typeof chartKinds)[number], ChartFunction> = {
+  lanes,
+  timeline: missing('timeline'),
+  flow: missing('flow'),
+  matrix: missing('matrix'),
+  map: missing('map'),
+};

@@ -11,31 +11,16 @@ import { scaleUtc } from 'd3-scale';
 import { utcDay } from 'd3-time';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, wallTimeToUtc } from '../lib/dates.ts';
-import { lanes as laneOrder, type Chart, type StoryEvent } from '../schemas.ts';
+import { lanes as laneOrder } from '../schemas.ts';
+import type { ChartInput, ChartOptions } from './types.ts';
 
 type Lane = (typeof laneOrder)[number];
 
-/** Words the chart prints, from the UI strings (content/data/ui.*.json). */
-export interface LanesText {
-  lanes: Record<Lane, string>;
-  monthOnly: string;
-}
+/** What lanes() reads of the chart input. */
+export type LanesData = Pick<ChartInput, 'chart' | 'events' | 'text'>;
 
-export interface LanesData {
-  chart: Chart;
-  /** The chart's events (those listed in chart.events). */
-  events: StoryEvent[];
-  text: LanesText;
-}
-
-export interface LanesOptions {
-  /** Width of the drawing in px (the SVG scales with CSS; this sets the layout). Default 960. */
-  width?: number;
-  /** Prefix for ids inside the SVG, unique per SVG on a page. Default "lanes". */
-  idPrefix?: string;
-  /** Font size of labels in px. Default 12 (wide) or 11 (narrow). */
-  fontSize?: number;
-}
+/** width: px, default 960 (below 560 the narrow layout); idPrefix default "lanes"; fontSize default 12 (11 narrow). */
+export type LanesOptions = ChartOptions;
 
 /** Colour of each lane: each is at least 3:1 against white and against #fbfaf7. */
 export const laneColours: Record<Lane, string> = {
@@ -97,6 +82,7 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
   const narrow = width < 560;
   const fontSize = options.fontSize ?? (narrow ? 11 : 12);
   const { chart } = data;
+  if (!chart.window) throw new Error(`lanes: chart "${chart.id}" needs a "window"`);
   const zone = chart.window.zone;
   const [sy, sm, sd] = chart.window.start.split('-').map(Number) as [number, number, number];
   const [ey, em, ed] = chart.window.end.split('-').map(Number) as [number, number, number];
@@ -148,7 +134,7 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       let lx: number, anchor: 'start' | 'end', box: [number, number], labelAbove = false;
       if (shape === 'open') {
         // Label inside the bar, which spans the window.
-        lx = mx0 + 8; anchor = 'start'; box = [mx0, mx1];
+        lx = mx0 + 12; anchor = 'start'; box = [mx0, mx1];
       } else if (mx1 + 6 + w <= x1) {
         lx = mx1 + 6; anchor = 'start'; box = [mx0, mx1 + 6 + w];
       } else if (mx0 - 6 - w >= x0) {
@@ -231,7 +217,7 @@ export function lanes(data: LanesData, options: LanesOptions = {}): string {
 <g class="lane" data-lane="${l.lane}">${i > 0 ? svg`<line x1="0" x2="${L.width}" y1="${l.y0}" y2="${l.y0}" stroke="#bdb9b0"/>` : ''}<text class="lane-title" x="${L.narrow ? L.plot.x0 : 0}" y="${l.titleY}" font-size="${fs}" font-weight="700" fill="${laneColours[l.lane]}">${l.title}</text></g>`);
   const markEls = L.marks.map((m) => {
     const e = titles.get(m.id);
-    const status = m.claimed ? ' (the article\u2019s claim; no source found)' : m.shape === 'open' ? ` (${data.text.monthOnly})` : '';
+    const status = m.claimed ? ' (the article\u2019s claim; no source found)' : m.shape === 'open' ? ` (${data.text.chart.monthOnly})` : '';
     return svg`
 <g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });

@@ -13,6 +13,7 @@ import {
   chapterSchema,
   chartSchema,
   eventSchema,
+  playbookSchema,
   sourceSchema,
   type Actor,
   type Annotation,
@@ -34,6 +35,8 @@ export interface ContentFiles {
   data: Record<string, string | undefined>;
   /** Chapter files by path relative to the content root, with their text. */
   chapters: Record<string, string>;
+  /** Chart definitions (content/data/charts/*.json, one chart per file) by path, with their text. */
+  charts: Record<string, string>;
 }
 
 /** Data files and the schema of their entries (each file is an array of entries). */
@@ -42,14 +45,13 @@ const dataFiles = {
   'actors.json': actorSchema,
   'events.json': eventSchema,
   'annotations.json': annotationSchema,
-  'charts.json': chartSchema,
 } as const;
 type DataFile = keyof typeof dataFiles;
 
 /** Reads the content folder (chapters/ and data/) as text. */
 export function readContent(contentDir: string): ContentFiles {
   const data: ContentFiles['data'] = {};
-  for (const name of Object.keys(dataFiles)) {
+  for (const name of [...Object.keys(dataFiles), 'playbook.json']) {
     const p = join(contentDir, 'data', name);
     data[name] = existsSync(p) ? readFileSync(p, 'utf8') : undefined;
   }
@@ -60,7 +62,14 @@ export function readContent(contentDir: string): ContentFiles {
       if (f.endsWith('.mdx')) chapters[relative(contentDir, join(chapterDir, f))] = readFileSync(join(chapterDir, f), 'utf8');
     }
   }
-  return { data, chapters };
+  const charts: ContentFiles['charts'] = {};
+  const chartDir = join(contentDir, 'data', 'charts');
+  if (existsSync(chartDir)) {
+    for (const f of readdirSync(chartDir).sort()) {
+      if (f.endsWith('.json')) charts[relative(contentDir, join(chartDir, f))] = readFileSync(join(chartDir, f), 'utf8');
+    }
+  }
+  return { data, chapters, charts };
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
@@ -99,7 +108,6 @@ export function checkContent(files: ContentFiles): Problem[] {
     'actors.json': 'actors',
     'events.json': 'events',
     'annotations.json': 'annotations',
-    'charts.json': 'charts',
   };
 
   for (const [name, schema] of Object.entries(dataFiles) as [DataFile, (typeof dataFiles)[DataFile]][]) {
@@ -131,6 +139,27 @@ export function checkContent(files: ContentFiles): Problem[] {
     });
   }
 
+  const chartFiles = new Map<string, string>();
+  for (const [path, text] of Object.entries(files.charts)) {
+    const file = `content/${path}`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      problems.push({ file, entry: '(file)', field: '(file)', message: `not valid JSON: ${(err as Error).message}` });
+      continue;
+    }
+    const id = typeof raw === 'object' && raw && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '(chart)';
+    const result = chartSchema.safeParse(raw);
+    if (!result.success) {
+      problems.push(...zodProblems(file, id, result.error, raw));
+      continue;
+    }
+    if (chartFiles.has(id)) problems.push({ file, entry: id, field: 'id', message: `duplicate chart id "${id}" (also in ${chartFiles.get(id)})` });
+    chartFiles.set(id, file);
+    parsed.charts.push(result.data);
+  }
+
   const sourceIds = new Set(parsed.sources.map((s) => s.id));
   const sourceById = new Map(parsed.sources.map((s) => [s.id, s]));
   const actorIds = new Set(parsed.actors.map((a) => a.id));
@@ -156,9 +185,42 @@ export function checkContent(files: ContentFiles): Problem[] {
     }
   }
   for (const a of parsed.annotations) refSources('content/data/annotations.json', a.id, 'sources', a.sources);
+
+  // The playbook matrix (one object, not a list).
+  {
+    const file = 'content/data/playbook.json';
+    const text = files.data['playbook.json'];
+    if (text === undefined) problems.push({ file, entry: '(file)', field: '(file)', message: 'file is missing' });
+    else {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch (err) {
+        problems.push({ file, entry: '(file)', field: '(file)', message: `not valid JSON: ${(err as Error).message}` });
+      }
+      if (raw !== undefined) {
+        const r = playbookSchema.safeParse(raw);
+        if (!r.success) problems.push(...zodProblems(file, '(matrix)', r.error, raw));
+        else {
+          const narratives = new Set(r.data.narratives.map((n) => n.id));
+          const countries = new Set(r.data.countries.map((c) => c.id));
+          r.data.cells.forEach((c, i) => {
+            const entry = `${c.narrative}/${c.country}`;
+            if (!narratives.has(c.narrative)) problems.push({ file, entry, field: `cells[${i}].narrative`, message: `unknown narrative "${c.narrative}"; allowed: ${[...narratives].join(', ')}` });
+            if (!countries.has(c.country)) problems.push({ file, entry, field: `cells[${i}].country`, message: `unknown country "${c.country}"; allowed: ${[...countries].join(', ')}` });
+            if (c.state === 'documented' && c.examples.length === 0) problems.push({ file, entry, field: `cells[${i}].examples`, message: 'a documented cell needs at least one sourced example' });
+            c.examples.forEach((x, j) => {
+              refSources(file, entry, `cells[${i}].examples[${j}].sources`, x.sources);
+              if (x.eventId && !eventIds.has(x.eventId)) problems.push({ file, entry, field: `cells[${i}].examples[${j}].eventId`, message: `unknown event id "${x.eventId}"` });
+            });
+          });
+        }
+      }
+    }
+  }
   const chartById = new Map(parsed.charts.map((c) => [c.id, c]));
   for (const c of parsed.charts) {
-    const file = 'content/data/charts.json';
+    const file = chartFiles.get(c.id)!;
     c.events.forEach((id, i) => {
       if (!eventIds.has(id)) problems.push({ file, entry: c.id, field: `events[${i}]`, message: `unknown event id "${id}"; allowed: an id in content/data/events.json` });
     });
@@ -221,7 +283,7 @@ export function checkContent(files: ContentFiles): Problem[] {
       if (tag === 'Scrolly') {
         const chart = attr('chart');
         current = chart ? chartById.get(chart) : undefined;
-        if (!chart) problems.push({ file, entry, field: '<Scrolly chart>', message: 'missing chart="..."; allowed: an id in content/data/charts.json' });
+        if (!chart) problems.push({ file, entry, field: '<Scrolly chart>', message: 'missing chart="..."; allowed: the id of a file in content/data/charts/' });
         else if (!current) problems.push({ file, entry, field: '<Scrolly chart>', message: `unknown chart "${chart}"; allowed: ${[...chartById.keys()].join(', ') || '(none defined)'}` });
       } else if (tag === 'Step') {
         const id = attr('id');

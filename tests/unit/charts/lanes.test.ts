@@ -5,12 +5,12 @@ import { chartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.
 import ui from '../../../content/data/ui.en.json';
 
 const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
-const chart = chartSchema.parse((JSON.parse(readFileSync('content/data/charts.json', 'utf8')) as { id: string }[]).find((c) => c.id === 'republic-day'));
+const chart = chartSchema.parse(JSON.parse(readFileSync('content/data/charts/republic-day.json', 'utf8')));
 const byId = new Map(events.map((e) => [e.id, e]));
 const data: LanesData = {
   chart,
   events: chart.events.map((id) => byId.get(id)!),
-  text: { lanes: ui.lanes, monthOnly: ui.chart.monthOnly },
+  text: ui,
 };
 const WIDTHS = [320, 360, 768, 960, 1440];
 

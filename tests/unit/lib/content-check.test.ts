@@ -7,10 +7,10 @@ const real = readContent('content');
 function withData(name: string, edit: (entries: Record<string, unknown>[]) => void, base: ContentFiles = real): ContentFiles {
   const entries = JSON.parse(base.data[name]!) as Record<string, unknown>[];
   edit(entries);
-  return { chapters: { ...base.chapters }, data: { ...base.data, [name]: JSON.stringify(entries) } };
+  return { ...base, chapters: { ...base.chapters }, data: { ...base.data, [name]: JSON.stringify(entries) } };
 }
 function withChapter(path: string, edit: (text: string) => string, base: ContentFiles = real): ContentFiles {
-  return { data: { ...base.data }, chapters: { ...base.chapters, [path]: edit(base.chapters[path]!) } };
+  return { ...base, data: { ...base.data }, chapters: { ...base.chapters, [path]: edit(base.chapters[path]!) } };
 }
 const firstChapter = Object.keys(real.chapters)[0]!;
 const scrollyChapter = Object.keys(real.chapters).find((p) => real.chapters[p]!.includes('<Scrolly'))!;

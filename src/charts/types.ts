@@ -1,0 +1,32 @@
+/**
+ * The contract every chart function keeps: (data, options) -> SVG markup, pure, no DOM.
+ * Marks carry data-id (the event or item id) and data-steps (the indices of the steps that
+ * bring them forward), so that the browser can switch states with CSS alone.
+ */
+import type { Actor, Chart, Source, StoryEvent } from '../schemas.ts';
+import type { Playbook } from '../schemas.ts';
+import type { UiStrings } from '../lib/ui.ts';
+
+export interface ChartInput {
+  /** The chart's definition (content/data/charts/<id>.json). */
+  chart: Chart;
+  /** The chart's events (chart.events), sorted by date. */
+  events: StoryEvent[];
+  actors: ReadonlyMap<string, Actor>;
+  sources: ReadonlyMap<string, Source>;
+  /** The narrative-by-country matrix (content/data/playbook.json). */
+  playbook: Playbook;
+  /** Words the chart prints (content/data/ui.<lang>.json). */
+  text: UiStrings;
+}
+
+export interface ChartOptions {
+  /** Width of the drawing in px; the SVG scales with CSS via its viewBox. */
+  width?: number;
+  /** Prefix for ids inside the SVG, unique per SVG on a page. */
+  idPrefix?: string;
+  /** Label font size in px. */
+  fontSize?: number;
+}
+
+export type ChartFunction = (data: ChartInput, options?: ChartOptions) => string;
