@@ -13,6 +13,8 @@ export default defineConfig({
   integrations: [contentGate(), mdx()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
+  // No code blocks in the story; Shiki's inline styles would also break the CSP.
+  markdown: { syntaxHighlight: false },
   server: { host: '127.0.0.1', port: 4321 },
   security: {
     csp: {

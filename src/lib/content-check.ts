@@ -84,6 +84,7 @@ function zodProblems(file: string, entry: string, error: z.ZodError, raw: unknow
   return error.issues.map((issue) => {
     let message = issue.message;
     if (issue.code === 'invalid_value' && 'values' in issue) message = `${JSON.stringify(valueAt(raw, issue.path))} is not allowed; allowed: ${(issue.values as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    else if (issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined) message = `missing; a ${issue.expected} is required here (see src/schemas.ts)`;
     else if (issue.code === 'unrecognized_keys') message = `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}; see src/schemas.ts for the allowed fields`;
     else if (!/^(a|an|at|the|no) /.test(message)) message = message.replace(/^Invalid input: expected/, 'expected');
     else message = `must be ${message}`;
@@ -103,6 +104,8 @@ interface Parsed {
 export function checkContent(files: ContentFiles): Problem[] {
   const problems: Problem[] = [];
   const parsed: Parsed = { sources: [], actors: [], events: [], annotations: [], charts: [] };
+  // Ids of entries that exist but failed their schema: references to them are not reported again.
+  const invalidIds: Record<string, Set<string>> = { sources: new Set(), actors: new Set(), events: new Set() };
   const key: Record<DataFile, keyof Parsed> = {
     'sources.json': 'sources',
     'actors.json': 'actors',
@@ -135,7 +138,10 @@ export function checkContent(files: ContentFiles): Problem[] {
       seen.add(id);
       const result = schema.safeParse(item);
       if (result.success) (parsed[key[name]] as unknown[]).push(result.data);
-      else problems.push(...zodProblems(file, id, result.error, item));
+      else {
+        problems.push(...zodProblems(file, id, result.error, item));
+        invalidIds[key[name]]?.add(id);
+      }
     });
   }
 
@@ -160,10 +166,10 @@ export function checkContent(files: ContentFiles): Problem[] {
     parsed.charts.push(result.data);
   }
 
-  const sourceIds = new Set(parsed.sources.map((s) => s.id));
+  const sourceIds = new Set([...parsed.sources.map((s) => s.id), ...invalidIds.sources!]);
   const sourceById = new Map(parsed.sources.map((s) => [s.id, s]));
-  const actorIds = new Set(parsed.actors.map((a) => a.id));
-  const eventIds = new Set(parsed.events.map((e) => e.id));
+  const actorIds = new Set([...parsed.actors.map((a) => a.id), ...invalidIds.actors!]);
+  const eventIds = new Set([...parsed.events.map((e) => e.id), ...invalidIds.events!]);
   const refSources = (file: string, entry: string, field: string, ids: readonly string[]) =>
     ids.forEach((id, i) => {
       if (!sourceIds.has(id)) problems.push({ file, entry, field: `${field}[${i}]`, message: `unknown source id "${id}"; allowed: an id in content/data/sources.json` });
