@@ -8,6 +8,12 @@ const missing = (kind: string): ChartFunction => () => {
   throw new Error(`chart kind "${kind}" has no function in src/charts/ yet`);
 };
 
+/** True when the kind's function exists (routes that list every chart skip the others). */
+export function isDrawable(kind: (typeof chartKinds)[number]): boolean {
+  return !notYet.has(kind);
+}
+const notYet = new Set<string>(['timeline', 'flow', 'matrix', 'map']);
+
 export const chartFunctions: Record<(typeof chartKinds)[number], ChartFunction> = {
   lanes,
   timeline: missing('timeline'),

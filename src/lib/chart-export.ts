@@ -1,0 +1,105 @@
+/**
+ * Chart exports: a step state baked into SVG markup, the standalone SVG document, the chart's
+ * rows for CSV/JSON downloads and the data dictionary that describes their columns.
+ */
+import type { ChartInput } from '../charts/types.ts';
+import { formatEventDate } from './dates.ts';
+import { escapeText } from './escape.ts';
+
+/**
+ * Returns the markup with the step's state written into it (marks outside the step at 30%
+ * opacity), for files that must show a state without the site's CSS. stepIndex < 0: all marks.
+ */
+export function bakeStep(markup: string, stepIndex: number): string {
+  if (stepIndex < 0) return markup;
+  return markup.replace(/<g class="mark"([^>]*?) data-steps="([^"]*)"/g, (whole, before: string, steps: string) =>
+    steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="mark"${before} data-steps="${steps}" opacity="0.3"`,
+  );
+}
+
+/** Wraps chart markup into a standalone SVG file with a white background, a credit and a licence line. */
+export function standaloneSvg(markup: string, opts: { title: string; credit: string; licence: string; fontFaceCss?: string }): string {
+  const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(markup);
+  if (!m) throw new Error('standaloneSvg: chart markup has no viewBox');
+  const w = Number(m[1]);
+  const h = Number(m[2]);
+  const head = 32;
+  const foot = 40;
+  const inner = markup.replace(/^<svg /, `<svg x="0" y="${head}" width="${w}" height="${h}" `);
+  const style = opts.fontFaceCss ? `<style>${opts.fontFaceCss}</style>` : '';
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${head + h + foot}" viewBox="0 0 ${w} ${head + h + foot}" font-family="'DejaVu Sans', sans-serif">${style}<rect width="100%" height="100%" fill="#ffffff"/><text x="8" y="22" font-size="16" font-weight="700" fill="#1d1d1d">${escapeText(opts.title)}</text>${inner}<text x="8" y="${head + h + 16}" font-size="11" fill="#444">${escapeText(opts.credit)}</text><text x="8" y="${head + h + 32}" font-size="11" fill="#444">${escapeText(opts.licence)}</text></svg>
+`;
+}
+
+/** One column of a download: its name, what it holds and where its values come from. */
+export interface Column {
+  name: string;
+  description: string;
+  source: string;
+}
+
+/** The columns of every chart's CSV and JSON download, in order. */
+export const dataDictionary: Column[] = [
+  { name: 'id', description: 'Stable event id', source: 'content/data/events.json: id' },
+  { name: 'date', description: 'Date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)', source: 'events.json: date' },
+  { name: 'time', description: 'Local time HH:MM, only when known to the hour or minute', source: 'events.json: time' },
+  { name: 'time_zone', description: 'IANA time zone of date and time, where known', source: 'events.json: tz' },
+  { name: 'precision', description: 'How precisely the date is known: minute, hour, day, month or year', source: 'events.json: precision' },
+  { name: 'date_text', description: 'The date as the site shows it, never more precise than known', source: 'derived from date, time, time_zone, precision' },
+  { name: 'lane', description: 'official, disinformation, response or context', source: 'events.json: lane' },
+  { name: 'actor', description: 'Main actor', source: 'content/data/actors.json: name' },
+  { name: 'channel', description: 'Where it was said or published', source: 'events.json: channel' },
+  { name: 'title', description: 'What happened, in this edition\u2019s words', source: 'events.json: title' },
+  { name: 'summary', description: 'Summary, in this edition\u2019s words', source: 'events.json: summary' },
+  { name: 'quote', description: 'Short quotation, in its original language', source: 'events.json: quote.text' },
+  { name: 'quote_language', description: 'Language of the quotation', source: 'events.json: quote.lang' },
+  { name: 'figures', description: 'Numbers attached to the event, with what they count', source: 'events.json: figures' },
+  { name: 'status', description: 'confirmed, reported, unverified or claimed-by-article', source: 'events.json: status' },
+  { name: 'uncertainty', description: 'What is not known about the event', source: 'events.json: uncertainty' },
+  { name: 'source_urls', description: 'URLs of the pages the event rests on, separated by spaces', source: 'content/data/sources.json: url' },
+  { name: 'facts', description: 'Entries of the research fact base behind the event', source: 'events.json: facts' },
+  { name: 'in_step', description: 'The step ids of the chart that bring this event forward, separated by spaces', source: 'content/data/charts/<chart>.json: steps[].highlight' },
+  { name: 'credit', description: 'Credit line to keep with the data', source: 'content/data/ui.en.json: licence.credit' },
+  { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
+];
+
+export type Row = Record<string, string>;
+
+/** The chart's events as rows with the data dictionary's columns. */
+export function chartRows(input: ChartInput, credit: string, licence: string): Row[] {
+  return input.events.map((e) => ({
+    id: e.id,
+    date: e.date,
+    time: e.time ?? '',
+    time_zone: e.tz ?? '',
+    precision: e.precision,
+    date_text: formatEventDate(e),
+    lane: e.lane,
+    actor: input.actors.get(e.actor)?.name ?? e.actor,
+    channel: e.channel,
+    title: e.title,
+    summary: e.summary,
+    quote: e.quote?.text ?? '',
+    quote_language: e.quote?.lang ?? '',
+    figures: (e.figures ?? []).map((f) => f.note).join('; '),
+    status: e.status,
+    uncertainty: e.uncertainty ?? '',
+    source_urls: e.sources.map((s) => input.sources.get(s)?.url).filter(Boolean).join(' '),
+    facts: e.facts.join(' '),
+    in_step: input.chart.steps.filter((s) => s.highlight.includes(e.id)).map((s) => s.id).join(' '),
+    credit,
+    licence,
+  }));
+}
+
+function csvCell(v: string): string {
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** CSV (RFC 4180) with a UTF-8 byte order mark, so spreadsheets read it as UTF-8. */
+export function toCsv(rows: Row[], columns: Column[] = dataDictionary): string {
+  const head = columns.map((c) => csvCell(c.name)).join(',');
+  const body = rows.map((r) => columns.map((c) => csvCell(r[c.name] ?? '')).join(','));
+  return `\uFEFF${[head, ...body].join('\r\n')}\r\n`;
+}

@@ -1,0 +1,354 @@
+/**
+ * "Cite this": every citable part of the story (the whole story, each chapter, each paragraph,
+ * each figure) and its citation in APA 7, MLA 9, Chicago (notes and bibliography), Harvard
+ * (Cite Them Right), BibTeX, RIS and CSL-JSON. One CSL-JSON item per target is the single
+ * record; citation-js formats it (CSL styles through citeproc, BibTeX and RIS through its
+ * plugins), so no citation string is assembled here by hand.
+ *
+ * Pure: no Astro imports, no clock (the access date is an option), no network. The CSL styles
+ * and locales are bundled from ../csl/ as text (`?raw`), which works the same under vitest and
+ * `astro build` (a path relative to import.meta.url would not survive bundling).
+ *
+ * What is cited. Every target cites the article itself (its headline, its author, its outlet);
+ * only the URL changes, to the target's anchor in this edition. A section or paragraph is named
+ * where the styles have a place for it: as the locator of the in-text citation or note
+ * ("Section …", "para. 5"). Reference entries have no such place in all four styles (Harvard
+ * renders no `section` variable; changing the title would misname the work), so there the
+ * anchored URL alone points to the part.
+ *
+ * CSL type: "article-newspaper". The article is an item published by a news outlet
+ * (Tomorrow's Affairs), which reference managers record as a newspaper article (Zotero's news
+ * site translators do), and the type keeps the outlet as `container-title`, distinct from the
+ * title. In the styles it gives the documented forms for an undated online news article:
+ * Chicago prints "n.d." (its webpage form has no date slot and prints only the access date),
+ * Harvard puts the title in quotes with the outlet after it; APA and MLA print the same words
+ * as for a webpage. BibTeX writes it as @article with `journal`; RIS as TY NEWS.
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import apaStyle from '../csl/apa.csl?raw';
+import mlaStyle from '../csl/modern-language-association.csl?raw';
+import chicagoStyle from '../csl/chicago-notes-bibliography.csl?raw';
+import harvardStyle from '../csl/harvard-cite-them-right.csl?raw';
+import enUS from '../csl/locales-en-US.xml?raw';
+import enGB from '../csl/locales-en-GB.xml?raw';
+
+/** The work every target cites: the article. */
+export interface CitedWork {
+  /** The article's headline. */
+  title: string;
+  /** Author as a group name, cited as written (CSL `literal`), e.g. "Tomorrow's Affairs Staff". */
+  author: string;
+  /** The outlet that published it (CSL `container-title`), e.g. "Tomorrow's Affairs". */
+  publisher: string;
+  /** BCP 47 language of the article (CSL `language`; English titles get title case in MLA and Chicago). */
+  language: string;
+  /** Publication date as YYYY, YYYY-MM or YYYY-MM-DD; null or absent while unknown (styles then print their no-date form). */
+  issued?: string | null;
+}
+
+/** A chapter as the content collection holds it. */
+export interface ChapterInput {
+  /** Chapter id: the anchor of its heading on the story page. */
+  id: string;
+  /** Section heading (for the opening chapter, the headline). */
+  title: string;
+  /** Position in the story, 1-based. */
+  order: number;
+  kind: 'opening' | 'section';
+  /** The chapter's MDX source: its <P id="…"> paragraphs and <Scrolly chart="…"> figures are found here. */
+  body: string;
+}
+
+/** A chart as the content collection holds it (only id and title are used). */
+export interface ChartInput {
+  id: string;
+  title: string;
+}
+
+/** Everything `citationTargets` needs. */
+export interface CitationInput {
+  work: CitedWork;
+  chapters: readonly ChapterInput[];
+  /** Charts; a chart becomes a target only where a chapter places it (<Scrolly chart="id">), since only there it has an anchor. */
+  charts: readonly ChartInput[];
+  /** The site's origin (Astro `site`, from STORY_SITE), e.g. "https://example.org". A path in it is replaced by `base`. */
+  site: string | URL;
+  /** The base path the story is served at (import.meta.env.BASE_URL, from STORY_BASE), e.g. "/" or "/kz/". */
+  base: string;
+  /** Words for the targets' titles. */
+  words: {
+    /** Title of a paragraph target; "{id}" is replaced by the paragraph id, "{chapter}" by the chapter title. */
+    paragraphTitle: string;
+  };
+}
+
+export type TargetKind = 'story' | 'chapter' | 'paragraph' | 'figure';
+
+/** A locator as CSL has it: what part of the work an in-text citation or note points to. */
+export interface Locator {
+  label: 'section' | 'paragraph';
+  value: string;
+}
+
+/** One citable part of the story. */
+export interface CitationTarget {
+  /** Stable key, the path segment of /cite/<key>/: "story", a chapter id, a paragraph id ("p05") or "fig-<chart id>". */
+  key: string;
+  kind: TargetKind;
+  /** What is cited, in words: the headline, a chapter title, "Paragraph p05 in the chapter “…”", a chart title. */
+  title: string;
+  /** Element id on the story page; null for the whole story. */
+  anchor: string | null;
+  /** Absolute URL: site + base, then "#anchor" where there is one. */
+  url: string;
+  /** Id of the chapter the target is in (a chapter's own id); null for the whole story. */
+  chapter: string | null;
+  /**
+   * Locator for in-text citations and notes: a section's title, or a paragraph's position in the
+   * article (1-based, counted as APA counts paragraphs). None for the story, the opening chapter
+   * (it has no heading of its own) and figures (the article has no figures; this edition's charts
+   * are not numbered parts of it).
+   */
+  locator: Locator | null;
+  /** The work cited. */
+  work: CitedWork;
+}
+
+/** Key of the whole-story target. */
+export const STORY_KEY = 'story';
+
+/** A paragraph (<P id="…">) or a placed chart (<Scrolly chart="…">) of a chapter body. */
+export interface ChapterAnchor {
+  kind: 'paragraph' | 'figure';
+  /** Paragraph id, or chart id. */
+  id: string;
+}
+
+/** The paragraphs and placed charts of a chapter body, in document order. */
+export function chapterAnchors(body: string): ChapterAnchor[] {
+  const found: ChapterAnchor[] = [];
+  for (const m of body.matchAll(/<(P|Scrolly)\b[^>]*?\b(id|chart)="([^"]+)"/g)) {
+    if (m[1] === 'P' && m[2] === 'id') found.push({ kind: 'paragraph', id: m[3]! });
+    if (m[1] === 'Scrolly' && m[2] === 'chart') found.push({ kind: 'figure', id: m[3]! });
+  }
+  return found;
+}
+
+/** The story's URL: `base` on `site`, always with a trailing slash (the site uses trailingSlash: "always"). */
+export function storyUrl(site: string | URL, base: string): string {
+  const path = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return new URL(path, site).href;
+}
+
+/**
+ * Every citable target in document order: the story, then each chapter (by `order`) followed by
+ * its paragraphs and figures. Throws when two targets would share a key (a chapter id equal to
+ * "story", a paragraph id or a "fig-" key), since /cite/<key>/ must name one thing.
+ */
+export function citationTargets(input: CitationInput): CitationTarget[] {
+  const { work, words } = input;
+  const base = storyUrl(input.site, input.base);
+  const chartTitles = new Map(input.charts.map((c) => [c.id, c.title]));
+  const targets: CitationTarget[] = [{ key: STORY_KEY, kind: 'story', title: work.title, anchor: null, url: base, chapter: null, locator: null, work }];
+  let position = 0;
+  const at = (anchor: string) => `${base}#${anchor}`;
+  for (const chapter of [...input.chapters].sort((a, b) => a.order - b.order)) {
+    targets.push({
+      key: chapter.id,
+      kind: 'chapter',
+      title: chapter.title,
+      anchor: chapter.id,
+      url: at(chapter.id),
+      chapter: chapter.id,
+      locator: chapter.kind === 'section' ? { label: 'section', value: chapter.title } : null,
+      work,
+    });
+    for (const { kind, id } of chapterAnchors(chapter.body)) {
+      if (kind === 'paragraph') {
+        position += 1;
+        targets.push({
+          key: id,
+          kind,
+          title: words.paragraphTitle.replaceAll('{id}', id).replaceAll('{chapter}', chapter.title),
+          anchor: id,
+          url: at(id),
+          chapter: chapter.id,
+          locator: { label: 'paragraph', value: String(position) },
+          work,
+        });
+      } else {
+        const title = chartTitles.get(id);
+        if (title === undefined) throw new Error(`citations: chapter "${chapter.id}" places chart "${id}", which is not among the charts (${[...chartTitles.keys()].join(', ') || 'none'})`);
+        const anchor = `fig-${id}`;
+        targets.push({ key: anchor, kind, title, anchor, url: at(anchor), chapter: chapter.id, locator: null, work });
+      }
+    }
+  }
+  const seen = new Map<string, CitationTarget>();
+  for (const t of targets) {
+    const prev = seen.get(t.key);
+    if (prev) throw new Error(`citations: the ${t.kind} "${t.title}" and the ${prev.kind} "${prev.title}" share the key "${t.key}"; keys name /cite/<key>/ pages and must be unique`);
+    seen.set(t.key, t);
+  }
+  return targets;
+}
+
+/**
+ * The work as the content holds it: headline and byline from the opening chapter, outlet,
+ * language and date from the sources.json entry of kind "article".
+ */
+export function citedWork(
+  chapters: readonly { kind: string; title: string; byline?: string | undefined }[],
+  article: { publisher: string; language: string; date: string | null } | undefined,
+): CitedWork {
+  const opening = chapters.find((c) => c.kind === 'opening');
+  if (!opening) throw new Error('citations: no chapter has kind "opening" (it carries the headline and byline)');
+  if (!opening.byline) throw new Error('citations: the opening chapter has no byline (the author cited)');
+  if (!article) throw new Error('citations: content/data/sources.json has no entry of kind "article" (its outlet, language and date are cited)');
+  return { title: opening.title, author: opening.byline, publisher: article.publisher, language: article.language, issued: article.date };
+}
+
+/** Options of `formatCitations`. */
+export interface CitationOptions {
+  /** Access date as YYYY-MM-DD: the date the build stands for (never the clock, so output is reproducible). */
+  accessed: string;
+}
+
+/** In-text citations (APA, MLA, Harvard) and the Chicago note, with the target's locator. */
+export interface InTextCitations {
+  apa: string;
+  mla: string;
+  /** A full first note, as Chicago notes-bibliography gives it. */
+  chicago: string;
+  harvard: string;
+}
+
+/** A target's citation in every format, as plain text (the page escapes it like any text). */
+export interface FormattedCitations {
+  /** APA 7 reference list entry. */
+  apa: string;
+  /** MLA 9 works-cited entry. */
+  mla: string;
+  /** Chicago 18 (notes and bibliography) bibliography entry. */
+  chicago: string;
+  /** Harvard (Cite Them Right) reference list entry. */
+  harvard: string;
+  /** BibTeX entry (@article). */
+  bibtex: string;
+  /** RIS record (TY NEWS … ER). */
+  ris: string;
+  /** CSL-JSON: an array with the target's item. */
+  csljson: string;
+  inText: InTextCitations;
+}
+
+/** The CSL styles used, with the locale each is formatted in. */
+const STYLES = {
+  apa: { name: 'story-apa', xml: apaStyle, lang: 'en-US' },
+  mla: { name: 'story-modern-language-association', xml: mlaStyle, lang: 'en-US' },
+  chicago: { name: 'story-chicago-notes-bibliography', xml: chicagoStyle, lang: 'en-US' },
+  // Cite Them Right is a British guide; en-GB gives its "no date" and day-month dates.
+  harvard: { name: 'story-harvard-cite-them-right', xml: harvardStyle, lang: 'en-GB' },
+} as const;
+const LOCALES = { 'en-US': enUS, 'en-GB': enGB } as const;
+
+/**
+ * Registers the styles and locales with citation-js's CSL plugin. Its registers are global to
+ * the plugin; adding is idempotent, so this runs before each use rather than at import. Our
+ * names are prefixed so that they never collide with the plugin's bundled "apa" (whose
+ * citeproc engine the plugin caches by name).
+ */
+function registerStyles(): void {
+  const csl = plugins.config.get('@csl');
+  for (const s of Object.values(STYLES)) if (!csl.styles.has(s.name)) csl.styles.add(s.name, s.xml);
+  for (const [lang, xml] of Object.entries(LOCALES)) if (!csl.locales.has(lang) || csl.locales.get(lang) !== xml) csl.locales.add(lang, xml);
+}
+
+/** CSL date-parts of a YYYY, YYYY-MM or YYYY-MM-DD date; throws on anything else. */
+function dateParts(iso: string, field: string): { 'date-parts': number[][] } {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
+  if (!m) throw new Error(`citations: ${field} "${iso}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD`);
+  const parts = m.slice(1).filter((p): p is string => p !== undefined).map(Number);
+  const [, month, day] = parts;
+  if (month !== undefined && (month < 1 || month > 12)) throw new Error(`citations: ${field} "${iso}" has no month ${month}`);
+  if (day !== undefined && (day < 1 || day > new Date(Date.UTC(parts[0]!, month!, 0)).getUTCDate())) throw new Error(`citations: ${field} "${iso}" has no day ${day}`);
+  return { 'date-parts': [parts] };
+}
+
+/**
+ * BibTeX key: citation-js accepts only letters, digits and "_" in a key (it replaces any other
+ * key with one made from author and title, the same for every target).
+ */
+function bibtexKey(key: string): string {
+  return `TomorrowsAffairs_${key.replace(/[^A-Za-z0-9]/g, '_')}`;
+}
+
+/** The target's CSL-JSON item. `issued` is set only when the work has a date. */
+export function cslItem(target: CitationTarget, options: CitationOptions): Record<string, unknown> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.accessed)) throw new Error(`citations: accessed "${options.accessed}" is not a date as YYYY-MM-DD`);
+  const { work } = target;
+  return {
+    id: target.key,
+    'citation-key': bibtexKey(target.key),
+    type: 'article-newspaper',
+    author: [{ literal: work.author }],
+    title: work.title,
+    'container-title': work.publisher,
+    language: work.language,
+    URL: target.url,
+    accessed: dateParts(options.accessed, 'accessed'),
+    ...(work.issued ? { issued: dateParts(work.issued, 'issued') } : {}),
+  };
+}
+
+/**
+ * RIS record. The "old" (pre-2011) tag set is used because citation-js's "new" set reads AU of
+ * a TY NEWS record as the CSL `reporter`, so the author would be dropped; the old set writes
+ * A1 (author), T1, JF (outlet), UR and Y1/PY, which reference managers still read. The tags come
+ * from citation-js as objects and are written one per line here, because its text output breaks
+ * every value after 70 characters, splitting the title and long URLs (its own parser then reads
+ * "response t o the loss").
+ */
+function risRecord(cite: Cite): string {
+  const records = cite.format('ris', { spec: 'old', format: 'object' }) as Record<string, string | string[]>[];
+  return records
+    .map(({ TY, ...tags }) => {
+      const lines = [`TY  - ${TY}`];
+      for (const [tag, value] of Object.entries(tags)) for (const v of [value].flat()) lines.push(`${tag}  - ${String(v).replace(/\s*\n\s*/g, ' ')}`);
+      lines.push('ER  - ');
+      return lines.join('\n');
+    })
+    .join('\n');
+}
+
+/** The target's citation in every format. */
+export function formatCitations(target: CitationTarget, options: CitationOptions): FormattedCitations {
+  registerStyles();
+  const item = cslItem(target, options);
+  const cite = new Cite(item);
+  const entry = (style: keyof typeof STYLES) =>
+    String(cite.format('bibliography', { template: STYLES[style].name, lang: STYLES[style].lang, format: 'text' })).trim();
+  const citeItem = { id: target.key, ...(target.locator ? { locator: target.locator.value, label: target.locator.label } : {}) };
+  const inText = (style: keyof typeof STYLES) =>
+    String(cite.format('citation', { template: STYLES[style].name, lang: STYLES[style].lang, format: 'text', entry: [citeItem] })).trim();
+  return {
+    apa: entry('apa'),
+    mla: entry('mla'),
+    chicago: entry('chicago'),
+    harvard: entry('harvard'),
+    bibtex: String(cite.format('bibtex', { format: 'text' })).trim(),
+    ris: risRecord(cite),
+    csljson: String(cite.format('data', { format: 'text' })),
+    inText: { apa: inText('apa'), mla: inText('mla'), chicago: inText('chicago'), harvard: inText('harvard') },
+  };
+}
+
+/** The target with `key`; throws naming the keys there are. */
+export function targetByKey(targets: readonly CitationTarget[], key: string): CitationTarget {
+  const t = targets.find((x) => x.key === key);
+  if (!t) throw new Error(`citations: unknown target "${key}"; allowed: ${targets.map((x) => x.key).join(', ')}`);
+  return t;
+}

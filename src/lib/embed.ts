@@ -1,0 +1,29 @@
+/**
+ * Embed sizing. The fallback height is what an iframe without the resize script needs to show the
+ * whole chart at a typical article width: the drawing's height at 760 px plus the page's chrome.
+ */
+import type { ChartInput } from '../charts/types.ts';
+import { chartFunctions } from '../charts/index.ts';
+
+/** Height in px of a chart's wide SVG (from its viewBox). */
+export function chartHeight(input: ChartInput, width = 760): number {
+  const markup = chartFunctions[input.chart.kind](input, { width, idPrefix: 'measure' });
+  const m = /viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(markup);
+  return m ? Number(m[1]) : 600;
+}
+
+/** Title, step buttons, caption, legend, credits and downloads take about this much. */
+const CHROME = 460;
+
+export function embedFallbackHeight(input: ChartInput): number {
+  return Math.ceil((chartHeight(input) + CHROME) / 10) * 10;
+}
+
+/** Heights the host script accepts (px); anything else is clamped. */
+export const HEIGHT_RANGE = { min: 150, max: 5000 } as const;
+
+/** The copy-ready snippet: an iframe that works alone, and the small script that keeps its height right. */
+export function embedSnippet(o: { src: string; scriptSrc: string; title: string; height: number }): string {
+  const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${attr(o.src)}" title="${attr(o.title)}" width="100%" height="${o.height}" loading="lazy" style="border:0;max-width:100%" data-story-embed></iframe>\n<script src="${attr(o.scriptSrc)}" async></script>`;
+}

@@ -1,0 +1,28 @@
+/** oEmbed (https://oembed.com) documents: type "rich", the embed snippet as html. */
+import type { ChartInput } from '../charts/types.ts';
+import { absolute } from './urls.ts';
+import { chartHeight, embedFallbackHeight, embedSnippet } from './embed.ts';
+
+export function oembedDocument(input: ChartInput, stepIndex: number, site: URL | undefined, base: string) {
+  const step = stepIndex >= 0 ? input.chart.steps[stepIndex]! : null;
+  const path = step ? `embed/${input.chart.id}/${step.id}/` : `embed/${input.chart.id}/`;
+  const file = step ? `${input.chart.id}-${step.id}` : input.chart.id;
+  const title = step ? `${input.chart.title}: ${step.title}` : input.chart.title;
+  const height = embedFallbackHeight(input);
+  return {
+    version: '1.0',
+    type: 'rich',
+    title,
+    provider_name: input.text.siteTitle,
+    provider_url: absolute(site, base, ''),
+    author_name: "Tomorrow's Affairs Staff (article); this edition (chart)",
+    html: embedSnippet({ src: absolute(site, base, path), scriptSrc: absolute(site, base, 'embed.js'), title: `${title} (${input.text.embed.iframeTitle})`, height }),
+    width: 760,
+    height,
+    thumbnail_url: absolute(site, base, `downloads/${file}.png`),
+    thumbnail_width: 1520,
+    thumbnail_height: (Math.ceil(chartHeight(input)) + 72) * 2,
+    license: input.text.licence.name,
+    license_url: input.text.licence.url,
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * Downloads per chart and per step: standalone SVG, PNG at 2x, CSV (UTF-8 with BOM) and JSON,
+ * each carrying the credit and the licence. /downloads/<chart>[-<step>].<svg|png|csv|json>
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { isDrawable } from '../../charts/index.ts';
+import { loadChart } from '../../lib/chart-data.ts';
+import { chartRows, dataDictionary, toCsv } from '../../lib/chart-export.ts';
+import { chartPngFile, chartSvgFile } from '../../lib/render-files.ts';
+
+const KINDS = ['svg', 'png', 'csv', 'json'] as const;
+type Kind = (typeof KINDS)[number];
+
+export const getStaticPaths = (async () => {
+  const charts = (await getCollection('charts')).filter((c) => isDrawable(c.data.kind));
+  return charts.flatMap((c) =>
+    [{ name: c.id, step: -1 }, ...c.data.steps.map((s, i) => ({ name: `${c.id}-${s.id}`, step: i }))].flatMap(({ name, step }) =>
+      KINDS.map((kind) => ({ params: { file: `${name}.${kind}` }, props: { chart: c.id, step, kind } })),
+    ),
+  );
+}) satisfies GetStaticPaths;
+
+const TYPES: Record<Kind, string> = {
+  svg: 'image/svg+xml; charset=utf-8',
+  png: 'image/png',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+};
+
+export const GET: APIRoute = async ({ props }) => {
+  const { chart, step, kind } = props as { chart: string; step: number; kind: Kind };
+  const input = await loadChart(chart);
+  const { credit, name, url } = input.text.licence;
+  const licence = `Licence: ${name} (${url})`;
+  const rows = chartRows(input, credit, licence);
+  const stepId = step >= 0 ? input.chart.steps[step]!.id : null;
+  const inStep = stepId ? rows.filter((r) => r.in_step!.split(' ').includes(stepId)) : rows;
+  let body: string | Uint8Array;
+  if (kind === 'svg') body = await chartSvgFile(input, step, { credit, licence });
+  else if (kind === 'png') body = await chartPngFile(input, step, { credit, licence });
+  else if (kind === 'csv') body = toCsv(inStep);
+  else
+    body = `${JSON.stringify(
+      {
+        chart: input.chart.id,
+        title: input.chart.title,
+        step: stepId,
+        credit,
+        licence: { name, url },
+        columns: dataDictionary,
+        rows: inStep,
+      },
+      null,
+      2,
+    )}\n`;
+  return new Response(body as BodyInit, { headers: { 'Content-Type': TYPES[kind] } });
+};

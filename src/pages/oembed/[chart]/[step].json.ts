@@ -1,0 +1,16 @@
+/** /oembed/<chart>/<step>.json */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { isDrawable } from '../../../charts/index.ts';
+import { loadChart } from '../../../lib/chart-data.ts';
+import { oembedDocument } from '../../../lib/oembed.ts';
+
+export const getStaticPaths = (async () =>
+  (await getCollection('charts')).filter((c) => isDrawable(c.data.kind)).flatMap((c) => c.data.steps.map((s) => ({ params: { chart: c.id, step: s.id } })))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const input = await loadChart(params.chart!);
+  const index = input.chart.steps.findIndex((s) => s.id === params.step);
+  const doc = oembedDocument(input, index, site, import.meta.env.BASE_URL);
+  return new Response(`${JSON.stringify(doc, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
