@@ -298,3 +298,65 @@ export const playbookSchema = z
   })
   .strict();
 export type Playbook = z.infer<typeof playbookSchema>;
+
+/**
+ * A renamed anchor: links to `from` keep working because the page renders an alias anchor with
+ * that id at the start of `to` (no JavaScript needed).
+ */
+export const redirectSchema = z
+  .object({
+    /** The old id, no longer used by any chapter or paragraph. */
+    from: z.string().regex(/^[a-z0-9-]+$/, 'an id (a-z, 0-9, -)'),
+    /** The id it moved to: a chapter or paragraph id that exists. */
+    to: z.string().regex(/^[a-z0-9-]+$/, 'an id (a-z, 0-9, -)'),
+  })
+  .strict();
+
+/** An entry of the corrections and updates log shown at the end of the story and in its metadata. */
+export const correctionSchema = z
+  .object({
+    /** When the change was published (YYYY-MM-DD). */
+    date: isoPartialDate.refine((d) => d.length === 10, 'a full date (YYYY-MM-DD)'),
+    /** "correction" fixes an error; "update" adds or changes without an error. */
+    kind: z.enum(['correction', 'update']),
+    /** What changed. */
+    what: z.string().min(1),
+    /** Why it changed. */
+    why: z.string().min(1),
+  })
+  .strict();
+
+/** A claim this edition reviews (published as schema.org ClaimReview). */
+export const claimSchema = z
+  .object({
+    id: slug,
+    /** The claim as it circulated, in our words. */
+    claim: z.string().min(1),
+    /** The rating, in words. */
+    rating: z.enum(['False', 'Misleading', 'Unproven']),
+    /** Event ids where the claim appeared (lane "disinformation"). */
+    appearedIn: z.array(slug).min(1),
+    /** Event ids whose sources show the claim is wrong. */
+    evidence: z.array(slug).min(1),
+    /** Chapter id of the section that reviews it. */
+    reviewedIn: slug,
+    /** What the sources show, in our words. */
+    finding: z.string().min(1),
+  })
+  .strict();
+export type Claim = z.infer<typeof claimSchema>;
+
+/** A place drawn on a map, with the source of its coordinates. */
+export const placeSchema = z
+  .object({
+    id: slug,
+    name: z.string().min(1),
+    /** Longitude in decimal degrees (east positive). */
+    lon: z.number().min(-180).max(180),
+    /** Latitude in decimal degrees (north positive). */
+    lat: z.number().min(-90).max(90),
+    /** Source id giving the coordinates. */
+    source: slug,
+    note: z.string().min(1),
+  })
+  .strict();

@@ -2,6 +2,7 @@
 import type { ChartFunction } from './types.ts';
 import type { chartKinds } from '../schemas.ts';
 import { lanes } from './lanes.ts';
+import { regionMap } from './regionMap.ts';
 
 /** Kinds whose function is not written yet fail loudly when a chart asks for them. */
 const missing = (kind: string): ChartFunction => () => {
@@ -12,12 +13,12 @@ const missing = (kind: string): ChartFunction => () => {
 export function isDrawable(kind: (typeof chartKinds)[number]): boolean {
   return !notYet.has(kind);
 }
-const notYet = new Set<string>(['timeline', 'flow', 'matrix', 'map']);
+const notYet = new Set<string>(['timeline', 'flow', 'matrix']);
 
 export const chartFunctions: Record<(typeof chartKinds)[number], ChartFunction> = {
   lanes,
   timeline: missing('timeline'),
   flow: missing('flow'),
   matrix: missing('matrix'),
-  map: missing('map'),
+  map: regionMap,
 };

@@ -14,6 +14,10 @@ import {
   chartSchema,
   eventSchema,
   playbookSchema,
+  redirectSchema,
+  correctionSchema,
+  claimSchema,
+  placeSchema,
   sourceSchema,
   type Actor,
   type Annotation,
@@ -46,12 +50,15 @@ const dataFiles = {
   'events.json': eventSchema,
   'annotations.json': annotationSchema,
 } as const;
+
+/** Lists without ids: each entry is checked against its schema. */
+const listFiles = { 'redirects.json': redirectSchema, 'corrections.json': correctionSchema, 'claims.json': claimSchema, 'places.json': placeSchema } as const;
 type DataFile = keyof typeof dataFiles;
 
 /** Reads the content folder (chapters/ and data/) as text. */
 export function readContent(contentDir: string): ContentFiles {
   const data: ContentFiles['data'] = {};
-  for (const name of [...Object.keys(dataFiles), 'playbook.json']) {
+  for (const name of [...Object.keys(dataFiles), ...Object.keys(listFiles), 'playbook.json']) {
     const p = join(contentDir, 'data', name);
     data[name] = existsSync(p) ? readFileSync(p, 'utf8') : undefined;
   }
@@ -312,6 +319,51 @@ export function checkContent(files: ContentFiles): Problem[] {
   if (Object.keys(files.chapters).length === 0) {
     problems.push({ file: 'content/chapters', entry: '(folder)', field: '(folder)', message: 'no chapters found; allowed: one or more .mdx files' });
   }
+  const redirects: { from: string; to: string }[] = [];
+  const claimChapters: [string, string][] = [];
+  for (const [name, schema] of Object.entries(listFiles)) {
+    const file = `content/data/${name}`;
+    const text = files.data[name];
+    if (text === undefined) {
+      problems.push({ file, entry: '(file)', field: '(file)', message: 'file is missing (an empty list [] is fine)' });
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (err) {
+      problems.push({ file, entry: '(file)', field: '(file)', message: `not valid JSON: ${(err as Error).message}` });
+      continue;
+    }
+    if (!Array.isArray(raw)) {
+      problems.push({ file, entry: '(file)', field: '(file)', message: 'must be a JSON array' });
+      continue;
+    }
+    raw.forEach((item: unknown, i: number) => {
+      const r = schema.safeParse(item);
+      if (!r.success) problems.push(...zodProblems(file, `#${i + 1}`, r.error, item));
+      else if (name === 'redirects.json') redirects.push(r.data as { from: string; to: string });
+      else if (name === 'places.json') {
+        const pl = r.data as { id: string; source: string };
+        if (!sourceIds.has(pl.source)) problems.push({ file, entry: pl.id, field: 'source', message: `unknown source id "${pl.source}"; allowed: an id in content/data/sources.json` });
+      } else if (name === 'claims.json') {
+        const c = r.data as { id: string; appearedIn: string[]; evidence: string[]; reviewedIn: string };
+        [...c.appearedIn.map((e, j) => [`appearedIn[${j}]`, e] as const), ...c.evidence.map((e, j) => [`evidence[${j}]`, e] as const)].forEach(([field, e]) => {
+          if (!eventIds.has(e)) problems.push({ file, entry: c.id, field, message: `unknown event id "${e}"` });
+        });
+        claimChapters.push([c.id, c.reviewedIn]);
+      }
+    });
+  }
+  const anchors = new Set([...chapterIds.keys(), ...paragraphs.keys()]);
+  for (const [id, chapter] of claimChapters) {
+    if (!chapterIds.has(chapter)) problems.push({ file: 'content/data/claims.json', entry: id, field: 'reviewedIn', message: `unknown chapter "${chapter}"; allowed: ${[...chapterIds.keys()].join(', ')}` });
+  }
+  redirects.forEach((r, i) => {
+    if (anchors.has(r.from)) problems.push({ file: 'content/data/redirects.json', entry: `#${i + 1}`, field: 'from', message: `"${r.from}" is still in use; allowed: an id no chapter or paragraph has` });
+    if (!anchors.has(r.to)) problems.push({ file: 'content/data/redirects.json', entry: `#${i + 1}`, field: 'to', message: `unknown anchor "${r.to}"; allowed: a chapter or paragraph id` });
+  });
+
   for (const a of parsed.annotations) {
     const para = paragraphs.get(a.paragraph);
     if (!para) problems.push({ file: 'content/data/annotations.json', entry: a.id, field: 'paragraph', message: `unknown paragraph "${a.paragraph}"; allowed: a <P id> in content/chapters` });

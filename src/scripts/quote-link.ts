@@ -1,0 +1,57 @@
+/**
+ * "Copy link to this quote": when the reader selects text inside one paragraph, offer a link to
+ * that paragraph with a text fragment (#p06:~:text=start,end). Browsers that support text
+ * fragments scroll to and highlight the words; others land on the paragraph.
+ */
+const MAX_WORDS = 4;
+
+function encode(s: string): string {
+  return encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+}
+
+/** The fragment for a selected quote: whole quote if short, else its first and last words. */
+export function quoteFragment(paragraphId: string, quote: string): string {
+  const words = quote.replace(/\s+/g, ' ').trim().split(' ');
+  const text = words.length <= MAX_WORDS * 2 ? encode(words.join(' ')) : `${encode(words.slice(0, MAX_WORDS).join(' '))},${encode(words.slice(-MAX_WORDS).join(' '))}`;
+  return `#${paragraphId}:~:text=${text}`;
+}
+
+const button = document.createElement('button');
+button.type = 'button';
+button.className = 'quote-link';
+button.hidden = true;
+const label = document.body.dataset.quoteLabel ?? 'Copy link to this quote';
+button.textContent = label;
+const status = document.createElement('span');
+status.className = 'visually-hidden';
+status.setAttribute('aria-live', 'polite');
+document.body.append(button, status);
+
+let current = '';
+document.addEventListener('selectionchange', () => {
+  const sel = document.getSelection();
+  const text = sel?.toString().trim() ?? '';
+  const para = sel && sel.rangeCount ? (sel.getRangeAt(0).commonAncestorContainer as Element) : null;
+  const p = (para?.nodeType === 1 ? para : para?.parentElement)?.closest<HTMLElement>('[data-para]');
+  if (!sel || !p || text.length < 3) {
+    button.hidden = true;
+    return;
+  }
+  current = location.href.split('#')[0] + quoteFragment(p.id, text);
+  const rect = sel.getRangeAt(0).getBoundingClientRect();
+  button.style.top = `${Math.round(rect.bottom + window.scrollY + 6)}px`;
+  button.style.left = `${Math.round(Math.max(8, Math.min(rect.left + window.scrollX, document.documentElement.clientWidth - 220)))}px`;
+  button.textContent = label;
+  button.dataset.href = current;
+  button.hidden = false;
+});
+button.addEventListener('mousedown', (e) => e.preventDefault());
+button.addEventListener('click', async () => {
+  try {
+    await navigator.clipboard.writeText(current);
+    status.textContent = button.textContent = document.body.dataset.quoteCopied ?? 'Link copied';
+  } catch {
+    history.replaceState(null, '', current);
+    status.textContent = button.textContent = document.body.dataset.quoteFailed ?? 'Copy failed';
+  }
+});
