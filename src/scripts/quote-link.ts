@@ -55,3 +55,8 @@ button.addEventListener('click', async () => {
     status.textContent = button.textContent = document.body.dataset.quoteFailed ?? 'Copy failed';
   }
 });
+
+// Print the whole record: open every collapsed block (tables, citations) before printing.
+addEventListener('beforeprint', () => {
+  for (const d of document.querySelectorAll('details')) d.open = true;
+});

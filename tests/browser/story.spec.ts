@@ -153,3 +153,19 @@ for (const width of [360, 1440]) {
     });
   }
 }
+
+test('prints as a clean document: static chart, caption, written-out URLs, citation and sources', async ({ page }) => {
+  await page.goto('/');
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const fig = page.locator('#fig-republic-day');
+  await expect(fig.locator('.chart__svg--wide svg')).toBeVisible();
+  await expect(fig.locator('.chart__caption')).toBeVisible();
+  expect(await fig.locator('.chart__sticky').evaluate((el) => getComputedStyle(el).position)).toBe('static');
+  await expect(page.locator('#sources')).toBeVisible();
+  await expect(page.locator('details.cite').first().locator('.cite__text')).toBeVisible();
+  const after = await page.locator('.sources-note a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  expect(after).toMatch(/http/);
+  expect(await page.locator('.embed-this').evaluateAll((els) => els.every((el) => getComputedStyle(el).display === 'none'))).toBe(true);
+  await page.pdf({ path: 'test-results/screens/story-print.pdf' });
+});
