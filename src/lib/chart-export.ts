@@ -103,3 +103,55 @@ export function toCsv(rows: Row[], columns: Column[] = dataDictionary): string {
   const body = rows.map((r) => columns.map((c) => csvCell(r[c.name] ?? '')).join(','));
   return `\uFEFF${[head, ...body].join('\r\n')}\r\n`;
 }
+
+/** The columns of the playbook matrix's CSV and JSON download: one row per dated example. */
+export const playbookDictionary: Column[] = [
+  { name: 'narrative', description: 'Narrative id (n1 to n5)', source: 'content/data/playbook.json: cells[].narrative' },
+  { name: 'narrative_label', description: 'The narrative in words', source: 'playbook.json: narratives[].label' },
+  { name: 'country', description: 'Country code (UA, KZ)', source: 'playbook.json: cells[].country' },
+  { name: 'period', description: 'The period the cell covers', source: 'playbook.json: countries[].period' },
+  { name: 'cell_state', description: 'documented, partial or article-claim-only', source: 'playbook.json: cells[].state' },
+  { name: 'cell_note', description: 'What the sources do and do not document for the cell', source: 'playbook.json: cells[].note' },
+  { name: 'example_id', description: 'Research fact id or event id of the example', source: 'playbook.json: examples[].id' },
+  { name: 'date', description: 'Date as precise as known', source: 'playbook.json: examples[].date' },
+  { name: 'precision', description: 'day, month or year', source: 'playbook.json: examples[].precision' },
+  { name: 'title', description: 'The example, in this edition\u2019s words', source: 'playbook.json: examples[].title' },
+  { name: 'summary', description: 'Summary, in this edition\u2019s words', source: 'playbook.json: examples[].summary' },
+  { name: 'status', description: 'confirmed, reported or unverified', source: 'playbook.json: examples[].status' },
+  { name: 'source_urls', description: 'URLs of the pages the example rests on', source: 'content/data/sources.json: url' },
+  { name: 'facts', description: 'Entries of the research fact base behind the example', source: 'playbook.json: examples[].facts' },
+  { name: 'credit', description: 'Credit line to keep with the data', source: 'content/data/ui.en.json: licence.credit' },
+  { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
+];
+
+/** The playbook matrix as rows (one per example; a cell without examples is one row with empty example fields). */
+export function playbookRows(input: ChartInput, credit: string, licence: string): Row[] {
+  const { playbook } = input;
+  const narrative = new Map(playbook.narratives.map((n) => [n.id, n]));
+  const country = new Map(playbook.countries.map((c) => [c.id, c]));
+  return playbook.cells.flatMap((c) => {
+    const base = {
+      narrative: c.narrative,
+      narrative_label: narrative.get(c.narrative)?.label ?? '',
+      country: c.country,
+      period: country.get(c.country)?.period ?? '',
+      cell_state: c.state,
+      cell_note: c.note,
+    };
+    const empty = { example_id: '', date: '', precision: '', title: '', summary: '', status: '', source_urls: '', facts: '' };
+    const rows = c.examples.map((x) => ({
+      ...base,
+      example_id: x.id,
+      date: x.date,
+      precision: x.precision,
+      title: x.title,
+      summary: x.summary,
+      status: x.status,
+      source_urls: x.sources.map((s) => input.sources.get(s)?.url).filter(Boolean).join(' '),
+      facts: x.facts.join(' '),
+      credit,
+      licence,
+    }));
+    return rows.length ? rows : [{ ...base, ...empty, credit, licence }];
+  });
+}

@@ -66,7 +66,8 @@ test.describe('scrollytelling', () => {
     expect(ids.length).toBeGreaterThan(1);
     for (const [i, id] of ids.entries()) {
       const step = figure.locator(`.step[data-step-id="${id}"]`);
-      await step.scrollIntoViewIfNeeded();
+      // As a reader scrolls: the step's top moves up to just above the trigger line (55% of the height on wide screens).
+      await step.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight * 0.5));
       await page.mouse.wheel(0, 1);
       await expect(figure).toHaveAttribute('data-active-step', String(i));
       await expect(step).toHaveAttribute('aria-current', 'step');

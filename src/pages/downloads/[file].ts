@@ -6,7 +6,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { isDrawable } from '../../charts/index.ts';
 import { loadChart } from '../../lib/chart-data.ts';
-import { chartRows, dataDictionary, toCsv } from '../../lib/chart-export.ts';
+import { chartRows, dataDictionary, playbookDictionary, playbookRows, toCsv } from '../../lib/chart-export.ts';
 import { chartPngFile, chartSvgFile } from '../../lib/render-files.ts';
 
 const KINDS = ['svg', 'png', 'csv', 'json'] as const;
@@ -33,22 +33,26 @@ export const GET: APIRoute = async ({ props }) => {
   const input = await loadChart(chart);
   const { credit, name, url } = input.text.licence;
   const licence = `Licence: ${name} (${url})`;
-  const rows = chartRows(input, credit, licence);
+  const isPlaybook = input.chart.kind === 'matrix';
+  const columns = isPlaybook ? playbookDictionary : dataDictionary;
+  const rows = isPlaybook ? playbookRows(input, credit, licence) : chartRows(input, credit, licence);
   const stepId = step >= 0 ? input.chart.steps[step]!.id : null;
-  const inStep = stepId ? rows.filter((r) => r.in_step!.split(' ').includes(stepId)) : rows;
+  // A step's file holds the rows that step brings forward (the matrix's steps are about cells: all rows).
+  const inStep = stepId && !isPlaybook ? rows.filter((r) => r.in_step!.split(' ').includes(stepId)) : rows;
   let body: string | Uint8Array;
   if (kind === 'svg') body = await chartSvgFile(input, step, { credit, licence });
   else if (kind === 'png') body = await chartPngFile(input, step, { credit, licence });
-  else if (kind === 'csv') body = toCsv(inStep);
+  else if (kind === 'csv') body = toCsv(inStep, columns);
   else
     body = `${JSON.stringify(
       {
         chart: input.chart.id,
+        kind: isPlaybook ? 'playbook' : 'events',
         title: input.chart.title,
         step: stepId,
         credit,
         licence: { name, url },
-        columns: dataDictionary,
+        columns,
         rows: inStep,
       },
       null,

@@ -13,7 +13,7 @@ function withChapter(path: string, edit: (text: string) => string, base: Content
   return { ...base, data: { ...base.data }, chapters: { ...base.chapters, [path]: edit(base.chapters[path]!) } };
 }
 const firstChapter = Object.keys(real.chapters)[0]!;
-const scrollyChapter = Object.keys(real.chapters).find((p) => real.chapters[p]!.includes('<Scrolly'))!;
+const scrollyChapter = Object.keys(real.chapters).find((p) => real.chapters[p]!.includes('<Scrolly chart="republic-day"'))!;
 
 describe('checkContent on the real content', () => {
   it('finds no problem', () => {

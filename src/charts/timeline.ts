@@ -1,0 +1,554 @@
+/**
+ * "Timeline": years on one time axis, with two groups of events on either side of it:
+ * courtesy (cordial messages and visits) above, campaigns (hostile narratives and fakes)
+ * below. Every event is drawn at its known precision: a dot for a day (or finer), a bar with
+ * end caps spanning the whole month for an event known only to the month, and a bar over the
+ * year for one known only to the year. Claims only the article makes are hollow and dashed;
+ * reported or unverified events are hatched.
+ *
+ * Which side an event goes on is the chart definition's choice, not the function's:
+ * official and context lanes go above, disinformation and response lanes below, unless
+ * `chart.words.below` or `chart.words.above` (space-separated event ids) says otherwise.
+ *
+ * Wide (width >= 560): time runs left to right; marks and labels sit in rows off the axis, and
+ * each mark also leaves a tick (or, for a span, a line) on the axis's edge.
+ * Narrow: time runs down a central axis; courtesy on the left, campaigns on the right, with
+ * wrapped labels pushed down where needed and joined to their marks by leader lines.
+ *
+ * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
+ */
+import { scaleUtc } from 'd3-scale';
+import { svg, px, type Markup } from '../lib/escape.ts';
+import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
+import type { Chart, StoryEvent } from '../schemas.ts';
+import type { ChartInput, ChartOptions } from './types.ts';
+import {
+  FONT_FAMILY,
+  INK,
+  MUTED,
+  SAFE,
+  blockWidth,
+  boxesOverlap,
+  hatchPattern,
+  idList,
+  labelWidth,
+  layoutLegend,
+  stepIndex,
+  wrapText,
+  type Box,
+  type PlacedLegendItem,
+} from './shared.ts';
+
+/** What timeline() reads of the chart input. */
+export type TimelineData = Pick<ChartInput, 'chart' | 'events' | 'text' | 'actors'>;
+
+/** width: px, default 760 (below 560 the narrow, vertical layout); idPrefix default "timeline"; fontSize default 12 (11 narrow). */
+export type TimelineOptions = ChartOptions;
+
+export type Side = 'above' | 'below';
+
+/** Colour of each side: both at least 3:1 against #fff and #fbfaf7; position tells them apart too. */
+export const sideColours: Record<Side, string> = { above: '#b3261e', below: '#6b3d9a' };
+
+/** The side an event is drawn on: chart.words.below / .above first, then its lane. */
+export function sideOf(e: Pick<StoryEvent, 'id' | 'lane'>, chart: Pick<Chart, 'words'>): Side {
+  if (idList(chart.words.below).includes(e.id)) return 'below';
+  if (idList(chart.words.above).includes(e.id)) return 'above';
+  return e.lane === 'official' || e.lane === 'context' ? 'above' : 'below';
+}
+
+export interface TimelineMark {
+  id: string;
+  side: Side;
+  /** point = known to the day or finer; span = known to the month or year (covers it). */
+  shape: 'point' | 'span';
+  claimed: boolean;
+  uncertain: boolean;
+  /** The glyph's box; for a point, its centre is the middle of the box. */
+  glyph: Box;
+  /** Stem (wide) or leader (narrow), as polyline points. */
+  line: [number, number][];
+  lines: string[];
+  lx: number;
+  /** Baseline of the first line. */
+  ly: number;
+  lineHeight: number;
+  anchor: 'start' | 'end';
+  /** The label's box. */
+  label: Box;
+  steps: number[];
+}
+
+export interface TimelineLayout {
+  width: number;
+  height: number;
+  narrow: boolean;
+  fontSize: number;
+  legend: PlacedLegendItem[];
+  /** The axis band. */
+  band: Box;
+  /** Time scale: instant t0..t1 (UTC ms) maps linearly to r0..r1 (x when wide, y when narrow). */
+  scale: { t0: number; t1: number; r0: number; r1: number };
+  years: { x: number; y: number; label: string }[];
+  /** Month (minor) and year (major) ticks as line segments. */
+  ticks: { x1: number; y1: number; x2: number; y2: number; major: boolean }[];
+  /** Days the chart marks (chart.marks), as triangles centred on (x, y). */
+  dayMarks: { x: number; y: number; label: string; date: string }[];
+  sideTitles: { side: Side; lines: string[]; x: number; y: number; anchor: 'start' | 'end'; box: Box }[];
+  marks: TimelineMark[];
+}
+
+const PAD = 8;
+const R = 6;
+/** Axis outline and ticks: 3.4:1 on #fbfaf7, so the band's pale fill needs no contrast of its own. */
+const AXIS = '#8c877d';
+const LABEL_GAP = 5;
+
+interface Item {
+  e: StoryEvent;
+  side: Side;
+  shape: 'point' | 'span';
+  t0: number;
+  t1: number;
+  text: string;
+}
+
+function items(data: TimelineData, zone: string): Item[] {
+  const claimWord = data.chart.words.claim ?? data.text.chart.legendClaim;
+  return data.events
+    .map((e) => {
+      const iv = eventInterval(e, zone);
+      const shape: Item['shape'] = e.precision === 'month' || e.precision === 'year' ? 'span' : 'point';
+      const label = data.chart.labels[e.id] ?? e.title;
+      return {
+        e,
+        side: sideOf(e, data.chart),
+        shape,
+        t0: shape === 'point' ? (iv.start + iv.end) / 2 : iv.start,
+        t1: shape === 'point' ? (iv.start + iv.end) / 2 : iv.end,
+        text: e.status === 'claimed-by-article' ? `${label} (${claimWord})` : label,
+      };
+    })
+    .sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || a.e.id.localeCompare(b.e.id));
+}
+
+function monthStarts(start: string, end: string, zone: string): { t: number; y: number; m: number }[] {
+  let [y, m] = start.split('-').map(Number) as [number, number];
+  const [ey, em, ed = 1] = end.split('-').map(Number) as [number, number, number?];
+  const out: { t: number; y: number; m: number }[] = [];
+  while (y < ey || (y === ey && (m < em || (m === em && ed > 1)))) {
+    out.push({ t: wallTimeToUtc(y, m, 1, 0, 0, zone), y, m });
+    m++;
+    if (m > 12) {
+      m = 1;
+      y++;
+    }
+  }
+  return out;
+}
+
+function legendItems(data: TimelineData) {
+  const t = data.text.chart;
+  return [
+    { key: 'day', label: t.legendDay, swatch: 12 },
+    { key: 'month', label: t.legendMonth, swatch: 22 },
+    { key: 'uncertain', label: t.legendUncertain, swatch: 12 },
+    { key: 'claim', label: t.legendClaim, swatch: 12 },
+    ...(data.chart.marks.length ? [{ key: 'day-mark', label: data.chart.marks[0]!.label, swatch: 10 }] : []),
+  ];
+}
+
+type Iv = [number, number];
+const hit = (list: Iv[] | undefined, iv: Iv) => (list ?? []).some((b) => iv[0] < b[1] && b[0] < iv[1]);
+
+/** Geometry of the chart, shared by the build-time renderer and any browser code. */
+export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}): TimelineLayout {
+  const width = options.width ?? 760;
+  const narrow = width < 560;
+  const fontSize = options.fontSize ?? (narrow ? 11 : 12);
+  const { chart } = data;
+  if (!chart.window) throw new Error(`timeline: chart "${chart.id}" needs a "window"`);
+  const zone = chart.window.zone;
+  const [sy, sm = 1, sd = 1] = chart.window.start.split('-').map(Number) as [number, number?, number?];
+  const [ey, em = 1, ed = 1] = chart.window.end.split('-').map(Number) as [number, number?, number?];
+  const start = wallTimeToUtc(sy, sm, sd, 0, 0, zone);
+  const end = wallTimeToUtc(ey, em, ed, 0, 0, zone);
+  const all = items(data, zone);
+  for (const it of all) {
+    if (it.t0 < start || it.t1 > end) throw new Error(`timeline: event "${it.e.id}" (${it.e.date}) lies outside the window of chart "${chart.id}"`);
+  }
+  const steps = stepIndex(chart, all.map((i) => i.e.id));
+  const legend = layoutLegend(legendItems(data), PAD, 6, width - 2 * PAD, fontSize - 1);
+  const months = monthStarts(chart.window.start, chart.window.end, zone);
+  const titles = { above: chart.words.courtesy ?? data.text.lanes.official, below: chart.words.campaigns ?? data.text.lanes.disinformation };
+  const base = { width, narrow, fontSize, legend: legend.items, steps, all, months, start, end, titles };
+  return narrow ? layoutNarrow(data, base, legend.bottom) : layoutWide(data, base, legend.bottom);
+}
+
+interface Base {
+  width: number;
+  narrow: boolean;
+  fontSize: number;
+  legend: PlacedLegendItem[];
+  steps: Map<string, number[]>;
+  all: Item[];
+  months: { t: number; y: number; m: number }[];
+  start: number;
+  end: number;
+  titles: Record<Side, string>;
+}
+
+function layoutWide(data: TimelineData, b: Base, legendBottom: number): TimelineLayout {
+  const { width, fontSize: fs } = b;
+  const ROW = fs + 10;
+  const X0 = PAD + 4;
+  const X1 = width - PAD - 4;
+  const x = scaleUtc().domain([b.start, b.end]).range([X0, X1]);
+
+  interface Placed {
+    it: Item;
+    gx0: number;
+    gx1: number;
+    lines: string[];
+    anchor: 'start' | 'end';
+    tx0: number;
+    tx1: number;
+    row: number;
+    glyphRow: number;
+  }
+  const placeSide = (side: Side): { placed: Placed[]; rows: number } => {
+    const rows: { text: Iv[] }[] = [];
+    const row = (r: number) => (rows[r] ??= { text: [] });
+    const placed: Placed[] = [];
+    for (const it of b.all.filter((i) => i.side === side)) {
+      let gx0: number, gx1: number;
+      if (it.shape === 'point') {
+        gx0 = x(it.t0) - R;
+        gx1 = x(it.t0) + R;
+      } else {
+        gx0 = x(it.t0);
+        gx1 = Math.max(x(it.t1), gx0 + 4);
+      }
+      const cx = (gx0 + gx1) / 2;
+      const w = labelWidth(it.text, fs);
+      const right = X1 + 4 - (gx1 + LABEL_GAP);
+      const left = gx0 - LABEL_GAP - PAD;
+      let lines = [it.text];
+      let anchor: 'start' | 'end' = 'start';
+      if (w > right && w <= left) anchor = 'end';
+      else if (w > right) {
+        // Neither side has room for one line: wrap on the roomier side.
+        anchor = left > right ? 'end' : 'start';
+        lines = wrapText(it.text, Math.max(left, right), fs);
+      }
+      const bw = blockWidth(lines, fs);
+      const tx0 = anchor === 'start' ? gx1 + LABEL_GAP : gx0 - LABEL_GAP - bw;
+      const tx1 = anchor === 'start' ? gx1 + LABEL_GAP + bw : gx0 - LABEL_GAP;
+      const n = lines.length;
+      const textIv: Iv = [Math.min(tx0, gx0) - 6, Math.max(tx1, gx1) + 6];
+      // No stems cross the rows: a mark's own short tick on the axis shows where it falls,
+      // so packing is plain interval packing and always finds a row.
+      let r = 0;
+      while (rows.slice(r, r + n).some((o) => hit(o.text, textIv))) r++;
+      for (let k = r; k < r + n; k++) row(k).text.push(textIv);
+      const glyphRow = side === 'above' ? r + n - 1 : r;
+      placed.push({ it, gx0, gx1, lines, anchor, tx0, tx1, row: r, glyphRow });
+    }
+    return { placed, rows: rows.length };
+  };
+  const above = placeSide('above');
+  const below = placeSide('below');
+
+  const titleAboveY = legendBottom + 6 + fs;
+  const aboveTop = titleAboveY + 8;
+  const bandTop = aboveTop + above.rows * ROW + 6;
+  const band: Box = { x0: X0, x1: X1, y0: px(bandTop), y1: px(bandTop + 18) };
+  const belowTop = band.y1 + 6;
+  const belowBottom = belowTop + below.rows * ROW;
+  const titleBelowY = belowBottom + 6 + fs;
+  const height = Math.ceil(titleBelowY + 8);
+  const rowCentre = (side: Side, r: number) => (side === 'above' ? bandTop - 6 - r * ROW - ROW / 2 : belowTop + r * ROW + ROW / 2);
+
+  const marks: TimelineMark[] = [];
+  for (const [side, res] of [['above', above], ['below', below]] as const) {
+    for (const p of res.placed) {
+      const cy = rowCentre(side, p.glyphRow);
+      const half = p.it.shape === 'point' ? R : 5;
+      const glyph: Box = { x0: px(p.gx0), x1: px(p.gx1), y0: px(cy - half), y1: px(cy + half) };
+      const cx = px((p.gx0 + p.gx1) / 2);
+      // The mark's trace on the axis: a tick for a point, a line along the band's edge for a span.
+      const edge = side === 'above' ? band.y0 - 1.5 : band.y1 + 1.5;
+      const line: [number, number][] = p.it.shape === 'point' ? [[cx, px(edge + (side === 'above' ? -5 : 5))], [cx, edge]] : [[glyph.x0, edge], [glyph.x1, edge]];
+      const ly = cy + fs * 0.35;
+      const lastLy = ly + (p.lines.length - 1) * ROW;
+      marks.push({
+        id: p.it.e.id,
+        side,
+        shape: p.it.shape,
+        claimed: p.it.e.status === 'claimed-by-article',
+        uncertain: p.it.e.status === 'reported' || p.it.e.status === 'unverified',
+        glyph,
+        line,
+        lines: p.lines,
+        lx: px(p.anchor === 'start' ? p.tx0 : p.tx1),
+        ly: px(ly),
+        lineHeight: ROW,
+        anchor: p.anchor,
+        label: { x0: px(p.tx0), x1: px(p.tx1), y0: px(ly - fs), y1: px(lastLy + 3) },
+        steps: b.steps.get(p.it.e.id) ?? [],
+      });
+    }
+  }
+
+  const years: TimelineLayout['years'] = [];
+  const ticks: TimelineLayout['ticks'] = [];
+  b.months.forEach((m, i) => {
+    const mx = px(x(m.t));
+    const major = m.m === 1 || i === 0;
+    if (major) years.push({ x: px(mx + 4), y: px(band.y0 + 9 + fs * 0.35), label: String(m.y) });
+    if (i > 0) ticks.push(major ? { x1: mx, y1: band.y0, x2: mx, y2: band.y1, major } : { x1: mx, y1: band.y0, x2: mx, y2: band.y0 + 4, major });
+  });
+  const dayMarks = dayMarksOf(data.chart, (t) => ({ x: px(x(t)), y: px(band.y1 - 4) }), zone(data));
+  const sideTitles: TimelineLayout['sideTitles'] = (['above', 'below'] as const).map((side) => {
+    const y = side === 'above' ? titleAboveY : titleBelowY;
+    const w = labelWidth(b.titles[side], fs) * 1.08;
+    return { side, lines: [b.titles[side]], x: PAD, y: px(y), anchor: 'start' as const, box: { x0: PAD, x1: px(PAD + w), y0: px(y - fs), y1: px(y + 3) } };
+  });
+  return { width, height, narrow: false, fontSize: fs, legend: b.legend, band, scale: { t0: b.start, t1: b.end, r0: X0, r1: X1 }, years, ticks, dayMarks, sideTitles, marks };
+}
+
+const zone = (data: TimelineData) => data.chart.window!.zone;
+
+function dayMarksOf(chart: Chart, at: (t: number) => { x: number; y: number }, tz: string): TimelineLayout['dayMarks'] {
+  return chart.marks.map((m) => {
+    const [y, mo = 1, d = 1] = m.date.split('-').map(Number) as [number, number?, number?];
+    const t0 = wallTimeToUtc(y, mo, d, 0, 0, tz);
+    const t1 = wallTimeToUtc(y, mo, d + 1, 0, 0, tz);
+    return { ...at((t0 + t1) / 2), label: m.label, date: m.date };
+  });
+}
+
+/**
+ * Tops for blocks stacked along one axis, in order, each as near its wanted top as the
+ * blocks around it allow: overlapping neighbours merge into a cluster centred on their
+ * wanted positions (never above `minTop`).
+ */
+export function dodge(blocks: readonly { want: number; h: number }[], gap: number, minTop: number): number[] {
+  const clusters: { first: number; n: number; offsets: number[]; top: number; h: number }[] = [];
+  blocks.forEach((b, i) => {
+    let c = { first: i, n: 1, offsets: [0], top: Math.max(minTop, b.want), h: b.h };
+    for (let prev = clusters.at(-1); prev && prev.top + prev.h + gap > c.top; prev = clusters.at(-1)) {
+      clusters.pop();
+      const offsets = [...prev.offsets, ...c.offsets.map((o) => o + prev.h + gap)];
+      const merged = { first: prev.first, n: prev.n + c.n, offsets, top: 0, h: prev.h + gap + c.h };
+      const mean = offsets.reduce((sum, o, k) => sum + (blocks[merged.first + k]!.want - o), 0) / offsets.length;
+      merged.top = Math.max(minTop, mean);
+      c = merged;
+    }
+    clusters.push(c);
+  });
+  return clusters.flatMap((c) => c.offsets.map((o) => c.top + o));
+}
+
+function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): TimelineLayout {
+  const { width, fontSize: fs } = b;
+  const LH = fs + 3;
+  const xA = width / 2;
+  const BW = 17;
+  const SUB = 13;
+  const track: Record<Side, number> = { above: xA - BW - 6 - R, below: xA + BW + 6 + R };
+  const dir: Record<Side, number> = { above: -1, below: 1 };
+
+  // Side titles over each half.
+  const colW = xA - BW - 6 - PAD;
+  const sideTitles: TimelineLayout['sideTitles'] = (['above', 'below'] as const).map((side) => {
+    const lines = wrapText(b.titles[side], (colW * SAFE) / 1.08, fs);
+    const y = legendBottom + 6 + fs;
+    const w = blockWidth(lines, fs) * 1.08;
+    const anchor = side === 'above' ? ('end' as const) : ('start' as const);
+    const x = side === 'above' ? xA - BW - 6 : xA + BW + 6;
+    const box = side === 'above' ? { x0: px(x - w), x1: px(x) } : { x0: px(x), x1: px(x + w) };
+    return { side, lines, x: px(x), y: px(y), anchor, box: { ...box, y0: px(y - fs), y1: px(y + (lines.length - 1) * LH + 3) } };
+  });
+  const plotTop = Math.max(...sideTitles.map((t) => t.box.y1)) + 12;
+
+  let length = Math.max(480, b.months.length * 13);
+  let result: { marks: TimelineMark[]; bottom: number; y: (t: number) => number; length: number } | undefined;
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const y = scaleUtc().domain([b.start, b.end]).range([plotTop, plotTop + length]);
+    const yOf = (t: number) => y(t);
+    const marks: TimelineMark[] = [];
+    let worst = 0;
+    let crossing = false;
+    for (const side of ['above', 'below'] as const) {
+      const its = b.all.filter((i) => i.side === side);
+      // Glyphs: a sub-column further out wherever two would touch. Packed latest first, so the
+      // earlier of two touching marks sits outside and takes the first label: time order holds.
+      const subs: Iv[][] = [];
+      const glyphs = [...its].reverse().map((it) => {
+        const g0 = it.shape === 'point' ? yOf(it.t0) - R : yOf(it.t0);
+        const g1 = it.shape === 'point' ? yOf(it.t0) + R : Math.max(yOf(it.t1), g0 + 4);
+        let k = 0;
+        while (hit(subs[k], [g0 - 2, g1 + 2])) k++;
+        (subs[k] ??= []).push([g0 - 2, g1 + 2]);
+        const cx = track[side] + dir[side] * k * SUB;
+        const half = it.shape === 'point' ? R : 4;
+        return { it, k, box: { x0: px(cx - half), x1: px(cx + half), y0: px(g0), y1: px(g1) } as Box, cx, cy: (g0 + g1) / 2 };
+      });
+      const maxK = Math.max(0, ...glyphs.map((g) => g.k));
+      const inner = track[side] + dir[side] * (maxK * SUB + R + 10);
+      const avail = side === 'above' ? inner - PAD : width - PAD - inner;
+      // Labels in time order; outer sub-columns first among glyphs at the same height.
+      const order = [...glyphs].sort((a, c) => a.cy - c.cy || c.k - a.k || a.it.e.id.localeCompare(c.it.e.id));
+      // Glyphs side by side (touching in time): the outer one takes the first label, so the
+      // inner one's leader can run down its own column and pass under the outer glyph.
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (let i = 1; i < order.length; i++) {
+          const [a, c] = [order[i - 1]!, order[i]!];
+          if (c.k > a.k && c.box.y0 < a.box.y1 + 2) {
+            order[i - 1] = c;
+            order[i] = a;
+            changed = true;
+          }
+        }
+      }
+      const blocks = order.map((g) => {
+        const lines = wrapText(g.it.text, avail * SAFE, fs);
+        return { g, lines, want: g.cy + fs * 0.35 - fs, h: fs + (lines.length - 1) * LH + 3 };
+      });
+      const tops = dodge(blocks, 5, plotTop - 4);
+      blocks.forEach(({ g, lines, want }, i) => {
+        const top = tops[i]!;
+        worst = Math.max(worst, Math.abs(top - want));
+        const ly = top + fs;
+        const bottom = ly + (lines.length - 1) * LH + 3;
+        const w = blockWidth(lines, fs);
+        const lx = inner;
+        const label: Box = side === 'above' ? { x0: px(inner - w), x1: px(inner), y0: px(top), y1: px(bottom) } : { x0: px(inner), x1: px(inner + w), y0: px(top), y1: px(bottom) };
+        const midY = ly - fs * 0.35;
+        const edgeX = inner - dir[side] * 3;
+        const outerX = g.cx + dir[side] * (g.it.shape === 'point' ? R : 4);
+        // Straight across when the label sits level with the mark; otherwise down the mark's own column first, then across.
+        const line: [number, number][] =
+          Math.abs(midY - g.cy) <= R ? [[px(outerX), px(g.cy)], [px(edgeX), px(midY)]] : [[px(g.cx), midY > g.cy ? g.box.y1 : g.box.y0], [px(g.cx), px(midY)], [px(edgeX), px(midY)]];
+        marks.push({
+          id: g.it.e.id,
+          side,
+          shape: g.it.shape,
+          claimed: g.it.e.status === 'claimed-by-article',
+          uncertain: g.it.e.status === 'reported' || g.it.e.status === 'unverified',
+          glyph: g.box,
+          line,
+          lines,
+          lx: px(lx),
+          ly: px(ly),
+          lineHeight: LH,
+          anchor: side === 'above' ? 'end' : 'start',
+          label,
+          steps: b.steps.get(g.it.e.id) ?? [],
+        });
+      });
+    }
+    // A leader must not run through another mark's glyph.
+    for (const m of marks) {
+      for (let i = 1; i < m.line.length && !crossing; i++) {
+        const [a, c] = [m.line[i - 1]!, m.line[i]!];
+        const seg: Box = { x0: Math.min(a[0], c[0]) - 0.5, x1: Math.max(a[0], c[0]) + 0.5, y0: Math.min(a[1], c[1]) - 0.5, y1: Math.max(a[1], c[1]) + 0.5 };
+        crossing = marks.some((o) => o !== m && boxesOverlap(seg, o.glyph));
+      }
+    }
+    result = { marks, bottom: Math.max(plotTop + length, ...marks.map((m) => m.label.y1)), y: yOf, length };
+    if (!crossing && worst <= 4 * LH) break;
+    // Labels pushed far from their marks, or a leader through a mark: give time more room.
+    length = Math.round(length * 1.12);
+  }
+  const { marks, bottom, y } = result!;
+  length = result!.length;
+  const band: Box = { x0: px(xA - BW), x1: px(xA + BW), y0: px(plotTop), y1: px(plotTop + length) };
+  const years: TimelineLayout['years'] = [];
+  const ticks: TimelineLayout['ticks'] = [];
+  b.months.forEach((m, i) => {
+    const my = px(y(m.t));
+    const major = m.m === 1 || i === 0;
+    if (major) years.push({ x: px(xA), y: px(my + fs + 2), label: String(m.y) });
+    if (i > 0) {
+      if (major) ticks.push({ x1: band.x0, y1: my, x2: band.x1, y2: my, major });
+      else ticks.push({ x1: band.x0, y1: my, x2: band.x0 + 4, y2: my, major }, { x1: band.x1 - 4, y1: my, x2: band.x1, y2: my, major });
+    }
+  });
+  const dayMarks = dayMarksOf(data.chart, (t) => ({ x: px(band.x1 - 5), y: px(y(t)) }), zone(data));
+  return { width, height: Math.ceil(bottom + 10), narrow: true, fontSize: fs, legend: b.legend, band, scale: { t0: b.start, t1: b.end, r0: plotTop, r1: plotTop + length }, years, ticks, dayMarks, sideTitles, marks };
+}
+
+function glyphMarkup(m: TimelineMark, p: string, narrow: boolean): Markup {
+  const colour = sideColours[m.side];
+  const g = m.glyph;
+  if (m.shape === 'point') {
+    const cx = px((g.x0 + g.x1) / 2);
+    const cy = px((g.y0 + g.y1) / 2);
+    if (m.claimed) return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.75}" fill="#fff" stroke="${colour}" stroke-width="1.5" stroke-dasharray="2 2"/>`;
+    if (m.uncertain) return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.5}" fill="url(#${p}-hatch-${m.side})" stroke="${colour}"/>`;
+    return svg`<circle cx="${cx}" cy="${cy}" r="${R}" fill="${colour}" stroke="#fff"/>`;
+  }
+  // A bar over the whole month (or year), with end caps so it reads as a span, not a point.
+  const w = px(g.x1 - g.x0);
+  const h = px(g.y1 - g.y0);
+  const caps = narrow
+    ? svg`<path d="M${g.x0 - 2},${g.y0}h${w + 4}M${g.x0 - 2},${g.y1}h${w + 4}" stroke="${colour}" stroke-width="1.5"/>`
+    : svg`<path d="M${g.x0},${g.y0 - 2}v${h + 4}M${g.x1},${g.y0 - 2}v${h + 4}" stroke="${colour}" stroke-width="1.5"/>`;
+  const fill = m.claimed ? '#fff' : m.uncertain ? `url(#${p}-hatch-${m.side})` : colour;
+  return svg`<rect x="${g.x0}" y="${g.y0}" width="${w}" height="${h}" fill="${fill}" stroke="${colour}"${m.claimed ? svg` stroke-dasharray="3 2"` : ''}/>${caps}`;
+}
+
+function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
+  const c = MUTED;
+  const cy = px(it.y - fs * 0.35);
+  const x = it.x;
+  switch (it.key) {
+    case 'day':
+      return svg`<circle cx="${x + 6}" cy="${cy}" r="5" fill="${c}"/>`;
+    case 'month':
+      return svg`<rect x="${x + 1}" y="${cy - 4}" width="20" height="8" fill="${c}"/><path d="M${x + 1},${cy - 6}v12M${x + 21},${cy - 6}v12" stroke="${c}" stroke-width="1.5"/>`;
+    case 'uncertain':
+      return svg`<circle cx="${x + 6}" cy="${cy}" r="5" fill="url(#${p}-hatch-legend)" stroke="${c}"/>`;
+    case 'claim':
+      return svg`<circle cx="${x + 6}" cy="${cy}" r="4.5" fill="#fff" stroke="${c}" stroke-width="1.5" stroke-dasharray="2 2"/>`;
+    default:
+      return svg`<path d="M${x},${cy + 4}l5,-8 5,8z" fill="#8a6d00"/>`;
+  }
+}
+
+function textLines(lines: readonly string[], x: number, y: number, lh: number): Markup[] {
+  return lines.map((l, i) => svg`<tspan x="${x}" y="${px(y + i * lh)}">${l}</tspan>`);
+}
+
+/**
+ * Renders the chart as SVG markup.
+ * @param data the chart definition, its events, their actors and the words it prints
+ * @param options width (px, default 760; narrow below 560), idPrefix (default "timeline"), fontSize (px)
+ */
+export function timeline(data: TimelineData, options: TimelineOptions = {}): string {
+  const p = options.idPrefix ?? 'timeline';
+  const L = layoutTimeline(data, options);
+  const fs = L.fontSize;
+  const byId = new Map(data.events.map((e) => [e.id, e]));
+  const defs = svg`<defs>${hatchPattern(`${p}-hatch-above`, sideColours.above)}${hatchPattern(`${p}-hatch-below`, sideColours.below)}${hatchPattern(`${p}-hatch-legend`, MUTED)}</defs>`;
+  const legend = L.legend.map((it) => svg`${legendSwatch(it, p, fs - 1)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`);
+  const b = L.band;
+  const axis = svg`<g class="axis"><rect x="${b.x0}" y="${b.y0}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" fill="#f1eee7" stroke="${AXIS}"/>${L.ticks.map((t) => svg`<line x1="${t.x1}" y1="${t.y1}" x2="${t.x2}" y2="${t.y2}" stroke="${AXIS}"${t.major ? '' : svg` stroke-width="0.75"`}/>`)}${L.years.map((y) => svg`<text x="${y.x}" y="${y.y}" font-size="${fs - 1}" font-weight="700" fill="${INK}"${L.narrow ? svg` text-anchor="middle"` : ''}>${y.label}</text>`)}${L.dayMarks.map((d) => (L.narrow ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>` : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>`))}</g>`;
+  const titles = L.sideTitles.map((t) => svg`<text class="side-title" x="${t.x}" y="${t.y}" text-anchor="${t.anchor}" font-size="${fs}" font-weight="700" fill="${sideColours[t.side]}">${textLines(t.lines, t.x, t.y, fs + 3)}</text>`);
+  const marks = L.marks.map((m) => {
+    const e = byId.get(m.id)!;
+    const actor = data.actors.get(e.actor)?.name ?? e.actor;
+    const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
+    const precision = e.precision === 'month' || e.precision === 'year' ? `, ${data.text.precisions[e.precision]}` : '';
+    const line = L.narrow
+      ? svg`<polyline points="${m.line.map((pt) => `${pt[0]},${pt[1]}`).join(' ')}" fill="none" stroke="${sideColours[m.side]}" stroke-opacity="0.6"/>`
+      : svg`<polyline points="${m.line.map((pt) => `${pt[0]},${pt[1]}`).join(' ')}" fill="none" stroke="${sideColours[m.side]}" stroke-width="2"/>`;
+    return svg`
+<g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
+  });
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}
+</svg>`.value;
+}
