@@ -2,15 +2,18 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import contentGate from './src/integrations/content-gate.ts';
+import offlineEdition from './src/integrations/offline-edition.ts';
 
 // The base path is one setting, so the build can be served from any folder of any host.
 const base = process.env.STORY_BASE ?? '/';
+// A BASE_URL variable in the environment (test runners set one) would override the base inside pages.
+delete process.env.BASE_URL;
 
 export default defineConfig({
   site: process.env.STORY_SITE ?? 'http://127.0.0.1:4321',
   base,
   trailingSlash: 'always',
-  integrations: [contentGate(), mdx()],
+  integrations: [contentGate(), mdx(), offlineEdition()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // No code blocks in the story; Shiki's inline styles would also break the CSP.
