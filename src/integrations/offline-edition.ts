@@ -234,6 +234,10 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   );
   // Embed snippets and per-chart download links are for the online edition.
   out = out.replace(/<details\b[^>]*class="[^"]*\bembed-this\b[^"]*"[^>]*>[\s\S]*?<\/details>/gi, '');
+  // The marks' hover titles repeat what the open data tables say; the paragraphs' "cite" links
+  // lead to pages of the online edition. Both go, to keep the file within budget.
+  out = out.replace(/(<g class="mark"[^>]*>)<title>[^<]*<\/title>/g, '$1');
+  out = out.replace(/<a class="permalink cite-link"[^>]*>[^<]*<\/a>/g, '');
   out = out.replace('</head>', `<style>${OFFLINE_CSS}</style></head>`);
   out = stripScriptOnlyData(out);
 
