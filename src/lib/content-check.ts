@@ -107,6 +107,20 @@ interface Parsed {
   charts: Chart[];
 }
 
+/** A tag-like piece of text: "<img", "</b", "<script". (A "<" before a digit or space is fine.) */
+const MARKUP = /<\/?[a-zA-Z][\w:-]*(?=[\s/>])[^>]*>?/;
+
+/** Reports every string field of an entry that carries markup: data is plain text, always. */
+function markupProblems(file: string, entry: string, value: unknown, path: (string | number)[] = []): Problem[] {
+  if (typeof value === 'string') {
+    const m = MARKUP.exec(value);
+    return m ? [{ file, entry, field: fieldPath(path), message: `contains markup (${JSON.stringify(m[0].slice(0, 40))}); allowed: plain text only (the site escapes all text, so tags would show as text)` }] : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => markupProblems(file, entry, v, [...path, i]));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => markupProblems(file, entry, v, [...path, k]));
+  return [];
+}
+
 /** Checks the content; an empty array means the build may go on. */
 export function checkContent(files: ContentFiles): Problem[] {
   const problems: Problem[] = [];
@@ -143,6 +157,7 @@ export function checkContent(files: ContentFiles): Problem[] {
       const id = typeof item === 'object' && item && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : `#${i + 1}`;
       if (seen.has(id)) problems.push({ file, entry: id, field: 'id', message: `duplicate id "${id}"; ids must be unique within the file` });
       seen.add(id);
+      problems.push(...markupProblems(file, id, item));
       const result = schema.safeParse(item);
       if (result.success) (parsed[key[name]] as unknown[]).push(result.data);
       else {
@@ -163,6 +178,7 @@ export function checkContent(files: ContentFiles): Problem[] {
       continue;
     }
     const id = typeof raw === 'object' && raw && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : '(chart)';
+    problems.push(...markupProblems(file, id, raw));
     const result = chartSchema.safeParse(raw);
     if (!result.success) {
       problems.push(...zodProblems(file, id, result.error, raw));
@@ -212,6 +228,7 @@ export function checkContent(files: ContentFiles): Problem[] {
         problems.push({ file, entry: '(file)', field: '(file)', message: `not valid JSON: ${(err as Error).message}` });
       }
       if (raw !== undefined) {
+        problems.push(...markupProblems(file, '(matrix)', raw));
         const r = playbookSchema.safeParse(raw);
         if (!r.success) problems.push(...zodProblems(file, '(matrix)', r.error, raw));
         else {
@@ -284,6 +301,9 @@ export function checkContent(files: ContentFiles): Problem[] {
       }
     }
     const body = fm ? text.slice(fm[0].length) : text;
+    for (const m of body.matchAll(/<([a-z][a-z0-9-]*)\b/g)) {
+      problems.push({ file, entry, field: `<${m[1]}>`, message: `raw HTML element "<${m[1]}>" in a chapter; allowed: Markdown and the components ${authorComponents.join(', ')}` });
+    }
     for (const m of body.matchAll(/<([A-Z][A-Za-z0-9]*)\b/g)) {
       if (!(authorComponents as readonly string[]).includes(m[1]!)) {
         problems.push({ file, entry, field: `<${m[1]}>`, message: `unknown component "${m[1]}"; allowed: ${authorComponents.join(', ')}` });
@@ -340,6 +360,7 @@ export function checkContent(files: ContentFiles): Problem[] {
       continue;
     }
     raw.forEach((item: unknown, i: number) => {
+      problems.push(...markupProblems(file, `#${i + 1}`, item));
       const r = schema.safeParse(item);
       if (!r.success) problems.push(...zodProblems(file, `#${i + 1}`, r.error, item));
       else if (name === 'redirects.json') redirects.push(r.data as { from: string; to: string });
