@@ -19,3 +19,15 @@ describe('localize', () => {
     expect(entries[0]!.date).toBe('2023-10-25');
   });
 });
+
+import { shortTitle } from '../../../src/lib/title.ts';
+describe('shortTitle', () => {
+  it('keeps short titles and cuts long ones at a word, within the limit', () => {
+    expect(shortTitle('Short')).toBe('Short');
+    const long = 'Paragraph p01 in the chapter “Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence”';
+    const t = shortTitle(long);
+    expect(t.length).toBeLessThanOrEqual(100);
+    expect(t.endsWith('…')).toBe(true);
+    expect(long.startsWith(t.slice(0, -1))).toBe(true);
+  });
+});
