@@ -11,9 +11,15 @@ class ScrollySection extends HTMLElement {
   #onFocus = (event: FocusEvent) => {
     const step = (event.target as HTMLElement).closest<HTMLElement>('.step');
     if (!step) return;
-    // Bring the focused step to where scrolling would have activated it, so scroll and focus agree.
+    // Bring the focused step where scrolling would have activated it, and clear of the sticky chart
+    // (on phones the chart sits above the steps), so that scroll, focus and what is seen agree.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    step.scrollIntoView({ block: 'center', behavior: reduce ? 'instant' : 'smooth' });
+    const sticky = this.querySelector<HTMLElement>('.chart__sticky');
+    const stuck = sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
+    const box = step.getBoundingClientRect();
+    const overlaps = stuck && stuck.left < box.right && box.left < stuck.right;
+    const top = overlaps ? stuck.bottom + 12 : Math.max(12, innerHeight / 2 - box.height / 2);
+    window.scrollBy({ top: box.top - top, behavior: reduce ? 'instant' : 'smooth' });
     this.#activate(step);
   };
   #onResize = () => this.#stepper?.resize();
