@@ -101,6 +101,6 @@ describe.each(builds)('the $name build (base $base)', (b) => {
   it('writes the offline edition and its checksum under the base', () => {
     const html = readFileSync(join(b.outDir, 'offline', 'story-offline.html'), 'utf8');
     expect(readFileSync(join(b.outDir, 'offline', 'story-offline.html.sha256'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}story-offline\.html\n$/);
-    expect(html).toContain(`href="${b.site}${b.base}cite/p01/"`);
+    expect(html).toContain(`href="${b.site}${b.base}cite/story/"`);
   });
 });
