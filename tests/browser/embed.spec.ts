@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { watch } from './helpers.ts';
+
 
 const DIST = 'dist';
 /** Every embed page in the build: /embed/<chart>/ and /embed/<chart>/<step>/. */
@@ -101,23 +100,7 @@ test('a pinned step shows its state without JavaScript, and the step links switc
   await js.close();
 });
 
-for (const path of embedPaths()) {
-  test(`embed ${path}: no axe violation in light and dark, no request off the site, no console error`, async ({ browser, baseURL }) => {
-    for (const scheme of ['light', 'dark'] as const) {
-      const context = await browser.newContext({ colorScheme: scheme });
-      const page = await context.newPage();
-      const w = watch(page);
-      await page.goto(path);
-      await expect(page.locator('svg.chart-svg:visible')).toHaveCount(1);
-      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-      expect(results.violations.map((v) => `${path} ${scheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      const origin = new URL(baseURL!).origin;
-      expect(w.requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
-      expect(w.errors).toEqual([]);
-      await context.close();
-    }
-  });
-}
+// Accessibility, console errors and off-site requests of every embed page: tests/browser/gates.spec.ts.
 
 test('every embed page links to its oEmbed document, which has the required fields', async ({ request }) => {
   for (const path of embedPaths()) {
