@@ -8,6 +8,8 @@ import { createStepper, type ScrollerLike, type Stepper } from '../lib/stepper.t
 
 class ScrollySection extends HTMLElement {
   #stepper: Stepper | null = null;
+  /** After focus moves to a step, scrolling reports for other steps are ignored briefly: focus wins. */
+  #focused: { step: HTMLElement; until: number } | null = null;
   #onFocus = (event: FocusEvent) => {
     const step = (event.target as HTMLElement).closest<HTMLElement>('.step');
     if (!step) return;
@@ -19,6 +21,7 @@ class ScrollySection extends HTMLElement {
     const box = step.getBoundingClientRect();
     const overlaps = stuck && stuck.left < box.right && box.left < stuck.right;
     const top = overlaps ? stuck.bottom + 12 : Math.max(12, innerHeight / 2 - box.height / 2);
+    this.#focused = { step, until: performance.now() + (reduce ? 400 : 1200) };
     window.scrollBy({ top: box.top - top, behavior: reduce ? 'instant' : 'smooth' });
     this.#activate(step);
   };
@@ -32,6 +35,8 @@ class ScrollySection extends HTMLElement {
       offset: matchMedia('(min-width: 60rem)').matches ? 0.55 : 0.8,
       onStep: (index) => {
         const step = steps[index];
+        const f = this.#focused;
+        if (f && performance.now() < f.until && f.step !== step) return;
         if (step) this.#activate(step);
       },
     });

@@ -1,5 +1,4 @@
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { articleSentences, gzipBytes, normalise, watch } from './helpers.ts';
 
@@ -47,13 +46,7 @@ test.describe('the story page', () => {
     expect(total).toBeLessThanOrEqual(15 * 1024);
   });
 
-  test('has no axe violations (WCAG 2.x A/AA and best practices)', async ({ page }) => {
-    await page.goto('/');
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  });
+  // axe on every page, step, width, motion and colour scheme: tests/browser/gates.spec.ts.
 });
 
 test.describe('scrollytelling', () => {
