@@ -65,7 +65,9 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
     if (line) lines.push(line);
     line = '';
     let rest = t;
-    while (labelWidth(rest, fontSize) > maxWidth) {
+    // Hard-break a token wider than the line; a line always keeps one character, so this ends
+    // even when crowding leaves no room (maxWidth <= 0).
+    while (rest.length > 1 && labelWidth(rest, fontSize) > maxWidth) {
       let cut = rest.length - 1;
       while (cut > 1 && labelWidth(rest.slice(0, cut), fontSize) > maxWidth) cut--;
       lines.push(rest.slice(0, cut));

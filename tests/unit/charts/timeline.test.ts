@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { layoutTimeline, sideColours, sideOf, timeline, type TimelineData, type TimelineLayout } from '../../../src/charts/timeline.ts';
-import { boxesOverlap, labelWidth, type Box } from '../../../src/charts/shared.ts';
+import { boxesOverlap, labelWidth, wrapText, type Box } from '../../../src/charts/shared.ts';
 import { actorSchema, chartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { eventInterval, sortKey } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';
@@ -212,5 +212,12 @@ describe('timeline (SVG)', () => {
       expect(out).toContain(c);
       for (const bg of ['#ffffff', '#fbfaf7']) expect(contrast(c, bg), `${c} on ${bg}`).toBeGreaterThanOrEqual(3);
     }
+  });
+});
+
+describe('wrapText when crowding leaves no room', () => {
+  it('ends, one character a line at worst, instead of looping', () => {
+    expect(wrapText('abc de', 0, 11)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(wrapText('abc', -40, 11)).toEqual(['a', 'b', 'c']);
   });
 });
