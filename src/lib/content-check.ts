@@ -121,6 +121,26 @@ function markupProblems(file: string, entry: string, value: unknown, path: (stri
   return [];
 }
 
+/** Parses a data file that must hold a JSON array; reports a missing file, bad JSON or a non-array. */
+function readArray(file: string, text: string | undefined, problems: Problem[], missing: string): unknown[] | undefined {
+  if (text === undefined) {
+    problems.push({ file, entry: '(file)', field: '(file)', message: missing });
+    return undefined;
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    problems.push({ file, entry: '(file)', field: '(file)', message: `not valid JSON: ${(err as Error).message}` });
+    return undefined;
+  }
+  if (!Array.isArray(raw)) {
+    problems.push({ file, entry: '(file)', field: '(file)', message: 'must be a JSON array of entries' });
+    return undefined;
+  }
+  return raw;
+}
+
 /** Checks the content; an empty array means the build may go on. */
 export function checkContent(files: ContentFiles): Problem[] {
   const problems: Problem[] = [];
@@ -136,22 +156,8 @@ export function checkContent(files: ContentFiles): Problem[] {
 
   for (const [name, schema] of Object.entries(dataFiles) as [DataFile, (typeof dataFiles)[DataFile]][]) {
     const file = `content/data/${name}`;
-    const text = files.data[name];
-    if (text === undefined) {
-      problems.push({ file, entry: '(file)', field: '(file)', message: 'file is missing; every data file listed in src/lib/content-check.ts is required' });
-      continue;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      problems.push({ file, entry: '(file)', field: '(file)', message: `not valid JSON: ${(err as Error).message}` });
-      continue;
-    }
-    if (!Array.isArray(raw)) {
-      problems.push({ file, entry: '(file)', field: '(file)', message: 'must be a JSON array of entries' });
-      continue;
-    }
+    const raw = readArray(file, files.data[name], problems, 'file is missing; every data file listed in src/lib/content-check.ts is required');
+    if (!raw) continue;
     const seen = new Set<string>();
     raw.forEach((item: unknown, i: number) => {
       const id = typeof item === 'object' && item && typeof (item as { id?: unknown }).id === 'string' ? (item as { id: string }).id : `#${i + 1}`;
@@ -343,22 +349,8 @@ export function checkContent(files: ContentFiles): Problem[] {
   const claimChapters: [string, string][] = [];
   for (const [name, schema] of Object.entries(listFiles)) {
     const file = `content/data/${name}`;
-    const text = files.data[name];
-    if (text === undefined) {
-      problems.push({ file, entry: '(file)', field: '(file)', message: 'file is missing (an empty list [] is fine)' });
-      continue;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch (err) {
-      problems.push({ file, entry: '(file)', field: '(file)', message: `not valid JSON: ${(err as Error).message}` });
-      continue;
-    }
-    if (!Array.isArray(raw)) {
-      problems.push({ file, entry: '(file)', field: '(file)', message: 'must be a JSON array' });
-      continue;
-    }
+    const raw = readArray(file, files.data[name], problems, 'file is missing (an empty list [] is fine)');
+    if (!raw) continue;
     raw.forEach((item: unknown, i: number) => {
       problems.push(...markupProblems(file, `#${i + 1}`, item));
       const r = schema.safeParse(item);
