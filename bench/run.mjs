@@ -18,7 +18,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, freemem, platform, release, tmpdir, totalmem, arch } from 'node:os';
+import { arch, cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { dirname, extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -26,6 +26,8 @@ import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
+/** Load average when the run began: other work on the machine skews every timing. */
+const loadAtStart = loadavg()[0];
 
 // --- options ---
 
@@ -692,7 +694,8 @@ async function main() {
 
   const cpu = cpus();
   results.machine = {
-    summary: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${platform()} ${release()} ${arch()}, Node ${process.version}, Chromium ${results.tools.chromium ?? '?'}`,
+    summary: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${platform()} ${release()} ${arch()}, Node ${process.version}, Chromium ${results.tools.chromium ?? '?'}; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(loadavg()[0].toFixed(2)) },
     cpus: cpu.length,
     cpuModel: cpu[0]?.model.trim(),
     memoryGB: Number((totalmem() / 2 ** 30).toFixed(1)),
