@@ -24,6 +24,8 @@ import type { Chart, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
 import type { ChartInput, ChartOptions } from './types.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, figureText, hatchPattern, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
+import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin, type Cluster } from './density.ts';
+import { sortKey } from '../lib/dates.ts';
 
 /** What flow() reads of the chart input. */
 export type FlowData = Pick<ChartInput, 'chart' | 'events' | 'text' | 'sources'>;
@@ -45,12 +47,14 @@ export function flowStages(chart: Pick<Chart, 'id' | 'words' | 'events'>): FlowS
   for (let n = 1; chart.words[`stage.${n}`] !== undefined; n++) {
     stages.push({ n, name: chart.words[`stage.${n}`]!, ids: idList(chart.words[`stage.${n}.events`]), unknown: chart.words[`stage.${n}.unknown`] });
   }
-  const staged = stages.flatMap((s) => s.ids);
+  const staged = new Map<string, number>();
+  for (const id of stages.flatMap((s) => s.ids)) staged.set(id, (staged.get(id) ?? 0) + 1);
   for (const id of chart.events) {
-    const count = staged.filter((s) => s === id).length;
+    const count = staged.get(id) ?? 0;
     if (count !== 1) throw new Error(`flow: event "${id}" of chart "${chart.id}" is in ${count} stages; list it in exactly one words["stage.N.events"]`);
   }
-  for (const id of staged) if (!chart.events.includes(id)) throw new Error(`flow: stage of chart "${chart.id}" lists "${id}", which is not in its "events"`);
+  const listed = new Set(chart.events);
+  for (const id of staged.keys()) if (!listed.has(id)) throw new Error(`flow: stage of chart "${chart.id}" lists "${id}", which is not in its "events"`);
   return stages;
 }
 
@@ -59,7 +63,11 @@ export type FlowLineKind = 'label' | 'date' | 'figure' | 'source' | 'unknown';
 export interface FlowNode extends Box {
   id: string;
   stage: number;
-  lane: StoryEvent['lane'];
+  /** null for a cluster whose events are in more than one lane. */
+  lane: StoryEvent['lane'] | null;
+  /** For a cluster: the ids of the events it counts, and its description. */
+  members?: string[];
+  title?: string;
   claimed: boolean;
   uncertain: boolean;
   /** Text lines with their baselines; x is the node's text start. */
@@ -115,6 +123,24 @@ function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW: number
   return { e, lines, height: y + INNER - 1 };
 }
 
+/** A cluster's node: how many, the dates they span (each at its precision), and where each one is listed. */
+function clusterText(data: FlowData, c: Cluster<StoryEvent>, textW: number, fs: number): NodeText {
+  const small = Math.max(10, fs - 1);
+  const sorted = [...c.members].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  const [first, last] = [shortDate(sorted[0]!), shortDate(sorted.at(-1)!)];
+  const out: { text: string; kind: FlowLineKind; size: number }[] = [];
+  textW *= SAFE;
+  for (const l of wrapText(clusterLabel(data.text, c.members.length), textW / BOLD, fs)) out.push({ text: l, kind: 'label', size: fs });
+  for (const l of wrapText(first === last ? first : `${first} \u2013 ${last}`, textW, small)) out.push({ text: l, kind: 'date', size: small });
+  for (const l of wrapText(data.text.chart.legendCluster, textW, small)) out.push({ text: l, kind: 'unknown', size: small });
+  let y = INNER;
+  const lines = out.map((l, i) => {
+    y += i === 0 ? l.size : l.size + 3 + (l.kind !== out[i - 1]!.kind && l.kind !== 'label' ? 2 : 0);
+    return { ...l, y };
+  });
+  return { e: sorted[0]!, lines, height: y + INNER - 1 };
+}
+
 function legendItems(data: FlowData) {
   const lanes = [...new Set(data.events.map((e) => e.lane))];
   const order = ['context', 'disinformation', 'official', 'response'] as const;
@@ -149,12 +175,37 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
     tx: px(box.x0 + STRIP + INNER),
     steps: steps.get(e.id) ?? [],
   });
-  const eventsOf = (s: FlowStage) =>
-    s.ids.map((id) => {
+  const featured = featuredIds(data.chart);
+  const openSteps = data.chart.steps.flatMap((st, i) => (st.highlight.length === 0 ? [i] : []));
+  // Over a stage's limit, events nobody is pointed at are counted in one node per year they are dated in.
+  const eventsOf = (s: FlowStage): (StoryEvent | Cluster<StoryEvent>)[] => {
+    const evs = s.ids.map((id) => {
       const e = byId.get(id);
       if (!e) throw new Error(`flow: event "${id}" of chart "${data.chart.id}" was not passed in data.events`);
       return e;
     });
+    const { single, clusters } = thin(evs, { limit: DENSITY_LIMITS.stage, unit: 'year', zone: 'UTC', group: `stage${s.n}`, event: (e) => e, featured });
+    return [...single, ...clusters];
+  };
+  const isCluster = (x: StoryEvent | Cluster<StoryEvent>): x is Cluster<StoryEvent> => 'members' in x;
+  const textOf = (x: StoryEvent | Cluster<StoryEvent>, s: FlowStage, textW: number) => (isCluster(x) ? clusterText(data, x, textW, fs) : nodeText(data, x, s, textW, fs));
+  const nodeOf = (x: StoryEvent | Cluster<StoryEvent>, s: FlowStage, box: Box, t: NodeText): FlowNode => {
+    if (!isCluster(x)) return node(x, s.n, box, t);
+    const lanes = new Set(x.members.map((e) => e.lane));
+    return {
+      ...box,
+      id: x.id,
+      stage: s.n,
+      lane: lanes.size === 1 ? x.members[0]!.lane : null,
+      claimed: false,
+      uncertain: false,
+      lines: t.lines.map((l) => ({ ...l, y: px(box.y0 + l.y) })),
+      tx: px(box.x0 + STRIP + INNER),
+      steps: openSteps,
+      members: x.members.map((e) => e.id),
+      title: clusterTitle(data.text, x, x.members, `${s.n}. ${s.name}`),
+    };
+  };
   const header = (s: FlowStage, x0: number, w: number, top: number) => {
     const lines = wrapText(`${s.n}. ${s.name}`, (w * SAFE) / BOLD, fs);
     const cx = x0 + w / 2;
@@ -191,8 +242,8 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
         let y = nodesTop;
         const col: FlowNode[] = [];
         for (const e of eventsOf(s)) {
-          const t = nodeText(data, e, s, textW, fs);
-          const n = node(e, s.n, { x0: px(x0), x1: px(x0 + colW), y0: px(y), y1: px(y + t.height) }, t);
+          const t = textOf(e, s, textW);
+          const n = nodeOf(e, s, { x0: px(x0), x1: px(x0 + colW), y0: px(y), y1: px(y + t.height) }, t);
           col.push(n);
           nodes.push(n);
           y += t.height + 10;
@@ -238,12 +289,12 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
       let y = h.box.y1 + 6;
       for (let i = 0; i < evs.length; i += perRow) {
         const rowEvs = evs.slice(i, i + perRow);
-        const texts = rowEvs.map((e) => nodeText(data, e, s, (rowEvs.length === 1 ? contentW : w) - STRIP - 2 * INNER, fs));
+        const texts = rowEvs.map((e) => textOf(e, s, (rowEvs.length === 1 ? contentW : w) - STRIP - 2 * INNER));
         const rowH = Math.max(...texts.map((t) => t.height));
         texts.forEach((t, j) => {
           const nw = rowEvs.length === 1 ? contentW : w;
           const x0 = PAD + j * (w + GAPX);
-          nodes.push(node(t.e, s.n, { x0: px(x0), x1: px(x0 + nw), y0: px(y), y1: px(y + rowH) }, t));
+          nodes.push(nodeOf(rowEvs[j]!, s, { x0: px(x0), x1: px(x0 + nw), y0: px(y), y1: px(y + rowH) }, t));
         });
         y += rowH + GAPY;
       }
@@ -272,21 +323,30 @@ export function flow(data: FlowData, options: FlowOptions = {}): string {
   const L = layoutFlow(data, options);
   const fs = L.fontSize;
   const byId = new Map(data.events.map((e) => [e.id, e]));
-  const lanesUsed = [...new Set(L.nodes.map((n) => n.lane))];
+  const lanesUsed = [...new Set(L.nodes.flatMap((n) => (n.lane ? [n.lane] : [])))];
   const defs = svg`<defs>${lanesUsed.map((l) => hatchPattern(`${p}-hatch-${l}`, laneColours[l]))}${hatchPattern(`${p}-hatch-legend`, MUTED)}<marker id="${p}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0.5L7.5,4 0,7.5z" fill="#6b6b6b"/></marker></defs>`;
   const legend = L.legend.map((it) => svg`${legendSwatch(it, p, fs - 1)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`);
   const headers = L.headers.map((h) => svg`<text class="stage" x="${h.x}" y="${h.y}" text-anchor="middle" font-size="${fs}" font-weight="700" fill="${INK}">${h.lines.map((l, i) => svg`<tspan x="${h.x}" y="${px(h.y + i * (fs + 3))}">${l}</tspan>`)}</text>`);
   const links = svg`<g class="links" fill="none" stroke="#6b6b6b" stroke-width="1.25">${L.links.map((l) => svg`<path d="${l.d}"${l.arrow ? svg` marker-end="url(#${p}-arrow)"` : ''}/>`)}</g>`;
   const nodes = L.nodes.map((n) => {
+    if (n.members) {
+      // Several events counted together: a plain card on a stacked second card, with a pale strip.
+      const colour = n.lane ? laneColours[n.lane] : MUTED;
+      const w = px(n.x1 - n.x0);
+      const h = px(n.y1 - n.y0);
+      const text = n.lines.map((l) => svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${l.kind === 'label' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'unknown' ? svg` font-style="italic" fill="${MUTED}"` : svg` fill="${MUTED}"`}>${l.text}</text>`);
+      return svg`
+<g class="mark cluster" data-id="${n.id}" data-steps="${n.steps.join(' ')}"${n.lane ? svg` data-lane="${n.lane}"` : ''} data-count="${n.members.length}"><title>${n.title ?? ''}</title><path d="M${px(n.x0 + 3)},${px(n.y1 + 0.5)}v2.5H${px(n.x1 - 3)}v-2.5" fill="none" stroke="${colour}"/><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"/><rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${colour}" fill-opacity="0.25"/>${text}</g>`;
+    }
     const e = byId.get(n.id)!;
-    const colour = laneColours[n.lane];
+    const colour = laneColours[n.lane!];
     const w = px(n.x1 - n.x0);
     const h = px(n.y1 - n.y0);
     const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
     const figures = (e.figures ?? []).map((f) => `; ${f.note}: ${figureText(f)}`).join('');
     const strip = n.claimed
       ? svg`<rect x="${n.x0 + 0.75}" y="${n.y0 + 0.75}" width="${STRIP}" height="${px(h - 1.5)}" fill="#fff" stroke="${colour}" stroke-dasharray="3 2"/>`
-      : svg`<rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${n.uncertain ? `url(#${p}-hatch-${n.lane})` : colour}"${n.uncertain ? svg` stroke="${colour}"` : ''}/>`;
+      : svg`<rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${n.uncertain ? `url(#${p}-hatch-${n.lane!})` : colour}"${n.uncertain ? svg` stroke="${colour}"` : ''}/>`;
     const text = n.lines.map((l) => {
       const style = l.kind === 'label' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'figure' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'unknown' ? svg` font-style="italic" fill="${MUTED}"` : svg` fill="${MUTED}"`;
       return svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${style}${n.claimed && l.kind === 'label' ? svg` font-style="italic"` : ''}>${l.text}</text>`;

@@ -11,8 +11,9 @@ import { scaleUtc } from 'd3-scale';
 import { utcDay } from 'd3-time';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, wallTimeToUtc } from '../lib/dates.ts';
-import { lanes as laneOrder } from '../schemas.ts';
+import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions } from './types.ts';
+import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 
 type Lane = (typeof laneOrder)[number];
 
@@ -30,7 +31,8 @@ export const laneColours: Record<Lane, string> = {
   context: '#585c61',
 };
 
-export type MarkShape = 'point' | 'day' | 'open';
+/** cluster: several events counted together in one day (or, if known only to the month, one month). */
+export type MarkShape = 'point' | 'day' | 'open' | 'cluster';
 
 export interface PlacedMark {
   id: string;
@@ -48,6 +50,11 @@ export interface PlacedMark {
   anchor: 'start' | 'end';
   labelBox: [number, number];
   steps: number[];
+  /** For a cluster: the ids of the events it counts, and its description. */
+  members?: string[];
+  title?: string;
+  /** A cluster whose period runs past the window (events known only to the month). */
+  openEnds?: boolean;
 }
 
 export interface LanesLayout {
@@ -63,6 +70,7 @@ export interface LanesLayout {
 
 const ROW = 24;
 const BAR = 12;
+const CLUSTER = 16;
 const PAD = 8;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -113,26 +121,31 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
 
   const lanesOut: LanesLayout['lanes'] = [];
   const marks: PlacedMark[] = [];
+  const featured = featuredIds(chart);
   let y = top;
   for (const lane of laneOrder) {
-    const inLane = data.events
-      .filter((e) => e.lane === lane)
-      .map((e) => ({ e, iv: eventInterval(e, zone) }))
-      .sort((a, b) => a.iv.start - b.iv.start || a.iv.end - b.iv.end || a.e.id.localeCompare(b.e.id));
-    if (inLane.length === 0) continue;
+    const all = data.events.filter((e) => e.lane === lane).map((e) => ({ e, iv: eventInterval(e, zone) }));
+    if (all.length === 0) continue;
+    // Over the lane's limit, events nobody is pointed at are counted per day (or month, if that is all that is known).
+    const thinned = thin(all, { limit: DENSITY_LIMITS.lane, unit: 'day', zone, group: lane, event: (it) => it.e, featured });
+    type Entry = { e?: StoryEvent; iv: { start: number; end: number }; cluster?: (typeof thinned.clusters)[number] };
+    const inLane: Entry[] = [
+      ...thinned.single,
+      ...thinned.clusters.map((c) => ({ iv: { start: c.bin.t0, end: c.bin.t1 }, cluster: c })),
+    ].sort((a: Entry, b: Entry) => a.iv.start - b.iv.start || a.iv.end - b.iv.end || (a.e?.id ?? a.cluster!.id).localeCompare(b.e?.id ?? b.cluster!.id));
     const titleY = narrow ? y + 14 : y + 16;
     const rowsTop = narrow ? y + 20 : y + 4;
     const rows: [number, number][][] = [];
     const placed: { m: Omit<PlacedMark, 'y' | 'ly'>; row: number; labelAbove: boolean }[] = [];
-    for (const { e, iv } of inLane) {
-      const label = chart.labels[e.id] ?? e.title;
+    for (const { e, iv, cluster } of inLane) {
+      const label = cluster ? clusterLabel(data.text, cluster.members.length) : (chart.labels[e!.id] ?? e!.title);
       const w = labelWidth(label, fontSize);
       const open = iv.start < start || iv.end > end;
-      const shape: MarkShape = iv.start === iv.end ? 'point' : open ? 'open' : 'day';
-      const mx0 = shape === 'point' ? x(iv.start) - 5 : Math.max(x0, x(iv.start));
-      const mx1 = shape === 'point' ? x(iv.start) + 5 : Math.min(x1, x(iv.end));
+      const shape: MarkShape = cluster ? 'cluster' : iv.start === iv.end ? 'point' : open ? 'open' : 'day';
+      const mx0 = shape === 'point' ? x(iv.start) - 5 : Math.max(x0, x(iv.start)) + (cluster ? 1 : 0);
+      const mx1 = shape === 'point' ? x(iv.start) + 5 : Math.min(x1, x(iv.end)) - (cluster ? 1 : 0);
       let lx: number, anchor: 'start' | 'end', box: [number, number], labelAbove = false;
-      if (shape === 'open') {
+      if (shape === 'open' || (shape === 'cluster' && w + 24 <= mx1 - mx0)) {
         // Label inside the bar, which spans the window.
         lx = mx0 + 12; anchor = 'start'; box = [mx0, mx1];
       } else if (mx1 + 6 + w <= x1) {
@@ -155,12 +168,19 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       rows[row]!.push(extent);
       if (labelAbove) rows[row + 1]!.push(extent);
       placed.push({
-        m: {
-          id: e.id, lane, shape, claimed: e.status === 'claimed-by-article',
-          uncertain: e.status === 'reported' || e.status === 'unverified',
-          x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
-          steps: stepIndex.get(e.id) ?? [],
-        },
+        m: cluster
+          ? {
+              id: cluster.id, lane, shape, claimed: false, uncertain: false,
+              x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
+              steps: [], members: cluster.members.map((it) => it.e.id), openEnds: open,
+              title: clusterTitle(data.text, cluster, cluster.members.map((it) => it.e), data.text.lanes[lane]),
+            }
+          : {
+              id: e!.id, lane, shape, claimed: e!.status === 'claimed-by-article',
+              uncertain: e!.status === 'reported' || e!.status === 'unverified',
+              x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
+              steps: stepIndex.get(e!.id) ?? [],
+            },
         row, labelAbove,
       });
     }
@@ -179,6 +199,12 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
 
 function markShape(m: PlacedMark, p: string): Markup {
   const colour = laneColours[m.lane];
+  if (m.shape === 'cluster') {
+    // Several events counted together: a pale, taller box over their day, underlined like a stack.
+    // Events known only to the month: the box runs across the window, dashed and open at both ends.
+    const box = svg`<rect x="${m.x0}" y="${px(m.y - CLUSTER / 2)}" width="${px(m.x1 - m.x0)}" height="${CLUSTER}" rx="3" fill="${colour}" fill-opacity="0.1" stroke="${colour}"${m.openEnds ? svg` stroke-dasharray="5 3"` : ''}/><path d="M${px(m.x0 + 3)},${px(m.y + CLUSTER / 2 + 2)}H${px(m.x1 - 3)}" stroke="${colour}"/>`;
+    return m.openEnds ? svg`${box}<path d="M${m.x0 + 6},${m.y - 4}l-4,4 4,4M${m.x1 - 6},${m.y - 4}l4,4-4,4" fill="none" stroke="${colour}" stroke-width="1.5"/>` : box;
+  }
   if (m.shape === 'point') {
     return m.claimed
       ? svg`<circle cx="${px((m.x0 + m.x1) / 2)}" cy="${m.y}" r="5" fill="#fff" stroke="${colour}" stroke-width="1.5" stroke-dasharray="2 2"/>`
@@ -216,6 +242,10 @@ export function lanes(data: LanesData, options: LanesOptions = {}): string {
   const laneEls = L.lanes.map((l, i) => svg`
 <g class="lane" data-lane="${l.lane}">${i > 0 ? svg`<line x1="0" x2="${L.width}" y1="${l.y0}" y2="${l.y0}" stroke="#bdb9b0"/>` : ''}<text class="lane-title" x="${L.narrow ? L.plot.x0 : 0}" y="${l.titleY}" font-size="${fs}" font-weight="700" fill="${laneColours[l.lane]}">${l.title}</text></g>`);
   const markEls = L.marks.map((m) => {
+    if (m.members) {
+      return svg`
+<g class="mark cluster" data-id="${m.id}" data-steps="" data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="#1d1d1d">${m.label}</text></g>`;
+    }
     const e = titles.get(m.id);
     const status = m.claimed ? ' (the article\u2019s claim; no source found)' : m.shape === 'open' ? ` (${data.text.chart.monthOnly})` : '';
     return svg`

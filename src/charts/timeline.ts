@@ -38,6 +38,7 @@ import {
   type Box,
   type PlacedLegendItem,
 } from './shared.ts';
+import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin, type BinUnit } from './density.ts';
 
 /** What timeline() reads of the chart input. */
 export type TimelineData = Pick<ChartInput, 'chart' | 'events' | 'text' | 'actors'>;
@@ -60,8 +61,14 @@ export function sideOf(e: Pick<StoryEvent, 'id' | 'lane'>, chart: Pick<Chart, 'w
 export interface TimelineMark {
   id: string;
   side: Side;
-  /** point = known to the day or finer; span = known to the month or year (covers it). */
-  shape: 'point' | 'span';
+  /**
+   * point = known to the day or finer; span = known to the month or year (covers it);
+   * cluster = several events counted together over the month, quarter or year they are dated in.
+   */
+  shape: 'point' | 'span' | 'cluster';
+  /** For a cluster: the ids of the events it counts, and its description. */
+  members?: string[];
+  title?: string;
   claimed: boolean;
   uncertain: boolean;
   /** The glyph's box; for a point, its centre is the middle of the box. */
@@ -105,12 +112,46 @@ const AXIS = '#8c877d';
 const LABEL_GAP = 5;
 
 interface Item {
+  /** The event; for a cluster, its first member. */
   e: StoryEvent;
   side: Side;
-  shape: 'point' | 'span';
+  shape: 'point' | 'span' | 'cluster';
   t0: number;
   t1: number;
   text: string;
+  cluster?: { id: string; members: StoryEvent[]; title: string };
+}
+
+/**
+ * Over a side's limit, events nobody is pointed at are counted per month, or per quarter or
+ * year if months would still leave more marks than the limit.
+ */
+function thinSides(all: Item[], data: TimelineData, zone: string): Item[] {
+  const featured = featuredIds(data.chart);
+  const out: Item[] = [];
+  for (const side of ['above', 'below'] as const) {
+    const its = all.filter((i) => i.side === side);
+    let best: ReturnType<typeof thin<Item>> | undefined;
+    for (const unit of ['month', 'quarter', 'year'] as BinUnit[]) {
+      best = thin(its, { limit: DENSITY_LIMITS.side, unit, zone, group: side, event: (i) => i.e, featured });
+      if (best.single.length + best.clusters.length <= DENSITY_LIMITS.side) break;
+    }
+    out.push(...best!.single);
+    const where = side === 'above' ? (data.chart.words.courtesy ?? data.text.lanes.official) : (data.chart.words.campaigns ?? data.text.lanes.disinformation);
+    for (const c of best!.clusters) {
+      const members = c.members.map((i) => i.e);
+      out.push({
+        e: members[0]!,
+        side,
+        shape: 'cluster',
+        t0: c.bin.t0,
+        t1: c.bin.t1,
+        text: clusterLabel(data.text, members.length),
+        cluster: { id: c.id, members, title: clusterTitle(data.text, c, members, where) },
+      });
+    }
+  }
+  return out.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || (a.cluster?.id ?? a.e.id).localeCompare(b.cluster?.id ?? b.e.id));
 }
 
 function items(data: TimelineData, zone: string): Item[] {
@@ -147,13 +188,14 @@ function monthStarts(start: string, end: string, zone: string): { t: number; y: 
   return out;
 }
 
-function legendItems(data: TimelineData) {
+function legendItems(data: TimelineData, clusters: boolean) {
   const t = data.text.chart;
   return [
     { key: 'day', label: t.legendDay, swatch: 12 },
     { key: 'month', label: t.legendMonth, swatch: 22 },
     { key: 'uncertain', label: t.legendUncertain, swatch: 12 },
     { key: 'claim', label: t.legendClaim, swatch: 12 },
+    ...(clusters ? [{ key: 'cluster', label: t.legendCluster, swatch: 22 }] : []),
     ...(data.chart.marks.length ? [{ key: 'day-mark', label: data.chart.marks[0]!.label, swatch: 10 }] : []),
   ];
 }
@@ -173,15 +215,17 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
   const [ey, em = 1, ed = 1] = chart.window.end.split('-').map(Number) as [number, number?, number?];
   const start = wallTimeToUtc(sy, sm, sd, 0, 0, zone);
   const end = wallTimeToUtc(ey, em, ed, 0, 0, zone);
-  const all = items(data, zone);
-  for (const it of all) {
+  const events = items(data, zone);
+  for (const it of events) {
     if (it.t0 < start || it.t1 > end) throw new Error(`timeline: event "${it.e.id}" (${it.e.date}) lies outside the window of chart "${chart.id}"`);
   }
-  const steps = stepIndex(chart, all.map((i) => i.e.id));
-  const legend = layoutLegend(legendItems(data), PAD, 6, width - 2 * PAD, fontSize - 1);
+  const all = thinSides(events, data, zone).map((it) => (it.cluster ? { ...it, t0: Math.max(it.t0, start), t1: Math.min(it.t1, end) } : it));
+  const steps = stepIndex(chart, events.map((i) => i.e.id));
+  const legend = layoutLegend(legendItems(data, all.some((i) => i.cluster)), PAD, 6, width - 2 * PAD, fontSize - 1);
   const months = monthStarts(chart.window.start, chart.window.end, zone);
   const titles = { above: chart.words.courtesy ?? data.text.lanes.official, below: chart.words.campaigns ?? data.text.lanes.disinformation };
-  const base = { width, narrow, fontSize, legend: legend.items, steps, all, months, start, end, titles };
+  const openSteps = chart.steps.flatMap((st, i) => (st.highlight.length === 0 ? [i] : []));
+  const base = { width, narrow, fontSize, legend: legend.items, steps, all, months, start, end, titles, openSteps };
   return narrow ? layoutNarrow(data, base, legend.bottom) : layoutWide(data, base, legend.bottom);
 }
 
@@ -196,6 +240,8 @@ interface Base {
   start: number;
   end: number;
   titles: Record<Side, string>;
+  /** Steps that highlight nothing, so light every mark. */
+  openSteps: number[];
 }
 
 function layoutWide(data: TimelineData, b: Base, legendBottom: number): TimelineLayout {
@@ -226,10 +272,11 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
         gx0 = x(it.t0) - R;
         gx1 = x(it.t0) + R;
       } else {
-        gx0 = x(it.t0);
-        gx1 = Math.max(x(it.t1), gx0 + 4);
+        // A cluster keeps 1 px clear at each end, so that neighbouring bins never touch.
+        const inset = it.cluster ? 1 : 0;
+        gx0 = x(it.t0) + inset;
+        gx1 = Math.max(x(it.t1) - inset, gx0 + 4);
       }
-      const cx = (gx0 + gx1) / 2;
       const w = labelWidth(it.text, fs);
       const right = X1 + 4 - (gx1 + LABEL_GAP);
       const left = gx0 - LABEL_GAP - PAD;
@@ -282,11 +329,9 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
       const ly = cy + fs * 0.35;
       const lastLy = ly + (p.lines.length - 1) * ROW;
       marks.push({
-        id: p.it.e.id,
+        ...identity(p.it, b),
         side,
         shape: p.it.shape,
-        claimed: p.it.e.status === 'claimed-by-article',
-        uncertain: p.it.e.status === 'reported' || p.it.e.status === 'unverified',
         glyph,
         line,
         lines: p.lines,
@@ -295,7 +340,6 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
         lineHeight: ROW,
         anchor: p.anchor,
         label: { x0: px(p.tx0), x1: px(p.tx1), y0: px(ly - fs), y1: px(lastLy + 3) },
-        steps: b.steps.get(p.it.e.id) ?? [],
       });
     }
   }
@@ -318,6 +362,12 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
 }
 
 const zone = (data: TimelineData) => data.chart.window!.zone;
+
+/** A mark's id, status and steps: an event's own, or a cluster's (no status of its own; lit only by steps that light everything). */
+function identity(it: Item, b: Base): Pick<TimelineMark, 'id' | 'claimed' | 'uncertain' | 'steps' | 'members' | 'title'> {
+  if (it.cluster) return { id: it.cluster.id, claimed: false, uncertain: false, steps: b.openSteps, members: it.cluster.members.map((e) => e.id), title: it.cluster.title };
+  return { id: it.e.id, claimed: it.e.status === 'claimed-by-article', uncertain: it.e.status === 'reported' || it.e.status === 'unverified', steps: b.steps.get(it.e.id) ?? [] };
+}
 
 function dayMarksOf(chart: Chart, at: (t: number) => { x: number; y: number }, tz: string): TimelineLayout['dayMarks'] {
   return chart.marks.map((m) => {
@@ -374,6 +424,7 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
 
   let length = Math.max(480, b.months.length * 13);
   let result: { marks: TimelineMark[]; bottom: number; y: (t: number) => number; length: number } | undefined;
+  let lastWorst = Infinity;
   for (let attempt = 0; attempt < 12; attempt++) {
     const y = scaleUtc().domain([b.start, b.end]).range([plotTop, plotTop + length]);
     const yOf = (t: number) => y(t);
@@ -385,9 +436,13 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
       // Glyphs: a sub-column further out wherever two would touch. Packed latest first, so the
       // earlier of two touching marks sits outside and takes the first label: time order holds.
       const subs: Iv[][] = [];
-      const glyphs = [...its].reverse().map((it) => {
-        const g0 = it.shape === 'point' ? yOf(it.t0) - R : yOf(it.t0);
-        const g1 = it.shape === 'point' ? yOf(it.t0) + R : Math.max(yOf(it.t1), g0 + 4);
+      // Events first, as if there were no clusters; clusters then take the first column where they fit
+      // (a cluster's pale box never blocks a leader: see the crossing check below).
+      const glyphs = [...[...its].reverse().filter((i) => !i.cluster), ...its.filter((i) => i.cluster)].map((it) => {
+        // Clusters keep clear of their neighbours' 2 px margin, so that adjacent bins share a column.
+        const inset = it.cluster ? 2.5 : 0;
+        const g0 = it.shape === 'point' ? yOf(it.t0) - R : yOf(it.t0) + inset;
+        const g1 = it.shape === 'point' ? yOf(it.t0) + R : Math.max(yOf(it.t1) - inset, g0 + 4);
         let k = 0;
         while (hit(subs[k], [g0 - 2, g1 + 2])) k++;
         (subs[k] ??= []).push([g0 - 2, g1 + 2]);
@@ -430,14 +485,15 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
         const edgeX = inner - dir[side] * 3;
         const outerX = g.cx + dir[side] * (g.it.shape === 'point' ? R : 4);
         // Straight across when the label sits level with the mark; otherwise down the mark's own column first, then across.
-        const line: [number, number][] =
-          Math.abs(midY - g.cy) <= R ? [[px(outerX), px(g.cy)], [px(edgeX), px(midY)]] : [[px(g.cx), midY > g.cy ? g.box.y1 : g.box.y0], [px(g.cx), px(midY)], [px(edgeX), px(midY)]];
+        // A cluster's leader leaves its box straight across wherever the label sits level with the box.
+        const level = g.it.cluster ? midY >= g.box.y0 + 2 && midY <= g.box.y1 - 2 : Math.abs(midY - g.cy) <= R;
+        const line: [number, number][] = level
+          ? [[px(outerX), px(g.it.cluster ? midY : g.cy)], [px(edgeX), px(midY)]]
+          : [[px(g.cx), midY > g.cy ? g.box.y1 : g.box.y0], [px(g.cx), px(midY)], [px(edgeX), px(midY)]];
         marks.push({
-          id: g.it.e.id,
+          ...identity(g.it, b),
           side,
           shape: g.it.shape,
-          claimed: g.it.e.status === 'claimed-by-article',
-          uncertain: g.it.e.status === 'reported' || g.it.e.status === 'unverified',
           glyph: g.box,
           line,
           lines,
@@ -446,7 +502,6 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
           lineHeight: LH,
           anchor: side === 'above' ? 'end' : 'start',
           label,
-          steps: b.steps.get(g.it.e.id) ?? [],
         });
       });
     }
@@ -455,11 +510,14 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
       for (let i = 1; i < m.line.length && !crossing; i++) {
         const [a, c] = [m.line[i - 1]!, m.line[i]!];
         const seg: Box = { x0: Math.min(a[0], c[0]) - 0.5, x1: Math.max(a[0], c[0]) + 0.5, y0: Math.min(a[1], c[1]) - 0.5, y1: Math.max(a[1], c[1]) + 0.5 };
-        crossing = marks.some((o) => o !== m && boxesOverlap(seg, o.glyph));
+        crossing = marks.some((o) => o !== m && !o.members && boxesOverlap(seg, o.glyph));
       }
     }
     result = { marks, bottom: Math.max(plotTop + length, ...marks.map((m) => m.label.y1)), y: yOf, length };
-    if (!crossing && worst <= 4 * LH) break;
+    // Stop when labels sit near their marks, or when more room no longer brings them nearer
+    // (a stack of labels at one time, as dense data makes, does not shrink with length).
+    if (!crossing && (worst <= 4 * LH || worst > lastWorst - LH / 2)) break;
+    lastWorst = worst;
     // Labels pushed far from their marks, or a leader through a mark: give time more room.
     length = Math.round(length * 1.12);
   }
@@ -491,9 +549,14 @@ function glyphMarkup(m: TimelineMark, p: string, narrow: boolean): Markup {
     if (m.uncertain) return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.5}" fill="url(#${p}-hatch-${m.side})" stroke="${colour}"/>`;
     return svg`<circle cx="${cx}" cy="${cy}" r="${R}" fill="${colour}" stroke="#fff"/>`;
   }
-  // A bar over the whole month (or year), with end caps so it reads as a span, not a point.
   const w = px(g.x1 - g.x0);
   const h = px(g.y1 - g.y0);
+  if (m.shape === 'cluster') {
+    // Several events counted over their bin: a pale rounded box, underlined like a stack; no end caps, so it never reads as one event's span.
+    const under = narrow ? svg`<path d="M${px(g.x1 + 2.5)},${px(g.y0 + 2)}V${px(g.y1 - 2)}" stroke="${colour}"/>` : svg`<path d="M${px(g.x0 + 2)},${px(g.y1 + 2.5)}H${px(g.x1 - 2)}" stroke="${colour}"/>`;
+    return svg`<rect x="${g.x0}" y="${g.y0}" width="${w}" height="${h}" rx="2" fill="${colour}" fill-opacity="0.15" stroke="${colour}"/>${under}`;
+  }
+  // A bar over the whole month (or year), with end caps so it reads as a span, not a point.
   const caps = narrow
     ? svg`<path d="M${g.x0 - 2},${g.y0}h${w + 4}M${g.x0 - 2},${g.y1}h${w + 4}" stroke="${colour}" stroke-width="1.5"/>`
     : svg`<path d="M${g.x0},${g.y0 - 2}v${h + 4}M${g.x1},${g.y0 - 2}v${h + 4}" stroke="${colour}" stroke-width="1.5"/>`;
@@ -514,6 +577,8 @@ function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
       return svg`<circle cx="${x + 6}" cy="${cy}" r="5" fill="url(#${p}-hatch-legend)" stroke="${c}"/>`;
     case 'claim':
       return svg`<circle cx="${x + 6}" cy="${cy}" r="4.5" fill="#fff" stroke="${c}" stroke-width="1.5" stroke-dasharray="2 2"/>`;
+    case 'cluster':
+      return svg`<rect x="${x + 1}" y="${cy - 5}" width="20" height="10" rx="2" fill="${c}" fill-opacity="0.15" stroke="${c}"/><path d="M${x + 3},${cy + 7.5}h16" stroke="${c}"/>`;
     default:
       return svg`<path d="M${x},${cy + 4}l5,-8 5,8z" fill="#8a6d00"/>`;
   }
@@ -538,14 +603,20 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): str
   const b = L.band;
   const axis = svg`<g class="axis"><rect x="${b.x0}" y="${b.y0}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" fill="#f1eee7" stroke="${AXIS}"/>${L.ticks.map((t) => svg`<line x1="${t.x1}" y1="${t.y1}" x2="${t.x2}" y2="${t.y2}" stroke="${AXIS}"${t.major ? '' : svg` stroke-width="0.75"`}/>`)}${L.years.map((y) => svg`<text x="${y.x}" y="${y.y}" font-size="${fs - 1}" font-weight="700" fill="${INK}"${L.narrow ? svg` text-anchor="middle"` : ''}>${y.label}</text>`)}${L.dayMarks.map((d) => (L.narrow ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>` : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>`))}</g>`;
   const titles = L.sideTitles.map((t) => svg`<text class="side-title" x="${t.x}" y="${t.y}" text-anchor="${t.anchor}" font-size="${fs}" font-weight="700" fill="${sideColours[t.side]}">${textLines(t.lines, t.x, t.y, fs + 3)}</text>`);
+  const lineOf = (m: TimelineMark) =>
+    L.narrow
+      ? svg`<polyline points="${m.line.map((pt) => `${pt[0]},${pt[1]}`).join(' ')}" fill="none" stroke="${sideColours[m.side]}" stroke-opacity="0.6"/>`
+      : svg`<polyline points="${m.line.map((pt) => `${pt[0]},${pt[1]}`).join(' ')}" fill="none" stroke="${sideColours[m.side]}" stroke-width="2"/>`;
   const marks = L.marks.map((m) => {
+    if (m.members) {
+      return svg`
+<g class="mark cluster" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}" data-count="${m.members.length}"><title>${m.title ?? ''}</title>${lineOf(m)}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
+    }
     const e = byId.get(m.id)!;
     const actor = data.actors.get(e.actor)?.name ?? e.actor;
     const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
     const precision = e.precision === 'month' || e.precision === 'year' ? `, ${data.text.precisions[e.precision]}` : '';
-    const line = L.narrow
-      ? svg`<polyline points="${m.line.map((pt) => `${pt[0]},${pt[1]}`).join(' ')}" fill="none" stroke="${sideColours[m.side]}" stroke-opacity="0.6"/>`
-      : svg`<polyline points="${m.line.map((pt) => `${pt[0]},${pt[1]}`).join(' ')}" fill="none" stroke="${sideColours[m.side]}" stroke-width="2"/>`;
+    const line = lineOf(m);
     return svg`
 <g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });

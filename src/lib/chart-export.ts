@@ -12,8 +12,9 @@ import { escapeText } from './escape.ts';
  */
 export function bakeStep(markup: string, stepIndex: number): string {
   if (stepIndex < 0) return markup;
-  return markup.replace(/<g class="mark"([^>]*?) data-steps="([^"]*)"/g, (whole, before: string, steps: string) =>
-    steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="mark"${before} data-steps="${steps}" opacity="0.3"`,
+  // "mark" or "mark cluster" (several events counted together).
+  return markup.replace(/<g class="(mark(?: cluster)?)"([^>]*?) data-steps="([^"]*)"/g, (whole, cls: string, before: string, steps: string) =>
+    steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="${cls}"${before} data-steps="${steps}" opacity="0.3"`,
   );
 }
 
