@@ -57,7 +57,19 @@ const UNITS: BinUnit[] = ['year', 'quarter', 'month', 'day'];
 export function binOf(e: Pick<StoryEvent, 'date' | 'precision'>, unit: BinUnit, zone: string): Bin {
   const known = PRECISION_RANK[e.precision];
   const u = RANK[unit] <= known ? unit : (UNITS.filter((x) => RANK[x] <= known).at(-1) ?? 'year');
-  const [y, m = 1, d = 1] = e.date.split('-').map(Number) as [number, number?, number?];
+  // Many events share a bin: compute each bin's instants once.
+  const cacheKey = `${zone} ${u} ${e.date.slice(0, u === 'day' ? 10 : u === 'year' ? 4 : 7)}`;
+  const hit = binCache.get(cacheKey);
+  if (hit) return hit;
+  const bin = makeBin(e.date, u, zone);
+  binCache.set(cacheKey, bin);
+  return bin;
+}
+
+const binCache = new Map<string, Bin>();
+
+function makeBin(date: string, u: BinUnit, zone: string): Bin {
+  const [y, m = 1, d = 1] = date.split('-').map(Number) as [number, number?, number?];
   const at = (yy: number, mm: number, dd: number) => wallTimeToUtc(yy, mm, dd, 0, 0, zone);
   const p2 = (n: number) => String(n).padStart(2, '0');
   switch (u) {

@@ -297,7 +297,11 @@ export default function offlineEdition(): AstroIntegration {
           makeOfflineHtml(story, { site: settings.site, base: settings.base, readAsset, editionNote: ui().offline.edition }),
           'utf8',
         );
-        if (offline.length > OFFLINE_MAX_BYTES) {
+        // The benchmark's synthetic 10x-1000x builds measure the file instead of failing on it
+        // (STORY_OFFLINE_BUDGET=measure); every real build keeps the budget.
+        if (offline.length > OFFLINE_MAX_BYTES && process.env.STORY_OFFLINE_BUDGET === 'measure') {
+          logger.warn(`${OFFLINE_FILE} is ${offline.length} bytes, over the budget of ${OFFLINE_MAX_BYTES} bytes (measured, not enforced: STORY_OFFLINE_BUDGET=measure)`);
+        } else if (offline.length > OFFLINE_MAX_BYTES) {
           throw new Error(`offline edition: ${OFFLINE_FILE} is ${offline.length} bytes, over the budget of ${OFFLINE_MAX_BYTES} bytes`);
         }
         const sha256 = createHash('sha256').update(offline).digest('hex');
