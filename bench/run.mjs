@@ -421,6 +421,8 @@ function synthesize(content, factor) {
           const list = String(value).split(/[\s,]+/);
           if (list.includes(e.id)) chart.words[key] = `${value} ${copy.id}`;
         }
+        // A map places the copy where it places the original.
+        if (chart.words?.[`at.${e.id}`]) chart.words[`at.${copy.id}`] = chart.words[`at.${e.id}`];
       }
     }
     charts[f] = chart;

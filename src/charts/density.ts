@@ -27,6 +27,8 @@ export const DENSITY_LIMITS = {
   side: 24,
   /** flow(): events in one stage. */
   stage: 4,
+  /** regionMap(): events placed at one city (one ring each). */
+  place: 3,
 } as const;
 
 export interface Bin {

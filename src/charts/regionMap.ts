@@ -16,8 +16,10 @@ import type { GeometryCollection, GeometryObject, Topology } from 'topojson-spec
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import placesJson from '../../content/data/places.json' with { type: 'json' };
+import uiEn from '../../content/data/ui.en.json' with { type: 'json' };
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { ChartInput, ChartOptions } from './types.ts';
+import { DENSITY_LIMITS, binLabel, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 
 /** A place with coordinates (content/data/places.json). */
 export interface Place {
@@ -33,7 +35,7 @@ export interface Place {
 }
 
 /** What regionMap() reads: the chart, its events and, optionally, the places (default: places.json). */
-export type RegionMapData = Pick<ChartInput, 'chart' | 'events'> & { places?: readonly Place[] };
+export type RegionMapData = Pick<ChartInput, 'chart' | 'events'> & { places?: readonly Place[]; text?: ChartInput['text'] };
 
 /** width: px, default 960 (below 560 the narrow layout); idPrefix default "map"; fontSize default 12. */
 export type RegionMapOptions = ChartOptions;
@@ -104,6 +106,10 @@ export interface MapPlaceEvent {
   x: number;
   y: number;
   steps: number[];
+  /** For a cluster (events counted together at one place): its members, label and description. */
+  members?: string[];
+  label?: string;
+  title?: string;
 }
 
 export interface KeyEntry {
@@ -507,25 +513,29 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
       const [x, y] = project(p.lon, p.lat);
       return { id, label: words[`city.${id}`]!, x, y, capital: capitals.has(id), steps: stepsOf(id) };
     });
+  // Events at places (a ring around the city each). Over a place's limit, the events the story
+  // does not point at are counted in one ring per year they are dated in (see density.ts).
+  const featured = featuredIds(chart);
+  const text = data.text ?? uiEn;
+  const placeEvents: MapPlaceEvent[] = cities.flatMap((c) => {
+    const here = data.events.filter((e) => words[`at.${e.id}`] === c.id);
+    const { single, clusters } = thin(here, { limit: DENSITY_LIMITS.place, unit: 'year', zone: 'UTC', group: `at-${c.id}`, event: (e) => e, featured });
+    return [
+      ...single.map((e) => ({ id: e.id, place: c.id, x: c.x, y: c.y, steps: stepsOf(e.id) })),
+      ...clusters.map((cl) => ({
+        id: cl.id, place: c.id, x: c.x, y: c.y, steps: showAll,
+        members: cl.members.map((e) => e.id), label: `${clusterLabel(text, cl.members.length)}, ${binLabel(cl.bin)}`, title: clusterTitle(text, cl, cl.members, c.label),
+      })),
+    ];
+  });
   // A city with an event ringed around it takes more room.
   const rings = new Map<string, number>();
-  for (const e of data.events) {
-    const at = words[`at.${e.id}`];
-    if (at) rings.set(at, (rings.get(at) ?? 0) + 1);
-  }
+  for (const pe of placeEvents) rings.set(pe.place, (rings.get(pe.place) ?? 0) + 1);
   const ringRadius = (id: string) => (rings.has(id) ? 10 + 4 * (rings.get(id)! - 1) : 5);
   for (const c of cities) {
     const r = ringRadius(c.id);
     obstacles.push({ x0: c.x - r, y0: c.y - r, x1: c.x + r, y1: c.y + r });
   }
-
-  // Events at places (a ring or a bullet at the city).
-  const placeEvents: MapPlaceEvent[] = data.events
-    .filter((e) => words[`at.${e.id}`] && cities.some((c) => c.id === words[`at.${e.id}`]))
-    .map((e) => {
-      const c = cities.find((c) => c.id === words[`at.${e.id}`])!;
-      return { id: e.id, place: c.id, x: c.x, y: c.y, steps: stepsOf(e.id) };
-    });
 
   // False claims: a curve from one country to another, struck through with a cross.
   const claims: MapClaim[] = [];
@@ -567,7 +577,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
 
   // Notes on places and events at places: on the map when wide, as numbered notes when narrow.
   const placeNotes = cities.filter((c) => words[`note.${c.id}`]).map((c) => ({ owner: c.id, text: words[`note.${c.id}`]!, x: c.x, y: c.y }));
-  const eventNotes = placeEvents.map((pe) => ({ owner: pe.id, text: chart.labels[pe.id] ?? data.events.find((e) => e.id === pe.id)!.title, x: pe.x, y: pe.y }));
+  const eventNotes = placeEvents.map((pe) => ({ owner: pe.id, text: pe.label ?? chart.labels[pe.id] ?? data.events.find((e) => e.id === pe.id)!.title, x: pe.x, y: pe.y }));
   const cityLabelBox = (id: string) => labels.find((l) => l.owner === id && l.kind === 'city')?.box;
   for (const n of [...placeNotes, ...eventNotes]) {
     const isPlaceNote = placeNotes.includes(n as never);
@@ -810,7 +820,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     const cityMark = svg`
 <g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}">${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
     const eventMarks = events.map((e, i) => svg`
-<g class="mark" data-id="${e.id}" data-steps="${e.steps.join(' ')}"><title>${titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`);
+<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}" data-steps="${e.steps.join(' ')}"${e.members ? svg` data-count="${e.members.length}"` : ''}><title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`);
     return [cityMark, eventMarks];
   });
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { layoutLanes, lanes, labelWidth } from '../../../src/charts/lanes.ts';
 import { layoutTimeline, timeline } from '../../../src/charts/timeline.ts';
 import { flow, layoutFlow } from '../../../src/charts/flow.ts';
+import { layoutRegionMap, regionMap } from '../../../src/charts/regionMap.ts';
 import { DENSITY_LIMITS, binLabel, binOf, featuredIds, thin } from '../../../src/charts/density.ts';
 import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
 import { bakeStep } from '../../../src/lib/chart-export.ts';
@@ -204,6 +205,34 @@ describe('clusters in place', () => {
     }
   });
 
+  it('map: a city rings at most its limit of events plus one count per year; every placed event is drawn or counted once', () => {
+    const real = input('region-map', 1);
+    const realSvg = regionMap(real, { width: 760 });
+    expect(realSvg).not.toContain('mark cluster');
+    for (const factor of [10, 100]) {
+      const big = input('region-map', factor);
+      const placed = big.chart.events.filter((id) => big.chart.words[`at.${id}`]);
+      expect(placed.length).toBe(2 * factor);
+      for (const width of [360, 760]) {
+        const L = layoutRegionMap(big, { width });
+        const drawn = L.placeEvents.flatMap((pe) => pe.members ?? [pe.id]);
+        expect(drawn.sort()).toEqual([...placed].sort());
+        const perCity = new Map<string, number>();
+        for (const pe of L.placeEvents) perCity.set(pe.place, (perCity.get(pe.place) ?? 0) + 1);
+        const years = new Set(placed.map((id) => byIdBig(big.events, id).date.slice(0, 4))).size;
+        for (const [city, n] of perCity) expect(n, city).toBeLessThanOrEqual(featuredIds(big.chart).size + years);
+        const clusters = L.placeEvents.filter((pe) => pe.members);
+        expect(clusters.length).toBeGreaterThan(0);
+        for (const c of clusters) expect(c.title).toContain(`${c.members!.length} events dated`);
+        const out = regionMap(big, { width });
+        // A narrow map lists its notes under the drawing: one more line per count, no more.
+        expect(height(out)).toBeLessThanOrEqual(height(regionMap(real, { width })) + clusters.length * 24);
+        if (factor === 100) expect(height(out)).toBe(height(regionMap(input('region-map', 10), { width })));
+        expect(gzipSync(out).length).toBeLessThan(gzipSync(regionMap(real, { width })).length + 1500);
+      }
+    }
+  });
+
   it('a step baked into a file dims clusters like other marks outside the step', () => {
     const big = input('courtesy-campaigns', 10);
     const out = bakeStep(timeline(big, { width: 760 }), 0);
@@ -213,11 +242,12 @@ describe('clusters in place', () => {
   });
 
   it('keeps the limits the README states', () => {
-    expect(DENSITY_LIMITS).toEqual({ lane: 8, side: 24, stage: 4 });
+    expect(DENSITY_LIMITS).toEqual({ lane: 8, side: 24, stage: 4, place: 3 });
     const readme = readFileSync('README.md', 'utf8');
     expect(readme).toMatch(/8 events in a lane/);
     expect(readme).toMatch(/24 marks on a side/);
     expect(readme).toMatch(/4 events in a stage/);
+    expect(readme).toMatch(/3 events at a city/);
   });
 });
 

@@ -2,7 +2,8 @@
  * Test-only: a chart's real events, `factor` times over. Each real event gets factor - 1
  * copies with new ids and no label, dated on a pseudo-random day of the chart's window at the
  * event's own precision (a month-only event stays in its month), with the same lane, status
- * and sources. The copies are in no step, as new data would be before an editor wrote about it.
+ * and sources, placed on a map where the original is (words "at.<id>"). The copies are in no
+ * step, as new data would be before an editor wrote about it.
  * Never shipped: lives in tests/ only (bench/run.mjs has its own copy for the build).
  */
 import type { Chart, StoryEvent } from '../../../src/schemas.ts';
@@ -39,6 +40,9 @@ export function scaleUp(chart: Chart, events: readonly StoryEvent[], factor: num
       out.push(copy);
       ids.push(copy.id);
       for (const [key, value] of Object.entries(words)) if (key.endsWith('.events') && (value ?? '').split(/[\s,]+/).includes(e.id)) words[key] = `${value} ${copy.id}`;
+      // A map places the copy where it places the original.
+      const at = words[`at.${e.id}`];
+      if (at) words[`at.${copy.id}`] = at;
     }
   }
   return { chart: { ...chart, events: ids, words }, events: out };
