@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { contrast } from '../colour.ts';
 import { flow, flowStages, layoutFlow, type FlowData, type FlowNode } from '../../../src/charts/flow.ts';
 import { boxesOverlap, labelWidth, type Box } from '../../../src/charts/shared.ts';
 import { laneColours } from '../../../src/charts/lanes.ts';
@@ -21,16 +22,6 @@ const data: FlowData = {
 const WIDTHS = [320, 360, 768, 960, 1440];
 const text = (n: FlowNode, kind?: string) => n.lines.filter((l) => !kind || l.kind === kind).map((l) => l.text).join(' ');
 const BOLD_KINDS = new Set(['label', 'figure']);
-
-/** WCAG contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 describe('layoutFlow', () => {
   const L = layoutFlow(data, { width: 760 });

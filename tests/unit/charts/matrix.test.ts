@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { contrast } from '../colour.ts';
 import { cellId, layoutMatrix, matrix, matrixColour, type MatrixCell, type MatrixData } from '../../../src/charts/matrix.ts';
 import { boxesOverlap, labelWidth, type Box } from '../../../src/charts/shared.ts';
 import { chartSchema, playbookSchema, sourceSchema, type Playbook } from '../../../src/schemas.ts';
@@ -12,16 +13,6 @@ const data: MatrixData = { chart, playbook, sources };
 const WIDTHS = [320, 360, 768, 960, 1440];
 const text = (c: MatrixCell, kind?: string) => c.lines.filter((l) => !kind || l.kind === kind).map((l) => l.text).join(' ');
 const markGroup = (svgText: string, id: string) => new RegExp(`<g class="mark" data-id="${id}"[\\s\\S]*?</g>`).exec(svgText)?.[0] ?? '';
-
-/** WCAG contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 /** The real playbook with one cell turned into an article-only claim. */
 function withClaimCell(): Playbook {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { contrast } from '../colour.ts';
 import { layoutTimeline, sideColours, sideOf, timeline, type TimelineData, type TimelineLayout } from '../../../src/charts/timeline.ts';
 import { boxesOverlap, labelWidth, wrapText, type Box } from '../../../src/charts/shared.ts';
 import { actorSchema, chartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
@@ -21,16 +22,6 @@ const WIDTHS = [320, 360, 768, 960, 1440];
 const ZONE = chart.window!.zone;
 const pos = (L: TimelineLayout, t: number) => L.scale.r0 + ((t - L.scale.t0) / (L.scale.t1 - L.scale.t0)) * (L.scale.r1 - L.scale.r0);
 const markGroup = (svgText: string, id: string) => new RegExp(`<g class="mark" data-id="${id}"[\\s\\S]*?</g>`).exec(svgText)?.[0] ?? '';
-
-/** WCAG contrast ratio of two #rrggbb colours. */
-function contrast(a: string, b: string): number {
-  const lum = (hex: string) => {
-    const [r, g, bl] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
-    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
-  };
-  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
-}
 
 describe('layoutTimeline', () => {
   it('draws every event of the chart exactly once, at both layouts', () => {
