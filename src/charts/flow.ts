@@ -24,7 +24,7 @@ import type { Chart, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
 import type { ChartInput, ChartOptions } from './types.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, figureText, hatchPattern, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
-import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin, type Cluster } from './density.ts';
+import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thin, type Cluster } from './density.ts';
 import { sortKey } from '../lib/dates.ts';
 
 /** What flow() reads of the chart input. */
@@ -176,7 +176,7 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
     steps: steps.get(e.id) ?? [],
   });
   const featured = featuredIds(data.chart);
-  const openSteps = data.chart.steps.flatMap((st, i) => (st.highlight.length === 0 ? [i] : []));
+  const clusterSteps = openSteps(data.chart);
   // Over a stage's limit, events nobody is pointed at are counted in one node per year they are dated in.
   const eventsOf = (s: FlowStage): (StoryEvent | Cluster<StoryEvent>)[] => {
     const evs = s.ids.map((id) => {
@@ -201,7 +201,7 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
       uncertain: false,
       lines: t.lines.map((l) => ({ ...l, y: px(box.y0 + l.y) })),
       tx: px(box.x0 + STRIP + INNER),
-      steps: openSteps,
+      steps: clusterSteps,
       members: x.members.map((e) => e.id),
       title: clusterTitle(data.text, x, x.members, `${s.n}. ${s.name}`),
     };

@@ -38,7 +38,7 @@ import {
   type Box,
   type PlacedLegendItem,
 } from './shared.ts';
-import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin, type BinUnit } from './density.ts';
+import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thin, type BinUnit } from './density.ts';
 
 /** What timeline() reads of the chart input. */
 export type TimelineData = Pick<ChartInput, 'chart' | 'events' | 'text' | 'actors'>;
@@ -224,8 +224,7 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
   const legend = layoutLegend(legendItems(data, all.some((i) => i.cluster)), PAD, 6, width - 2 * PAD, fontSize - 1);
   const months = monthStarts(chart.window.start, chart.window.end, zone);
   const titles = { above: chart.words.courtesy ?? data.text.lanes.official, below: chart.words.campaigns ?? data.text.lanes.disinformation };
-  const openSteps = chart.steps.flatMap((st, i) => (st.highlight.length === 0 ? [i] : []));
-  const base = { width, narrow, fontSize, legend: legend.items, steps, all, months, start, end, titles, openSteps };
+  const base = { width, narrow, fontSize, legend: legend.items, steps, all, months, start, end, titles, openSteps: openSteps(chart) };
   return narrow ? layoutNarrow(data, base, legend.bottom) : layoutWide(data, base, legend.bottom);
 }
 
