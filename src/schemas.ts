@@ -133,6 +133,23 @@ export const eventSchema = z
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (00:00-23:59)').optional(),
     /** IANA time zone of `date`/`time`, where known. */
     tz: z.string().optional(),
+    /**
+     * Whose time `time` is (decision 0006): 'event' = the source states it as the time the event happened;
+     * 'report' = it is the publication time of a report of it (a URL stamp, a site time), not the event's.
+     * Required whenever `time` is given, absent otherwise. A chart draws a report time as a report time, never
+     * as the moment of the event.
+     */
+    timeBasis: z.enum(['event', 'report']).optional(),
+    /**
+     * For a date known only as a range: the latest possible date, YYYY-MM-DD, inclusive (e.g. "23 or 24 October"
+     * is date 2023-10-23, until 2023-10-24). `date` is then the earliest possible day; precision stays "day".
+     */
+    until: isoPartialDate.optional(),
+    /**
+     * true when the day itself is uncertain although a single day is given (e.g. "23 October or shortly before",
+     * whose earliest day is not known). Charts draw such a date as uncertain, as they do a range (`until`).
+     */
+    dateUncertain: z.literal(true).optional(),
     precision,
     lane,
     /** Actor id of the main actor. */
@@ -169,6 +186,12 @@ export const eventSchema = z
     const timed = e.precision === 'hour' || e.precision === 'minute';
     if (timed && !e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `a time (HH:MM) for precision "${e.precision}"` });
     if (!timed && e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `no time for precision "${e.precision}" (use precision "minute" or "hour")` });
+    if (e.time && !e.timeBasis) ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: `"event" or "report" (whose time "${e.time}" is) for an event with a time` });
+    if (!e.time && e.timeBasis) ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: 'no timeBasis without a time' });
+    if (e.until !== undefined) {
+      if (e.precision !== 'day' || e.until.length !== 10) ctx.addIssue({ code: 'custom', path: ['until'], message: 'a full date (YYYY-MM-DD), only with precision "day"' });
+      else if (e.until <= e.date) ctx.addIssue({ code: 'custom', path: ['until'], message: `a date after "date" (${e.date})` });
+    }
     if (e.tz !== undefined && !isTimeZone(e.tz)) ctx.addIssue({ code: 'custom', path: ['tz'], message: 'an IANA time zone such as "Asia/Almaty"' });
   });
 export type StoryEvent = z.infer<typeof eventSchema>;
