@@ -264,6 +264,11 @@ export const chartSchema = z
     labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')).default({}),
     /** Where the chart stands in the story: the chapter id (for embeds' links back). */
     chapter: slug.optional(),
+    /**
+     * Sources of figures the chart prints itself rather than from an event (e.g. a border length in its caption
+     * and labels); linked under the caption and listed in the story's sources.
+     */
+    sources: z.array(slug).default([]),
     /** Words this chart alone prints (legend entries, axis titles), by key. */
     words: z.record(z.string(), z.string().min(1)).default({}),
     steps: z.array(chartStepSchema).min(1),
@@ -366,8 +371,16 @@ export const claimSchema = z
     rating: z.enum(['False', 'Misleading', 'Unproven']),
     /** Event ids where the claim appeared (lane "disinformation"). */
     appearedIn: z.array(slug).min(1),
+    /**
+     * For an appearance (event id of `appearedIn`), the source that is a copy of the claim as it appeared
+     * (the outlet's page, a reprint); that is its URL in the ClaimReview. An appearance without an entry has
+     * no URL there: the debunks that report it are evidence, never the appearance.
+     */
+    copies: z.record(slug, slug).default({}),
     /** Event ids whose sources show the claim is wrong. */
     evidence: z.array(slug).min(1),
+    /** Further sources the review rests on (e.g. an independent analysis), cited beside the evidence events' sources. */
+    sources: z.array(slug).default([]),
     /** Chapter id of the section that reviews it. */
     reviewedIn: slug,
     /** What the sources show, in our words. */
