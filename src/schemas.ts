@@ -71,6 +71,11 @@ export const sourceSchema = z
     kind: z.enum(['web', 'article']),
     /** The facts.md entries this source supports. */
     facts: z.array(factId).default([]),
+    /**
+     * Short phrases of this page exactly as the research quotes them (facts.md, in quotation marks, with the page
+     * as its source): the only words of the page the edition may put in quotation marks besides event quotes.
+     */
+    quotes: z.array(z.string().min(1)).default([]),
   })
   .strict()
   .refine((s) => s.kind === 'article' || s.url !== null, {
@@ -367,6 +372,8 @@ export const claimSchema = z
     id: slug,
     /** The claim as it circulated, in our words. */
     claim: z.string().min(1),
+    /** Short names the edition gives the claim in quotation marks (the "NATO centre"); no other scare quotes are allowed. */
+    names: z.array(z.string().min(1)).default([]),
     /** The rating, in words. */
     rating: z.enum(['False', 'Misleading', 'Unproven']),
     /** Event ids where the claim appeared (lane "disinformation"). */
