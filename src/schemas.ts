@@ -76,6 +76,8 @@ export const sourceSchema = z
      * as its source): the only words of the page the edition may put in quotation marks besides event quotes.
      */
     quotes: z.array(z.string().min(1)).default([]),
+    /** Numbers this page gives that the edition prints without an event (e.g. a border length), as the research records them. */
+    figures: z.array(z.lazy(() => figureSchema)).default([]),
   })
   .strict()
   .refine((s) => s.kind === 'article' || s.url !== null, {

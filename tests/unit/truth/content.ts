@@ -56,10 +56,13 @@ export function editionTexts(): EditionText[] {
     add('caption', c.caption);
     add('description', c.description);
     for (const [k, v] of Object.entries(c.labels ?? {})) add(`labels.${k}`, v);
-    for (const [k, v] of Object.entries(c.words ?? {})) add(`words.${k}`, v);
+    // Structural words (lists of event ids, country codes) are data, not text the reader is told.
+    for (const [k, v] of Object.entries(c.words ?? {})) if (!/^[a-z0-9-]+( [a-z0-9-]+)*$/.test(v)) add(`words.${k}`, v);
     for (const s of c.steps) {
-      add(`steps.${s.id}.text`, s.text);
-      if (s.narrow) add(`steps.${s.id}.narrow.text`, s.narrow.text);
+      // A step cites the events it brings forward (all the chart's when it highlights none).
+      const stepCite = s.highlight.length ? cited(s.highlight, [...(c.sources ?? []), ...examples.flatMap((x) => x.sources)]) : cite;
+      out.push({ where: `charts/${c.id}.json › steps.${s.id}.text`, text: s.text, ...stepCite });
+      if (s.narrow) out.push({ where: `charts/${c.id}.json › steps.${s.id}.narrow.text`, text: s.narrow.text, ...stepCite });
     }
   }
   for (const a of annotations) out.push({ where: `annotations.json › ${a.id}`, text: a.finding, ...cited(eventsOfSources(a.sources), a.sources) });
