@@ -94,12 +94,13 @@ describe('layoutTimeline', () => {
     expect(layoutTimeline(data).marks.filter((m) => m.claimed).map((m) => m.id)).toEqual(['art-2023-10-25-putin-message']);
   });
 
-  it('hatches reported and unverified events', () => {
+  it('hatches reported and unverified events and events whose date is uncertain, as the caption says', () => {
     const out = timeline(data, { width: 760, idPrefix: 'h' });
+    expect(data.events.some((e) => e.dateUncertain)).toBe(true);
     for (const e of data.events) {
       const g = markGroup(out, e.id);
       const hatched = /url\(#h-hatch-(above|below)\)/.test(g);
-      expect(hatched, e.id).toBe(e.status === 'reported' || e.status === 'unverified');
+      expect(hatched, e.id).toBe(e.status === 'reported' || e.status === 'unverified' || e.until !== undefined || e.dateUncertain === true);
     }
   });
 
