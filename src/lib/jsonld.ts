@@ -71,10 +71,11 @@ export function storyJsonLd(i: JsonLdInput): object[] {
     const ordered = c.appearedIn.map((id) => i.events.get(id)).filter((e): e is StoryEvent => !!e);
     const firstIndex = ordered.reduce((best, e, k) => (e.date < ordered[best]!.date ? k : best), 0);
     const first = appearances[firstIndex];
-    const cited = [...new Set([...c.evidence.flatMap((id) => i.events.get(id)?.sources ?? []), ...c.sources])]
-      .map((id) => i.sources.get(id))
-      .filter((s): s is Source => !!s && !!s.url)
-      .map((s) => ({ '@type': 'CreativeWork', name: s.title, url: s.url, publisher: { '@type': 'Organization', name: s.publisher } }));
+    // The review's own sources beyond the evidence events (an independent analysis), plus the first source of each
+    // evidence event: URLs only, to keep the page (and its offline file) small.
+    const cited = [...new Set([...c.sources, ...c.evidence.map((id) => i.events.get(id)?.sources[0]).filter((x): x is string => !!x)])]
+      .map((id) => i.sources.get(id)?.url)
+      .filter((u): u is string => !!u);
     return {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
