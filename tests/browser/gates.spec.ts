@@ -16,14 +16,14 @@
  *    page; no request leaves the site's origin; no element carries an on* attribute; the CSP meta
  *    has no unsafe-inline/unsafe-eval in script-src; public/_headers carries the headers a meta
  *    tag cannot, each once per path, and a host serving them frames the embeds but not the story.
- *  - links: src/lib/link-check.ts over the whole build, zero broken links or anchors.
+ *  - links: src/build/link-check.ts over the whole build, zero broken links or anchors.
  */
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
-import { checkBasePaths, checkLinks, formatLinkProblems, TEXT_EXTENSIONS, type BuildFiles } from '../../src/lib/link-check.ts';
+import { checkBasePaths, checkLinks, formatLinkProblems, TEXT_EXTENSIONS, type BuildFiles } from '../../src/build/link-check.ts';
 
 const DIST = 'dist';
 const BASE = (process.env.STORY_BASE ?? '/').replace(/\/?$/, '/');
@@ -780,7 +780,7 @@ test('served with its _headers: pages load clean, embeds can be framed by anothe
 
 // --- links and anchors ---
 
-test('no broken link or #fragment anywhere in the build (src/lib/link-check.ts)', () => {
+test('no broken link or #fragment anywhere in the build (src/build/link-check.ts)', () => {
   const files: BuildFiles = new Map(FILES.map((f) => [f, TEXT_EXTENSIONS.includes(f.slice(f.lastIndexOf('.') + 1).toLowerCase()) ? readFileSync(join(DIST, f), 'utf8') : null]));
   const canonical = /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join(DIST, 'index.html'), 'utf8'))?.[1];
   expect(canonical, 'the story declares its canonical URL (the site the build was made for)').toBeTruthy();

@@ -1,7 +1,7 @@
 /** Social preview images (1200 x 630 PNG), drawn at build time so a link to a chapter previews its title. */
 import { Resvg } from '@resvg/resvg-js';
 import { join } from 'node:path';
-import { escapeText } from './escape.ts';
+import { escapeText } from '../lib/escape.ts';
 
 const FONT_DIR = join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 
