@@ -4,7 +4,7 @@
  * src/build/content-gate.ts, the first thing `astro build` runs, which reads
  * STORY_CONTENT_DIR). The build must stop with a message naming file › entry › field, and a
  * copy with every mistake at once must list them all in one message.
- * (tests/unit/build-gate.test.ts runs the real `astro build` once on such a copy.)
+ * (tests/build/build-gate.test.ts runs the real `astro build` once on such a copy.)
  *
  * Markup in data text is also rendered by the chart functions and loaded in Chromium without any
  * CSP: it must stay inert text (no element created, no handler run).
