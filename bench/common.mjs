@@ -1,4 +1,7 @@
-/** Shared by the benchmark modules: options, logging, statistics, compression, the temporary project copy and builds. (Part of `npm run bench`, see bench/run.mjs.) */
+/**
+ * Shared by the benchmark modules: options, logging, statistics, compression, the temporary project copy and
+ * builds. (Part of `npm run bench`, see bench/run.mjs.)
+ */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -20,7 +23,10 @@ export const opt = (name, fallback) => {
   return i >= 0 && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : fallback;
 };
 export const RUNS = Math.max(1, Number(opt('runs', '3')));
-export const SCALES = opt('scales', '10,100,1000').split(',').map(Number).filter((n) => n > 1);
+export const SCALES = opt('scales', '10,100,1000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 1);
 export const LIGHTHOUSE = !argv.includes('--no-lighthouse');
 export const SCROLL = !argv.includes('--no-scroll');
 export const BUILD_TIMEOUT = Number(opt('build-timeout', '420')) * 1000;
@@ -28,7 +34,16 @@ export const KEEP = argv.includes('--keep');
 export const RENDER_TIMEOUT = 300_000;
 export const CHROME = process.env.CHROME_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 export const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
-export const CHROME_FLAGS = ['--headless=new', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...(IS_ROOT ? ['--no-sandbox'] : [])];
+export const CHROME_FLAGS = [
+  '--headless=new',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  ...(IS_ROOT ? ['--no-sandbox'] : []),
+];
 /** The whole run stops after this long, whatever happens. */
 export const OVERALL_LIMIT = 45 * 60 * 1000;
 
@@ -40,7 +55,9 @@ export const median = (xs) => {
   return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
 };
 export const gz = (buf) => gzipSync(buf, { level: 9 }).length;
-export const br = (buf) => brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+export const br = (buf) =>
+  brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length } })
+    .length;
 
 // --- a temporary copy of the project ---
 
@@ -54,7 +71,12 @@ export function copyProject() {
       const rel = relative(ROOT, src);
       if (!rel) return true;
       const top = rel.split(sep)[0];
-      return !EXCLUDE.has(top) && !top.startsWith('dist-') && rel !== join('tests', '.tmp') && rel !== join('bench', 'results.json');
+      return (
+        !EXCLUDE.has(top) &&
+        !top.startsWith('dist-') &&
+        rel !== join('tests', '.tmp') &&
+        rel !== join('bench', 'results.json')
+      );
     },
   });
   symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'), 'dir');
@@ -65,7 +87,12 @@ export function copyProject() {
 export function run(cmd, args, { cwd, env, timeout }) {
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => (out = (out + d).slice(-20000)));
     child.stderr.on('data', (d) => (out = (out + d).slice(-20000)));
@@ -91,7 +118,12 @@ export async function build(site, outDir, origin, synthetic = false) {
   rmSync(join(site, '.astro'), { recursive: true, force: true });
   const r = await run(process.execPath, [astroBin(), 'build', '--outDir', outDir], {
     cwd: site,
-    env: { STORY_SITE: origin, NODE_OPTIONS: '--max-old-space-size=6144', ASTRO_TELEMETRY_DISABLED: '1', ...(synthetic ? { STORY_OFFLINE_BUDGET: 'measure' } : {}) },
+    env: {
+      STORY_SITE: origin,
+      NODE_OPTIONS: '--max-old-space-size=6144',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...(synthetic ? { STORY_OFFLINE_BUDGET: 'measure' } : {}),
+    },
     timeout: BUILD_TIMEOUT,
   });
   return r;

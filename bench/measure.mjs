@@ -1,7 +1,10 @@
-/** Measurements in the browser: the text-only floor, bytes and requests by type, Lighthouse, the scripted scroll. (Part of `npm run bench`, see bench/run.mjs.) */
+/**
+ * Measurements in the browser: the text-only floor, bytes and requests by type, Lighthouse, the scripted scroll.
+ * (Part of `npm run bench`, see bench/run.mjs.)
+ */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RUNS, CHROME, CHROME_FLAGS, log, median, gz, br, } from './common.mjs';
+import { RUNS, CHROME, CHROME_FLAGS, log, median, gz, br } from './common.mjs';
 
 // --- the text-only floor ---
 
@@ -11,13 +14,19 @@ import { RUNS, CHROME, CHROME_FLAGS, log, median, gz, br, } from './common.mjs';
  * embed snippet removed, and the scrolly steps kept as plain blocks of text in reading order.
  */
 export async function writeFloor(browser, dist) {
-  const raw = readFileSync(join(dist, 'index.html'), 'utf8').replace(/<script\b[\s\S]*?<\/script>/gi, '').replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, '');
+  const raw = readFileSync(join(dist, 'index.html'), 'utf8')
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<link\b[^>]*rel="modulepreload"[^>]*>/gi, '');
   const page = await browser.newPage({ javaScriptEnabled: true });
   // Load as a detached document: no resource is fetched, nothing runs.
   await page.route('**/*', (r) => r.abort());
   await page.setContent(raw, { waitUntil: 'domcontentloaded' });
   const html = await page.evaluate(() => {
-    const drop = '.chart__sticky, chart-details, .chart__svg, svg, .legend, figcaption, details.chart-table, .chart-table, .embed-this, copy-button, .details-panel, .quote-link, link[rel="canonical"], link[rel="alternate"], meta[property="og:url"]';
+    const drop = [
+      '.chart__sticky, chart-details, .chart__svg, svg, .legend, figcaption, details.chart-table, .chart-table',
+      '.embed-this, copy-button, .details-panel, .quote-link',
+      'link[rel="canonical"], link[rel="alternate"], meta[property="og:url"]',
+    ].join(', ');
     for (const e of document.querySelectorAll(drop)) e.remove();
     for (const step of document.querySelectorAll('.step')) {
       step.removeAttribute('tabindex');
@@ -77,7 +86,15 @@ export async function measureBytes(browser, url) {
     t.brotli += b;
     if (b > largest.brotli) largest = { url: new URL(r.url).pathname, gzip: g, brotli: b };
   }
-  const total = Object.values(byType).reduce((a, t) => ({ requests: a.requests + t.requests, raw: a.raw + t.raw, gzip: a.gzip + t.gzip, brotli: a.brotli + t.brotli }), { requests: 0, raw: 0, gzip: 0, brotli: 0 });
+  const total = Object.values(byType).reduce(
+    (a, t) => ({
+      requests: a.requests + t.requests,
+      raw: a.raw + t.raw,
+      gzip: a.gzip + t.gzip,
+      brotli: a.brotli + t.brotli,
+    }),
+    { requests: 0, raw: 0, gzip: 0, brotli: 0 },
+  );
   const doc = responses.find((r) => r.type === 'html');
   return { byType, total, largest, firstChapter: doc ? firstChapterEnd(doc.body.toString('utf8')) : null };
 }
@@ -109,15 +126,28 @@ export async function lighthouseRuns(urls) {
           warnings: lhr.runWarnings ?? [],
           // Audits that cost points, by category (so a score below 100 says why).
           failing: Object.fromEntries(
-            Object.entries(lhr.categories).map(([cat, c]) => [cat, c.auditRefs.filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1).map((ref) => ref.id)]),
+            Object.entries(lhr.categories).map(([cat, c]) => [
+              cat,
+              c.auditRefs
+                .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1)
+                .map((ref) => ref.id),
+            ]),
           ),
         });
-        log(`lighthouse ${new URL(url).pathname} run ${i + 1}/${RUNS}: perf ${runs.at(-1).performance}, LCP ${Math.round(runs.at(-1).lcp)} ms`);
+        log(
+          `lighthouse ${new URL(url).pathname} run ${i + 1}/${RUNS}: perf ${runs.at(-1).performance}, LCP ${Math.round(runs.at(-1).lcp)} ms`,
+        );
       }
       const keys = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcp', 'lcp', 'speedIndex', 'tbt', 'cls'];
       const failing = {};
-      for (const r of runs) for (const [cat, ids] of Object.entries(r.failing)) failing[cat] = [...new Set([...(failing[cat] ?? []), ...ids])];
-      out[url] = { ...Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])), failing, runs: runs.map(({ failing: _f, ...r }) => r) };
+      for (const r of runs)
+        for (const [cat, ids] of Object.entries(r.failing))
+          failing[cat] = [...new Set([...(failing[cat] ?? []), ...ids])];
+      out[url] = {
+        ...Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])),
+        failing,
+        runs: runs.map(({ failing: _f, ...r }) => r),
+      };
     }
   } finally {
     await chrome.kill();
@@ -157,7 +187,9 @@ export async function scrollRun(browser, url) {
   for (let i = 0; i < 2000 && Date.now() - t0 < 120_000; i++) {
     const state = await page.evaluate(() => ({
       end: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
-      active: [...document.querySelectorAll('figure[data-active-step]')].map((f) => `${f.id}:${f.getAttribute('data-active-step')}`),
+      active: [...document.querySelectorAll('figure[data-active-step]')].map(
+        (f) => `${f.id}:${f.getAttribute('data-active-step')}`,
+      ),
     }));
     for (const a of state.active) seen.add(a);
     if (state.end) break;

@@ -18,7 +18,26 @@
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, cpus, freemem, loadavg, platform, release, totalmem } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { ROOT, started, loadAtStart, argv, RUNS, SCALES, LIGHTHOUSE, SCROLL, BUILD_TIMEOUT, KEEP, CHROME, CHROME_FLAGS, OVERALL_LIMIT, log, gz, copyProject, build, walk } from './common.mjs';
+import {
+  ROOT,
+  started,
+  loadAtStart,
+  argv,
+  RUNS,
+  SCALES,
+  LIGHTHOUSE,
+  SCROLL,
+  BUILD_TIMEOUT,
+  KEEP,
+  CHROME,
+  CHROME_FLAGS,
+  OVERALL_LIMIT,
+  log,
+  gz,
+  copyProject,
+  build,
+  walk,
+} from './common.mjs';
 import { serve, freePort } from './serve.mjs';
 import { writeFloor, measureBytes, lighthouseRuns, scrollRun } from './measure.mjs';
 import { synthesize, writeSynthetic, renderCharts, renderChartsBounded } from './scale.mjs';
@@ -48,19 +67,34 @@ async function main() {
     log('building the site');
     const dist = join(work, 'dist');
     const b = await build(site, dist, origin);
-    if (b.code !== 0) throw new Error(`build failed (${b.timedOut ? 'timeout' : `exit ${b.code}`}):\n${b.out.slice(-3000)}`);
+    if (b.code !== 0)
+      throw new Error(`build failed (${b.timedOut ? 'timeout' : `exit ${b.code}`}):\n${b.out.slice(-3000)}`);
     const storyHtml = readFileSync(join(dist, 'index.html'));
     const embedFiles = walk(dist).filter((f) => f.split(sep)[0] === 'embed' && f.endsWith('index.html'));
     const realEvents = JSON.parse(readFileSync(join(site, 'content', 'data', 'events.json'), 'utf8'));
     results.scale.push({
       factor: 1,
       events: realEvents.length,
-      build: { ms: b.ms, storyBytes: storyHtml.length, storyGzip: gz(storyHtml), offlineBytes: statSync(join(dist, 'offline', 'story-offline.html')).size, largestEmbedGzip: Math.max(0, ...embedFiles.map((f) => gz(readFileSync(join(dist, f))))), distBytes: walk(dist).reduce((a, f) => a + statSync(join(dist, f)).size, 0) },
+      build: {
+        ms: b.ms,
+        storyBytes: storyHtml.length,
+        storyGzip: gz(storyHtml),
+        offlineBytes: statSync(join(dist, 'offline', 'story-offline.html')).size,
+        largestEmbedGzip: Math.max(0, ...embedFiles.map((f) => gz(readFileSync(join(dist, f))))),
+        distBytes: walk(dist).reduce((a, f) => a + statSync(join(dist, f)).size, 0),
+      },
     });
     log(`built in ${(b.ms / 1000).toFixed(1)} s`);
 
-    browser = await chromium.launch({ executablePath: CHROME, args: CHROME_FLAGS.filter((f) => f !== '--headless=new') });
-    results.tools = { chromium: browser.version(), lighthouse: JSON.parse(readFileSync(join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version, node: process.version };
+    browser = await chromium.launch({
+      executablePath: CHROME,
+      args: CHROME_FLAGS.filter((f) => f !== '--headless=new'),
+    });
+    results.tools = {
+      chromium: browser.version(),
+      lighthouse: JSON.parse(readFileSync(join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version,
+      node: process.version,
+    };
 
     // 2. The text-only floor, then serve everything.
     await writeFloor(browser, dist);
@@ -68,7 +102,11 @@ async function main() {
     const pages = [
       { role: 'floor', label: 'text-only floor', path: '/bench-floor/' },
       { role: 'story', label: 'story', path: '/' },
-      ...embedFiles.sort().map((f) => ({ role: 'embed', label: `embed ${f.split(sep).slice(1, -1).join('/')}`, path: `/${f.split(sep).slice(0, -1).join('/')}/` })),
+      ...embedFiles.sort().map((f) => ({
+        role: 'embed',
+        label: `embed ${f.split(sep).slice(1, -1).join('/')}`,
+        path: `/${f.split(sep).slice(0, -1).join('/')}/`,
+      })),
     ];
     log(`pages: ${pages.map((p) => p.path).join(' ')}`);
 
@@ -87,7 +125,9 @@ async function main() {
       for (const p of pages) {
         try {
           p.scroll = await scrollRun(browser, origin + p.path);
-          log(`scroll ${p.path}: ${p.scroll.longTasks} long tasks, ${p.scroll.droppedFrames} dropped frames, ${p.scroll.layoutShifts} shifts`);
+          log(
+            `scroll ${p.path}: ${p.scroll.longTasks} long tasks, ${p.scroll.droppedFrames} dropped frames, ${p.scroll.layoutShifts} shifts`,
+          );
         } catch (err) {
           results.errors.push(`scroll ${p.path}: ${err.message}`);
         }
@@ -132,12 +172,25 @@ async function main() {
         const story = readFileSync(join(out, 'index.html'));
         const embeds = walk(out).filter((f) => f.split(sep)[0] === 'embed' && f.endsWith('index.html'));
         const offline = join(out, 'offline', 'story-offline.html');
-        entry.build = { ms: r.ms, storyBytes: story.length, storyGzip: gz(story), offlineBytes: existsSync(offline) ? statSync(offline).size : null, largestEmbedGzip: Math.max(0, ...embeds.map((f) => gz(readFileSync(join(out, f))))), distBytes: walk(out).reduce((a, f) => a + statSync(join(out, f)).size, 0) };
+        entry.build = {
+          ms: r.ms,
+          storyBytes: story.length,
+          storyGzip: gz(story),
+          offlineBytes: existsSync(offline) ? statSync(offline).size : null,
+          largestEmbedGzip: Math.max(0, ...embeds.map((f) => gz(readFileSync(join(out, f))))),
+          distBytes: walk(out).reduce((a, f) => a + statSync(join(out, f)).size, 0),
+        };
         log(`${factor}x built in ${(r.ms / 1000).toFixed(1)} s`);
       } else {
-        const firstError = /\[ERROR\]\s*(?:\[build\]\s*)?([^\n]*)/.exec(r.out)?.[1]?.trim() ?? r.out.trim().split('\n').at(-1) ?? '';
+        const firstError =
+          /\[ERROR\]\s*(?:\[build\]\s*)?([^\n]*)/.exec(r.out)?.[1]?.trim() ?? r.out.trim().split('\n').at(-1) ?? '';
         const where = /Caught error rendering (\S+?):/.exec(r.out)?.[1];
-        entry.build = { error: r.timedOut ? `timeout (> ${BUILD_TIMEOUT / 1000} s)` : `failed: ${firstError.slice(0, 120)}${where ? ` (rendering ${where})` : ''}`, log: r.out.slice(-4000) };
+        entry.build = {
+          error: r.timedOut
+            ? `timeout (> ${BUILD_TIMEOUT / 1000} s)`
+            : `failed: ${firstError.slice(0, 120)}${where ? ` (rendering ${where})` : ''}`,
+          log: r.out.slice(-4000),
+        };
         stop = true;
         log(`${factor}x build: ${entry.build.error}`);
       }
@@ -154,7 +207,11 @@ async function main() {
 
   const cpu = cpus();
   results.machine = {
-    summary: `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${platform()} ${release()} ${arch()}, Node ${process.version}, Chromium ${results.tools.chromium ?? '?'}; load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    summary: [
+      `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM,`,
+      `${platform()} ${release()} ${arch()}, Node ${process.version}, Chromium ${results.tools.chromium ?? '?'};`,
+      `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+    ].join(' '),
     loadAverage: { start: Number(loadAtStart.toFixed(2)), end: Number(loadavg()[0].toFixed(2)) },
     cpus: cpu.length,
     cpuModel: cpu[0]?.model.trim(),
@@ -169,7 +226,10 @@ async function main() {
   const updated = [join(ROOT, 'bench', 'README.md'), join(ROOT, 'README.md')].filter((f) => updateMarkers(f, table));
   console.log(table);
   if (results.errors.length) console.log(`\nErrors:\n${results.errors.map((e) => `- ${e}`).join('\n')}`);
-  log(`done in ${results.seconds} s; wrote bench/results.json${updated.length ? ` and the table in ${updated.map((f) => relative(ROOT, f)).join(', ')}` : ''}`);
+  log(
+    `done in ${results.seconds} s; wrote bench/results.json` +
+      (updated.length ? ` and the table in ${updated.map((f) => relative(ROOT, f)).join(', ')}` : ''),
+  );
   process.exitCode = results.pages.length && !results.errors.some((e) => /^Error: build failed/.test(e)) ? 0 : 1;
 }
 

@@ -1,4 +1,7 @@
-/** Scale: synthetic data 10x to 1000x (made here, never shipped), and chart rendering times in a child process. (Part of `npm run bench`, see bench/run.mjs.) */
+/**
+ * Scale: synthetic data 10x to 1000x (made here, never shipped), and chart rendering times in a child process.
+ * (Part of `npm run bench`, see bench/run.mjs.)
+ */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,7 +33,10 @@ export function synthesize(content, factor) {
   const random = prng(factor);
   const charts = {};
   const added = [];
-  for (const [ci, f] of readdirSync(join(content, 'data', 'charts')).filter((x) => x.endsWith('.json')).sort().entries()) {
+  for (const [ci, f] of readdirSync(join(content, 'data', 'charts'))
+    .filter((x) => x.endsWith('.json'))
+    .sort()
+    .entries()) {
     const chart = JSON.parse(readFileSync(join(content, 'data', 'charts', f), 'utf8'));
     const ids = [...chart.events];
     for (const id of ids) {
@@ -40,7 +46,9 @@ export function synthesize(content, factor) {
         const copy = { ...e, id: `${e.id}-c${ci}x${k}`, title: `${e.title} (synthetic ${k})` };
         if (e.precision === 'day' || e.precision === 'hour' || e.precision === 'minute') {
           if (chart.window) {
-            const start = Date.UTC(...chart.window.start.split('-').map((n, i) => (i === 1 ? Number(n) - 1 : Number(n))));
+            const start = Date.UTC(
+              ...chart.window.start.split('-').map((n, i) => (i === 1 ? Number(n) - 1 : Number(n))),
+            );
             const end = Date.UTC(...chart.window.end.split('-').map((n, i) => (i === 1 ? Number(n) - 1 : Number(n))));
             const day = new Date(start + Math.floor(random() * Math.max(1, (end - start) / 86400000)) * 86400000);
             copy.date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
@@ -67,7 +75,8 @@ export function synthesize(content, factor) {
 
 export function writeSynthetic(content, data) {
   writeFileSync(join(content, 'data', 'events.json'), JSON.stringify(data.events, null, 1));
-  for (const [f, chart] of Object.entries(data.charts)) writeFileSync(join(content, 'data', 'charts', f), JSON.stringify(chart, null, 1));
+  for (const [f, chart] of Object.entries(data.charts))
+    writeFileSync(join(content, 'data', 'charts', f), JSON.stringify(chart, null, 1));
 }
 
 /** Renders every drawable chart in-process at 760 and 360 px: median time, SVG size, marks, height. */
@@ -78,15 +87,30 @@ export async function renderCharts(site, data) {
   const { sortKey } = await import(url('src/lib/dates.ts'));
   const read = (p) => JSON.parse(readFileSync(join(site, 'content', p), 'utf8'));
   const events = new Map(data.events.map((e) => eventSchema.parse(e)).map((e) => [e.id, e]));
-  const actors = new Map(read('data/actors.json').map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
-  const sources = new Map(read('data/sources.json').map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
+  const actors = new Map(
+    read('data/actors.json')
+      .map((a) => actorSchema.parse(a))
+      .map((a) => [a.id, a]),
+  );
+  const sources = new Map(
+    read('data/sources.json')
+      .map((s) => sourceSchema.parse(s))
+      .map((s) => [s.id, s]),
+  );
   const playbook = playbookSchema.parse(read('data/playbook.json'));
   const text = read('data/ui.en.json');
   const out = {};
   for (const raw of Object.values(data.charts)) {
     const chart = chartSchema.parse(raw);
     if (!isDrawable(chart.kind)) continue;
-    const input = { chart, events: chart.events.map((id) => events.get(id)).sort((a, b) => sortKey(a).localeCompare(sortKey(b))), actors, sources, playbook, text };
+    const input = {
+      chart,
+      events: chart.events.map((id) => events.get(id)).sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
+      actors,
+      sources,
+      playbook,
+      text,
+    };
     const res = { events: input.events.length };
     for (const width of [760, 360]) {
       try {
@@ -117,8 +141,13 @@ export async function renderCharts(site, data) {
 
 /** renderCharts in a child process, so that a slow factor is bounded by a timeout. */
 export async function renderChartsBounded(site, factor) {
-  const r = await run(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'bench', 'run.mjs'), '--render', site, String(factor)], { cwd: site, env: { NODE_OPTIONS: '--max-old-space-size=6144' }, timeout: RENDER_TIMEOUT });
-  if (r.code !== 0) return { error: r.timedOut ? `timeout (> ${RENDER_TIMEOUT / 1000} s)` : `failed: ${r.out.slice(-300)}` };
+  const r = await run(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', join(ROOT, 'bench', 'run.mjs'), '--render', site, String(factor)],
+    { cwd: site, env: { NODE_OPTIONS: '--max-old-space-size=6144' }, timeout: RENDER_TIMEOUT },
+  );
+  if (r.code !== 0)
+    return { error: r.timedOut ? `timeout (> ${RENDER_TIMEOUT / 1000} s)` : `failed: ${r.out.slice(-300)}` };
   const line = r.out.split('\n').find((l) => l.startsWith('{"charts"'));
   return line ? JSON.parse(line).charts : { error: `no result: ${r.out.slice(-300)}` };
 }

@@ -1,5 +1,11 @@
-/** The markdown tables of the results, and the README markers they are written between. (Part of `npm run bench`, see bench/run.mjs.) */
+/**
+ * The markdown tables of the results, and the README markers they are written between. (Part of `npm run bench`,
+ * see bench/run.mjs.)
+ */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** One markdown table row from its cells. */
+const row = (cells) => `| ${cells.join(' | ')} |`;
 
 // --- tables ---
 
@@ -22,12 +28,38 @@ export function tables(results) {
   const floor = pages.find((p) => p.role === 'floor');
   const lines = [];
   const lh = (p) => p.lighthouse ?? {};
-  lines.push(`Measured ${results.date} on ${results.machine.summary}. Lighthouse ${results.tools.lighthouse} (mobile defaults, simulated throttling), median of ${results.settings.runs} runs; bytes are gzip -9 / brotli -11 of every response; the scroll runs at 4× CPU slowdown in a 412×823 viewport. (×) = ratio to the text-only floor.`, '');
-  lines.push('**Lighthouse**', '', '| page | perf | a11y | best pr. | SEO | FCP | LCP | Speed Index | TBT | CLS |', '|---|---|---|---|---|---|---|---|---|---|');
+  lines.push(
+    [
+      `Measured ${results.date} on ${results.machine.summary}.`,
+      `Lighthouse ${results.tools.lighthouse} (mobile defaults, simulated throttling), median of ${results.settings.runs} runs;`,
+      'bytes are gzip -9 / brotli -11 of every response; the scroll runs at 4× CPU slowdown in a 412×823 viewport.',
+      '(×) = ratio to the text-only floor.',
+    ].join(' '),
+    '',
+  );
+  lines.push(
+    '**Lighthouse**',
+    '',
+    '| page | perf | a11y | best pr. | SEO | FCP | LCP | Speed Index | TBT | CLS |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const p of pages) {
     const f = lh(floor);
     const l = lh(p);
-    lines.push(`| ${p.label} | ${withRatio(l.performance, f.performance, fmt.int)} | ${withRatio(l.accessibility, f.accessibility, fmt.int)} | ${withRatio(l.bestPractices, f.bestPractices, fmt.int)} | ${withRatio(l.seo, f.seo, fmt.int)} | ${withRatio(l.fcp, f.fcp, fmt.ms)} | ${withRatio(l.lcp, f.lcp, fmt.ms)} | ${withRatio(l.speedIndex, f.speedIndex, fmt.ms)} | ${withRatio(l.tbt, f.tbt, fmt.ms)} | ${withRatio(l.cls, f.cls, fmt.cls)} |`);
+    lines.push(
+      row([
+        p.label,
+        withRatio(l.performance, f.performance, fmt.int),
+        withRatio(l.accessibility, f.accessibility, fmt.int),
+        withRatio(l.bestPractices, f.bestPractices, fmt.int),
+        withRatio(l.seo, f.seo, fmt.int),
+        withRatio(l.fcp, f.fcp, fmt.ms),
+        withRatio(l.lcp, f.lcp, fmt.ms),
+        withRatio(l.speedIndex, f.speedIndex, fmt.ms),
+        withRatio(l.tbt, f.tbt, fmt.ms),
+        withRatio(l.cls, f.cls, fmt.cls),
+      ]),
+    );
   }
   // Why a score is below 100, once per distinct reason.
   const reasons = new Map();
@@ -40,34 +72,137 @@ export function tables(results) {
   }
   if (reasons.size) {
     lines.push('', 'Audits that cost points (accessibility, best practices, SEO):');
-    for (const [key, labels] of reasons) lines.push(`- ${key} (${labels.length === pages.length ? 'every page' : labels.length > 3 ? `${labels.length} pages` : labels.join('; ')})`);
+    for (const [key, labels] of reasons)
+      lines.push(
+        `- ${key} (${labels.length === pages.length ? 'every page' : labels.length > 3 ? `${labels.length} pages` : labels.join('; ')})`,
+      );
   }
-  lines.push('', '**Bytes and requests** (brotli; gzip in the total column)', '', '| page | requests | HTML | CSS | JS | fonts | images | total br / gzip | largest response (br) | 1st chapter ends at (br) |', '|---|---|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '**Bytes and requests** (brotli; gzip in the total column)',
+    '',
+    row([
+      'page',
+      'requests',
+      'HTML',
+      'CSS',
+      'JS',
+      'fonts',
+      'images',
+      'total br / gzip',
+      'largest response (br)',
+      '1st chapter ends at (br)',
+    ]),
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const p of pages) {
     const b = p.bytes ?? {};
     const fb = floor?.bytes ?? {};
     const t = (k) => withRatio(b.byType?.[k]?.brotli ?? 0, fb.byType?.[k]?.brotli ?? 0, fmt.kb);
     const ch = b.firstChapter ? `${fmt.kb(b.firstChapter.brotli)} of ${fmt.kb(b.firstChapter.ofBrotli)}` : 'n/a';
-    lines.push(`| ${p.label} | ${withRatio(b.total?.requests, fb.total?.requests, fmt.int)} | ${t('html')} | ${t('css')} | ${t('js')} | ${t('fonts')} | ${t('images')} | ${withRatio(b.total?.brotli, fb.total?.brotli, fmt.kb)} / ${fmt.kb(b.total?.gzip)} | ${b.largest ? `${fmt.kb(b.largest.brotli)} ${b.largest.url}` : '–'} | ${ch} |`);
+    lines.push(
+      row([
+        p.label,
+        withRatio(b.total?.requests, fb.total?.requests, fmt.int),
+        t('html'),
+        t('css'),
+        t('js'),
+        t('fonts'),
+        t('images'),
+        `${withRatio(b.total?.brotli, fb.total?.brotli, fmt.kb)} / ${fmt.kb(b.total?.gzip)}`,
+        `${b.largest ? `${fmt.kb(b.largest.brotli)} ${b.largest.url}` : '–'}`,
+        ch,
+      ]),
+    );
   }
-  lines.push('', '**Scripted scroll through every step (4× CPU slowdown)**', '', '| page | step states shown | long tasks (>50 ms) | long-task time | layout shifts (score) | frames | dropped frames |', '|---|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '**Scripted scroll through every step (4× CPU slowdown)**',
+    '',
+    row([
+      'page',
+      'step states shown',
+      'long tasks (>50 ms)',
+      'long-task time',
+      'layout shifts (score)',
+      'frames',
+      'dropped frames',
+    ]),
+    '|---|---|---|---|---|---|---|',
+  );
   for (const p of pages) {
     const s = p.scroll ?? {};
     const fs = floor?.scroll ?? {};
-    lines.push(`| ${p.label} | ${s.steps ? `${s.stepStatesShown} of ${s.steps}` : '–'} | ${withRatio(s.longTasks, fs.longTasks, fmt.int)} | ${withRatio(s.longTaskMs, fs.longTaskMs, fmt.ms)} | ${withRatio(s.layoutShifts, fs.layoutShifts, fmt.int)} (${fmt.cls(s.layoutShiftScore)}) | ${fmt.int(s.frames)} | ${withRatio(s.droppedFrames, fs.droppedFrames, fmt.int)} |`);
+    lines.push(
+      row([
+        p.label,
+        `${s.steps ? `${s.stepStatesShown} of ${s.steps}` : '–'}`,
+        withRatio(s.longTasks, fs.longTasks, fmt.int),
+        withRatio(s.longTaskMs, fs.longTaskMs, fmt.ms),
+        `${withRatio(s.layoutShifts, fs.layoutShifts, fmt.int)} (${fmt.cls(s.layoutShiftScore)})`,
+        fmt.int(s.frames),
+        withRatio(s.droppedFrames, fs.droppedFrames, fmt.int),
+      ]),
+    );
   }
-  lines.push('', '**Scale** (synthetic events generated inside the benchmark, never shipped)', '', '| data | events | build | story HTML (gzip) | offline file | largest embed page (gzip) | chart | render 760 / 360 px | SVG 760 px (gzip) | marks | height 760 / 360 px |', '|---|---|---|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '**Scale** (synthetic events generated inside the benchmark, never shipped)',
+    '',
+    row([
+      'data',
+      'events',
+      'build',
+      'story HTML (gzip)',
+      'offline file',
+      'largest embed page (gzip)',
+      'chart',
+      'render 760 / 360 px',
+      'SVG 760 px (gzip)',
+      'marks',
+      'height 760 / 360 px',
+    ]),
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
   for (const s of results.scale) {
     const charts = s.charts?.error ? [['(all charts)', { error: s.charts.error }]] : Object.entries(s.charts ?? {});
     const b = s.build ?? {};
     const buildCell = b.error ? b.error : b.ms != null ? `${(b.ms / 1000).toFixed(1)} s` : '–';
-    const offlineCell = b.offlineBytes == null ? '–' : `${fmt.kb(b.offlineBytes)}${b.offlineBytes > 300000 ? ' (over budget)' : ''}`;
-    if (charts.length === 0) lines.push(`| ${s.factor}× | ${fmt.int(s.events)} | ${buildCell} | ${fmt.kb(b.storyGzip)} | ${offlineCell} | ${fmt.kb(b.largestEmbedGzip)} | – | – | – | – | – |`);
+    const offlineCell =
+      b.offlineBytes == null ? '–' : `${fmt.kb(b.offlineBytes)}${b.offlineBytes > 300000 ? ' (over budget)' : ''}`;
+    if (charts.length === 0)
+      lines.push(
+        row([
+          `${s.factor}×`,
+          fmt.int(s.events),
+          buildCell,
+          fmt.kb(b.storyGzip),
+          offlineCell,
+          fmt.kb(b.largestEmbedGzip),
+          '–',
+          '–',
+          '–',
+          '–',
+          '–',
+        ]),
+      );
     charts.forEach(([id, c], i) => {
-      const w = c.error ? { error: c.error } : c[760] ?? {};
+      const w = c.error ? { error: c.error } : (c[760] ?? {});
       const n = c[360] ?? {};
-      const head = i === 0 ? `| ${s.factor}× | ${fmt.int(s.events)} | ${buildCell} | ${fmt.kb(b.storyGzip)} | ${offlineCell} | ${fmt.kb(b.largestEmbedGzip)} ` : '| | | | | | ';
-      lines.push(`${head}| ${id} (${fmt.int(c.events)}) | ${w.error ? `error: ${w.error}` : `${w.ms} / ${n.error ? `error: ${n.error}` : n.ms ?? '–'} ms`} | ${fmt.kb(w.bytes)} (${fmt.kb(w.gzip)}) | ${fmt.int(w.marks)} | ${fmt.int(w.height)} / ${fmt.int(n.height)} |`);
+      const head =
+        i === 0
+          ? `| ${s.factor}× | ${fmt.int(s.events)} | ${buildCell} | ${fmt.kb(b.storyGzip)} | ${offlineCell} | ${fmt.kb(b.largestEmbedGzip)} `
+          : '| | | | | | ';
+      lines.push(
+        head +
+          row([
+            `${id} (${fmt.int(c.events)})`,
+            `${w.error ? `error: ${w.error}` : `${w.ms} / ${n.error ? `error: ${n.error}` : (n.ms ?? '–')} ms`}`,
+            `${fmt.kb(w.bytes)} (${fmt.kb(w.gzip)})`,
+            fmt.int(w.marks),
+            `${fmt.int(w.height)} / ${fmt.int(n.height)}`,
+          ]),
+      );
     });
   }
   return lines.join('\n');

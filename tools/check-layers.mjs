@@ -141,7 +141,8 @@ export async function checkLayers(root, { knownList = known } = {}) {
         to = rel(resolve(dirname(file), spec.replace(/\?.*$/, '')));
         toLayer = layerOf(to);
         if (to.startsWith('..')) why = 'imports a file outside the project';
-        else if (toLayer === 'outside') why = `imports ${to.split('/')[0]}/ (tests, tools and benchmarks are not sources)`;
+        else if (toLayer === 'outside')
+          why = `imports ${to.split('/')[0]}/ (tests, tools and benchmarks are not sources)`;
         else if (toLayer !== fromLayer && !(allowed[fromLayer] ?? []).includes(toLayer)) {
           why = `${fromLayer} may import only ${[fromLayer, ...(allowed[fromLayer] ?? [])].join(', ')}`;
         }

@@ -39,7 +39,10 @@ export function sizeProblems(path, text) {
 }
 
 export function trackedSources(root) {
-  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: root, encoding: 'utf8' })
+  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
+    cwd: root,
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((p) => p && isSource(p));
 }

@@ -4,7 +4,26 @@
  * horizontal overflow, CSP violations, console errors and off-origin requests (the matrix: gates-shared.ts).
  */
 import { expect, test } from '@playwright/test';
-import { BASE, WIDTHS, device, SCHEMES, PAGES, STORY, EMBED_SET, open, settle, axe, activate, overflow, handlerAttributes, dependsOnColourScheme, expectClean, axeMatrix, note, requireBuild } from './gates-shared.ts';
+import {
+  BASE,
+  WIDTHS,
+  device,
+  SCHEMES,
+  PAGES,
+  STORY,
+  EMBED_SET,
+  open,
+  settle,
+  axe,
+  activate,
+  overflow,
+  handlerAttributes,
+  dependsOnColourScheme,
+  expectClean,
+  axeMatrix,
+  note,
+  requireBuild,
+} from './gates-shared.ts';
 
 test.beforeAll(requireBuild);
 
@@ -12,7 +31,11 @@ test.describe('axe on the story at every step, reduced motion on/off, light/dark
   for (const width of WIDTHS) {
     test(`story at ${width}px`, async ({ browser, baseURL }) => {
       test.setTimeout(300_000);
-      const w = await open(browser, baseURL!, { ...device(width), reducedMotion: 'no-preference', colorScheme: 'light' });
+      const w = await open(browser, baseURL!, {
+        ...device(width),
+        reducedMotion: 'no-preference',
+        colorScheme: 'light',
+      });
       const { page } = w;
       const label = `${STORY} @${width}`;
       const tally = { runs: 0, identical: 0 };
@@ -48,7 +71,11 @@ test.describe('axe on embed pages, reduced motion on/off, light/dark', () => {
     test(`${EMBED_SET.length} embed pages at ${width}px`, async ({ browser, baseURL }) => {
       test.setTimeout(180_000);
       expect(EMBED_SET.length).toBeGreaterThan(0);
-      const w = await open(browser, baseURL!, { ...device(width), reducedMotion: 'no-preference', colorScheme: 'light' });
+      const w = await open(browser, baseURL!, {
+        ...device(width),
+        reducedMotion: 'no-preference',
+        colorScheme: 'light',
+      });
       const tally = { runs: 0, identical: 0 };
       const found: string[] = [];
       for (const path of EMBED_SET) {
@@ -80,11 +107,19 @@ test.describe('axe on embed pages, reduced motion on/off, light/dark', () => {
 const CITE_SAMPLE = (() => {
   const cites = PAGES.filter((p) => p.startsWith(`${BASE}cite/`));
   const pick = (re: RegExp) => cites.find((p) => re.test(p.slice(`${BASE}cite/`.length)));
-  return new Set([pick(/^story\//), pick(/^p\d+\//), pick(/^fig-/), pick(/^(?!story\/|p\d+\/|fig-)/)].filter((p): p is string => Boolean(p)));
+  return new Set(
+    [pick(/^story\//), pick(/^p\d+\//), pick(/^fig-/), pick(/^(?!story\/|p\d+\/|fig-)/)].filter((p): p is string =>
+      Boolean(p),
+    ),
+  );
 })();
-const OTHER_PAGES = PAGES.filter((p) => p !== STORY && !EMBED_SET.includes(p) && (!p.startsWith(`${BASE}cite/`) || CITE_SAMPLE.has(p)));
+const OTHER_PAGES = PAGES.filter(
+  (p) => p !== STORY && !EMBED_SET.includes(p) && (!p.startsWith(`${BASE}cite/`) || CITE_SAMPLE.has(p)),
+);
 const GROUP = 8;
-const GROUPS = Array.from({ length: Math.ceil(OTHER_PAGES.length / GROUP) }, (_, i) => OTHER_PAGES.slice(i * GROUP, (i + 1) * GROUP));
+const GROUPS = Array.from({ length: Math.ceil(OTHER_PAGES.length / GROUP) }, (_, i) =>
+  OTHER_PAGES.slice(i * GROUP, (i + 1) * GROUP),
+);
 
 test.describe('every other built page at 320px, light and dark', () => {
   for (const group of GROUPS) {

@@ -4,11 +4,23 @@
  * targets are at least 24 x 24 px (WCAG 2.5.8, with its exceptions).
  */
 import { expect, test, type Page } from '@playwright/test';
-import { device, type MOTIONS, STORY, EMBED_SET, SIDE_PAGES, open, settle, overflow, requireBuild, scrollSettled } from './gates-shared.ts';
+import {
+  device,
+  type MOTIONS,
+  STORY,
+  EMBED_SET,
+  SIDE_PAGES,
+  open,
+  settle,
+  overflow,
+  requireBuild,
+  scrollSettled,
+} from './gates-shared.ts';
 
 test.beforeAll(requireBuild);
 
-const TEXT_SPACING_CSS = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+const TEXT_SPACING_CSS =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 
 async function clippedUnderTextSpacing(page: Page): Promise<string[]> {
   return page.evaluate(async (css) => {
@@ -28,8 +40,12 @@ async function clippedUnderTextSpacing(page: Page): Promise<string[]> {
       if (!el.textContent?.trim()) continue;
       const x = clips(s.overflowX) && el.scrollWidth > el.clientWidth + 1;
       const y = clips(s.overflowY) && el.scrollHeight > el.clientHeight + 1;
-      if (x || y) out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> clips its text ${x ? `horizontally (${el.scrollWidth} > ${el.clientWidth})` : ''}${y ? `vertically (${el.scrollHeight} > ${el.clientHeight})` : ''}`);
-      if (s.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1) out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> truncates its text with an ellipsis`);
+      if (x || y)
+        out.push(
+          `<${el.tagName.toLowerCase()} class="${el.className}"> clips its text ${x ? `horizontally (${el.scrollWidth} > ${el.clientWidth})` : ''}${y ? `vertically (${el.scrollHeight} > ${el.clientHeight})` : ''}`,
+        );
+      if (s.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
+        out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> truncates its text with an ellipsis`);
     }
     return out;
   }, TEXT_SPACING_CSS);
@@ -45,9 +61,11 @@ test.describe('text spacing override (WCAG 1.4.12) clips no text', () => {
         await w.page.goto(path);
         await settle(w.page);
         // Open every <details>, so that the text inside is checked too.
-        await w.page.evaluate(() => document.querySelectorAll('details').forEach((d) => {
-          d.open = true;
-        }));
+        await w.page.evaluate(() =>
+          document.querySelectorAll('details').forEach((d) => {
+            d.open = true;
+          }),
+        );
         found.push(...(await clippedUnderTextSpacing(w.page)).map((p) => `${path} @${width}: ${p}`));
         if (width === 320) {
           const o = await overflow(w.page);
@@ -71,7 +89,8 @@ interface FocusCheck {
 /** Marks every control the page shows that Tab should reach; returns their keys and names. */
 function markFocusables(page: Page): Promise<{ key: string; name: string }[]> {
   return page.evaluate(() => {
-    const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
+    const selector =
+      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
     const out: { key: string; name: string }[] = [];
     let n = 0;
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
@@ -83,7 +102,10 @@ function markFocusables(page: Page): Promise<{ key: string; name: string }[]> {
       const key = String(n++);
       el.dataset.gateFocus = key;
       const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 50);
-      out.push({ key, name: `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${name}"` });
+      out.push({
+        key,
+        name: `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${name}"`,
+      });
     }
     return out;
   });
@@ -97,12 +119,16 @@ function checkFocused(page: Page): Promise<FocusCheck> {
     const name = `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
     const problems: string[] = [];
     // A focusable markFocusables() did not list (made focusable later) gets its own key.
-    if (!el.dataset.gateFocus) el.dataset.gateFocus = `unlisted-${document.querySelectorAll('[data-gate-focus^="unlisted-"]').length}`;
+    if (!el.dataset.gateFocus)
+      el.dataset.gateFocus = `unlisted-${document.querySelectorAll('[data-gate-focus^="unlisted-"]').length}`;
     const s = getComputedStyle(el);
     const outline = s.outlineStyle !== 'none' && (s.outlineStyle === 'auto' || parseFloat(s.outlineWidth) >= 1);
     const shadow = s.boxShadow !== 'none';
     if (!el.matches(':focus-visible')) problems.push(`${name}: focused by Tab but not :focus-visible`);
-    if (!outline && !shadow) problems.push(`${name}: no visible focus indicator (outline: ${s.outlineStyle} ${s.outlineWidth}, box-shadow: none)`);
+    if (!outline && !shadow)
+      problems.push(
+        `${name}: no visible focus indicator (outline: ${s.outlineStyle} ${s.outlineWidth}, box-shadow: none)`,
+      );
     let opacity = 1;
     for (let n: Element | null = el; n; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
     if (opacity < 0.5) problems.push(`${name}: focused but nearly transparent (opacity ${opacity})`);
@@ -136,10 +162,13 @@ function checkFocused(page: Page): Promise<FocusCheck> {
       if (!hit || el.contains(hit) || hit.contains(el)) return;
       covered++;
       const layer = layerOf(hit);
-      if (layer && !layer.contains(el) && (i === 0 || !bySticky)) bySticky = i === 0 ? layer : bySticky ?? layer;
+      if (layer && !layer.contains(el) && (i === 0 || !bySticky)) bySticky = i === 0 ? layer : (bySticky ?? layer);
     });
     if (covered === points.length) problems.push(`${name}: entirely hidden by other content`);
-    else if (bySticky) problems.push(`${name}: partly hidden by the sticky <${(bySticky as Element).tagName.toLowerCase()} class="${(bySticky as Element).className}">`);
+    else if (bySticky)
+      problems.push(
+        `${name}: partly hidden by the sticky <${(bySticky as Element).tagName.toLowerCase()} class="${(bySticky as Element).className}">`,
+      );
     return { key: el.dataset.gateFocus!, problems };
   });
 }
@@ -152,7 +181,10 @@ test.describe('keyboard', () => {
     ...[...EMBED_SET.slice(0, 1), ...SIDE_PAGES].map((path) => ({ path, width: 320, motion: 'reduce' as const })),
   ];
   for (const c of cases) {
-    test(`${c.path} at ${c.width}px, motion ${c.motion}: Tab reaches every control with a visible, unhidden focus`, async ({ browser, baseURL }) => {
+    test(`${c.path} at ${c.width}px, motion ${c.motion}: Tab reaches every control with a visible, unhidden focus`, async ({
+      browser,
+      baseURL,
+    }) => {
       test.setTimeout(240_000);
       const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
       const { page } = w;
@@ -186,8 +218,11 @@ test.describe('keyboard', () => {
 /** Interactive elements smaller than 24 x 24 px that neither sit in a line of text nor have room around them. */
 function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [tabindex]:not([tabindex="-1"])';
-    const els = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0);
+    const selector =
+      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [tabindex]:not([tabindex="-1"])';
+    const els = [...document.querySelectorAll<HTMLElement>(selector)].filter(
+      (el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0,
+    );
     const rects = els.map((el) => el.getBoundingClientRect());
     const small = (r: DOMRect) => r.width < 24 - 0.01 || r.height < 24 - 0.01;
     /** Inline exception: a link in a sentence or block of text, whose size the line height sets. */
@@ -195,7 +230,11 @@ function smallTargets(page: Page): Promise<string[]> {
       if (getComputedStyle(el).display !== 'inline') return false;
       const block = el.parentElement;
       if (!block) return false;
-      const text = [...block.childNodes].filter((n) => n !== el && !(n instanceof Element && n.matches(selector))).map((n) => n.textContent ?? '').join('').trim();
+      const text = [...block.childNodes]
+        .filter((n) => n !== el && !(n instanceof Element && n.matches(selector)))
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
       return text.length > 0;
     };
     const centre = (r: DOMRect) => [(r.left + r.right) / 2, (r.top + r.bottom) / 2] as const;
@@ -222,7 +261,9 @@ function smallTargets(page: Page): Promise<string[]> {
       });
       if (clash >= 0) {
         const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
-        out.push(`<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${name}" is ${Math.round(r.width)}x${Math.round(r.height)} px, within 24 px of <${els[clash]!.tagName.toLowerCase()}> "${(els[clash]!.textContent ?? '').trim().slice(0, 30)}"`);
+        out.push(
+          `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${name}" is ${Math.round(r.width)}x${Math.round(r.height)} px, within 24 px of <${els[clash]!.tagName.toLowerCase()}> "${(els[clash]!.textContent ?? '').trim().slice(0, 30)}"`,
+        );
       }
     });
     return out;
@@ -238,9 +279,11 @@ test.describe('targets are at least 24 x 24 px', () => {
       for (const path of [STORY, ...EMBED_SET, ...SIDE_PAGES]) {
         await w.page.goto(path);
         await settle(w.page);
-        await w.page.evaluate(() => document.querySelectorAll('details').forEach((d) => {
-          d.open = true;
-        }));
+        await w.page.evaluate(() =>
+          document.querySelectorAll('details').forEach((d) => {
+            d.open = true;
+          }),
+        );
         found.push(...(await smallTargets(w.page)).map((p) => `${path} @${width}: ${p}`));
       }
       expect(found).toEqual([]);
@@ -250,4 +293,3 @@ test.describe('targets are at least 24 x 24 px', () => {
 });
 
 // --- Content-Security-Policy in the built pages ---
-

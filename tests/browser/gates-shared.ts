@@ -17,7 +17,11 @@ export const HEIGHTS: Record<number, number> = { 320: 640, 768: 1024, 1280: 800 
  * `(hover: none)` and `(pointer: coarse)` styles apply as they do for real readers; 1280 is a
  * desktop with a mouse.
  */
-export const device = (width: number) => ({ viewport: { width, height: HEIGHTS[width] ?? 800 }, isMobile: width < 1024, hasTouch: width < 1024 });
+export const device = (width: number) => ({
+  viewport: { width, height: HEIGHTS[width] ?? 800 },
+  isMobile: width < 1024,
+  hasTouch: width < 1024,
+});
 export const MOTIONS = ['reduce', 'no-preference'] as const;
 export const SCHEMES = ['light', 'dark'] as const;
 
@@ -25,7 +29,10 @@ export const SCHEMES = ['light', 'dark'] as const;
 
 export function distFiles(): string[] {
   if (!existsSync(join(DIST, 'index.html'))) return [];
-  return (readdirSync(DIST, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).filter((f) => statSync(join(DIST, f)).isFile()).sort();
+  return (readdirSync(DIST, { recursive: true }) as string[])
+    .map((f) => f.split(sep).join('/'))
+    .filter((f) => statSync(join(DIST, f)).isFile())
+    .sort();
 }
 export const FILES = distFiles();
 
@@ -35,7 +42,9 @@ export const STORY = BASE;
 export const EMBEDS = PAGES.filter((p) => p.startsWith(`${BASE}embed/`));
 /** Embed pages for the full matrix: each chart's full view, and one pinned step of the first chart. */
 export const EMBED_SET = (() => {
-  const charts = EMBEDS.filter((p) => p.split('/').filter(Boolean).length === BASE.split('/').filter(Boolean).length + 2);
+  const charts = EMBEDS.filter(
+    (p) => p.split('/').filter(Boolean).length === BASE.split('/').filter(Boolean).length + 2,
+  );
   const pinned = EMBEDS.find((p) => charts[0] && p.startsWith(charts[0]) && p !== charts[0]);
   return [...charts, ...(pinned ? [pinned] : [])];
 })();
@@ -46,7 +55,10 @@ export const SIDE_PAGES = ['cite/', 'share/', 'downloads/']
 
 /** Every gates spec starts with this: the checks read dist/. */
 export function requireBuild(): void {
-  if (FILES.length === 0) throw new Error('dist/index.html is missing: build first (`STORY_SITE=http://127.0.0.1:4399 npx astro build`; `npm test` does this).');
+  if (FILES.length === 0)
+    throw new Error(
+      'dist/index.html is missing: build first (`STORY_SITE=http://127.0.0.1:4399 npx astro build`; `npm test` does this).',
+    );
 }
 
 // --- an instrumented page ---
@@ -61,7 +73,11 @@ export interface Watched {
 }
 
 /** A page in a fresh context that records console errors and CSP violations and blocks (and records) any request off the site's origin. */
-export async function open(browser: Browser, baseURL: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<Watched> {
+export async function open(
+  browser: Browser,
+  baseURL: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<Watched> {
   const context = await browser.newContext({ baseURL, ...options });
   const origin = new URL(baseURL).origin;
   const offOrigin: string[] = [];
@@ -74,7 +90,9 @@ export async function open(browser: Browser, baseURL: string, options: Parameter
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -93,7 +111,9 @@ export async function open(browser: Browser, baseURL: string, options: Parameter
 
 /** Waits until no CSS transition or animation is running and two frames have been painted. */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, { timeout: 10_000 });
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'), null, {
+    timeout: 10_000,
+  });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
@@ -101,7 +121,13 @@ export async function axe(page: Page, label: string, include?: string): Promise<
   let builder = new AxeBuilder({ page }).withTags(TAGS);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
-  return violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 6).join(' | ')}${v.nodes.length > 6 ? ` (+${v.nodes.length - 6} more)` : ''}`);
+  return violations.map(
+    (v) =>
+      `${label}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 6)
+        .join(' | ')}${v.nodes.length > 6 ? ` (+${v.nodes.length - 6} more)` : ''}`,
+  );
 }
 
 /**
@@ -112,7 +138,9 @@ export async function axe(page: Page, label: string, include?: string): Promise<
 export async function activate(page: Page, figure: Locator, stepId: string, index: number): Promise<void> {
   const step = figure.locator(`.step[data-step-id="${stepId}"]`);
   const active = () => figure.getAttribute('data-active-step');
-  await step.evaluate((el) => window.scrollBy({ top: el.getBoundingClientRect().top - innerHeight, behavior: 'instant' }));
+  await step.evaluate((el) =>
+    window.scrollBy({ top: el.getBoundingClientRect().top - innerHeight, behavior: 'instant' }),
+  );
   await scrollSettled(page);
   for (let n = 0; n < 40 && (await active()) !== String(index); n++) {
     const bottom = await step.evaluate((el) => el.getBoundingClientRect().bottom / innerHeight);
@@ -125,13 +153,17 @@ export async function activate(page: Page, figure: Locator, stepId: string, inde
 }
 
 /** Horizontal overflow of the page in px (0 when none). */
-export const overflow = (page: Page) => page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+export const overflow = (page: Page) =>
+  page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
 
 /** Elements carrying an event-handler attribute (on*). */
 export const handlerAttributes = (page: Page) =>
   page.evaluate(() =>
-    [...document.querySelectorAll('*')]
-      .flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 40)}">`)),
+    [...document.querySelectorAll('*')].flatMap((el) =>
+      [...el.attributes]
+        .filter((a) => /^on/i.test(a.name))
+        .map((a) => `<${el.tagName.toLowerCase()} ${a.name}="${a.value.slice(0, 40)}">`),
+    ),
   );
 
 /**
@@ -144,7 +176,11 @@ export const dependsOnColourScheme = (page: Page) =>
     const meta = document.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '';
     if (/\bdark\b/.test(meta) || /\bdark\b/.test(getComputedStyle(document.documentElement).colorScheme)) return true;
     const walk = (rules: CSSRuleList): boolean =>
-      [...rules].some((r) => (r instanceof CSSMediaRule && /prefers-color-scheme/.test(r.conditionText)) || ('cssRules' in r && walk((r as CSSGroupingRule).cssRules)));
+      [...rules].some(
+        (r) =>
+          (r instanceof CSSMediaRule && /prefers-color-scheme/.test(r.conditionText)) ||
+          ('cssRules' in r && walk((r as CSSGroupingRule).cssRules)),
+      );
     return [...document.styleSheets].some((sheet) => {
       try {
         return walk(sheet.cssRules);
@@ -185,7 +221,27 @@ export function fingerprint(page: Page, selector: string): Promise<string> {
       for (const a of el.attributes) add(`${a.name}=${a.value}`);
       const cs = getComputedStyle(el);
       const r = el.getBoundingClientRect();
-      add([cs.display, cs.visibility, cs.opacity, cs.color, cs.backgroundColor, cs.backgroundImage, cs.fill, cs.stroke, cs.fontSize, cs.fontWeight, cs.outlineStyle, cs.outlineColor, cs.colorScheme, Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join('|'));
+      add(
+        [
+          cs.display,
+          cs.visibility,
+          cs.opacity,
+          cs.color,
+          cs.backgroundColor,
+          cs.backgroundImage,
+          cs.fill,
+          cs.stroke,
+          cs.fontSize,
+          cs.fontWeight,
+          cs.outlineStyle,
+          cs.outlineColor,
+          cs.colorScheme,
+          Math.round(r.x),
+          Math.round(r.y),
+          Math.round(r.width),
+          Math.round(r.height),
+        ].join('|'),
+      );
     }
     return `${(h1 >>> 0).toString(16)}${(h2 >>> 0).toString(16)}`;
   }, selector);
@@ -209,7 +265,12 @@ export interface MatrixTally {
  * them in place (emulateMedia) so the page keeps its state; a combination that renders the same as
  * one already checked is not run again. Leaves the page in motion on, light.
  */
-export async function axeMatrix(page: Page, label: string, selector: string | undefined, tally: MatrixTally): Promise<string[]> {
+export async function axeMatrix(
+  page: Page,
+  label: string,
+  selector: string | undefined,
+  tally: MatrixTally,
+): Promise<string[]> {
   const found: string[] = [];
   const seen = new Set<string>();
   // A page with no colour-scheme-dependent style renders the same in dark: no need to look.
@@ -235,7 +296,13 @@ export async function axeMatrix(page: Page, label: string, selector: string | un
   return found;
 }
 
-export const note = (tally: MatrixTally) => test.info().annotations.push({ type: 'axe', description: `${tally.runs} axe runs; ${tally.identical} combinations rendered identically to one already checked` });
+export const note = (tally: MatrixTally) =>
+  test
+    .info()
+    .annotations.push({
+      type: 'axe',
+      description: `${tally.runs} axe runs; ${tally.identical} combinations rendered identically to one already checked`,
+    });
 
 // --- axe: the story at every scrolly step ---
 

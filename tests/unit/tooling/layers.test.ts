@@ -35,9 +35,10 @@ const clean = {
   'src/scripts/step.ts': "import { esc } from '../lib/escape.ts';\nexport const s = esc('a');\n",
   'src/components/Chart.astro':
     "---\nimport { bar } from '../charts/bar.ts';\n---\n<div>{bar(1)}</div>\n" +
-    "<script>\nimport '../scripts/step.ts';\n</script>\n<script type=\"application/ld+json\">{\"a\":1}</script>\n",
+    '<script>\nimport \'../scripts/step.ts\';\n</script>\n<script type="application/ld+json">{"a":1}</script>\n',
   'src/build/render.ts': "import { bar } from '../charts/bar.ts';\nexport const r = bar;\n",
-  'src/pages/index.astro': "---\nimport Chart from '../components/Chart.astro';\nimport { r } from '../build/render.ts';\n---\n<Chart />\n",
+  'src/pages/index.astro':
+    "---\nimport Chart from '../components/Chart.astro';\nimport { r } from '../build/render.ts';\n---\n<Chart />\n",
   'astro.config.mjs': "import r from './src/build/render.ts';\nexport default r;\n",
 };
 
@@ -57,11 +58,14 @@ describe('dependency direction check', () => {
         // charts -> content (no chart imports content)
         'src/charts/data.ts': "import ui from '../../content/data/ui.en.json';\nexport default ui;\n",
         // lib -> charts, as a type-only import and as a re-export
-        'src/lib/types.ts': "import type { bar } from '../charts/bar.ts';\nexport { bar as b } from '../charts/bar.ts';\n",
+        'src/lib/types.ts':
+          "import type { bar } from '../charts/bar.ts';\nexport { bar as b } from '../charts/bar.ts';\n",
         // a browser script reaching into build layers and Node
-        'src/scripts/bad.ts': "import { prepare } from '../prepare/input.ts';\nimport { readFileSync } from 'node:fs';\n",
+        'src/scripts/bad.ts':
+          "import { prepare } from '../prepare/input.ts';\nimport { readFileSync } from 'node:fs';\n",
         // a component importing a build-time service inside a client <script>
-        'src/components/Bad.astro': "---\n---\n<p>x</p>\n<script>\nimport { r } from '../build/render.ts';\n</script>\n",
+        'src/components/Bad.astro':
+          "---\n---\n<p>x</p>\n<script>\nimport { r } from '../build/render.ts';\n</script>\n",
         // a source importing tests
         'src/lib/t.ts': "import '../../tests/unit/x.ts';\n",
       }),
@@ -84,7 +88,10 @@ describe('dependency direction check', () => {
 
   it('a known entry excuses exactly its own import, and an unused one is reported as stale', async () => {
     const r = await checkLayers(
-      tree({ ...clean, 'src/lib/old.ts': "import { bar } from '../charts/bar.ts';\nimport { r } from '../build/render.ts';\n" }),
+      tree({
+        ...clean,
+        'src/lib/old.ts': "import { bar } from '../charts/bar.ts';\nimport { r } from '../build/render.ts';\n",
+      }),
       { knownList: ['src/lib/old.ts -> src/charts/bar.ts', 'src/lib/gone.ts -> src/charts/bar.ts'] },
     );
     expect(r.violations.map((v) => `${v.from} -> ${v.to}`)).toEqual(['src/lib/old.ts -> src/build/render.ts']);
