@@ -10,7 +10,7 @@ export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && (line + ' ' + word).length > max) {
+    if (line && `${line} ${word}`.length > max) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
