@@ -94,8 +94,18 @@ export function chartRows(input: ChartInput, credit: string, licence: string): R
   }));
 }
 
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/** A plain number ("-3", "12.5"): a spreadsheet reads it as that number, never as a formula. */
+const NUMBER = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * One CSV cell. A cell that a spreadsheet would read as a formula (starting with =, +, -, @, a tab
+ * or a carriage return; OWASP "CSV Injection") gets a leading apostrophe and is quoted, so it is
+ * shown as the text it is. Plain numbers stay as they are.
+ */
+export function csvCell(v: string): string {
+  const formula = /^[=+\-@\t\r]/.test(v) && !NUMBER.test(v);
+  const text = formula ? `'${v}` : v;
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV (RFC 4180) with a UTF-8 byte order mark, so spreadsheets read it as UTF-8. */
