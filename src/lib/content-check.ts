@@ -138,7 +138,8 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
       this.expected = expected;
     }
   }
-  const fail = (expected: string): never => {
+  const fail = (expected: string, at?: number): never => {
+    if (at !== undefined) i = at;
     throw new Stop(expected);
   };
   const str = () => {
@@ -173,13 +174,14 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
         if (text[i] !== ':') fail('a colon after the field name');
         i++;
         value();
+        const after = i;
         ws();
         if (text[i] === ',') {
           i++;
           continue;
         }
         if (text[i] === '}') return void i++;
-        fail('a comma or }');
+        fail('a comma or } after this', after);
       }
     }
     if (c === '[') {
@@ -190,13 +192,14 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
         ws();
         if (text[i] === ']') fail('another value (a comma before ] is not allowed in JSON)');
         value();
+        const after = i;
         ws();
         if (text[i] === ',') {
           i++;
           continue;
         }
         if (text[i] === ']') return void i++;
-        fail('a comma or ]');
+        fail('a comma or ] after this', after);
       }
     }
     if (c === '"') return str();

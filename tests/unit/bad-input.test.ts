@@ -1,21 +1,21 @@
 /**
  * Bad input: a suite of malformed content fixtures. Each is a copy of content/ with one kind of
- * mistake, run through the build's own gate (the `astro:config:setup` hook of
- * src/integrations/content-gate.ts, the first thing `astro build` runs, which reads
- * STORY_CONTENT_DIR). The build must stop with a message naming file › entry › field, and a
- * copy with every mistake at once must list them all in one message.
+ * mistake, run through the build's own gate (gateMessage of src/integrations/content-gate.ts:
+ * the message the `astro:config:setup` hook prints before it exits, the first thing `astro build`
+ * runs). The build must stop with a message naming file › entry › field, and a copy with every
+ * mistake at once must list them all in one message.
  * (tests/unit/build-gate.test.ts runs the real `astro build` once on such a copy.)
  *
  * Markup in data text is also rendered by the chart functions and loaded in Chromium without any
  * CSP: it must stay inert text (no element created, no handler run).
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from '@playwright/test';
-import contentGate from '../../src/integrations/content-gate.ts';
+import { gateMessage } from '../../src/integrations/content-gate.ts';
+import { lengthLimits } from '../../src/lib/content-check.ts';
 import { chartFunctions, isDrawable } from '../../src/charts/index.ts';
 import type { ChartInput } from '../../src/charts/types.ts';
 import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema, type StoryEvent } from '../../src/schemas.ts';
@@ -36,6 +36,12 @@ interface Fixture {
   name: string;
   apply: (dir: string) => void;
   expected: RegExp[];
+  /** Lines the message must not contain (e.g. the false errors one mistake used to cause). */
+  absent?: RegExp[];
+  /** Exact number of problems, where the fixture alone must give exactly that many lines. */
+  count?: number;
+  /** Left out of the all-at-once copy (a file that cannot be read hides the mistakes inside it). */
+  alone?: boolean;
 }
 
 function edit(dir: string, file: string, change: (text: string) => string) {
@@ -84,7 +90,7 @@ const fixtures: Fixture[] = [
   {
     name: 'unknown chart',
     apply: (d) => edit(d, 'chapters/02-threats.mdx', (t) => t.replace(/<Scrolly chart="[^"]+"/, '<Scrolly chart="no-such-chart"')),
-    expected: [/content\/chapters\/02-threats\.mdx › threats › <Scrolly chart>: unknown chart "no-such-chart"; allowed: /],
+    expected: [/content\/chapters\/02-threats\.mdx:\d+ › threats › <Scrolly chart>: unknown chart "no-such-chart"; allowed: /],
   },
   {
     name: 'annotation pointing at a missing paragraph',
@@ -104,7 +110,123 @@ const fixtures: Fixture[] = [
   {
     name: 'markup in a chapter (a raw HTML element in prose)',
     apply: (d) => edit(d, 'chapters/02-threats.mdx', (t) => t.replace('<P id="p06">', `<P id="p06"><img src="x" onerror="window.__ran=1" /> `)),
-    expected: [/content\/chapters\/02-threats\.mdx › threats › <img>: /],
+    expected: [/content\/chapters\/02-threats\.mdx:\d+ › threats › <img>: raw HTML element/],
+  },
+  // --- files and fields the gate used to skip ---
+  {
+    name: 'ui.en.json: a javascript: licence URL → "licence.url: … is not an allowed link"',
+    apply: (d) => editJson<Json>(d, 'data/ui.en.json', (u) => void ((u.licence as Json).url = 'JavaScript:alert(document.domain)')),
+    expected: [/content\/data\/ui\.en\.json › en › licence\.url: "JavaScript:alert\(document\.domain\)" is not an allowed link; allowed: an https:\/\/ or http:\/\/ URL/],
+  },
+  {
+    name: 'ui.<lang>.json: a second language missing a key → "missing; allowed: a text as in ui.en.json"',
+    apply: (d) =>
+      edit(d, 'data/ui.en.json', (t) => {
+        const u = JSON.parse(t) as Json;
+        u.lang = 'ru';
+        delete u.skipToStory;
+        writeFileSync(join(d, 'data/ui.ru.json'), JSON.stringify(u, null, 2));
+        return t;
+      }),
+    expected: [/content\/data\/ui\.ru\.json › ru › skipToStory: missing; allowed: a text as in ui\.en\.json/],
+  },
+  {
+    name: 'chapter frontmatter: markup in the byline → "byline: contains markup"',
+    apply: (d) => edit(d, 'chapters/01-opening.mdx', (t) => t.replace(/^byline: .*$/m, `byline: '${HOSTILE}'`)),
+    expected: [/content\/chapters\/01-opening\.mdx › (opening|\(frontmatter\)) › byline: contains markup/],
+  },
+  {
+    name: `chapter frontmatter: a 2,000-character title → "title: 2000 characters; allowed: at most ${lengthLimits.chapterTitle} characters"`,
+    apply: (d) => edit(d, 'chapters/03-discrediting.mdx', (t) => t.replace(/^title: .*$/m, `title: "${'Long '.repeat(400)}"`)),
+    expected: [new RegExp(`content/chapters/03-discrediting\\.mdx › discrediting › title: 2000 characters; allowed: at most ${lengthLimits.chapterTitle} characters`)],
+  },
+  {
+    name: 'a chapter in a subfolder is read too → "content/chapters/more/06-extra.mdx:N › extra › <script>"',
+    apply: (d) => {
+      mkdirSync(join(d, 'chapters/more'), { recursive: true });
+      writeFileSync(join(d, 'chapters/more/06-extra.mdx'), '---\nid: extra\norder: 6\ntitle: "Extra"\nkind: section\n---\n\n<P id="p90">Text.</P>\n\n<script>alert(1)</script>\n');
+    },
+    expected: [/content\/chapters\/more\/06-extra\.mdx:10 › extra › <script>: raw HTML element "<script>" in a chapter; allowed: /],
+  },
+  {
+    name: 'a Markdown link to javascript: in any letter case → "link: link target … is not allowed"',
+    apply: (d) => edit(d, 'chapters/03-discrediting.mdx', (t) => t.replace(/(<P id="p\d+">)/, '$1[click](JaVaScRiPt:alert(1)) ')),
+    expected: [/content\/chapters\/03-discrediting\.mdx:\d+ › discrediting › link: link target "JaVaScRiPt:alert\(1" is not allowed; allowed: an https:\/\/ or http:\/\/ URL, a mailto: address, a #fragment or a site-relative path/],
+  },
+  // --- errors that used to escape to Astro ---
+  {
+    name: 'a {…} expression in paragraph text → "content/chapters/02-threats.mdx:N › threats › {…}: an MDX expression"',
+    apply: (d) => edit(d, 'chapters/02-threats.mdx', (t) => t.replace('<P id="p07">', '<P id="p07">{undefinedThing} ')),
+    expected: [/content\/chapters\/02-threats\.mdx:\d+ › threats › \{…\}: an MDX expression "\{undefinedThing"; allowed: plain text/],
+  },
+  {
+    name: 'an import statement in a chapter → "import: an MDX \\"import\\" statement"',
+    apply: (d) => edit(d, 'chapters/05-loss-of-influence.mdx', (t) => t.replace(/\n---\n/, "\n---\n\nimport X from '../../src/components/P.astro';\n")),
+    expected: [/content\/chapters\/05-loss-of-influence\.mdx:\d+ › loss-of-influence › import: an MDX "import" statement; allowed: /],
+  },
+  {
+    name: 'a component name with a leading underscore → "<_Secret>: unknown component"',
+    apply: (d) => edit(d, 'chapters/03-discrediting.mdx', (t) => `${t}\n<_Secret />\n`),
+    expected: [/content\/chapters\/03-discrediting\.mdx:\d+ › discrediting › <_Secret>: unknown component "_Secret"; allowed: P, Scrolly, Step/],
+  },
+  {
+    name: 'a chart placed in two chapters → "chart … is already placed at content/chapters/…:N"',
+    apply: (d) => edit(d, 'chapters/05-loss-of-influence.mdx', (t) => `${t}\n<Scrolly chart="region-map">\n<Step id="region">\nAgain.\n</Step>\n</Scrolly>\n`),
+    expected: [/content\/chapters\/05-loss-of-influence\.mdx:\d+ › loss-of-influence › <Scrolly chart>: chart "region-map" is already placed at content\/chapters\/04-legitimisation\.mdx:\d+; allowed: each chart placed once/],
+  },
+  {
+    name: 'a chart file whose name differs from its id → "id: … differs from the file name"',
+    apply: (d) => renameSync(join(d, 'data/charts/anatomy-of-a-fake.json'), join(d, 'data/charts/anatomy.json')),
+    expected: [/content\/data\/charts\/anatomy\.json › anatomy-of-a-fake › id: "anatomy-of-a-fake" differs from the file name "anatomy\.json"; allowed: a chart file named after its id \(anatomy-of-a-fake\.json\)/],
+  },
+  // --- one JSON syntax error, one message ---
+  {
+    name: 'a comma after the last entry of events.json → one message with line and column, and one line for the skipped checks',
+    apply: (d) => edit(d, 'data/events.json', (t) => t.replace(/\}\s*\]\s*$/, '},\n]\n')),
+    expected: [/content\/data\/events\.json:\d+:1 › \(file\) › \(JSON syntax\): not valid JSON at line \d+, column 1: "\]"; expected another value \(a comma before \] is not allowed in JSON\)/, /content\/data\/events\.json › \(file\) › \(dependent checks\): \d+ checks of references into this file skipped until it can be read/],
+    absent: [/unknown event id/],
+    count: 2,
+    alone: true,
+  },
+  {
+    name: 'a missing comma inside a chart file → one message with line and column; the chart\'s placements are skipped with one line',
+    apply: (d) => edit(d, 'data/charts/playbook.json', (t) => t.replace('"kind": "matrix",', '"kind": "matrix"')),
+    expected: [/content\/data\/charts\/playbook\.json:3:\d+ › \(file\) › \(JSON syntax\): not valid JSON at line 3, column \d+: "\\"kind\\": \\"matrix\\""; expected a comma or \} after this/, /content\/data\/charts\/playbook\.json › \(file\) › \(dependent checks\): 1 check of references/],
+    absent: [/unknown chart/],
+    count: 2,
+    alone: true,
+  },
+  // --- data the chart cannot draw ---
+  {
+    name: 'an event outside its chart\'s window → "events[N]: event … lies outside the chart\'s window"',
+    apply: (d) => editJson<Json[]>(d, 'data/events.json', (es) => void (es.find((e) => e.id === 'rsp-2023-10-26-eurasiareview')!.date = '2023-11-05')),
+    expected: [/content\/data\/charts\/republic-day\.json › republic-day › events\[\d+\]: event "rsp-2023-10-26-eurasiareview" \(2023-11-05\) lies outside the chart's window; allowed: an event dated from 2023-10-23 up to \(not including\) 2023-10-27/],
+  },
+  // --- plain words ---
+  {
+    name: 'a source URL that is not one → "url: \\"htp:/x\\" is not a web address; allowed: an https:// or http:// URL"',
+    apply: (d) => editJson<Json[]>(d, 'data/sources.json', (ss) => void (ss.find((s) => s.url)!.url = 'htp:/x')),
+    expected: [/content\/data\/sources\.json › [\w-]+ › url: "htp:\/x" is not a web address; allowed: an https:\/\/ or http:\/\/ URL/],
+  },
+  {
+    name: 'an empty event summary → "summary: empty; allowed: a text of at least one character"',
+    apply: (d) => editJson<Json[]>(d, 'data/events.json', (es) => void (es[6]!.summary = '')),
+    expected: [new RegExp(`content/data/events\\.json › ${esc(id(6))} › summary: empty; allowed: a text of at least one character`)],
+  },
+  {
+    name: 'a claim with an unknown rating is named by its id → "claims.json › <id> › rating"',
+    apply: (d) => editJson<Json[]>(d, 'data/claims.json', (cs) => void (cs[0]!.rating = 'Fake')),
+    expected: [new RegExp(`content/data/claims\\.json › ${esc((JSON.parse(readFileSync('content/data/claims.json', 'utf8')) as Json[])[0]!.id as string)} › rating: "Fake" is not allowed; allowed: "False", "Misleading", "Unproven"`)],
+  },
+  {
+    name: `a 2,000-character event title → "title: 2000 characters; allowed: at most ${lengthLimits.eventTitle} characters"`,
+    apply: (d) => editJson<Json[]>(d, 'data/events.json', (es) => void (es[7]!.title = 'x'.repeat(2000))),
+    expected: [new RegExp(`content/data/events\\.json › ${esc(id(7))} › title: 2000 characters; allowed: at most ${lengthLimits.eventTitle} characters`)],
+  },
+  {
+    name: `a long step title → "steps[0].title: … allowed: at most ${lengthLimits.stepTitle} characters"`,
+    apply: (d) => editJson<Json>(d, 'data/charts/region-map.json', (c) => void ((c.steps as Json[])[0]!.title = 'y'.repeat(300))),
+    expected: [new RegExp(`content/data/charts/region-map\\.json › region-map › steps\\[0\\]\\.title: 300 characters; allowed: at most ${lengthLimits.stepTitle} characters`)],
   },
 ];
 
@@ -114,22 +236,6 @@ function contentWith(name: string, apply: ((dir: string) => void)[]): string {
   cpSync('content', dir, { recursive: true });
   for (const f of apply) f(dir);
   return dir;
-}
-
-/** Runs the build's gate on a content folder; returns the message it stops with, or null. */
-function gateMessage(dir: string): string | null {
-  const hook = contentGate().hooks['astro:config:setup'] as unknown as (o: { config: { root: URL } }) => void;
-  const before = process.env.STORY_CONTENT_DIR;
-  process.env.STORY_CONTENT_DIR = dir;
-  try {
-    hook({ config: { root: pathToFileURL(`${process.cwd()}/`) } });
-    return null;
-  } catch (err) {
-    return (err as Error).message;
-  } finally {
-    if (before === undefined) delete process.env.STORY_CONTENT_DIR;
-    else process.env.STORY_CONTENT_DIR = before;
-  }
 }
 
 describe('the build gate on malformed content', () => {
@@ -143,16 +249,19 @@ describe('the build gate on malformed content', () => {
       expect(message, 'the build went on').not.toBeNull();
       expect(message).toMatch(/the build stops until all are fixed/);
       for (const line of f.expected) expect(message).toMatch(line);
+      for (const line of f.absent ?? []) expect(message).not.toMatch(line);
+      if (f.count !== undefined) expect(Number(/has (\d+) problems?/.exec(message!)?.[1]), message!).toBe(f.count);
     });
   }
 
   it('lists every problem at once when all the mistakes are made together', () => {
-    const message = gateMessage(contentWith('all', fixtures.map((f) => f.apply)));
+    const together = fixtures.filter((f) => !f.alone);
+    const message = gateMessage(contentWith('all', together.map((f) => f.apply)));
     expect(message).not.toBeNull();
-    const missing = fixtures.flatMap((f) => f.expected.filter((line) => !line.test(message!)).map((line) => `${f.name}: ${line}`));
+    const missing = together.flatMap((f) => f.expected.filter((line) => !line.test(message!)).map((line) => `${f.name}: ${line}`));
     expect(missing).toEqual([]);
     const count = Number(/has (\d+) problems?/.exec(message!)?.[1]);
-    expect(count).toBeGreaterThanOrEqual(fixtures.length);
+    expect(count).toBeGreaterThanOrEqual(together.length);
   });
 });
 

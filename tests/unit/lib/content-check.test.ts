@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkContent, formatProblems, readContent, type ContentFiles } from '../../../src/lib/content-check.ts';
 
 const real = readContent('content');
+const real_ = real;
 
 /** A copy of the real content with one data file changed through `edit`. */
 function withData(name: string, edit: (entries: Record<string, unknown>[]) => void, base: ContentFiles = real): ContentFiles {
@@ -85,5 +86,26 @@ describe('checkContent on bad input names file, entry, field and what is allowed
   it('rejects a source without a URL unless it is the article itself', () => {
     const p = checkContent(withData('sources.json', (ss) => { const s = ss.find((x) => x.kind === 'web')!; s.url = null; s.id = 'no-url'; }));
     expect(p).toContainEqual(expect.objectContaining({ entry: 'no-url', field: 'url' }));
+  });
+});
+
+describe('the gate\'s building blocks', () => {
+  it('finds where a JSON text first goes wrong, and nothing in valid JSON', async () => {
+    const { jsonSyntaxError, lineColumn } = await import('../../../src/lib/content-check.ts');
+    expect(jsonSyntaxError('[{"a": 1}, {"b": [true, null, -2.5e3, "x\\"y"]}]')).toBeNull();
+    for (const real of [...Object.values(real_.charts), ...Object.values(real_.data)]) if (real) expect(jsonSyntaxError(real)).toBeNull();
+    const trailing = '[\n  {"a": 1},\n]';
+    expect(lineColumn(trailing, jsonSyntaxError(trailing)!.offset)).toEqual({ line: 3, column: 1 });
+    expect(jsonSyntaxError('{"a": 1,}')!.expected).toMatch(/comma before \}/);
+    const missingComma = '{\n  "a": 1\n  "b": 2\n}';
+    expect(lineColumn(missingComma, jsonSyntaxError(missingComma)!.offset)).toEqual({ line: 2, column: 9 });
+    expect(jsonSyntaxError("{'a': 1}")!.expected).toMatch(/double quotes/);
+    expect(jsonSyntaxError('[1] [2]')!.expected).toMatch(/end of the file/);
+    expect(jsonSyntaxError('["a')!.expected).toMatch(/closing "/);
+  });
+  it('allows only web, mail, fragment and site-relative links', async () => {
+    const { isAllowedLink } = await import('../../../src/lib/content-check.ts');
+    for (const ok of ['https://example.org/x', 'HTTP://example.org', 'mailto:a@b.org', '#p05', '/downloads/']) expect(isAllowedLink(ok), ok).toBe(true);
+    for (const bad of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' java\tscript:x', 'data:text/html,x', 'vbscript:x', '//evil.example/', 'https:/x', 'relative/path', '']) expect(isAllowedLink(bad), bad).toBe(false);
   });
 });
