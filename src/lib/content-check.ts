@@ -334,7 +334,7 @@ function entryName(item: unknown, i: number, name: string): string {
 }
 
 /** Attributes each author component takes (all as "..." strings). */
-const componentAttributes: Record<string, readonly string[]> = { P: ['id'], Scrolly: ['chart'], Step: ['id'] };
+const componentAttributes: Record<string, readonly string[]> = { P: ['id'], Scrolly: ['chart'] };
 
 /** The first moment after a partial date's period: 2023 -> 2024-01-01, 2023-10 -> 2023-11-01, 2023-10-25 -> 2023-10-26. */
 function periodEnd(date: string): string {
@@ -426,8 +426,8 @@ export function checkContent(files: ContentFiles): Problem[] {
     c.marks.forEach((m, i) => tooLong(problems, file, id, `marks[${i}].label`, m.label, lengthLimits.markLabel, "a mark's label (it stands beside the axis)"));
     c.steps.forEach((s, i) => {
       tooLong(problems, file, id, `steps[${i}].title`, s.title, lengthLimits.stepTitle, "a step's title");
-      const text = (s as { text?: unknown }).text;
-      if (typeof text === 'string') tooLong(problems, file, id, `steps[${i}].text`, text, lengthLimits.stepText, "a step's text (one step card on a phone screen)");
+      tooLong(problems, file, id, `steps[${i}].text`, s.text, lengthLimits.stepText, "a step's text (one step card on a phone screen)");
+      tooLong(problems, file, id, `steps[${i}].narrow.text`, s.narrow?.text, lengthLimits.stepText, "a step's text (one step card on a phone screen)");
     });
     if (c.window && c.window.start >= c.window.end) problems.push({ file, entry: id, field: 'window.end', message: `"${c.window.end}" is not after window.start "${c.window.start}"; allowed: a later date (the window is [start, end))` });
   }
@@ -599,14 +599,13 @@ export function checkContent(files: ContentFiles): Problem[] {
       const target = m[1]!.replace(/^<|>$/g, '');
       if (!isAllowedLink(target)) problems.push({ file: where(m.index), entry, field: 'link', message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}` });
     }
-    let current: Chart | undefined;
-    for (const m of body.matchAll(/<(Scrolly|Step|P)\b([^>]*)>([\s\S]*?)(?=<\/?(?:Scrolly|Step|P)\b|$)/g)) {
+    for (const m of body.matchAll(/<(Scrolly|P)\b([^>]*)>([\s\S]*?)(?=<\/?(?:Scrolly|P)\b|$)/g)) {
       const [, tag, attrs = '', rest = ''] = m;
       const line = where(m.index);
       const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
       if (tag === 'Scrolly') {
         const chart = attr('chart');
-        current = chart ? chartById.get(chart) : undefined;
+        const current = chart ? chartById.get(chart) : undefined;
         if (!chart) problems.push({ file: line, entry, field: '<Scrolly chart>', message: 'missing chart="..."; allowed: the id of a file in content/data/charts/' });
         else if (brokenCharts.has(chart)) against(brokenCharts.get(chart)!, () => {});
         else if (!current) problems.push({ file: line, entry, field: '<Scrolly chart>', message: `unknown chart "${chart}"; allowed: ${[...chartById.keys()].join(', ') || '(none defined)'}` });
@@ -619,11 +618,8 @@ export function checkContent(files: ContentFiles): Problem[] {
             problems.push({ file: line, entry, field: '<Scrolly chart>', message: `chart "${chart}" says it stands in chapter "${current.chapter}" (its "chapter" field); allowed: place it there, or change its "chapter" to "${entry}"` });
           }
         }
-      } else if (tag === 'Step') {
-        const id = attr('id');
-        if (!id) problems.push({ file: line, entry, field: '<Step id>', message: 'missing id="..."; allowed: a step id of the enclosing chart' });
-        else if (current && !current.steps.some((s) => s.id === id)) {
-          problems.push({ file: line, entry, field: '<Step id>', message: `unknown step "${id}" for chart "${current.id}"; allowed: ${current.steps.map((s) => s.id).join(', ')}` });
+        if (!attrs.trim().endsWith('/')) {
+          problems.push({ file: line, entry, field: '<Scrolly>', message: 'not self-closing; allowed: <Scrolly chart="id" /> (a step\'s text lives in the chart\'s steps[].text)' });
         }
       } else {
         const id = attr('id');

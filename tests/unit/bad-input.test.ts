@@ -167,11 +167,11 @@ const fixtures: Fixture[] = [
   {
     name: 'a component name with a leading underscore → "<_Secret>: unknown component"',
     apply: (d) => edit(d, 'chapters/03-discrediting.mdx', (t) => `${t}\n<_Secret />\n`),
-    expected: [/content\/chapters\/03-discrediting\.mdx:\d+ › discrediting › <_Secret>: unknown component "_Secret"; allowed: P, Scrolly, Step/],
+    expected: [/content\/chapters\/03-discrediting\.mdx:\d+ › discrediting › <_Secret>: unknown component "_Secret"; allowed: P, Scrolly/],
   },
   {
     name: 'a chart placed in two chapters → "chart … is already placed at content/chapters/…:N"',
-    apply: (d) => edit(d, 'chapters/05-loss-of-influence.mdx', (t) => `${t}\n<Scrolly chart="region-map">\n<Step id="region">\nAgain.\n</Step>\n</Scrolly>\n`),
+    apply: (d) => edit(d, 'chapters/05-loss-of-influence.mdx', (t) => `${t}\n<Scrolly chart="region-map" />\n`),
     expected: [/content\/chapters\/05-loss-of-influence\.mdx:\d+ › loss-of-influence › <Scrolly chart>: chart "region-map" is already placed at content\/chapters\/04-legitimisation\.mdx:\d+; allowed: each chart placed once/],
   },
   {
@@ -227,6 +227,21 @@ const fixtures: Fixture[] = [
     name: `a long step title → "steps[0].title: … allowed: at most ${lengthLimits.stepTitle} characters"`,
     apply: (d) => editJson<Json>(d, 'data/charts/region-map.json', (c) => void ((c.steps as Json[])[0]!.title = 'y'.repeat(300))),
     expected: [new RegExp(`content/data/charts/region-map\\.json › region-map › steps\\[0\\]\\.title: 300 characters; allowed: at most ${lengthLimits.stepTitle} characters`)],
+  },
+  {
+    name: 'a chart placed the old way, with <Step> children → "<Scrolly>: not self-closing" and "<Step>: unknown component"',
+    apply: (d) => edit(d, 'chapters/04-legitimisation.mdx', (t) => t.replace('<Scrolly chart="playbook" />', '<Scrolly chart="playbook">\n<Step id="x">\nText.\n</Step>\n</Scrolly>')),
+    expected: [/content\/chapters\/04-legitimisation\.mdx:\d+ › legitimisation › <Scrolly>: not self-closing; allowed: <Scrolly chart="id" \/>/, /content\/chapters\/04-legitimisation\.mdx:\d+ › legitimisation › <Step>: unknown component "Step"; allowed: P, Scrolly/],
+  },
+  {
+    name: 'a step without text → "steps[1].text: missing"',
+    apply: (d) => editJson<Json>(d, 'data/charts/courtesy-campaigns.json', (c) => void delete (c.steps as Json[])[1]!.text),
+    expected: [/content\/data\/charts\/courtesy-campaigns\.json › courtesy-campaigns › steps\[1\]\.text: missing; a text in double quotes is required here/],
+  },
+  {
+    name: `a 2,000-character step text → "steps[2].text: 2000 characters; allowed: at most ${lengthLimits.stepText} characters"`,
+    apply: (d) => editJson<Json>(d, 'data/charts/republic-day.json', (c) => void ((c.steps as Json[])[2]!.text = 'z'.repeat(2000))),
+    expected: [new RegExp(`content/data/charts/republic-day\\.json › republic-day › steps\\[2\\]\\.text: 2000 characters; allowed: at most ${lengthLimits.stepText} characters`)],
   },
 ];
 
