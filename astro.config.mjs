@@ -3,9 +3,21 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import contentGate from './src/integrations/content-gate.ts';
 import offlineEdition from './src/integrations/offline-edition.ts';
+import publishFiles from './src/integrations/publish-files.ts';
+import { releaseSiteProblem } from './src/lib/release.ts';
 
 // The base path is one setting, so the build can be served from any folder of any host.
 const base = process.env.STORY_BASE ?? '/';
+// The release build (npm run build:release sets STORY_RELEASE=1) refuses a site URL on this machine or
+// without https://; `npm start`, `npm run build` and the tests keep their local default.
+if (process.env.STORY_RELEASE === '1') {
+  const problem = releaseSiteProblem(process.env.STORY_SITE);
+  if (problem) {
+    process.stderr.write(`\nThe release build stops: ${problem}\n\n`);
+    process.exit(1);
+  }
+}
+
 // A BASE_URL variable in the environment (test runners set one) would override the base inside pages.
 delete process.env.BASE_URL;
 
@@ -13,7 +25,7 @@ export default defineConfig({
   site: process.env.STORY_SITE ?? 'http://127.0.0.1:4321',
   base,
   trailingSlash: 'always',
-  integrations: [contentGate(), mdx(), offlineEdition()],
+  integrations: [contentGate(), mdx(), offlineEdition(), publishFiles()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // No code blocks in the story; Shiki's inline styles would also break the CSP.
