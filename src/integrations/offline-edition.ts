@@ -14,22 +14,17 @@
  * or image in the CSS would be inlined as a data: URI, and one to another host fails the build.
  */
 import type { AstroIntegration } from 'astro';
+import { parse as parseHtml, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join, normalize } from 'node:path';
 import { escapeText } from '../lib/escape.ts';
 import { ui } from '../lib/ui.ts';
+import { offlineBudget } from '../lib/offline-budget.ts';
 
-/** Largest offline file allowed in English, in bytes (300 KB counted as 300,000 bytes, the stricter reading). */
-export const OFFLINE_MAX_BYTES = 300_000;
-/** Largest offline file in any other language: a Russian or Kazakh text runs longer in UTF-8 (Cyrillic takes two bytes a letter). */
-export const OFFLINE_MAX_BYTES_OTHER = 400_000;
+export { OFFLINE_MAX_BYTES, OFFLINE_MAX_BYTES_OTHER, offlineBudget } from '../lib/offline-budget.ts';
 
-/** The offline budget for a page in `lang` (its <html lang>). */
-export function offlineBudget(lang: string): number {
-  return lang === 'en' || lang.startsWith('en-') ? OFFLINE_MAX_BYTES : OFFLINE_MAX_BYTES_OTHER;
-}
 /** Folder (under outDir and the base) and name of the offline file. */
 export const OFFLINE_DIR = 'offline';
 export const OFFLINE_FILE = 'story-offline.html';
@@ -61,6 +56,8 @@ export interface OfflineOptions {
   readAsset: (path: string) => Buffer | undefined;
   /** The note that replaces the download link in the offline file; the story URL follows it. */
   editionNote: string;
+  /** Link text, in a later data table, to the row that describes an event the story already described. */
+  seeAbove?: string;
 }
 
 function normaliseBase(base: string): string {
@@ -144,6 +141,60 @@ function stripScriptOnlyData(html: string): string {
       ? chunk
       : chunk.replace(/\s(data-[\w-]+)(?:="[^"]*"|='[^']*')?(?=[\s/>])/gi, (attr, name: string) => (keep(name.toLowerCase()) ? attr : '')),
   );
+}
+
+/** Element children of a parse5 node. */
+function elements(node: T.ParentNode): T.Element[] {
+  return node.childNodes.filter((n): n is T.Element => 'tagName' in n);
+}
+/** The text of a parse5 node, as a browser's textContent. */
+function textOf(node: T.Node): string {
+  if ('value' in node && node.nodeName === '#text') return (node as T.TextNode).value;
+  return 'childNodes' in node ? (node as T.ParentNode).childNodes.map(textOf).join('') : '';
+}
+
+/**
+ * An event drawn by several charts is described in full once: in each later data table its row keeps
+ * date, lane, title and status, and the long description and the sources become a link to the row
+ * that has them. The HTML is parsed with parse5 (a real HTML parser) to find the rows and cells;
+ * the edits are spliced into the original text by the parser's source offsets, so nothing else of
+ * the file is re-serialised.
+ */
+export function compactRepeatedRows(html: string, seeAbove: string): string {
+  const doc = parseHtml(html, { sourceCodeLocationInfo: true });
+  const edits: { start: number; end: number; text: string }[] = [];
+  const first = new Map<string, string>();
+  const visit = (node: T.ParentNode) => {
+    for (const el of elements(node)) {
+      const id = el.attrs.find((a) => a.name === 'id')?.value ?? '';
+      if (el.tagName === 'tr' && id.startsWith('row-')) {
+        const cells = elements(el).filter((c) => c.tagName === 'td');
+        const title = cells[2] && elements(cells[2]).find((c) => c.tagName === 'strong');
+        if (cells.length === 5 && title) {
+          const key = `${textOf(cells[0]!).trim()}\u0000${textOf(title).trim()}`;
+          const at = first.get(key);
+          if (at === undefined) first.set(key, id);
+          else {
+            const link = `<a href="#${at}">${escapeText(seeAbove)}</a>`;
+            for (const [cell, text] of [
+              [cells[2]!, `<strong>${escapeText(textOf(title))}</strong><br>${link}`],
+              [cells[4]!, link],
+            ] as const) {
+              const loc = cell.sourceCodeLocation;
+              if (loc?.startTag && loc.endTag) edits.push({ start: loc.startTag.endOffset, end: loc.endTag.startOffset, text });
+            }
+          }
+          continue;
+        }
+      }
+      if (el.tagName === 'template') continue;
+      visit(el);
+    }
+  };
+  visit(doc);
+  let out = html;
+  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  return out;
 }
 
 /** Rewrites one attribute value in a start tag. */
@@ -247,6 +298,7 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   out = out.replace(/<a class="permalink cite-link"[^>]*>[^<]*<\/a>/g, '');
   out = out.replace('</head>', `<style>${OFFLINE_CSS}</style></head>`);
   out = stripScriptOnlyData(out);
+  out = compactRepeatedRows(out, options.seeAbove ?? 'described in an earlier table, with its sources');
 
   // Everything visible without a click: the data tables and the citation of the whole story.
   out = out.replace(/<details\b([^>]*)>([\s\S]*?)<\/details>/gi, (m, a: string, inner: string) =>
@@ -301,7 +353,7 @@ export default function offlineEdition(): AstroIntegration {
           return p.startsWith(out) && existsSync(p) ? readFileSync(p) : undefined;
         };
         const offline = Buffer.from(
-          makeOfflineHtml(story, { site: settings.site, base: settings.base, readAsset, editionNote: ui().offline.edition }),
+          makeOfflineHtml(story, { site: settings.site, base: settings.base, readAsset, editionNote: ui().offline.edition, seeAbove: ui().offline.seeAbove }),
           'utf8',
         );
         const lang = /<html\b[^>]*\slang="([^"]+)"/i.exec(story)?.[1] ?? 'en';
