@@ -21,6 +21,10 @@ const work = mkdtempSync(join(tmpdir(), 'kz-growth-'));
 const site = join(work, 'site');
 cpSync(ROOT, site, { recursive: true, filter: (src) => !/\/(node_modules|dist|\.astro|\.git|tests\/\.tmp)(\/|$)/.test(src) });
 symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'));
+// Astro keeps its content data store in cacheDir (default node_modules/.astro): with node_modules linked,
+// the copy would share it with the working tree's builds, so it gets its own.
+const config = join(site, 'astro.config.mjs');
+writeFileSync(config, readFileSync(config, 'utf8').replace('export default defineConfig({', "export default defineConfig({\n  cacheDir: './.growth-cache',"));
 const data = join(site, 'content', 'data');
 type J = Record<string, unknown>;
 const events = (JSON.parse(readFileSync(join(data, 'events.json'), 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
