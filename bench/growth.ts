@@ -49,8 +49,8 @@ extra.forEach((base, k) => {
   // New events for the new chart: copies of its base chart's (real) events under new ids, so its
   // table and drawing are as long as an ordinary chart's and repeat nothing of the story.
   const fresh = (old: string) => `${old}-g${k + 1}`;
-  const baseEvents = (raw.events as string[]).filter((e) => byId.has(e));
-  for (const e of baseEvents) all.set(fresh(e), { ...byId.get(e)!, id: fresh(e), title: `${byId.get(e)!.title} (growth ${k + 1})` });
+  const baseEvents = (raw.events as string[]).filter((e) => all.has(e));
+  for (const e of baseEvents) all.set(fresh(e), { ...all.get(e)!, id: fresh(e), title: `${all.get(e)!.title} (growth ${k + 1})` });
   const words = Object.fromEntries(Object.entries((raw.words ?? {}) as Record<string, string>).map(([w, v]) => [w.replace(/^at\.(.+)$/, (_m, e: string) => `at.${fresh(e)}`), w.endsWith('.events') ? v.split(/[\s,]+/).filter(Boolean).map(fresh).join(' ') : v]));
   const labels = Object.fromEntries(Object.entries((raw.labels ?? {}) as Record<string, string>).map(([e, v]) => [fresh(e), v]));
   const steps = (raw.steps as J[]).map((s) => ({ ...s, id: `${s.id}-g${k + 1}`, highlight: (s.highlight as string[]).map(fresh) }));

@@ -500,6 +500,13 @@ export function checkContent(files: ContentFiles): Problem[] {
     const file = chartFiles.get(c.id)!;
     c.events.forEach((id, i) => refEvent(file, c.id, `events[${i}]`, id));
     const inChart = new Set(c.events);
+    // Words that name events (a flow's "stage.N.events", a map's "at.<event id>") name events of this chart.
+    for (const [k, v] of Object.entries(c.words)) {
+      const named = k.endsWith('.events') ? v.split(/[\s,]+/).filter(Boolean) : /^at\.(.+)$/.exec(k) ? [k.slice(3)] : [];
+      for (const id of named) {
+        if (!inChart.has(id)) problems.push({ file, entry: c.id, field: `words.${k}`, message: `"${id}" is not drawn by this chart; allowed: the ids in "events"` });
+      }
+    }
     for (const id of Object.keys(c.labels)) {
       if (!inChart.has(id)) problems.push({ file, entry: c.id, field: `labels.${id}`, message: `label for an event not in this chart; allowed: the ids in "events"` });
     }

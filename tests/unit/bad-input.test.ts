@@ -243,6 +243,13 @@ const fixtures: Fixture[] = [
     apply: (d) => editJson<Json>(d, 'data/charts/republic-day.json', (c) => void ((c.steps as Json[])[2]!.text = 'z'.repeat(2000))),
     expected: [new RegExp(`content/data/charts/republic-day\\.json › republic-day › steps\\[2\\]\\.text: 2000 characters; allowed: at most ${lengthLimits.stepText} characters`)],
   },
+  {
+    name: 'a flow stage naming an event the chart does not draw → "words.stage.1.events: … is not drawn by this chart"',
+    apply: (d) =>
+      // (The all-at-once copy has this chart renamed by the file-name fixture.)
+      editJson<Json>(d, existsSync(join(d, 'data/charts/anatomy.json')) ? 'data/charts/anatomy.json' : 'data/charts/anatomy-of-a-fake.json', (c) => void ((c.words as Record<string, string>)['stage.1.events'] += ' not-in-this-chart')),
+    expected: [/content\/data\/charts\/[\w-]+\.json › anatomy-of-a-fake › words\.stage\.1\.events: "not-in-this-chart" is not drawn by this chart; allowed: the ids in "events"/],
+  },
 ];
 
 /** Copies content/ into a fresh folder and applies the given fixtures. */
