@@ -1,10 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import contentGate from './src/integrations/content-gate.ts';
-import offlineEdition from './src/integrations/offline-edition.ts';
-import publishFiles from './src/integrations/publish-files.ts';
-import { releaseSiteProblem } from './src/lib/release.ts';
+import contentGate from './src/build/content-gate.ts';
+import offlineEdition from './src/build/offline-edition.ts';
+import precompress from './src/build/precompress.ts';
+import publishFiles from './src/build/publish-files.ts';
+import { releaseSiteProblem } from './src/build/release.ts';
 
 // The base path is one setting, so the build can be served from any folder of any host.
 const base = process.env.STORY_BASE ?? '/';
@@ -25,7 +26,8 @@ export default defineConfig({
   site: process.env.STORY_SITE ?? 'http://127.0.0.1:4321',
   base,
   trailingSlash: 'always',
-  integrations: [contentGate(), mdx(), offlineEdition(), publishFiles()],
+  // precompress runs last: it compresses what the others wrote (sitemap.xml and robots.txt included).
+  integrations: [contentGate(), mdx(), offlineEdition(), publishFiles(), precompress()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // No code blocks in the story; Shiki's inline styles would also break the CSP.

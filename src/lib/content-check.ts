@@ -25,7 +25,7 @@ import {
   type Source,
   type StoryEvent,
 } from '../schemas.ts';
-import { authorComponents } from '../components/names.ts';
+import { authorComponents } from './author-components.ts';
 
 export interface Problem {
   file: string;
@@ -54,7 +54,12 @@ const dataFiles = {
 } as const;
 
 /** Lists checked entry by entry against their schema. */
-const listFiles = { 'redirects.json': redirectSchema, 'corrections.json': correctionSchema, 'claims.json': claimSchema, 'places.json': placeSchema } as const;
+const listFiles = {
+  'redirects.json': redirectSchema,
+  'corrections.json': correctionSchema,
+  'claims.json': claimSchema,
+  'places.json': placeSchema,
+} as const;
 type DataFile = keyof typeof dataFiles;
 
 /** Every file under `dir` (at any depth) whose name ends with `ext`, sorted, as paths relative to `root`. */
@@ -76,12 +81,25 @@ export function readContent(contentDir: string): ContentFiles {
     const p = join(contentDir, 'data', name);
     data[name] = existsSync(p) ? readFileSync(p, 'utf8') : undefined;
   }
-  const read = (paths: string[]) => Object.fromEntries(paths.map((p) => [p.split(sep).join('/'), readFileSync(join(contentDir, p), 'utf8')]));
+  const read = (paths: string[]) =>
+    Object.fromEntries(paths.map((p) => [p.split(sep).join('/'), readFileSync(join(contentDir, p), 'utf8')]));
   // Chapters in any subfolder are published too (the collection's pattern is **/*.mdx), so all are read.
-  const chapters = read([...filesUnder(contentDir, join(contentDir, 'chapters'), '.mdx'), ...filesUnder(contentDir, join(contentDir, 'chapters'), '.md')].sort());
+  const chapters = read(
+    [
+      ...filesUnder(contentDir, join(contentDir, 'chapters'), '.mdx'),
+      ...filesUnder(contentDir, join(contentDir, 'chapters'), '.md'),
+    ].sort(),
+  );
   const charts = read(filesUnder(contentDir, join(contentDir, 'data', 'charts'), '.json'));
   const dataDir = join(contentDir, 'data');
-  const ui = read(existsSync(dataDir) ? readdirSync(dataDir).filter((f) => /^ui\..+\.json$/.test(f)).sort().map((f) => relative(contentDir, join(dataDir, f))) : []);
+  const ui = read(
+    existsSync(dataDir)
+      ? readdirSync(dataDir)
+          .filter((f) => /^ui\..+\.json$/.test(f))
+          .sort()
+          .map((f) => relative(contentDir, join(dataDir, f)))
+      : [],
+  );
   return { data, chapters, charts, ui };
 }
 
@@ -104,7 +122,8 @@ export const lengthLimits = {
 } as const;
 
 /** Where a link may point: a web page, an e-mail address, a place on this page or on this site. */
-export const allowedLinks = 'an https:// or http:// URL, a mailto: address, a #fragment or a site-relative path starting with /';
+export const allowedLinks =
+  'an https:// or http:// URL, a mailto: address, a #fragment or a site-relative path starting with /';
 
 /** True when `href` is a link the site may publish (see allowedLinks). Any other scheme (javascript:, data:, ...) is refused. */
 export function isAllowedLink(href: string): boolean {
@@ -168,7 +187,12 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
       if (text[i] === '}') return void i++;
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(text[i] === '}' ? 'another "field": value (a comma before } is not allowed in JSON)' : 'a "field" name in double quotes');
+        if (text[i] !== '"')
+          fail(
+            text[i] === '}'
+              ? 'another "field": value (a comma before } is not allowed in JSON)'
+              : 'a "field" name in double quotes',
+          );
         str();
         ws();
         if (text[i] !== ':') fail('a colon after the field name');
@@ -220,11 +244,19 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
 }
 
 function fieldPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), '') || '(entry)';
+  return (
+    path.reduce<string>(
+      (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+      '',
+    ) || '(entry)'
+  );
 }
 
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), raw);
+  return path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    raw,
+  );
 }
 
 /** A value as the message quotes it: JSON, cut to 60 characters. */
@@ -233,37 +265,86 @@ function quote(v: unknown): string {
   return j.length > 60 ? `${j.slice(0, 57)}...` : j;
 }
 
-const typeWords: Record<string, string> = { string: 'a text in double quotes', number: 'a number', boolean: 'true or false', array: 'a list [...]', object: 'an object {...}', int: 'a whole number' };
+const typeWords: Record<string, string> = {
+  string: 'a text in double quotes',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'a list [...]',
+  object: 'an object {...}',
+  int: 'a whole number',
+};
 function kindOf(v: unknown): string {
-  return v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : typeof v === 'string' ? 'a text' : `a ${typeof v}`;
+  return v === null
+    ? 'null'
+    : Array.isArray(v)
+      ? 'a list'
+      : typeof v === 'object'
+        ? 'an object'
+        : typeof v === 'string'
+          ? 'a text'
+          : `a ${typeof v}`;
 }
 
 /** Zod's issues in plain words: the field, the value found, and what is allowed. */
 function zodProblems(file: string, entry: string, error: z.ZodError, raw: unknown): Problem[] {
   return error.issues.map((issue) => {
     const value = valueAt(raw, issue.path);
-    const i = issue as unknown as { code: string; origin?: string; minimum?: number; maximum?: number; format?: string; expected?: string; values?: unknown[]; keys?: string[] };
+    const i = issue as unknown as {
+      code: string;
+      origin?: string;
+      minimum?: number;
+      maximum?: number;
+      format?: string;
+      expected?: string;
+      values?: unknown[];
+      keys?: string[];
+    };
     let message: string;
-    if (i.code === 'invalid_value' && i.values) message = `${quote(value)} is not allowed; allowed: ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    else if (i.code === 'invalid_type' && value === undefined) message = `missing; ${typeWords[i.expected ?? ''] ?? `a ${i.expected}`} is required here (see src/schemas.ts)`;
-    else if (i.code === 'invalid_type') message = `${quote(value)} is ${kindOf(value)}; allowed: ${typeWords[i.expected ?? ''] ?? i.expected}`;
-    else if (i.code === 'unrecognized_keys') message = `unknown field(s) ${(i.keys ?? []).map((k) => `"${k}"`).join(', ')}; see src/schemas.ts for the allowed fields`;
-    else if (i.code === 'too_small' && i.origin === 'string') message = i.minimum === 1 ? 'empty; allowed: a text of at least one character' : `${quote(value)} is too short; allowed: at least ${i.minimum} characters`;
-    else if (i.code === 'too_small' && i.origin === 'array') message = `${Array.isArray(value) ? value.length : 0} entries; allowed: at least ${i.minimum}${/at least/.test(issue.message) && !/^Too small/.test(issue.message) ? ` (${issue.message})` : ''}`;
+    if (i.code === 'invalid_value' && i.values)
+      message = `${quote(value)} is not allowed; allowed: ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    else if (i.code === 'invalid_type' && value === undefined)
+      message = `missing; ${typeWords[i.expected ?? ''] ?? `a ${i.expected}`} is required here (see src/schemas.ts)`;
+    else if (i.code === 'invalid_type')
+      message = `${quote(value)} is ${kindOf(value)}; allowed: ${typeWords[i.expected ?? ''] ?? i.expected}`;
+    else if (i.code === 'unrecognized_keys')
+      message = `unknown field(s) ${(i.keys ?? []).map((k) => `"${k}"`).join(', ')}; see src/schemas.ts for the allowed fields`;
+    else if (i.code === 'too_small' && i.origin === 'string')
+      message =
+        i.minimum === 1
+          ? 'empty; allowed: a text of at least one character'
+          : `${quote(value)} is too short; allowed: at least ${i.minimum} characters`;
+    else if (i.code === 'too_small' && i.origin === 'array')
+      message = `${Array.isArray(value) ? value.length : 0} entries; allowed: at least ${i.minimum}${/at least/.test(issue.message) && !/^Too small/.test(issue.message) ? ` (${issue.message})` : ''}`;
     else if (i.code === 'too_small' || i.code === 'too_big') {
       const n = typeof value === 'string' ? `${value.length} characters` : quote(value);
       const limit = i.code === 'too_small' ? `at least ${i.minimum}` : `at most ${i.maximum}`;
       message = `${n} is too ${i.code === 'too_small' ? 'small' : 'long'}; allowed: ${limit}${typeof value === 'string' ? ' characters' : ''}`;
-    } else if (i.code === 'invalid_format' && i.format === 'url') message = `${quote(value)} is not a web address; allowed: an https:// or http:// URL`;
-    else if (/^(a|an|at|the|no) /.test(issue.message)) message = `must be ${issue.message}${value !== undefined && typeof value !== 'object' ? ` (found ${quote(value)})` : ''}`;
+    } else if (i.code === 'invalid_format' && i.format === 'url')
+      message = `${quote(value)} is not a web address; allowed: an https:// or http:// URL`;
+    else if (/^(a|an|at|the|no) /.test(issue.message))
+      message = `must be ${issue.message}${value !== undefined && typeof value !== 'object' ? ` (found ${quote(value)})` : ''}`;
     else message = `${quote(value)} is not allowed: ${issue.message.replace(/^Invalid input: expected/, 'expected')}`;
     return { file, entry, field: fieldPath(issue.path), message };
   });
 }
 
 /** Checks a text field against its length limit. */
-function tooLong(problems: Problem[], file: string, entry: string, field: string, text: string | undefined, limit: number, what: string) {
-  if (text !== undefined && [...text].length > limit) problems.push({ file, entry, field, message: `${[...text].length} characters; allowed: at most ${limit} characters for ${what}` });
+function tooLong(
+  problems: Problem[],
+  file: string,
+  entry: string,
+  field: string,
+  text: string | undefined,
+  limit: number,
+  what: string,
+) {
+  if (text !== undefined && [...text].length > limit)
+    problems.push({
+      file,
+      entry,
+      field,
+      message: `${[...text].length} characters; allowed: at most ${limit} characters for ${what}`,
+    });
 }
 
 /** Parses a JSON file; on a syntax error reports one problem with line, column and the text there. */
@@ -277,7 +358,12 @@ function parseJson(file: string, text: string, problems: Problem[]): { ok: true;
     const lineText = text.split('\n')[line - 1] ?? '';
     const near = lineText.trim() ? `: ${quote(lineText.trim())}` : '';
     const expected = found ? `; expected ${found.expected}` : ` (${(err as Error).message})`;
-    problems.push({ file: `${file}:${line}:${column}`, entry: '(file)', field: '(JSON syntax)', message: `not valid JSON at line ${line}, column ${column}${near}${expected}` });
+    problems.push({
+      file: `${file}:${line}:${column}`,
+      entry: '(file)',
+      field: '(JSON syntax)',
+      message: `not valid JSON at line ${line}, column ${column}${near}${expected}`,
+    });
     return { ok: false };
   }
 }
@@ -297,15 +383,31 @@ const MARKUP = /<\/?[a-zA-Z][\w:-]*(?=[\s/>])[^>]*>?/;
 function markupProblems(file: string, entry: string, value: unknown, path: (string | number)[] = []): Problem[] {
   if (typeof value === 'string') {
     const m = MARKUP.exec(value);
-    return m ? [{ file, entry, field: fieldPath(path), message: `contains markup (${JSON.stringify(m[0].slice(0, 40))}); allowed: plain text only (the site escapes all text, so tags would show as text)` }] : [];
+    return m
+      ? [
+          {
+            file,
+            entry,
+            field: fieldPath(path),
+            message: `contains markup (${JSON.stringify(m[0].slice(0, 40))}); allowed: plain text only (the site escapes all text, so tags would show as text)`,
+          },
+        ]
+      : [];
   }
   if (Array.isArray(value)) return value.flatMap((v, i) => markupProblems(file, entry, v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => markupProblems(file, entry, v, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => markupProblems(file, entry, v, [...path, k]));
   return [];
 }
 
 /** Parses a data file that must hold a JSON array; reports a missing file, bad JSON or a non-array. */
-function readArray(file: string, text: string | undefined, problems: Problem[], missing: string, broken?: Set<string>): unknown[] | undefined {
+function readArray(
+  file: string,
+  text: string | undefined,
+  problems: Problem[],
+  missing: string,
+  broken?: Set<string>,
+): unknown[] | undefined {
   if (text === undefined) {
     problems.push({ file, entry: '(file)', field: '(file)', message: missing });
     broken?.add(file);
@@ -317,7 +419,12 @@ function readArray(file: string, text: string | undefined, problems: Problem[], 
     return undefined;
   }
   if (!Array.isArray(r.value)) {
-    problems.push({ file, entry: '(file)', field: '(file)', message: `${kindOf(r.value)}; allowed: a JSON list [...] of entries` });
+    problems.push({
+      file,
+      entry: '(file)',
+      field: '(file)',
+      message: `${kindOf(r.value)}; allowed: a JSON list [...] of entries`,
+    });
     broken?.add(file);
     return undefined;
   }
@@ -329,7 +436,8 @@ function entryName(item: unknown, i: number, name: string): string {
   const o = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
   if (typeof o.id === 'string' && o.id) return o.id;
   if (name === 'redirects.json' && typeof o.from === 'string') return `from "${o.from}"`;
-  if (name === 'corrections.json' && typeof o.date === 'string') return `${o.date} ${typeof o.kind === 'string' ? o.kind : 'entry'}`;
+  if (name === 'corrections.json' && typeof o.date === 'string')
+    return `${o.date} ${typeof o.kind === 'string' ? o.kind : 'entry'}`;
   return `entry ${i + 1} (no id)`;
 }
 
@@ -339,7 +447,12 @@ const componentAttributes: Record<string, readonly string[]> = { P: ['id'], Scro
 /** The first moment after a partial date's period: 2023 -> 2024-01-01, 2023-10 -> 2023-11-01, 2023-10-25 -> 2023-10-26. */
 function periodEnd(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number?, number?];
-  const next = m === undefined ? new Date(Date.UTC(y + 1, 0, 1)) : d === undefined ? new Date(Date.UTC(y, m, 1)) : new Date(Date.UTC(y, m - 1, d + 1));
+  const next =
+    m === undefined
+      ? new Date(Date.UTC(y + 1, 0, 1))
+      : d === undefined
+        ? new Date(Date.UTC(y, m, 1))
+        : new Date(Date.UTC(y, m - 1, d + 1));
   return next.toISOString().slice(0, 10);
 }
 /** The first day of a partial date's period: 2023 -> 2023-01-01. */
@@ -373,12 +486,24 @@ export function checkContent(files: ContentFiles): Problem[] {
 
   for (const [name, schema] of Object.entries(dataFiles) as [DataFile, (typeof dataFiles)[DataFile]][]) {
     const file = `content/data/${name}`;
-    const raw = readArray(file, files.data[name], problems, 'file is missing; every data file listed in src/lib/content-check.ts is required', broken);
+    const raw = readArray(
+      file,
+      files.data[name],
+      problems,
+      'file is missing; every data file listed in src/lib/content-check.ts is required',
+      broken,
+    );
     if (!raw) continue;
     const seen = new Set<string>();
     raw.forEach((item: unknown, i: number) => {
       const id = entryName(item, i, name);
-      if (seen.has(id)) problems.push({ file, entry: id, field: 'id', message: `duplicate id "${id}"; ids must be unique within the file` });
+      if (seen.has(id))
+        problems.push({
+          file,
+          entry: id,
+          field: 'id',
+          message: `duplicate id "${id}"; ids must be unique within the file`,
+        });
       seen.add(id);
       problems.push(...markupProblems(file, id, item));
       const result = schema.safeParse(item);
@@ -390,17 +515,29 @@ export function checkContent(files: ContentFiles): Problem[] {
     });
   }
   for (const e of parsed.events) {
-    tooLong(problems, EVENTS, e.id, 'title', e.title, lengthLimits.eventTitle, "an event's title (it heads the details panel)");
+    tooLong(
+      problems,
+      EVENTS,
+      e.id,
+      'title',
+      e.title,
+      lengthLimits.eventTitle,
+      "an event's title (it heads the details panel)",
+    );
     tooLong(problems, EVENTS, e.id, 'channel', e.channel, lengthLimits.eventChannel, "an event's channel");
   }
-  for (const a of parsed.actors) tooLong(problems, ACTORS, a.id, 'name', a.name, lengthLimits.actorName, "an actor's name");
+  for (const a of parsed.actors)
+    tooLong(problems, ACTORS, a.id, 'name', a.name, lengthLimits.actorName, "an actor's name");
 
   // Charts: one per file, named by its id.
   const chartFiles = new Map<string, string>();
   const brokenCharts = new Map<string, string>();
   for (const [path, text] of Object.entries(files.charts)) {
     const file = `content/${path}`;
-    const stem = path.split('/').pop()!.replace(/\.json$/, '');
+    const stem = path
+      .split('/')
+      .pop()!
+      .replace(/\.json$/, '');
     const r = parseJson(file, text, problems);
     if (!r.ok) {
       broken.add(file);
@@ -408,9 +545,24 @@ export function checkContent(files: ContentFiles): Problem[] {
       continue;
     }
     const raw = r.value;
-    const id = typeof raw === 'object' && raw && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : stem;
-    if (path.split('/').length > 3) problems.push({ file, entry: id, field: '(file)', message: 'a chart in a subfolder is never loaded; allowed: a file directly in content/data/charts/' });
-    if (id !== stem) problems.push({ file, entry: id, field: 'id', message: `"${id}" differs from the file name "${stem}.json"; allowed: a chart file named after its id (${id}.json)` });
+    const id =
+      typeof raw === 'object' && raw && typeof (raw as { id?: unknown }).id === 'string'
+        ? (raw as { id: string }).id
+        : stem;
+    if (path.split('/').length > 3)
+      problems.push({
+        file,
+        entry: id,
+        field: '(file)',
+        message: 'a chart in a subfolder is never loaded; allowed: a file directly in content/data/charts/',
+      });
+    if (id !== stem)
+      problems.push({
+        file,
+        entry: id,
+        field: 'id',
+        message: `"${id}" differs from the file name "${stem}.json"; allowed: a chart file named after its id (${id}.json)`,
+      });
     problems.push(...markupProblems(file, id, raw));
     const result = chartSchema.safeParse(raw);
     if (!result.success) {
@@ -418,18 +570,56 @@ export function checkContent(files: ContentFiles): Problem[] {
       brokenCharts.set(id, file);
       continue;
     }
-    if (chartFiles.has(id)) problems.push({ file, entry: id, field: 'id', message: `duplicate chart id "${id}" (also in ${chartFiles.get(id)})` });
+    if (chartFiles.has(id))
+      problems.push({
+        file,
+        entry: id,
+        field: 'id',
+        message: `duplicate chart id "${id}" (also in ${chartFiles.get(id)})`,
+      });
     chartFiles.set(id, file);
     parsed.charts.push(result.data);
     const c = result.data;
     tooLong(problems, file, id, 'title', c.title, lengthLimits.chartTitle, "a chart's title");
-    c.marks.forEach((m, i) => tooLong(problems, file, id, `marks[${i}].label`, m.label, lengthLimits.markLabel, "a mark's label (it stands beside the axis)"));
+    c.marks.forEach((m, i) =>
+      tooLong(
+        problems,
+        file,
+        id,
+        `marks[${i}].label`,
+        m.label,
+        lengthLimits.markLabel,
+        "a mark's label (it stands beside the axis)",
+      ),
+    );
     c.steps.forEach((s, i) => {
       tooLong(problems, file, id, `steps[${i}].title`, s.title, lengthLimits.stepTitle, "a step's title");
-      tooLong(problems, file, id, `steps[${i}].text`, s.text, lengthLimits.stepText, "a step's text (one step card on a phone screen)");
-      tooLong(problems, file, id, `steps[${i}].narrow.text`, s.narrow?.text, lengthLimits.stepText, "a step's text (one step card on a phone screen)");
+      tooLong(
+        problems,
+        file,
+        id,
+        `steps[${i}].text`,
+        s.text,
+        lengthLimits.stepText,
+        "a step's text (one step card on a phone screen)",
+      );
+      tooLong(
+        problems,
+        file,
+        id,
+        `steps[${i}].narrow.text`,
+        s.narrow?.text,
+        lengthLimits.stepText,
+        "a step's text (one step card on a phone screen)",
+      );
     });
-    if (c.window && c.window.start >= c.window.end) problems.push({ file, entry: id, field: 'window.end', message: `"${c.window.end}" is not after window.start "${c.window.start}"; allowed: a later date (the window is [start, end))` });
+    if (c.window && c.window.start >= c.window.end)
+      problems.push({
+        file,
+        entry: id,
+        field: 'window.end',
+        message: `"${c.window.end}" is not after window.start "${c.window.start}"; allowed: a later date (the window is [start, end))`,
+      });
   }
 
   const sourceIds = new Set([...parsed.sources.map((s) => s.id), ...invalidIds.sources!]);
@@ -440,16 +630,34 @@ export function checkContent(files: ContentFiles): Problem[] {
   const refSources = (file: string, entry: string, field: string, ids: readonly string[]) =>
     ids.forEach((id, i) =>
       against(SOURCES, () => {
-        if (!sourceIds.has(id)) problems.push({ file, entry, field: `${field}[${i}]`, message: `unknown source id "${id}"; allowed: an id in content/data/sources.json` });
+        if (!sourceIds.has(id))
+          problems.push({
+            file,
+            entry,
+            field: `${field}[${i}]`,
+            message: `unknown source id "${id}"; allowed: an id in content/data/sources.json`,
+          });
       }),
     );
   const refActor = (file: string, entry: string, field: string, id: string) =>
     against(ACTORS, () => {
-      if (!actorIds.has(id)) problems.push({ file, entry, field, message: `unknown actor id "${id}"; allowed: an id in content/data/actors.json` });
+      if (!actorIds.has(id))
+        problems.push({
+          file,
+          entry,
+          field,
+          message: `unknown actor id "${id}"; allowed: an id in content/data/actors.json`,
+        });
     });
   const refEvent = (file: string, entry: string, field: string, id: string) =>
     against(EVENTS, () => {
-      if (!eventIds.has(id)) problems.push({ file, entry, field, message: `unknown event id "${id}"; allowed: an id in content/data/events.json` });
+      if (!eventIds.has(id))
+        problems.push({
+          file,
+          entry,
+          field,
+          message: `unknown event id "${id}"; allowed: an id in content/data/events.json`,
+        });
     });
 
   for (const a of parsed.actors) refSources(ACTORS, a.id, 'sources', a.sources ?? []);
@@ -460,7 +668,13 @@ export function checkContent(files: ContentFiles): Problem[] {
     if (e.quote) refActor(EVENTS, e.id, 'quote.speaker', e.quote.speaker);
     const known = e.sources.filter((s) => sourceById.has(s));
     if (!broken.has(SOURCES) && known.length === e.sources.length && !known.some((s) => sourceById.get(s)!.url)) {
-      problems.push({ file: EVENTS, entry: e.id, field: 'sources', message: 'no source with a URL; allowed: at least one source that has a url (the article alone is not a source for an event)' });
+      problems.push({
+        file: EVENTS,
+        entry: e.id,
+        field: 'sources',
+        message:
+          'no source with a URL; allowed: at least one source that has a url (the article alone is not a source for an event)',
+      });
     }
   }
   for (const a of parsed.annotations) refSources('content/data/annotations.json', a.id, 'sources', a.sources);
@@ -484,9 +698,28 @@ export function checkContent(files: ContentFiles): Problem[] {
         const countries = new Set(r.data.countries.map((c) => c.id));
         r.data.cells.forEach((c, i) => {
           const entry = `${c.narrative}/${c.country}`;
-          if (!narratives.has(c.narrative)) problems.push({ file, entry, field: `cells[${i}].narrative`, message: `unknown narrative "${c.narrative}"; allowed: ${[...narratives].join(', ')}` });
-          if (!countries.has(c.country)) problems.push({ file, entry, field: `cells[${i}].country`, message: `unknown country "${c.country}"; allowed: ${[...countries].join(', ')}` });
-          if (c.state === 'documented' && c.examples.length === 0) problems.push({ file, entry, field: `cells[${i}].examples`, message: 'no example; allowed: a documented cell with at least one sourced example (or state "partial" or "article-claim-only")' });
+          if (!narratives.has(c.narrative))
+            problems.push({
+              file,
+              entry,
+              field: `cells[${i}].narrative`,
+              message: `unknown narrative "${c.narrative}"; allowed: ${[...narratives].join(', ')}`,
+            });
+          if (!countries.has(c.country))
+            problems.push({
+              file,
+              entry,
+              field: `cells[${i}].country`,
+              message: `unknown country "${c.country}"; allowed: ${[...countries].join(', ')}`,
+            });
+          if (c.state === 'documented' && c.examples.length === 0)
+            problems.push({
+              file,
+              entry,
+              field: `cells[${i}].examples`,
+              message:
+                'no example; allowed: a documented cell with at least one sourced example (or state "partial" or "article-claim-only")',
+            });
           c.examples.forEach((x, j) => {
             refSources(file, entry, `cells[${i}].examples[${j}].sources`, x.sources);
             if (x.eventId) refEvent(file, entry, `cells[${i}].examples[${j}].eventId`, x.eventId);
@@ -502,22 +735,50 @@ export function checkContent(files: ContentFiles): Problem[] {
     const inChart = new Set(c.events);
     // Words that name events (a flow's "stage.N.events", a map's "at.<event id>") name events of this chart.
     for (const [k, v] of Object.entries(c.words)) {
-      const named = k.endsWith('.events') ? v.split(/[\s,]+/).filter(Boolean) : /^at\.(.+)$/.exec(k) ? [k.slice(3)] : [];
+      const named = k.endsWith('.events')
+        ? v.split(/[\s,]+/).filter(Boolean)
+        : /^at\.(.+)$/.exec(k)
+          ? [k.slice(3)]
+          : [];
       for (const id of named) {
-        if (!inChart.has(id)) problems.push({ file, entry: c.id, field: `words.${k}`, message: `"${id}" is not drawn by this chart; allowed: the ids in "events"` });
+        if (!inChart.has(id))
+          problems.push({
+            file,
+            entry: c.id,
+            field: `words.${k}`,
+            message: `"${id}" is not drawn by this chart; allowed: the ids in "events"`,
+          });
       }
     }
     for (const id of Object.keys(c.labels)) {
-      if (!inChart.has(id)) problems.push({ file, entry: c.id, field: `labels.${id}`, message: `label for an event not in this chart; allowed: the ids in "events"` });
+      if (!inChart.has(id))
+        problems.push({
+          file,
+          entry: c.id,
+          field: `labels.${id}`,
+          message: `label for an event not in this chart; allowed: the ids in "events"`,
+        });
     }
     c.steps.forEach((s, i) =>
       s.highlight.forEach((id, j) => {
-        if (!inChart.has(id)) problems.push({ file, entry: c.id, field: `steps[${i}].highlight[${j}]`, message: `"${id}" is not drawn by this chart; allowed: the ids in "events"` });
+        if (!inChart.has(id))
+          problems.push({
+            file,
+            entry: c.id,
+            field: `steps[${i}].highlight[${j}]`,
+            message: `"${id}" is not drawn by this chart; allowed: the ids in "events"`,
+          });
       }),
     );
     const stepIds = new Set<string>();
     c.steps.forEach((s, i) => {
-      if (stepIds.has(s.id)) problems.push({ file, entry: c.id, field: `steps[${i}].id`, message: `duplicate step id "${s.id}"; allowed: step ids unique within the chart` });
+      if (stepIds.has(s.id))
+        problems.push({
+          file,
+          entry: c.id,
+          field: `steps[${i}].id`,
+          message: `duplicate step id "${s.id}"; allowed: step ids unique within the chart`,
+        });
       stepIds.add(s.id);
     });
     // Every event lies inside the chart's window: one outside would be drawn off the chart.
@@ -529,7 +790,12 @@ export function checkContent(files: ContentFiles): Problem[] {
         const start = periodStart(e.date);
         const end = periodEnd(e.date);
         if (end <= w.start || start >= w.end) {
-          problems.push({ file, entry: c.id, field: `events[${i}]`, message: `event "${id}" (${e.date}) lies outside the chart's window; allowed: an event dated from ${w.start} up to (not including) ${w.end}, or a wider window` });
+          problems.push({
+            file,
+            entry: c.id,
+            field: `events[${i}]`,
+            message: `event "${id}" (${e.date}) lies outside the chart's window; allowed: an event dated from ${w.start} up to (not including) ${w.end}, or a wider window`,
+          });
         }
       });
     }
@@ -545,27 +811,52 @@ export function checkContent(files: ContentFiles): Problem[] {
     const file = `content/${path}`;
     const at = (offset: number) => `${file}:${lineColumn(text, offset).line}`;
     const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-    let front: unknown = undefined;
+    let front: unknown ;
     if (!fm) {
-      problems.push({ file, entry: '(frontmatter)', field: '(frontmatter)', message: 'missing frontmatter; allowed: a --- block with id, order, title, kind' });
+      problems.push({
+        file,
+        entry: '(frontmatter)',
+        field: '(frontmatter)',
+        message: 'missing frontmatter; allowed: a --- block with id, order, title, kind',
+      });
     } else {
       try {
         front = parseYaml(fm[1]!);
       } catch (err) {
-        problems.push({ file, entry: '(frontmatter)', field: '(frontmatter)', message: `not valid YAML: ${(err as Error).message.split('\n')[0]}` });
+        problems.push({
+          file,
+          entry: '(frontmatter)',
+          field: '(frontmatter)',
+          message: `not valid YAML: ${(err as Error).message.split('\n')[0]}`,
+        });
       }
     }
-    const entry = typeof front === 'object' && front && typeof (front as { id?: unknown }).id === 'string' ? (front as { id: string }).id : '(frontmatter)';
+    const entry =
+      typeof front === 'object' && front && typeof (front as { id?: unknown }).id === 'string'
+        ? (front as { id: string }).id
+        : '(frontmatter)';
     if (fm && front !== undefined) {
       problems.push(...markupProblems(file, entry, front));
       const r = chapterSchema.safeParse(front ?? {});
       if (!r.success) problems.push(...zodProblems(file, entry, r.error, front));
       else {
         const prev = chapterIds.get(r.data.id);
-        if (prev) problems.push({ file, entry, field: 'id', message: `duplicate chapter id "${r.data.id}" (also in ${prev}); allowed: an id no other chapter has` });
+        if (prev)
+          problems.push({
+            file,
+            entry,
+            field: 'id',
+            message: `duplicate chapter id "${r.data.id}" (also in ${prev}); allowed: an id no other chapter has`,
+          });
         chapterIds.set(r.data.id, file);
         const prevOrder = orders.get(r.data.order);
-        if (prevOrder) problems.push({ file, entry, field: 'order', message: `duplicate order ${r.data.order} (also in ${prevOrder}); allowed: a number no other chapter has` });
+        if (prevOrder)
+          problems.push({
+            file,
+            entry,
+            field: 'order',
+            message: `duplicate order ${r.data.order} (also in ${prevOrder}); allowed: a number no other chapter has`,
+          });
         orders.set(r.data.order, file);
         tooLong(problems, file, entry, 'title', r.data.title, lengthLimits.chapterTitle, "a chapter's title");
         tooLong(problems, file, entry, 'byline', r.data.byline, lengthLimits.byline, 'a byline');
@@ -576,35 +867,81 @@ export function checkContent(files: ContentFiles): Problem[] {
     const where = (index: number) => at(bodyStart + index);
     // ESM and expressions: the story's chapters are Markdown with three components, nothing MDX would run.
     for (const m of body.matchAll(/^(import|export)\b.*/gm)) {
-      problems.push({ file: where(m.index), entry, field: `${m[1]}`, message: `an MDX "${m[1]}" statement; allowed: Markdown and the components ${components} (they need no import)` });
+      problems.push({
+        file: where(m.index),
+        entry,
+        field: `${m[1]}`,
+        message: `an MDX "${m[1]}" statement; allowed: Markdown and the components ${components} (they need no import)`,
+      });
     }
     for (const m of body.matchAll(/(?<!\\)\{[^}\n]{0,40}/g)) {
-      problems.push({ file: where(m.index), entry, field: '{…}', message: `an MDX expression ${quote(m[0])}; allowed: plain text (write \\{ for a literal brace)` });
+      problems.push({
+        file: where(m.index),
+        entry,
+        field: '{…}',
+        message: `an MDX expression ${quote(m[0])}; allowed: plain text (write \\{ for a literal brace)`,
+      });
     }
     for (const m of body.matchAll(/<(!--|>|\/>)/g)) {
-      problems.push({ file: where(m.index), entry, field: `<${m[1]}`, message: `${m[1] === '!--' ? 'an HTML comment' : 'a fragment'}; allowed: Markdown and the components ${components}` });
+      problems.push({
+        file: where(m.index),
+        entry,
+        field: `<${m[1]}`,
+        message: `${m[1] === '!--' ? 'an HTML comment' : 'a fragment'}; allowed: Markdown and the components ${components}`,
+      });
     }
     for (const m of body.matchAll(/<([A-Za-z_$][\w$.:-]*)([^>]*)>?/g)) {
       const name = m[1]!;
       const attrs = m[2] ?? '';
       if (/^[a-z]/.test(name)) {
-        problems.push({ file: where(m.index), entry, field: `<${name}>`, message: `raw HTML element "<${name}>" in a chapter; allowed: Markdown and the components ${components}` });
+        problems.push({
+          file: where(m.index),
+          entry,
+          field: `<${name}>`,
+          message: `raw HTML element "<${name}>" in a chapter; allowed: Markdown and the components ${components}`,
+        });
       } else if (!(authorComponents as readonly string[]).includes(name)) {
-        problems.push({ file: where(m.index), entry, field: `<${name}>`, message: `unknown component "${name}"; allowed: ${components}` });
+        problems.push({
+          file: where(m.index),
+          entry,
+          field: `<${name}>`,
+          message: `unknown component "${name}"; allowed: ${components}`,
+        });
       } else {
         const allowed = componentAttributes[name] ?? [];
-        const rest = attrs.replace(/\/$/, '').replace(/\s([\w-]+)="[^"]*"/g, (all, a: string) => (allowed.includes(a) ? '' : all)).trim();
-        if (rest) problems.push({ file: where(m.index), entry, field: `<${name}>`, message: `attribute ${quote(rest)} is not allowed; allowed: ${allowed.map((a) => `${a}="..."`).join(', ')}` });
+        const rest = attrs
+          .replace(/\/$/, '')
+          .replace(/\s([\w-]+)="[^"]*"/g, (all, a: string) => (allowed.includes(a) ? '' : all))
+          .trim();
+        if (rest)
+          problems.push({
+            file: where(m.index),
+            entry,
+            field: `<${name}>`,
+            message: `attribute ${quote(rest)} is not allowed; allowed: ${allowed.map((a) => `${a}="..."`).join(', ')}`,
+          });
       }
     }
     // Links: Markdown inline links and images, and reference definitions.
     for (const m of body.matchAll(/\]\(\s*(<[^>]*>|[^\s)]*)/g)) {
       const target = m[1]!.replace(/^<|>$/g, '');
-      if (!isAllowedLink(target)) problems.push({ file: where(m.index), entry, field: 'link', message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}` });
+      if (!isAllowedLink(target))
+        problems.push({
+          file: where(m.index),
+          entry,
+          field: 'link',
+          message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}`,
+        });
     }
     for (const m of body.matchAll(/^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/gm)) {
       const target = m[1]!.replace(/^<|>$/g, '');
-      if (!isAllowedLink(target)) problems.push({ file: where(m.index), entry, field: 'link', message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}` });
+      if (!isAllowedLink(target))
+        problems.push({
+          file: where(m.index),
+          entry,
+          field: 'link',
+          message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}`,
+        });
     }
     for (const m of body.matchAll(/<(Scrolly|P)\b([^>]*)>([\s\S]*?)(?=<\/?(?:Scrolly|P)\b|$)/g)) {
       const [, tag, attrs = '', rest = ''] = m;
@@ -613,27 +950,66 @@ export function checkContent(files: ContentFiles): Problem[] {
       if (tag === 'Scrolly') {
         const chart = attr('chart');
         const current = chart ? chartById.get(chart) : undefined;
-        if (!chart) problems.push({ file: line, entry, field: '<Scrolly chart>', message: 'missing chart="..."; allowed: the id of a file in content/data/charts/' });
+        if (!chart)
+          problems.push({
+            file: line,
+            entry,
+            field: '<Scrolly chart>',
+            message: 'missing chart="..."; allowed: the id of a file in content/data/charts/',
+          });
         else if (brokenCharts.has(chart)) against(brokenCharts.get(chart)!, () => {});
-        else if (!current) problems.push({ file: line, entry, field: '<Scrolly chart>', message: `unknown chart "${chart}"; allowed: ${[...chartById.keys()].join(', ') || '(none defined)'}` });
+        else if (!current)
+          problems.push({
+            file: line,
+            entry,
+            field: '<Scrolly chart>',
+            message: `unknown chart "${chart}"; allowed: ${[...chartById.keys()].join(', ') || '(none defined)'}`,
+          });
         if (chart) {
           // A chart is placed at most once: its ids (steps, anchors, drawing ids) are unique on the page only once.
           const prev = placements.get(chart);
-          if (prev) problems.push({ file: line, entry, field: '<Scrolly chart>', message: `chart "${chart}" is already placed at ${prev}; allowed: each chart placed once in the story (make a second chart file for a second view)` });
+          if (prev)
+            problems.push({
+              file: line,
+              entry,
+              field: '<Scrolly chart>',
+              message: `chart "${chart}" is already placed at ${prev}; allowed: each chart placed once in the story (make a second chart file for a second view)`,
+            });
           else placements.set(chart, line);
           if (current?.chapter && typeof front === 'object' && entry !== '(frontmatter)' && current.chapter !== entry) {
-            problems.push({ file: line, entry, field: '<Scrolly chart>', message: `chart "${chart}" says it stands in chapter "${current.chapter}" (its "chapter" field); allowed: place it there, or change its "chapter" to "${entry}"` });
+            problems.push({
+              file: line,
+              entry,
+              field: '<Scrolly chart>',
+              message: `chart "${chart}" says it stands in chapter "${current.chapter}" (its "chapter" field); allowed: place it there, or change its "chapter" to "${entry}"`,
+            });
           }
         }
         if (!attrs.trim().endsWith('/')) {
-          problems.push({ file: line, entry, field: '<Scrolly>', message: 'not self-closing; allowed: <Scrolly chart="id" /> (a step\'s text lives in the chart\'s steps[].text)' });
+          problems.push({
+            file: line,
+            entry,
+            field: '<Scrolly>',
+            message:
+              'not self-closing; allowed: <Scrolly chart="id" /> (a step\'s text lives in the chart\'s steps[].text)',
+          });
         }
       } else {
         const id = attr('id');
         if (!id || !/^p\d{2,3}$/.test(id)) {
-          problems.push({ file: line, entry, field: '<P id>', message: `${id ? `"${id}" is not` : 'missing'} a paragraph id; allowed: id="p" followed by 2-3 digits, unique in the story` });
+          problems.push({
+            file: line,
+            entry,
+            field: '<P id>',
+            message: `${id ? `"${id}" is not` : 'missing'} a paragraph id; allowed: id="p" followed by 2-3 digits, unique in the story`,
+          });
         } else if (paragraphs.has(id)) {
-          problems.push({ file: line, entry, field: '<P id>', message: `duplicate paragraph id "${id}" (also in ${paragraphs.get(id)!.file}); allowed: an id no other paragraph has` });
+          problems.push({
+            file: line,
+            entry,
+            field: '<P id>',
+            message: `duplicate paragraph id "${id}" (also in ${paragraphs.get(id)!.file}); allowed: an id no other paragraph has`,
+          });
         } else {
           paragraphs.set(id, { file, text: rest.replace(/<\/P>[\s\S]*$/, '').trim() });
         }
@@ -641,7 +1017,12 @@ export function checkContent(files: ContentFiles): Problem[] {
     }
   }
   if (Object.keys(files.chapters).length === 0) {
-    problems.push({ file: 'content/chapters', entry: '(folder)', field: '(folder)', message: 'no chapters found; allowed: one or more .mdx files' });
+    problems.push({
+      file: 'content/chapters',
+      entry: '(folder)',
+      field: '(folder)',
+      message: 'no chapters found; allowed: one or more .mdx files',
+    });
   }
 
   // Interface strings, in every language present.
@@ -656,7 +1037,13 @@ export function checkContent(files: ContentFiles): Problem[] {
     const seen = new Set<string>();
     raw.forEach((item: unknown, i: number) => {
       const entry = entryName(item, i, name);
-      if (seen.has(entry) && /^[a-z0-9-]+$/.test(entry)) problems.push({ file, entry, field: 'id', message: `duplicate id "${entry}"; ids must be unique within the file` });
+      if (seen.has(entry) && /^[a-z0-9-]+$/.test(entry))
+        problems.push({
+          file,
+          entry,
+          field: 'id',
+          message: `duplicate id "${entry}"; ids must be unique within the file`,
+        });
       seen.add(entry);
       problems.push(...markupProblems(file, entry, item));
       const r = schema.safeParse(item);
@@ -664,37 +1051,88 @@ export function checkContent(files: ContentFiles): Problem[] {
       else if (name === 'redirects.json') redirects.push({ entry, ...(r.data as { from: string; to: string }) });
       else if (name === 'places.json') {
         const pl = r.data as { id: string; name: string; source: string };
-        tooLong(problems, file, pl.id, 'name', pl.name, lengthLimits.placeName, "a place's name (it is printed on the map)");
+        tooLong(
+          problems,
+          file,
+          pl.id,
+          'name',
+          pl.name,
+          lengthLimits.placeName,
+          "a place's name (it is printed on the map)",
+        );
         against(SOURCES, () => {
-          if (!sourceIds.has(pl.source)) problems.push({ file, entry: pl.id, field: 'source', message: `unknown source id "${pl.source}"; allowed: an id in content/data/sources.json` });
+          if (!sourceIds.has(pl.source))
+            problems.push({
+              file,
+              entry: pl.id,
+              field: 'source',
+              message: `unknown source id "${pl.source}"; allowed: an id in content/data/sources.json`,
+            });
         });
       } else if (name === 'claims.json') {
         const c = r.data as { id: string; claim: string; appearedIn: string[]; evidence: string[]; reviewedIn: string };
         tooLong(problems, file, c.id, 'claim', c.claim, lengthLimits.claim, 'a claim');
-        [...c.appearedIn.map((e, j) => [`appearedIn[${j}]`, e] as const), ...c.evidence.map((e, j) => [`evidence[${j}]`, e] as const)].forEach(([field, e]) => refEvent(file, c.id, field, e));
+        [
+          ...c.appearedIn.map((e, j) => [`appearedIn[${j}]`, e] as const),
+          ...c.evidence.map((e, j) => [`evidence[${j}]`, e] as const),
+        ].forEach(([field, e]) => refEvent(file, c.id, field, e));
         claimChapters.push([c.id, c.reviewedIn]);
       }
     });
   }
   const anchors = new Set([...chapterIds.keys(), ...paragraphs.keys()]);
   for (const [id, chapter] of claimChapters) {
-    if (!chapterIds.has(chapter)) problems.push({ file: 'content/data/claims.json', entry: id, field: 'reviewedIn', message: `unknown chapter "${chapter}"; allowed: ${[...chapterIds.keys()].join(', ')}` });
+    if (!chapterIds.has(chapter))
+      problems.push({
+        file: 'content/data/claims.json',
+        entry: id,
+        field: 'reviewedIn',
+        message: `unknown chapter "${chapter}"; allowed: ${[...chapterIds.keys()].join(', ')}`,
+      });
   }
   for (const r of redirects) {
-    if (anchors.has(r.from)) problems.push({ file: 'content/data/redirects.json', entry: r.entry, field: 'from', message: `"${r.from}" is still in use; allowed: an id no chapter or paragraph has` });
-    if (!anchors.has(r.to)) problems.push({ file: 'content/data/redirects.json', entry: r.entry, field: 'to', message: `unknown anchor "${r.to}"; allowed: a chapter or paragraph id` });
+    if (anchors.has(r.from))
+      problems.push({
+        file: 'content/data/redirects.json',
+        entry: r.entry,
+        field: 'from',
+        message: `"${r.from}" is still in use; allowed: an id no chapter or paragraph has`,
+      });
+    if (!anchors.has(r.to))
+      problems.push({
+        file: 'content/data/redirects.json',
+        entry: r.entry,
+        field: 'to',
+        message: `unknown anchor "${r.to}"; allowed: a chapter or paragraph id`,
+      });
   }
 
   for (const a of parsed.annotations) {
     const para = paragraphs.get(a.paragraph);
-    if (!para) problems.push({ file: 'content/data/annotations.json', entry: a.id, field: 'paragraph', message: `unknown paragraph "${a.paragraph}"; allowed: a <P id> in content/chapters` });
+    if (!para)
+      problems.push({
+        file: 'content/data/annotations.json',
+        entry: a.id,
+        field: 'paragraph',
+        message: `unknown paragraph "${a.paragraph}"; allowed: a <P id> in content/chapters`,
+      });
     else if (!para.text.includes(a.articleText)) {
-      problems.push({ file: 'content/data/annotations.json', entry: a.id, field: 'articleText', message: `not found in paragraph ${a.paragraph}; allowed: the article's exact words` });
+      problems.push({
+        file: 'content/data/annotations.json',
+        entry: a.id,
+        field: 'articleText',
+        message: `not found in paragraph ${a.paragraph}; allowed: the article's exact words`,
+      });
     }
   }
   // One line per unreadable file whose dependent checks were skipped (instead of one false "unknown id" per reference).
   for (const [file, n] of skipped) {
-    problems.push({ file, entry: '(file)', field: '(dependent checks)', message: `${n} check${n === 1 ? '' : 's'} of references into this file skipped until it can be read` });
+    problems.push({
+      file,
+      entry: '(file)',
+      field: '(dependent checks)',
+      message: `${n} check${n === 1 ? '' : 's'} of references into this file skipped until it can be read`,
+    });
   }
   return problems;
 }
@@ -712,19 +1150,37 @@ function checkUi(ui: Record<string, string>, problems: Problem[]) {
     const r = parseJson(file, text, problems);
     if (!r.ok) continue;
     if (!r.value || typeof r.value !== 'object' || Array.isArray(r.value)) {
-      problems.push({ file, entry: '(file)', field: '(file)', message: `${kindOf(r.value)}; allowed: one JSON object {...} of interface strings` });
+      problems.push({
+        file,
+        entry: '(file)',
+        field: '(file)',
+        message: `${kindOf(r.value)}; allowed: one JSON object {...} of interface strings`,
+      });
       continue;
     }
     parsedUi.set(file, r.value);
     const lang = /ui\.(.+)\.json$/.exec(path)![1]!;
     const declared = (r.value as { lang?: unknown }).lang;
-    if (declared !== lang) problems.push({ file, entry: lang, field: 'lang', message: `${quote(declared)} differs from the file name; allowed: "${lang}"` });
+    if (declared !== lang)
+      problems.push({
+        file,
+        entry: lang,
+        field: 'lang',
+        message: `${quote(declared)} differs from the file name; allowed: "${lang}"`,
+      });
     problems.push(...markupProblems(file, lang, r.value));
     const walk = (v: unknown, path: string[]) => {
       if (typeof v === 'string') {
         const field = path.join('.');
-        if (!v.trim()) problems.push({ file, entry: lang, field, message: 'empty; allowed: a text of at least one character' });
-        else if (looksLikeLink(path[path.length - 1] ?? '', v) && !isAllowedLink(v)) problems.push({ file, entry: lang, field, message: `${quote(v)} is not an allowed link; allowed: ${allowedLinks}` });
+        if (!v.trim())
+          problems.push({ file, entry: lang, field, message: 'empty; allowed: a text of at least one character' });
+        else if (looksLikeLink(path[path.length - 1] ?? '', v) && !isAllowedLink(v))
+          problems.push({
+            file,
+            entry: lang,
+            field,
+            message: `${quote(v)} is not an allowed link; allowed: ${allowedLinks}`,
+          });
       } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)]));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     };
@@ -733,22 +1189,50 @@ function checkUi(ui: Record<string, string>, problems: Problem[]) {
   // Every language has the English file's keys, no more and no fewer, with the same shapes.
   const en = parsedUi.get('content/data/ui.en.json');
   if (!en) {
-    if (!Object.keys(ui).some((p) => p.endsWith('ui.en.json'))) problems.push({ file: 'content/data/ui.en.json', entry: '(file)', field: '(file)', message: 'file is missing; allowed: the English interface strings (the base every language follows)' });
+    if (!Object.keys(ui).some((p) => p.endsWith('ui.en.json')))
+      problems.push({
+        file: 'content/data/ui.en.json',
+        entry: '(file)',
+        field: '(file)',
+        message: 'file is missing; allowed: the English interface strings (the base every language follows)',
+      });
     return;
   }
   for (const [file, value] of parsedUi) {
     if (value === en) continue;
     const lang = /ui\.(.+)\.json$/.exec(file)![1]!;
     const compare = (a: unknown, b: unknown, path: string[]) => {
-      const shape = (x: unknown) => (typeof x === 'string' ? 'a text' : Array.isArray(x) ? 'a list' : x && typeof x === 'object' ? 'an object' : kindOf(x));
+      const shape = (x: unknown) =>
+        typeof x === 'string'
+          ? 'a text'
+          : Array.isArray(x)
+            ? 'a list'
+            : x && typeof x === 'object'
+              ? 'an object'
+              : kindOf(x);
       if (shape(a) !== shape(b)) {
-        problems.push({ file, entry: lang, field: path.join('.') || '(file)', message: b === undefined ? `missing; allowed: ${shape(a)} as in ui.en.json` : `${shape(b)}; allowed: ${shape(a)} as in ui.en.json` });
+        problems.push({
+          file,
+          entry: lang,
+          field: path.join('.') || '(file)',
+          message:
+            b === undefined
+              ? `missing; allowed: ${shape(a)} as in ui.en.json`
+              : `${shape(b)}; allowed: ${shape(a)} as in ui.en.json`,
+        });
         return;
       }
       if (a && typeof a === 'object' && !Array.isArray(a)) {
-        for (const k of Object.keys(a)) compare((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, k]);
+        for (const k of Object.keys(a))
+          compare((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, k]);
         for (const k of Object.keys(b as object)) {
-          if (!(k in (a as object))) problems.push({ file, entry: lang, field: [...path, k].join('.'), message: 'unknown key; allowed: the keys of ui.en.json' });
+          if (!(k in (a as object)))
+            problems.push({
+              file,
+              entry: lang,
+              field: [...path, k].join('.'),
+              message: 'unknown key; allowed: the keys of ui.en.json',
+            });
         }
       }
     };

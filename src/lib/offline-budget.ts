@@ -1,5 +1,5 @@
 /**
- * The offline edition's byte budget, per language (used by the build, src/integrations/offline-edition.ts,
+ * The offline edition's byte budget, per language (used by the build, src/build/offline-edition.ts,
  * and by the growth measurement, bench/growth.ts).
  */
 

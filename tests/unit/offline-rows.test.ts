@@ -1,7 +1,7 @@
 /** The offline edition describes an event drawn by several charts once; later tables link to that row. */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
-import { compactRepeatedRows } from '../../src/integrations/offline-edition.ts';
+import { compactRepeatedRows } from '../../src/build/offline-edition.ts';
 
 const row = (chart: string, ev: string, title: string) =>
   `<tr id="row-${chart}-${ev}"><td>23 October 2023<br><span class="muted">to the day</span></td><td>Disinformation</td><td><strong>${title}</strong><br>Long summary of ${ev} &amp; more.</td><td>confirmed</td><td><ul class="source-list"><li><a href="https://example.org/${ev}">Source</a></li></ul></td></tr>`;
@@ -18,13 +18,17 @@ describe('compactRepeatedRows', () => {
   it('keeps the first description and links the repeat to it', () => {
     expect(out.match(/Long summary of e1/g)).toHaveLength(1);
     expect(out.match(/https:\/\/example\.org\/e1/g)).toHaveLength(1);
-    expect(out).toContain('<tr id="row-b-e1"><td>23 October 2023<br><span class="muted">to the day</span></td><td>Disinformation</td><td><strong>Post &amp; repost</strong><br><a href="#row-a-e1">See above</a></td><td>confirmed</td><td><a href="#row-a-e1">See above</a></td></tr>');
+    expect(out).toContain(
+      '<tr id="row-b-e1"><td>23 October 2023<br><span class="muted">to the day</span></td><td>Disinformation</td><td><strong>Post &amp; repost</strong><br><a href="#row-a-e1">See above</a></td><td>confirmed</td><td><a href="#row-a-e1">See above</a></td></tr>',
+    );
     expect(out.length).toBeLessThan(html.length);
   });
   it('leaves everything else byte for byte (self-closing SVG included)', () => {
     expect(out).toContain('<path d="M0 0h1"/>');
     expect(out.replace(/<tr id="row-b-e1">.*?<\/tr>/, '')).toBe(html.replace(/<tr id="row-b-e1">.*?<\/tr>/, ''));
-    expect(compactRepeatedRows(page([[row('a', 'e1', 'X')], [row('b', 'e2', 'Y')]]), 'See above')).toBe(page([[row('a', 'e1', 'X')], [row('b', 'e2', 'Y')]]));
+    expect(compactRepeatedRows(page([[row('a', 'e1', 'X')], [row('b', 'e2', 'Y')]]), 'See above')).toBe(
+      page([[row('a', 'e1', 'X')], [row('b', 'e2', 'Y')]]),
+    );
   });
   it('produces HTML whose link targets exist', () => {
     const ids = [...out.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);

@@ -1,6 +1,6 @@
 /** CSV downloads never carry a live spreadsheet formula (OWASP "CSV Injection"). */
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from '../../../src/lib/chart-export.ts';
+import { csvCell, toCsv } from '../../../src/build/chart-export.ts';
 
 /** Reads one CSV line of quoted/unquoted cells (RFC 4180) back into its cells. */
 function cells(line: string): string[] {
@@ -14,7 +14,14 @@ function cells(line: string): string[] {
 }
 
 describe('CSV cells', () => {
-  for (const bad of ['=HYPERLINK("https://evil.example","x")', '+1+cmd|\' /C calc\'!A0', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1']) {
+  for (const bad of [
+    '=HYPERLINK("https://evil.example","x")',
+    "+1+cmd|' /C calc'!A0",
+    '-2+3',
+    '@SUM(A1:A2)',
+    '\t=1',
+    '\r=1',
+  ]) {
     it(`neutralises a cell starting with ${JSON.stringify(bad[0])}: ${JSON.stringify(bad)}`, () => {
       const cell = csvCell(bad);
       // Quoted, and its text starts with an apostrophe so a spreadsheet shows it as text.
@@ -29,10 +36,13 @@ describe('CSV cells', () => {
     expect(csvCell('a, b')).toBe('"a, b"');
   });
   it('a title written as a formula is exported as text in a whole file', () => {
-    const csv = toCsv([{ id: 'x', title: '=HYPERLINK("https://evil.example","click")' }], [
-      { name: 'id', description: '', source: '' },
-      { name: 'title', description: '', source: '' },
-    ]);
+    const csv = toCsv(
+      [{ id: 'x', title: '=HYPERLINK("https://evil.example","click")' }],
+      [
+        { name: 'id', description: '', source: '' },
+        { name: 'title', description: '', source: '' },
+      ],
+    );
     const row = csv.split('\r\n')[1]!;
     const [, title] = cells(row);
     expect(title).toBe('\'=HYPERLINK("https://evil.example","click")');

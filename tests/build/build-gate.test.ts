@@ -42,7 +42,13 @@ describe('astro build with bad content', () => {
       as[0]!.paragraph = 'p99';
     });
     edit('chapters/01-opening.mdx', (t) => t.replace(/^id: .*\n/m, ''));
-    edit('chapters/02-threats.mdx', (t) => t.replace(/<Scrolly chart="[^"]+"/, '<Scrolly chart="no-such-chart"').replace('<P id="p07">', '<P id="p07">{undefinedThing} ') + '\n<Gallery />\n');
+    edit(
+      'chapters/02-threats.mdx',
+      (t) =>
+        t
+          .replace(/<Scrolly chart="[^"]+"/, '<Scrolly chart="no-such-chart"')
+          .replace('<P id="p07">', '<P id="p07">{undefinedThing} ') + '\n<Gallery />\n',
+    );
 
     const run = spawnSync('npx', ['astro', 'build', '--outDir', join('tests', '.tmp', 'bad-dist')], {
       env: { ...process.env, STORY_CONTENT_DIR: dir },
@@ -54,12 +60,18 @@ describe('astro build with bad content', () => {
     expect(out).toMatch(/problems; the build stops until all are fixed/);
     expect(out).toMatch(/content\/data\/events\.json › [\w-]+ › sources\[0\]: unknown source id "no-such-source"/);
     expect(out).toMatch(/content\/data\/events\.json › [\w-]+ › date: must be a real calendar date/);
-    expect(out).toMatch(/content\/data\/events\.json › [\w-]+ › lane: "rumour" is not allowed; allowed: "official", "disinformation", "response", "context"/);
+    expect(out).toMatch(
+      /content\/data\/events\.json › [\w-]+ › lane: "rumour" is not allowed; allowed: "official", "disinformation", "response", "context"/,
+    );
     expect(out).toMatch(/content\/data\/events\.json › [\w-]+ › id: duplicate id/);
     expect(out).toMatch(/content\/data\/annotations\.json › [\w-]+ › paragraph: unknown paragraph "p99"/);
     expect(out).toMatch(/content\/chapters\/01-opening\.mdx › \(frontmatter\) › id:/);
-    expect(out).toMatch(/content\/chapters\/02-threats\.mdx:\d+ › threats › <Scrolly chart>: unknown chart "no-such-chart"/);
-    expect(out).toMatch(/content\/chapters\/02-threats\.mdx:\d+ › threats › <Gallery>: unknown component "Gallery"; allowed: P, Scrolly/);
+    expect(out).toMatch(
+      /content\/chapters\/02-threats\.mdx:\d+ › threats › <Scrolly chart>: unknown chart "no-such-chart"/,
+    );
+    expect(out).toMatch(
+      /content\/chapters\/02-threats\.mdx:\d+ › threats › <Gallery>: unknown component "Gallery"; allowed: P, Scrolly/,
+    );
     expect(out).toMatch(/content\/chapters\/02-threats\.mdx:\d+ › threats › \{…\}: an MDX expression/);
     // The list alone: no stack trace, no Astro error banner, nothing rendered.
     expect(out).not.toMatch(/^\s+at /m);

@@ -35,10 +35,25 @@ interface VnuMessage {
 
 /** Runs vnu once on `files` (as SVG when `svg`), returns its error messages as "file:line:col message". */
 async function vnu(files: string[], svg: boolean): Promise<string[]> {
-  const args = ['-jar', VNU, '--errors-only', '--no-langdetect', '--format', 'json', '--stdout', '--exit-zero-always', ...(svg ? ['--svg'] : []), ...files];
+  const args = [
+    '-jar',
+    VNU,
+    '--errors-only',
+    '--no-langdetect',
+    '--format',
+    'json',
+    '--stdout',
+    '--exit-zero-always',
+    ...(svg ? ['--svg'] : []),
+    ...files,
+  ];
   const { stdout } = await run('java', args, { maxBuffer: 64 * 1024 * 1024 });
   const { messages } = JSON.parse(stdout) as { messages: VnuMessage[] };
-  return messages.filter((m) => m.type === 'error' || m.subType === 'fatal').map((m) => `${m.url.replace(/^file:.*?\/dist\//, 'dist/')}:${m.lastLine ?? '?'}:${m.lastColumn ?? '?'} ${m.message}`);
+  return messages
+    .filter((m) => m.type === 'error' || m.subType === 'fatal')
+    .map(
+      (m) => `${m.url.replace(/^file:.*?\/dist\//, 'dist/')}:${m.lastLine ?? '?'}:${m.lastColumn ?? '?'} ${m.message}`,
+    );
 }
 
 const ready = existsSync(join(DIST, 'index.html'));
@@ -52,12 +67,16 @@ describe('W3C Nu HTML Checker (vnu)', () => {
     expect(`${stdout}${stderr}`).toMatch(/version/);
   });
 
-  it.runIf(ready)('finds zero errors on every built HTML page and SVG file', async () => {
-    const html = built('.html');
-    const svg = built('.svg');
-    expect(html.length).toBeGreaterThan(0);
-    expect(svg.length).toBeGreaterThan(0);
-    const [htmlErrors, svgErrors] = await Promise.all([vnu(html, false), vnu(svg, true)]);
-    expect([...htmlErrors, ...svgErrors]).toEqual([]);
-  }, 600_000);
+  it.runIf(ready)(
+    'finds zero errors on every built HTML page and SVG file',
+    async () => {
+      const html = built('.html');
+      const svg = built('.svg');
+      expect(html.length).toBeGreaterThan(0);
+      expect(svg.length).toBeGreaterThan(0);
+      const [htmlErrors, svgErrors] = await Promise.all([vnu(html, false), vnu(svg, true)]);
+      expect([...htmlErrors, ...svgErrors]).toEqual([]);
+    },
+    600_000,
+  );
 });

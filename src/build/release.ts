@@ -6,16 +6,24 @@
 
 /** Why `site` cannot be a release's address, or null when it can. */
 export function releaseSiteProblem(site: string | undefined): string | null {
-  if (!site) return 'STORY_SITE is not set; allowed: the public https:// address the site will be served at, e.g. STORY_SITE=https://example.org';
+  if (!site)
+    return 'STORY_SITE is not set; allowed: the public https:// address the site will be served at, e.g. STORY_SITE=https://example.org';
   let url: URL;
   try {
     url = new URL(site);
   } catch {
     return `STORY_SITE ${JSON.stringify(site)} is not a web address; allowed: an https:// URL such as https://example.org`;
   }
-  if (url.protocol !== 'https:') return `STORY_SITE ${JSON.stringify(site)} does not use https://; allowed: an https:// URL (a release is served over HTTPS)`;
+  if (url.protocol !== 'https:')
+    return `STORY_SITE ${JSON.stringify(site)} does not use https://; allowed: an https:// URL (a release is served over HTTPS)`;
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0') {
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    host === '::1' ||
+    host === '0.0.0.0'
+  ) {
     return `STORY_SITE ${JSON.stringify(site)} is on this machine (${host}); allowed: the public address the site will be served at`;
   }
   return null;

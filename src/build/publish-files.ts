@@ -3,16 +3,13 @@
  * sitemap.xml (every built page except 404 and pages marked noindex, absolute URLs made from
  * STORY_SITE and the base) and robots.txt (allows all, names the sitemap).
  *
- * Release builds (STORY_RELEASE=1, `npm run build:release`) also write a precompressed copy of
- * every text file of 1 KB or more beside it (name.br at Brotli quality 11, name.gz at gzip level
- * 9), for hosts that serve them as they are (docs/publish.md). Other builds skip this to stay fast.
+ * (src/build/precompress.ts, which runs after this, writes their .br and .gz copies.)
  *
  * Languages: the story has one language per build today (content/data/ui.<lang>.json). When a
  * second language is built at its own path, `alternates` gives each page its hreflang links.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { brotliCompressSync, constants as zc, gzipSync } from 'node:zlib';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { escapeText } from '../lib/escape.ts';
@@ -28,28 +25,12 @@ export interface SitemapPage {
 export function sitemapXml(pages: SitemapPage[]): string {
   const attr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
   const urls = pages.map((p) => {
-    const alt = Object.entries(p.alternates ?? {}).map(([lang, href]) => `\n    <xhtml:link rel="alternate" hreflang="${attr(lang)}" href="${attr(href)}"/>`);
+    const alt = Object.entries(p.alternates ?? {}).map(
+      ([lang, href]) => `\n    <xhtml:link rel="alternate" hreflang="${attr(lang)}" href="${attr(href)}"/>`,
+    );
     return `  <url>\n    <loc>${escapeText(p.loc)}</loc>${alt.join('')}\n  </url>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`;
-}
-
-/** Text files worth compressing. */
-const COMPRESSIBLE = /\.(html|css|js|mjs|svg|json|xml|txt|csv|ris|bib)$/;
-
-/** Writes name.br and name.gz beside every compressible file of `dir` of at least 1 KB; returns how many files. */
-export function precompress(dir: string): number {
-  let n = 0;
-  for (const f of readdirSync(dir, { recursive: true }) as string[]) {
-    const p = join(dir, f);
-    if (!COMPRESSIBLE.test(f) || !statSync(p).isFile()) continue;
-    const buf = readFileSync(p);
-    if (buf.length < 1024) continue;
-    writeFileSync(`${p}.br`, brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length } }));
-    writeFileSync(`${p}.gz`, gzipSync(buf, { level: 9 }));
-    n++;
-  }
-  return n;
 }
 
 /** robots.txt: everything may be crawled; the sitemap is named by its absolute URL. */
@@ -67,7 +48,7 @@ export default function publishFiles(): AstroIntegration {
         site = config.site ?? site;
         base = config.base.endsWith('/') ? config.base : `${config.base}/`;
       },
-      'astro:build:done': ({ dir, pages, logger }) => {
+      'astro:build:done': ({ dir, pages }) => {
         const out = fileURLToPath(dir);
         const abs = (path: string) => new URL(`${base}${path}`.replace(/\/{2,}/g, '/'), site).href;
         const locs = pages
@@ -81,7 +62,6 @@ export default function publishFiles(): AstroIntegration {
           .map((p) => ({ loc: abs(p) }));
         writeFileSync(join(out, 'sitemap.xml'), sitemapXml(locs));
         writeFileSync(join(out, 'robots.txt'), robotsTxt(abs('sitemap.xml')));
-        if (process.env.STORY_RELEASE === '1') logger.info(`precompressed ${precompress(out)} files (.br and .gz beside each)`);
       },
     },
   };
