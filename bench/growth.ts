@@ -160,9 +160,9 @@ if (existsSync(join(dist, 'index.html'))) {
   const re = (m: string) =>
     new RegExp(
       `^${m
-        .replace(/\*\*/g, '\u0000')
+        .replace(/\*\*/g, '\u0001')
         .replace(/\*/g, '[^/]+')
-        .replace(/\u0000/g, '.*')}$`,
+        .replace(/\u0001/g, '.*')}$`,
     );
   for (const f of walk(dist).filter((p) => p.endsWith('index.html'))) {
     const path = `/${relative(dist, f).replace(/index\.html$/, '')}`;

@@ -189,14 +189,14 @@ export function compactRepeatedRows(html: string, seeAbove: string): string {
         const cells = elements(el).filter((c) => c.tagName === 'td');
         const title = cells[2] && elements(cells[2]).find((c) => c.tagName === 'strong');
         if (cells.length === 5 && title) {
-          const key = `${textOf(cells[0]!).trim()}\u0000${textOf(title).trim()}`;
+          const key = `${textOf(cells[0] as T.Element).trim()}\u0000${textOf(title).trim()}`;
           const at = first.get(key);
           if (at === undefined) first.set(key, id);
           else {
             const link = `<a href="#${at}">${escapeText(seeAbove)}</a>`;
             for (const [cell, text] of [
-              [cells[2]!, `<strong>${escapeText(textOf(title))}</strong><br>${link}`],
-              [cells[4]!, link],
+              [cells[2] as T.Element, `<strong>${escapeText(textOf(title))}</strong><br>${link}`],
+              [cells[4] as T.Element, link],
             ] as const) {
               const loc = cell.sourceCodeLocation;
               if (loc?.startTag && loc.endTag)

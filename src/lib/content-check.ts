@@ -149,7 +149,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 export function jsonSyntaxError(text: string): { offset: number; expected: string } | null {
   let i = 0;
   const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+    while (i < text.length && ' \t\n\r'.includes(text.charAt(i))) i++;
   };
   class Stop {
     expected: string;
@@ -226,10 +226,13 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
         fail('a comma or ] after this', after);
       }
     }
-    if (c === '"') return str();
+    if (c === '"') {
+      str();
+      return;
+    }
     const lit = /^(true|false|null|-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
     if (!lit) fail('a value (text in double quotes, a number, true, false, null, [ or {)');
-    i += lit![0].length;
+    i += lit ? lit[0].length : 0;
   };
   try {
     if (text.charCodeAt(0) === 0xfeff) i = 1;
@@ -534,10 +537,7 @@ export function checkContent(files: ContentFiles): Problem[] {
   const brokenCharts = new Map<string, string>();
   for (const [path, text] of Object.entries(files.charts)) {
     const file = `content/${path}`;
-    const stem = path
-      .split('/')
-      .pop()!
-      .replace(/\.json$/, '');
+    const stem = (path.split('/').pop() ?? path).replace(/\.json$/, '');
     const r = parseJson(file, text, problems);
     if (!r.ok) {
       broken.add(file);
@@ -581,16 +581,17 @@ export function checkContent(files: ContentFiles): Problem[] {
     parsed.charts.push(result.data);
     const c = result.data;
     tooLong(problems, file, id, 'title', c.title, lengthLimits.chartTitle, "a chart's title");
-    c.marks.forEach((m, i) =>
-      tooLong(
-        problems,
-        file,
-        id,
-        `marks[${i}].label`,
-        m.label,
-        lengthLimits.markLabel,
-        "a mark's label (it stands beside the axis)",
-      ),
+    c.marks.forEach(
+      (m, i) =>
+        void tooLong(
+          problems,
+          file,
+          id,
+          `marks[${i}].label`,
+          m.label,
+          lengthLimits.markLabel,
+          "a mark's label (it stands beside the axis)",
+        ),
     );
     c.steps.forEach((s, i) => {
       tooLong(problems, file, id, `steps[${i}].title`, s.title, lengthLimits.stepTitle, "a step's title");
@@ -622,22 +623,23 @@ export function checkContent(files: ContentFiles): Problem[] {
       });
   }
 
-  const sourceIds = new Set([...parsed.sources.map((s) => s.id), ...invalidIds.sources!]);
+  const sourceIds = new Set([...parsed.sources.map((s) => s.id), ...(invalidIds.sources ?? [])]);
   const sourceById = new Map(parsed.sources.map((s) => [s.id, s]));
-  const actorIds = new Set([...parsed.actors.map((a) => a.id), ...invalidIds.actors!]);
-  const eventIds = new Set([...parsed.events.map((e) => e.id), ...invalidIds.events!]);
+  const actorIds = new Set([...parsed.actors.map((a) => a.id), ...(invalidIds.actors ?? [])]);
+  const eventIds = new Set([...parsed.events.map((e) => e.id), ...(invalidIds.events ?? [])]);
   const eventById = new Map(parsed.events.map((e) => [e.id, e]));
   const refSources = (file: string, entry: string, field: string, ids: readonly string[]) =>
-    ids.forEach((id, i) =>
-      against(SOURCES, () => {
-        if (!sourceIds.has(id))
-          problems.push({
-            file,
-            entry,
-            field: `${field}[${i}]`,
-            message: `unknown source id "${id}"; allowed: an id in content/data/sources.json`,
-          });
-      }),
+    ids.forEach(
+      (id, i) =>
+        void against(SOURCES, () => {
+          if (!sourceIds.has(id))
+            problems.push({
+              file,
+              entry,
+              field: `${field}[${i}]`,
+              message: `unknown source id "${id}"; allowed: an id in content/data/sources.json`,
+            });
+        }),
     );
   const refActor = (file: string, entry: string, field: string, id: string) =>
     against(ACTORS, () => {
@@ -664,10 +666,10 @@ export function checkContent(files: ContentFiles): Problem[] {
   for (const e of parsed.events) {
     refSources(EVENTS, e.id, 'sources', e.sources);
     refActor(EVENTS, e.id, 'actor', e.actor);
-    e.coActors?.forEach((c, i) => refActor(EVENTS, e.id, `coActors[${i}]`, c));
+    e.coActors?.forEach((c, i) => void refActor(EVENTS, e.id, `coActors[${i}]`, c));
     if (e.quote) refActor(EVENTS, e.id, 'quote.speaker', e.quote.speaker);
     const known = e.sources.filter((s) => sourceById.has(s));
-    if (!broken.has(SOURCES) && known.length === e.sources.length && !known.some((s) => sourceById.get(s)!.url)) {
+    if (!broken.has(SOURCES) && known.length === e.sources.length && !known.some((s) => sourceById.get(s)?.url)) {
       problems.push({
         file: EVENTS,
         entry: e.id,
@@ -730,8 +732,8 @@ export function checkContent(files: ContentFiles): Problem[] {
   }
   const chartById = new Map(parsed.charts.map((c) => [c.id, c]));
   for (const c of parsed.charts) {
-    const file = chartFiles.get(c.id)!;
-    c.events.forEach((id, i) => refEvent(file, c.id, `events[${i}]`, id));
+    const file = chartFiles.get(c.id) ?? `content/data/charts/${c.id}.json`;
+    c.events.forEach((id, i) => void refEvent(file, c.id, `events[${i}]`, id));
     const inChart = new Set(c.events);
     // Words that name events (a flow's "stage.N.events", a map's "at.<event id>") name events of this chart.
     for (const [k, v] of Object.entries(c.words)) {
@@ -759,16 +761,17 @@ export function checkContent(files: ContentFiles): Problem[] {
           message: `label for an event not in this chart; allowed: the ids in "events"`,
         });
     }
-    c.steps.forEach((s, i) =>
-      s.highlight.forEach((id, j) => {
-        if (!inChart.has(id))
-          problems.push({
-            file,
-            entry: c.id,
-            field: `steps[${i}].highlight[${j}]`,
-            message: `"${id}" is not drawn by this chart; allowed: the ids in "events"`,
-          });
-      }),
+    c.steps.forEach(
+      (s, i) =>
+        void s.highlight.forEach((id, j) => {
+          if (!inChart.has(id))
+            problems.push({
+              file,
+              entry: c.id,
+              field: `steps[${i}].highlight[${j}]`,
+              message: `"${id}" is not drawn by this chart; allowed: the ids in "events"`,
+            });
+        }),
     );
     const stepIds = new Set<string>();
     c.steps.forEach((s, i) => {
@@ -811,7 +814,7 @@ export function checkContent(files: ContentFiles): Problem[] {
     const file = `content/${path}`;
     const at = (offset: number) => `${file}:${lineColumn(text, offset).line}`;
     const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-    let front: unknown ;
+    let front: unknown;
     if (!fm) {
       problems.push({
         file,
@@ -821,7 +824,7 @@ export function checkContent(files: ContentFiles): Problem[] {
       });
     } else {
       try {
-        front = parseYaml(fm[1]!);
+        front = parseYaml(fm[1] ?? '');
       } catch (err) {
         problems.push({
           file,
@@ -891,7 +894,7 @@ export function checkContent(files: ContentFiles): Problem[] {
       });
     }
     for (const m of body.matchAll(/<([A-Za-z_$][\w$.:-]*)([^>]*)>?/g)) {
-      const name = m[1]!;
+      const name = m[1] ?? '';
       const attrs = m[2] ?? '';
       if (/^[a-z]/.test(name)) {
         problems.push({
@@ -924,7 +927,7 @@ export function checkContent(files: ContentFiles): Problem[] {
     }
     // Links: Markdown inline links and images, and reference definitions.
     for (const m of body.matchAll(/\]\(\s*(<[^>]*>|[^\s)]*)/g)) {
-      const target = m[1]!.replace(/^<|>$/g, '');
+      const target = (m[1] ?? '').replace(/^<|>$/g, '');
       if (!isAllowedLink(target))
         problems.push({
           file: where(m.index),
@@ -934,7 +937,7 @@ export function checkContent(files: ContentFiles): Problem[] {
         });
     }
     for (const m of body.matchAll(/^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/gm)) {
-      const target = m[1]!.replace(/^<|>$/g, '');
+      const target = (m[1] ?? '').replace(/^<|>$/g, '');
       if (!isAllowedLink(target))
         problems.push({
           file: where(m.index),
@@ -957,7 +960,7 @@ export function checkContent(files: ContentFiles): Problem[] {
             field: '<Scrolly chart>',
             message: 'missing chart="..."; allowed: the id of a file in content/data/charts/',
           });
-        else if (brokenCharts.has(chart)) against(brokenCharts.get(chart)!, () => {});
+        else if (brokenCharts.has(chart)) against(brokenCharts.get(chart) ?? chart, () => {});
         else if (!current)
           problems.push({
             file: line,
@@ -1008,7 +1011,7 @@ export function checkContent(files: ContentFiles): Problem[] {
             file: line,
             entry,
             field: '<P id>',
-            message: `duplicate paragraph id "${id}" (also in ${paragraphs.get(id)!.file}); allowed: an id no other paragraph has`,
+            message: `duplicate paragraph id "${id}" (also in ${paragraphs.get(id)?.file}); allowed: an id no other paragraph has`,
           });
         } else {
           paragraphs.set(id, { file, text: rest.replace(/<\/P>[\s\S]*$/, '').trim() });
@@ -1075,7 +1078,7 @@ export function checkContent(files: ContentFiles): Problem[] {
         [
           ...c.appearedIn.map((e, j) => [`appearedIn[${j}]`, e] as const),
           ...c.evidence.map((e, j) => [`evidence[${j}]`, e] as const),
-        ].forEach(([field, e]) => refEvent(file, c.id, field, e));
+        ].forEach(([field, e]) => void refEvent(file, c.id, field, e));
         claimChapters.push([c.id, c.reviewedIn]);
       }
     });
@@ -1159,7 +1162,7 @@ function checkUi(ui: Record<string, string>, problems: Problem[]) {
       continue;
     }
     parsedUi.set(file, r.value);
-    const lang = /ui\.(.+)\.json$/.exec(path)![1]!;
+    const lang = /ui\.(.+)\.json$/.exec(path)?.[1] ?? path;
     const declared = (r.value as { lang?: unknown }).lang;
     if (declared !== lang)
       problems.push({
@@ -1181,8 +1184,9 @@ function checkUi(ui: Record<string, string>, problems: Problem[]) {
             field,
             message: `${quote(v)} is not an allowed link; allowed: ${allowedLinks}`,
           });
-      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)]));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+      } else if (Array.isArray(v)) {
+        for (const [i, x] of v.entries()) walk(x, [...path, String(i)]);
+      } else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     };
     walk(r.value, []);
   }
@@ -1200,7 +1204,7 @@ function checkUi(ui: Record<string, string>, problems: Problem[]) {
   }
   for (const [file, value] of parsedUi) {
     if (value === en) continue;
-    const lang = /ui\.(.+)\.json$/.exec(file)![1]!;
+    const lang = /ui\.(.+)\.json$/.exec(file)?.[1] ?? file;
     const compare = (a: unknown, b: unknown, path: string[]) => {
       const shape = (x: unknown) =>
         typeof x === 'string'

@@ -45,9 +45,9 @@ describe('astro build with bad content', () => {
     edit(
       'chapters/02-threats.mdx',
       (t) =>
-        t
+        `${t
           .replace(/<Scrolly chart="[^"]+"/, '<Scrolly chart="no-such-chart"')
-          .replace('<P id="p07">', '<P id="p07">{undefinedThing} ') + '\n<Gallery />\n',
+          .replace('<P id="p07">', '<P id="p07">{undefinedThing} ')}\n<Gallery />\n`,
     );
 
     const run = spawnSync('npx', ['astro', 'build', '--outDir', join('tests', '.tmp', 'bad-dist')], {

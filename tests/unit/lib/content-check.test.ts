@@ -125,7 +125,7 @@ describe('checkContent on bad input names file, entry, field and what is allowed
     const p = checkContent(
       withChapter(
         scrollyChapter,
-        (t) => t.replace(/<Scrolly chart="[^"]+"/, '<Scrolly chart="no-such-chart"') + '\n<Gallery />\n',
+        (t) => `${t.replace(/<Scrolly chart="[^"]+"/, '<Scrolly chart="no-such-chart"')}\n<Gallery />\n`,
       ),
     );
     expect(p).toContainEqual(
