@@ -438,7 +438,7 @@ function writeSynthetic(content, data) {
 /** Renders every drawable chart in-process at 760 and 360 px: median time, SVG size, marks, height. */
 async function renderCharts(site, data) {
   const url = (p) => pathToFileURL(join(site, p)).href;
-  const { chartFunctions, isDrawable } = await import(url('src/charts/index.ts'));
+  const { chartFunctions } = await import(url('src/charts/index.ts'));
   const { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema } = await import(url('src/schemas.ts'));
   const { sortKey } = await import(url('src/lib/dates.ts'));
   const read = (p) => JSON.parse(readFileSync(join(site, 'content', p), 'utf8'));
@@ -450,7 +450,6 @@ async function renderCharts(site, data) {
   const out = {};
   for (const raw of Object.values(data.charts)) {
     const chart = chartSchema.parse(raw);
-    if (!isDrawable(chart.kind)) continue;
     const input = { chart, events: chart.events.map((id) => events.get(id)).sort((a, b) => sortKey(a).localeCompare(sortKey(b))), actors, sources, playbook, text };
     const res = { events: input.events.length };
     for (const width of [760, 360]) {
@@ -460,7 +459,7 @@ async function renderCharts(site, data) {
         const n = input.events.length > 2000 ? 1 : 5;
         for (let i = 0; i < n + 1; i++) {
           const t0 = performance.now();
-          svgText = chartFunctions[chart.kind](input, { width, idPrefix: `b${width}` });
+          svgText = chartFunctions[chart.kind](input, { width, idPrefix: `b${width}` }).svg;
           if (i > 0 || n === 1) times.push(performance.now() - t0);
         }
         const viewBox = /viewBox="([^"]+)"/.exec(svgText)?.[1]?.split(/\s+/).map(Number) ?? [];

@@ -93,10 +93,7 @@ export function featuredIds(chart: Pick<Chart, 'steps' | 'labels'>): Set<string>
   return new Set([...chart.steps.flatMap((s) => s.highlight), ...Object.keys(chart.labels)]);
 }
 
-/** Steps a cluster lights: those that highlight nothing, and so light every mark. */
-export function openSteps(chart: Pick<Chart, 'steps'>): number[] {
-  return chart.steps.flatMap((st, i) => (st.highlight.length === 0 ? [i] : []));
-}
+export { openSteps } from './marks/steps.ts';
 
 /**
  * Splits a group's items into those drawn on their own and those counted in bins.

@@ -22,7 +22,8 @@ import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { stepViews } from './marks/steps.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, figureText, hatchPattern, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thin, type Cluster } from './density.ts';
 import { sortKey } from '../lib/dates.ts';
@@ -318,7 +319,7 @@ function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
  * @param data the chart definition (with its stages in `words`), its events, their sources and the words it prints
  * @param options width (px, default 760; narrow below 560), idPrefix (default "flow"), fontSize (px)
  */
-export function flow(data: FlowData, options: FlowOptions = {}): string {
+export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
   const p = options.idPrefix ?? 'flow';
   const L = layoutFlow(data, options);
   const fs = L.fontSize;
@@ -354,6 +355,8 @@ export function flow(data: FlowData, options: FlowOptions = {}): string {
     return svg`
 <g class="mark" data-id="${n.id}" data-steps="${n.steps.join(' ')}" data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}
+  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}
 </svg>`.value;
+  const lit = L.nodes.map((n) => ({ id: n.id, steps: n.steps, box: n }));
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lit, L.width, L.height) };
 }

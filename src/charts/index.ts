@@ -14,8 +14,3 @@ export const chartFunctions: Record<(typeof chartKinds)[number], ChartFunction> 
   matrix,
   map: regionMap,
 };
-
-/** Every kind has a function (kept for the routes that list charts). */
-export function isDrawable(kind: (typeof chartKinds)[number]): boolean {
-  return typeof chartFunctions[kind] === 'function';
-}

@@ -12,8 +12,9 @@ import { utcDay } from 'd3-time';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, wallTimeToUtc } from '../lib/dates.ts';
 import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
+import { openSteps, stepIndex, stepViews, type Lit } from './marks/steps.ts';
 
 type Lane = (typeof laneOrder)[number];
 
@@ -116,8 +117,9 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
     days.push({ x0: px(x(d0)), x1: px(x(d1)), date: d0, label, mark: chart.marks.find((m) => m.date === iso)?.label });
   }
 
-  const stepIndex = new Map<string, number[]>();
-  chart.steps.forEach((s, i) => s.highlight.forEach((id) => stepIndex.set(id, [...(stepIndex.get(id) ?? []), i])));
+  // One rule for every chart: a step with an empty highlight lights every mark.
+  const steps = stepIndex(chart, data.events.map((e) => e.id));
+  const allSteps = openSteps(chart);
 
   const lanesOut: LanesLayout['lanes'] = [];
   const marks: PlacedMark[] = [];
@@ -172,14 +174,14 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
           ? {
               id: cluster.id, lane, shape, claimed: false, uncertain: false,
               x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
-              steps: [], members: cluster.members.map((it) => it.e.id), openEnds: open,
+              steps: allSteps, members: cluster.members.map((it) => it.e.id), openEnds: open,
               title: clusterTitle(data.text, cluster, cluster.members.map((it) => it.e), data.text.lanes[lane]),
             }
           : {
               id: e!.id, lane, shape, claimed: e!.status === 'claimed-by-article',
               uncertain: e!.status === 'reported' || e!.status === 'unverified',
               x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
-              steps: stepIndex.get(e!.id) ?? [],
+              steps: steps.get(e!.id) ?? [],
             },
         row, labelAbove,
       });
@@ -228,7 +230,7 @@ function markShape(m: PlacedMark, p: string): Markup {
  * @param data the chart definition, its events and the words it prints
  * @param options width (px, default 960), idPrefix (default "lanes"), fontSize (px)
  */
-export function lanes(data: LanesData, options: LanesOptions = {}): string {
+export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
   const p = options.idPrefix ?? 'lanes';
   const L = layoutLanes(data, options);
   const fs = L.fontSize;
@@ -244,13 +246,28 @@ export function lanes(data: LanesData, options: LanesOptions = {}): string {
   const markEls = L.marks.map((m) => {
     if (m.members) {
       return svg`
-<g class="mark cluster" data-id="${m.id}" data-steps="" data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="#1d1d1d">${m.label}</text></g>`;
+<g class="mark cluster" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="#1d1d1d">${m.label}</text></g>`;
     }
     const e = titles.get(m.id);
     const status = m.claimed ? ' (the article\u2019s claim; no source found)' : m.shape === 'open' ? ` (${data.text.chart.monthOnly})` : '';
     return svg`
 <g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs>${hatch}</defs>${days}${laneEls}${markEls}
+  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs>${hatch}</defs>${days}${laneEls}${markEls}
 </svg>`.value;
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lanesLit(L), L.width, L.height) };
+}
+
+/** Each mark with the box of its glyph and label (and the label's own row when it sits above). */
+export function lanesLit(L: LanesLayout): Lit[] {
+  return L.marks.map((m) => ({
+    id: m.id,
+    steps: m.steps,
+    box: {
+      x0: Math.min(m.x0, m.labelBox[0]),
+      x1: Math.max(m.x1, m.labelBox[1]),
+      y0: Math.min(m.y - ROW / 2, m.ly - L.fontSize),
+      y1: m.y + ROW / 2,
+    },
+  }));
 }

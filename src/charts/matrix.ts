@@ -19,7 +19,8 @@
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { Playbook } from '../schemas.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { stepViews } from './marks/steps.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
 
 /** What matrix() reads of the chart input. */
@@ -208,7 +209,7 @@ function glyph(state: CellState, x: number, cy: number): Markup {
  * @param data the chart definition (its words), the playbook matrix and the sources
  * @param options width (px, default 760; narrow below 560), idPrefix (default "matrix"), fontSize (px)
  */
-export function matrix(data: MatrixData, options: MatrixOptions = {}): string {
+export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
   const p = options.idPrefix ?? 'matrix';
   const L = layoutMatrix(data, options);
   const fs = L.fontSize;
@@ -252,6 +253,8 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): string {
     return svg`
 <g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}" data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines.filter((l) => l.kind === 'state').map((l) => l.text).join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}
+  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}
 </svg>`.value;
+  const lit = L.cells.map((c) => ({ id: c.id, steps: c.steps, box: c }));
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lit, L.width, L.height) };
 }

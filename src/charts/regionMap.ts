@@ -18,7 +18,9 @@ import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import placesJson from '../../content/data/places.json' with { type: 'json' };
 import uiEn from '../../content/data/ui.en.json' with { type: 'json' };
 import { svg, px, type Markup } from '../lib/escape.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { stepViews, type Lit } from './marks/steps.ts';
+import { pointsBox, unionBox } from './marks/box.ts';
 import { DENSITY_LIMITS, binLabel, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 
 /** A place with coordinates (content/data/places.json). */
@@ -146,6 +148,8 @@ export interface RegionMapLayout {
   focus: string;
   borderWith: string;
   borderSteps: number[];
+  /** The drawn part of the border line, if any. */
+  borderBox?: Box;
   /** Projected bounds of each labelled country, clipped to the map. */
   countries: { id: string; bounds: [[number, number], [number, number]]; centroid: [number, number] }[];
   cities: MapCity[];
@@ -753,7 +757,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
 
   return {
     width, height, narrow, fontSize, mapHeight, projection, paths, focus, borderWith,
-    borderSteps: stepsOf('border'), countries, cities, placeEvents, claims, labels, unplaced, key, notes: noteOut,
+    borderSteps: stepsOf('border'), borderBox: pointsBox(borderPoints), countries, cities, placeEvents, claims, labels, unplaced, key, notes: noteOut,
   };
 }
 
@@ -777,7 +781,7 @@ function citySymbol(c: { x: number; y: number; capital: boolean }): Markup {
  * @param data the chart definition (words, labels, steps), its events and optionally the places
  * @param options width (px, default 960; below 560 the narrow layout), idPrefix (default "map"), fontSize (px, default 12)
  */
-export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): string {
+export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): Drawing {
   const p = options.idPrefix ?? 'map';
   const L = layoutRegionMap(data, options);
   const lh = Math.round(L.fontSize * 1.25);
@@ -834,9 +838,34 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
+  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
 <g class="key">${keyEls}</g>
 </svg>`.value;
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, mapLit(L), L.width, L.height) };
+}
+
+/**
+ * Each mark on the map with its geometry and the labels and badges placed for it. The numbered
+ * notes in the key below the map are left out: a step's window is the part of the map it is about.
+ */
+export function mapLit(L: RegionMapLayout): Lit[] {
+  const around = (x: number, y: number, r: number): Box => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+  const withLabels = (id: string, steps: number[], boxes: Box[]): Lit[] => {
+    const box = unionBox([...boxes, ...L.labels.filter((l) => l.owner === id).map((l) => l.box)]);
+    return box ? [{ id, steps, box }] : [];
+  };
+  return [
+    ...withLabels('border', L.borderSteps, L.borderBox ? [L.borderBox] : []),
+    ...L.cities.flatMap((c) => withLabels(c.id, c.steps, [around(c.x, c.y, 6)])),
+    ...L.placeEvents.flatMap((e) => {
+      const ring = L.placeEvents.filter((o) => o.place === e.place).indexOf(e);
+      return withLabels(e.id, e.steps, [around(e.x, e.y, 8.5 + 4 * ring + 1)]);
+    }),
+    ...L.claims.flatMap((c) => [
+      ...withLabels(c.id, c.steps, [pointsBox([c.start, c.end, c.control]) ?? around(c.start[0], c.start[1], 3)]),
+      ...(c.denial ? withLabels(c.denial, c.denialSteps, [around(c.cross[0], c.cross[1], 7)]) : []),
+    ]),
+  ];
 }

@@ -8,6 +8,7 @@ import { labelWidth } from './lanes.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 
 export { labelWidth };
+export { stepIndex } from './marks/steps.ts';
 
 /** The font stack every chart declares on its <svg>. */
 export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
@@ -82,21 +83,6 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
 /** Widest line of a block, in px. */
 export function blockWidth(lines: readonly string[], fontSize: number): number {
   return Math.max(0, ...lines.map((l) => labelWidth(l, fontSize)));
-}
-
-/**
- * For each id, the indices of the steps that bring it forward. A step whose `highlight` is
- * empty shows everything, so every id gets that step's index (the CSS dims marks whose
- * data-steps lack the active step).
- * `extra(step)` may add ids a chart reads from elsewhere (see matrix()).
- */
-export function stepIndex(chart: Chart, ids: readonly string[], extra?: (step: Chart['steps'][number]) => readonly string[]): Map<string, number[]> {
-  const out = new Map<string, number[]>(ids.map((id) => [id, []]));
-  chart.steps.forEach((s, i) => {
-    const wanted = new Set([...s.highlight, ...(extra?.(s) ?? [])]);
-    for (const id of ids) if (wanted.size === 0 || wanted.has(id)) out.get(id)!.push(i);
-  });
-  return out;
 }
 
 /** Space- or comma-separated ids in a `words` entry. */

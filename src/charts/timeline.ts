@@ -21,7 +21,9 @@ import { scaleUtc } from 'd3-scale';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { stepViews, type Lit } from './marks/steps.ts';
+import { pointsBox, unionBox } from './marks/box.ts';
 import {
   FONT_FAMILY,
   INK,
@@ -592,7 +594,7 @@ function textLines(lines: readonly string[], x: number, y: number, lh: number): 
  * @param data the chart definition, its events, their actors and the words it prints
  * @param options width (px, default 760; narrow below 560), idPrefix (default "timeline"), fontSize (px)
  */
-export function timeline(data: TimelineData, options: TimelineOptions = {}): string {
+export function timeline(data: TimelineData, options: TimelineOptions = {}): Drawing {
   const p = options.idPrefix ?? 'timeline';
   const L = layoutTimeline(data, options);
   const fs = L.fontSize;
@@ -619,6 +621,12 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): str
     return svg`
 <g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}
+  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}
 </svg>`.value;
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, timelineLit(L), L.width, L.height) };
+}
+
+/** Each mark with the box of its glyph, its stem or leader, and its label. */
+export function timelineLit(L: TimelineLayout): Lit[] {
+  return L.marks.map((m) => ({ id: m.id, steps: m.steps, box: unionBox([m.glyph, m.label, pointsBox(m.line) ?? m.glyph]) ?? m.glyph }));
 }

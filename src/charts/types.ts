@@ -1,11 +1,16 @@
 /**
- * The contract every chart function keeps: (data, options) -> SVG markup, pure, no DOM.
- * Marks carry data-id (the event or item id) and data-steps (the indices of the steps that
- * bring them forward), so that the browser can switch states with CSS alone.
+ * The contract every chart function keeps (docs/decisions/0001-chart-contract.md):
+ * `chart(input, options)` returns one Drawing, pure, no DOM. Marks carry data-id (the event
+ * or item id) and data-steps (the indices of the steps that bring them forward), so that the
+ * browser can switch states with CSS alone.
  */
 import type { Actor, Chart, Source, StoryEvent } from '../schemas.ts';
 import type { Playbook } from '../schemas.ts';
 import type { UiStrings } from '../lib/ui.ts';
+import type { StepView } from './marks/steps.ts';
+
+export type { StepView } from './marks/steps.ts';
+export type { Box } from './marks/box.ts';
 
 export interface ChartInput {
   /** The chart's definition (content/data/charts/<id>.json). */
@@ -29,4 +34,13 @@ export interface ChartOptions {
   fontSize?: number;
 }
 
-export type ChartFunction = (data: ChartInput, options?: ChartOptions) => string;
+/** One drawing: its markup, its size and, per step, what it lights and where (decision 0001). */
+export interface Drawing {
+  svg: string;
+  width: number;
+  /** The layout's own height: nothing parses it back out of the SVG. */
+  height: number;
+  steps: StepView[];
+}
+
+export type ChartFunction = (data: ChartInput, options?: ChartOptions) => Drawing;

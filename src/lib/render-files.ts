@@ -36,7 +36,7 @@ async function fontFaceCss(text: string): Promise<string> {
 
 /** The chart drawn at 760 px, in a step's state (-1: all), as a standalone SVG document. */
 export async function chartSvgFile(input: ChartInput, stepIndex: number, opts: { credit: string; licence: string; embedFonts?: boolean }): Promise<string> {
-  const markup = bakeStep(chartFunctions[input.chart.kind](input, { width: 760, idPrefix: 'dl' }), stepIndex).replace(
+  const markup = bakeStep(chartFunctions[input.chart.kind](input, { width: 760, idPrefix: 'dl' }).svg, stepIndex).replace(
     /^<svg ([^>]*?)font-family="[^"]*"/,
     `<svg $1font-family="'DejaVu Sans', sans-serif"`,
   );

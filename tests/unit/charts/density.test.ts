@@ -78,9 +78,9 @@ describe('thin', () => {
 });
 
 const CHARTS = [
-  { id: 'republic-day', render: lanes },
-  { id: 'courtesy-campaigns', render: timeline },
-  { id: 'anatomy-of-a-fake', render: flow },
+  { id: 'republic-day', render: (d: Parameters<typeof lanes>[0], o: { width: number }) => lanes(d, o).svg },
+  { id: 'courtesy-campaigns', render: (d: Parameters<typeof timeline>[0], o: { width: number }) => timeline(d, o).svg },
+  { id: 'anatomy-of-a-fake', render: (d: Parameters<typeof flow>[0], o: { width: number }) => flow(d, o).svg },
 ] as const;
 
 describe.each(CHARTS)('$id as data grows', ({ id, render }) => {
@@ -207,7 +207,7 @@ describe('clusters in place', () => {
 
   it('map: a city rings at most its limit of events plus one count per year; every placed event is drawn or counted once', () => {
     const real = input('region-map', 1);
-    const realSvg = regionMap(real, { width: 760 });
+    const realSvg = regionMap(real, { width: 760 }).svg;
     expect(realSvg).not.toContain('mark cluster');
     for (const factor of [10, 100]) {
       const big = input('region-map', factor);
@@ -224,18 +224,18 @@ describe('clusters in place', () => {
         const clusters = L.placeEvents.filter((pe) => pe.members);
         expect(clusters.length).toBeGreaterThan(0);
         for (const c of clusters) expect(c.title).toContain(`${c.members!.length} events dated`);
-        const out = regionMap(big, { width });
+        const out = regionMap(big, { width }).svg;
         // A narrow map lists its notes under the drawing: one more line per count, no more.
-        expect(height(out)).toBeLessThanOrEqual(height(regionMap(real, { width })) + clusters.length * 24);
-        if (factor === 100) expect(height(out)).toBe(height(regionMap(input('region-map', 10), { width })));
-        expect(gzipSync(out).length).toBeLessThan(gzipSync(regionMap(real, { width })).length + 1500);
+        expect(height(out)).toBeLessThanOrEqual(height(regionMap(real, { width }).svg) + clusters.length * 24);
+        if (factor === 100) expect(height(out)).toBe(height(regionMap(input('region-map', 10), { width }).svg));
+        expect(gzipSync(out).length).toBeLessThan(gzipSync(regionMap(real, { width }).svg).length + 1500);
       }
     }
   });
 
   it('a step baked into a file dims clusters like other marks outside the step', () => {
     const big = input('courtesy-campaigns', 10);
-    const out = bakeStep(timeline(big, { width: 760 }), 0);
+    const out = bakeStep(timeline(big, { width: 760 }).svg, 0);
     const clusterTags = out.match(/<g class="mark cluster"[^>]*>/g) ?? [];
     expect(clusterTags.length).toBeGreaterThan(0);
     for (const tag of clusterTags) expect(tag).toContain('opacity="0.3"');

@@ -191,7 +191,7 @@ describe('textWidth', () => {
 });
 
 describe('regionMap (SVG)', () => {
-  const out = regionMap(data, { width: 760, idPrefix: 't' });
+  const out = regionMap(data, { width: 760, idPrefix: 't' }).svg;
 
   it('is an accessible image with title and description', () => {
     expect(out).toMatch(/^<svg [^>]*role="img"[^>]*aria-labelledby="t-title t-desc"/);
@@ -248,7 +248,7 @@ describe('regionMap (SVG)', () => {
   });
 
   it.each([760, 360])('stays under 15 KB gzipped at %i px', (width) => {
-    const svgText = regionMap(data, { width });
+    const svgText = regionMap(data, { width }).svg;
     expect(gzipSync(svgText).length).toBeLessThanOrEqual(15 * 1024);
   });
 
@@ -279,7 +279,7 @@ describe('regionMap (SVG)', () => {
       },
       events: data.events.map((e) => (e.id === CLAIM ? { ...e, title: '"><b>bold</b>' } : e)),
     };
-    const s = regionMap(evil, { width: 960 });
+    const s = regionMap(evil, { width: 960 }).svg;
     expect(s).not.toContain('<script');
     expect(s).not.toContain('<img');
     expect(s).not.toContain('<b>');
@@ -290,11 +290,11 @@ describe('regionMap (SVG)', () => {
   });
 
   it('is a pure function of data and options', () => {
-    expect(regionMap(data, { width: 500 })).toBe(regionMap(data, { width: 500 }));
-    expect(regionMap(data, { width: 500 })).not.toBe(regionMap(data, { width: 900 }));
+    expect(regionMap(data, { width: 500 }).svg).toBe(regionMap(data, { width: 500 }).svg);
+    expect(regionMap(data, { width: 500 }).svg).not.toBe(regionMap(data, { width: 900 }).svg);
   });
 
   it('matches the committed snapshot at 760 px', async () => {
-    await expect(regionMap(data, { width: 760, idPrefix: 'snap' }) + '\n').toMatchFileSnapshot('./__snapshots__/region-map.760.svg');
+    await expect(regionMap(data, { width: 760, idPrefix: 'snap' }).svg + '\n').toMatchFileSnapshot('./__snapshots__/region-map.760.svg');
   });
 });
