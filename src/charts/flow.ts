@@ -3,11 +3,10 @@
  * real event, the first post, amplifiers, reach, reactions ...); stages run in order and
  * links join each stage to the next. A link says "then", not "copied from".
  *
- * The stages come from the chart definition's words, not from this function:
- *   words["stage.1"] = "The real event", words["stage.1.events"] = "<event id> <event id>",
- *   words["stage.1.unknown"] = text printed in a node of that stage that has no audience
- *   figure (e.g. "Views: unknown (none found)"); stage.2, stage.3 ... likewise.
- *   words["source"] = the word before a figure's source ("source").
+ * The stages come from the chart definition's `stages`, not from this function: each has a
+ * title ("The real event"), its event ids, and optionally the text printed in a node of that
+ * stage that has no audience figure (e.g. "Views: unknown (none found)"); `sourceWord` is the
+ * word before a figure's source ("source").
  * Audience figures (views, followers, subscribers) come from event.figures with their
  * qualifier ("more than") and the publisher of the event's first source; nothing is estimated.
  *
@@ -20,7 +19,7 @@
 import { linkHorizontal, linkVertical } from 'd3-shape';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
-import type { Chart, StoryEvent } from '../schemas.ts';
+import type { ChartOf, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { stepViews } from './marks/steps.ts';
@@ -29,30 +28,27 @@ import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thi
 import { sortKey } from '../lib/dates.ts';
 
 /** What flow() reads of the chart input. */
-export type FlowData = Pick<ChartInput, 'chart' | 'events' | 'text' | 'sources'>;
+export type FlowData = Pick<ChartInput<'flow'>, 'chart' | 'events' | 'text' | 'sources'>;
 
 /** width: px, default 760 (below 560 the narrow layout); idPrefix default "flow"; fontSize default 12 (11 narrow). */
 export type FlowOptions = ChartOptions;
 
 export interface FlowStage {
-  /** 1-based, as in words["stage.N"]. */
+  /** 1-based position in the chart's `stages`. */
   n: number;
   name: string;
   ids: string[];
   unknown?: string;
 }
 
-/** The stages the chart definition declares (words "stage.1", "stage.1.events", ...). */
-export function flowStages(chart: Pick<Chart, 'id' | 'words' | 'events'>): FlowStage[] {
-  const stages: FlowStage[] = [];
-  for (let n = 1; chart.words[`stage.${n}`] !== undefined; n++) {
-    stages.push({ n, name: chart.words[`stage.${n}`]!, ids: idList(chart.words[`stage.${n}.events`]), unknown: chart.words[`stage.${n}.unknown`] });
-  }
+/** The stages the chart definition declares, numbered from 1. */
+export function flowStages(chart: Pick<ChartOf<'flow'>, 'id' | 'stages' | 'events'>): FlowStage[] {
+  const stages: FlowStage[] = chart.stages.map((s, i) => ({ n: i + 1, name: s.title, ids: [...s.events], unknown: s.unknown }));
   const staged = new Map<string, number>();
   for (const id of stages.flatMap((s) => s.ids)) staged.set(id, (staged.get(id) ?? 0) + 1);
   for (const id of chart.events) {
     const count = staged.get(id) ?? 0;
-    if (count !== 1) throw new Error(`flow: event "${id}" of chart "${chart.id}" is in ${count} stages; list it in exactly one words["stage.N.events"]`);
+    if (count !== 1) throw new Error(`flow: event "${id}" of chart "${chart.id}" is in ${count} stages; list it in exactly one stage's "events"`);
   }
   const listed = new Set(chart.events);
   for (const id of staged.keys()) if (!listed.has(id)) throw new Error(`flow: stage of chart "${chart.id}" lists "${id}", which is not in its "events"`);
@@ -113,7 +109,7 @@ function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW: number
   const source = data.sources.get(e.sources[0] ?? '')?.publisher;
   for (const f of figures) {
     for (const l of wrapText(figureText(f), textW / BOLD, small)) out.push({ text: l, kind: 'figure', size: small });
-    if (source) for (const l of wrapText(`${data.chart.words.source ?? 'source'}: ${source}`, textW, small)) out.push({ text: l, kind: 'source', size: small });
+    if (source) for (const l of wrapText(`${data.chart.sourceWord}: ${source}`, textW, small)) out.push({ text: l, kind: 'source', size: small });
   }
   if (figures.length === 0 && stage.unknown) for (const l of wrapText(stage.unknown, textW, small)) out.push({ text: l, kind: 'unknown', size: small });
   let y = INNER;
@@ -316,7 +312,7 @@ function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
 
 /**
  * Renders the chart as SVG markup.
- * @param data the chart definition (with its stages in `words`), its events, their sources and the words it prints
+ * @param data the chart definition (with its `stages`), its events, their sources and the words it prints
  * @param options width (px, default 760; narrow below 560), idPrefix (default "flow"), fontSize (px)
  */
 export function flow(data: FlowData, options: FlowOptions = {}): Drawing {

@@ -19,7 +19,7 @@ import { openSteps, stepIndex, stepViews, type Lit } from './marks/steps.ts';
 type Lane = (typeof laneOrder)[number];
 
 /** What lanes() reads of the chart input. */
-export type LanesData = Pick<ChartInput, 'chart' | 'events' | 'text'>;
+export type LanesData = Pick<ChartInput<'lanes'>, 'chart' | 'events' | 'text'>;
 
 /** width: px, default 960 (below 560 the narrow layout); idPrefix default "lanes"; fontSize default 12 (11 narrow). */
 export type LanesOptions = ChartOptions;

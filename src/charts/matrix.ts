@@ -6,13 +6,12 @@
  *   partial             half-filled square, striped cell, the same plus what is missing;
  *   article-claim-only  hollow dashed square, white dashed cell, "the article's claim".
  *
- * Words the chart prints come from the chart definition's `words`:
- *   documented / partial / claim / missing: state names; source, example, examples;
- *   "title.<cell id>": a short title for the cell's first example (else its full title);
- *   "note.<cell id>": a short form of the cell's note (else the note itself).
+ * Words the chart prints come from the chart definition:
+ *   `words`: documented / partial / claim / missing (state names); source, example, examples;
+ *   `cellTitles[<cell id>]`: a short title for the cell's first example (else its full title);
+ *   `cellNotes[<cell id>]`: a short form of the cell's note (else the note itself).
  * Steps: a chart's `highlight` lists event ids, and cells are not events, so the cells a step
- * brings forward are listed in words["step.<step id>"] (space-separated cell ids); a step with
- * neither shows every cell.
+ * brings forward are listed in `stepCells[<step id>]`; a step with neither shows every cell.
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
@@ -24,7 +23,7 @@ import { stepViews } from './marks/steps.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
 
 /** What matrix() reads of the chart input. */
-export type MatrixData = Pick<ChartInput, 'chart' | 'playbook' | 'sources'>;
+export type MatrixData = Pick<ChartInput<'matrix'>, 'chart' | 'playbook' | 'sources'>;
 
 /** width: px, default 760 (below 560 the narrow layout); idPrefix default "matrix"; fontSize default 12 (11 narrow). */
 export type MatrixOptions = ChartOptions;
@@ -82,12 +81,12 @@ function cellLines(data: MatrixData, c: Playbook['cells'][number] | undefined, i
   if (!c) return out;
   const x = c.examples[0];
   if (x) {
-    for (const l of wrapText(w[`title.${id}`] ?? x.title, textW * SAFE, fs)) out.push({ text: l, kind: 'title', size: fs });
+    for (const l of wrapText(data.chart.cellTitles[id] ?? x.title, textW * SAFE, fs)) out.push({ text: l, kind: 'title', size: fs });
     const source = data.sources.get(x.sources[0] ?? '')?.publisher;
     const meta = source ? `${shortDate(x)} · ${w.source ?? 'source'}: ${source}` : shortDate(x);
     for (const l of wrapText(meta, textW * SAFE, small)) out.push({ text: l, kind: 'meta', size: small });
   }
-  if (c.state !== 'documented') for (const l of wrapText(w[`note.${id}`] ?? c.note, textW * SAFE, small)) out.push({ text: l, kind: 'note', size: small });
+  if (c.state !== 'documented') for (const l of wrapText(data.chart.cellNotes[id] ?? c.note, textW * SAFE, small)) out.push({ text: l, kind: 'note', size: small });
   if (c.examples.length > 0) {
     const n = c.examples.length;
     out.push({ text: `${n} ${n === 1 ? (w.example ?? 'sourced example') : (w.examples ?? 'sourced examples')}`, kind: 'count', size: small });
@@ -114,7 +113,7 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
   const { playbook, chart } = data;
   const w = chart.words;
   const ids = playbook.narratives.flatMap((n) => playbook.countries.map((c) => cellId(n.id, c.id)));
-  const steps = stepIndex(chart, ids, (s) => idList(w[`step.${s.id}`]));
+  const steps = stepIndex(chart, ids, (s) => chart.stepCells[s.id] ?? []);
   // All three states are always in the key, so a reader knows what a claim would look like.
   const legendItems = (['documented', 'partial', 'article-claim-only'] as const).map((s) => ({
     key: s,

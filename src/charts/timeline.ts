@@ -8,7 +8,7 @@
  *
  * Which side an event goes on is the chart definition's choice, not the function's:
  * official and context lanes go above, disinformation and response lanes below, unless
- * `chart.words.below` or `chart.words.above` (space-separated event ids) says otherwise.
+ * the chart's `below` or `above` (event ids) says otherwise.
  *
  * Wide (width >= 560): time runs left to right; marks and labels sit in rows off the axis, and
  * each mark also leaves a tick (or, for a span, a line) on the axis's edge.
@@ -43,7 +43,7 @@ import {
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thin, type BinUnit } from './density.ts';
 
 /** What timeline() reads of the chart input. */
-export type TimelineData = Pick<ChartInput, 'chart' | 'events' | 'text' | 'actors'>;
+export type TimelineData = Pick<ChartInput<'timeline'>, 'chart' | 'events' | 'text' | 'actors'>;
 
 /** width: px, default 760 (below 560 the narrow, vertical layout); idPrefix default "timeline"; fontSize default 12 (11 narrow). */
 export type TimelineOptions = ChartOptions;
@@ -53,10 +53,10 @@ export type Side = 'above' | 'below';
 /** Colour of each side: both at least 3:1 against #fff and #fbfaf7; position tells them apart too. */
 export const sideColours: Record<Side, string> = { above: '#b3261e', below: '#6b3d9a' };
 
-/** The side an event is drawn on: chart.words.below / .above first, then its lane. */
-export function sideOf(e: Pick<StoryEvent, 'id' | 'lane'>, chart: Pick<Chart, 'words'>): Side {
-  if (idList(chart.words.below).includes(e.id)) return 'below';
-  if (idList(chart.words.above).includes(e.id)) return 'above';
+/** The side an event is drawn on: the chart's `below` / `above` first, then its lane. */
+export function sideOf(e: Pick<StoryEvent, 'id' | 'lane'>, chart: { above?: readonly string[]; below?: readonly string[] }): Side {
+  if (chart.below?.includes(e.id)) return 'below';
+  if (chart.above?.includes(e.id)) return 'above';
   return e.lane === 'official' || e.lane === 'context' ? 'above' : 'below';
 }
 
@@ -139,7 +139,7 @@ function thinSides(all: Item[], data: TimelineData, zone: string): Item[] {
       if (best.single.length + best.clusters.length <= DENSITY_LIMITS.side) break;
     }
     out.push(...best!.single);
-    const where = side === 'above' ? (data.chart.words.courtesy ?? data.text.lanes.official) : (data.chart.words.campaigns ?? data.text.lanes.disinformation);
+    const where = sideTitles(data)[side];
     for (const c of best!.clusters) {
       const members = c.members.map((i) => i.e);
       out.push({
@@ -156,8 +156,13 @@ function thinSides(all: Item[], data: TimelineData, zone: string): Item[] {
   return out.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || (a.cluster?.id ?? a.e.id).localeCompare(b.cluster?.id ?? b.e.id));
 }
 
+/** The two sides' titles: the chart's own, else the lanes' names. */
+function sideTitles(data: TimelineData): Record<Side, string> {
+  return data.chart.sides ?? { above: data.text.lanes.official, below: data.text.lanes.disinformation };
+}
+
 function items(data: TimelineData, zone: string): Item[] {
-  const claimWord = data.chart.words.claim ?? data.text.chart.legendClaim;
+  const claimWord = data.chart.claimWord ?? data.text.chart.legendClaim;
   return data.events
     .map((e) => {
       const iv = eventInterval(e, zone);
@@ -225,7 +230,7 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
   const steps = stepIndex(chart, events.map((i) => i.e.id));
   const legend = layoutLegend(legendItems(data, all.some((i) => i.cluster)), PAD, 6, width - 2 * PAD, fontSize - 1);
   const months = monthStarts(chart.window.start, chart.window.end, zone);
-  const titles = { above: chart.words.courtesy ?? data.text.lanes.official, below: chart.words.campaigns ?? data.text.lanes.disinformation };
+  const titles = sideTitles(data);
   const base = { width, narrow, fontSize, legend: legend.items, steps, all, months, start, end, titles, openSteps: openSteps(chart) };
   return narrow ? layoutNarrow(data, base, legend.bottom) : layoutWide(data, base, legend.bottom);
 }

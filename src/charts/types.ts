@@ -4,7 +4,7 @@
  * or item id) and data-steps (the indices of the steps that bring them forward), so that the
  * browser can switch states with CSS alone.
  */
-import type { Actor, Chart, Source, StoryEvent } from '../schemas.ts';
+import type { Actor, Chart, ChartOf, Source, StoryEvent } from '../schemas.ts';
 import type { Playbook } from '../schemas.ts';
 import type { UiStrings } from '../lib/ui.ts';
 import type { StepView } from './marks/steps.ts';
@@ -12,9 +12,9 @@ import type { StepView } from './marks/steps.ts';
 export type { StepView } from './marks/steps.ts';
 export type { Box } from './marks/box.ts';
 
-export interface ChartInput {
+export interface ChartInput<K extends Chart['kind'] = Chart['kind']> {
   /** The chart's definition (content/data/charts/<id>.json). */
-  chart: Chart;
+  chart: ChartOf<K>;
   /** The chart's events (chart.events), sorted by date. */
   events: StoryEvent[];
   actors: ReadonlyMap<string, Actor>;

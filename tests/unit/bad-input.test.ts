@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import contentGate from '../../src/integrations/content-gate.ts';
 import { chartFunctions } from '../../src/charts/index.ts';
 import type { ChartInput } from '../../src/charts/types.ts';
-import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema, type StoryEvent } from '../../src/schemas.ts';
+import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema, type Chart, type StoryEvent } from '../../src/schemas.ts';
 import { sortKey } from '../../src/lib/dates.ts';
 import { ui } from '../../src/lib/ui.ts';
 
@@ -179,8 +179,8 @@ function hostileInputs(): ChartInput[] {
         title: `${c.title} ${HOSTILE}`,
         description: `${c.description} ${HOSTILE}`,
         labels: Object.fromEntries(c.events.map((e, i) => [e, i % 2 ? HOSTILE.slice(0, 40) : `<b>${i}</b>`])),
-        // Words that are lists of ids or numbers (a flow's stages, a map's country codes) stay as they are.
-        words: Object.fromEntries(Object.entries(c.words).map(([k, v]) => [k, v.split(/[\s,]+/).every((t) => /^[a-z0-9.-]*$/.test(t)) ? v : `${v} ${HOSTILE}`])),
+        // Every word of the kind's own fields; ids and references stay as they are.
+        ...hostileWords(c),
         marks: c.marks.map((m) => ({ ...m, label: `${m.label} ${HOSTILE}` })),
       };
       const chartEvents: StoryEvent[] = c.events
@@ -189,6 +189,21 @@ function hostileInputs(): ChartInput[] {
         .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
       return { chart, events: chartEvents, actors, sources, playbook, text };
     });
+}
+
+/** Fields of a chart definition that hold ids or references, never printed words. */
+const REFERENCE_KEYS = new Set(['id', 'kind', 'events', 'steps', 'window', 'chapter', 'focus', 'borderWith', 'capitals', 'eventPlaces', 'claims', 'refutes', 'itemSteps', 'stepCells', 'labels', 'marks', 'title', 'caption', 'description', 'above', 'below']);
+
+/** The chart's own printed words (a timeline's side titles, a flow's stages, a map's names...) with markup appended. */
+function hostileWords(c: Chart): Record<string, unknown> {
+  const taint = (v: unknown, key: string): unknown => {
+    if (key === 'id' || key === 'events') return v;
+    if (typeof v === 'string') return `${v} ${HOSTILE}`;
+    if (Array.isArray(v)) return v.map((x) => taint(x, ''));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, taint(x, k)]));
+    return v;
+  };
+  return Object.fromEntries(Object.entries(c).filter(([k]) => !REFERENCE_KEYS.has(k)).map(([k, v]) => [k, taint(v, k)]));
 }
 
 describe('markup in data text', () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema } from '../../../src/schemas.ts';
-import type { Chart, StoryEvent } from '../../../src/schemas.ts';
+import type { Chart, ChartOf, StoryEvent } from '../../../src/schemas.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
 import type { Place } from '../../../src/charts/regionMap.ts';
 import { sortKey } from '../../../src/lib/dates.ts';
@@ -28,6 +28,24 @@ export const LAYOUTS = { wide: 760, narrow: 360 } as const;
 export function chartDef(id: string): Chart {
   return chartSchema.parse(read(`content/data/charts/${id}.json`));
 }
+
+const isKind = <K extends Chart['kind']>(c: Chart, kind: K): c is ChartOf<K> => c.kind === kind;
+
+/** A chart definition of a known kind (typed as that kind). */
+export function chartOfKind<K extends Chart['kind']>(id: string, kind: K): ChartOf<K> {
+  const c = chartDef(id);
+  if (!isKind(c, kind)) throw new Error(`fixture: chart "${id}" is a ${c.kind}, not a ${kind}`);
+  return c;
+}
+
+/** The kind of each real chart. */
+export const KINDS = {
+  'anatomy-of-a-fake': 'flow',
+  'courtesy-campaigns': 'timeline',
+  playbook: 'matrix',
+  'region-map': 'map',
+  'republic-day': 'lanes',
+} as const;
 
 /** A chart's input as the site builds it. */
 export function chartInput(id: string): ChartInput & { places: Place[] } {

@@ -5,13 +5,13 @@ import { contrast } from '../colour.ts';
 import { flow, flowStages, layoutFlow, type FlowData, type FlowNode } from '../../../src/charts/flow.ts';
 import { boxesOverlap, labelWidth, type Box } from '../../../src/charts/shared.ts';
 import { laneColours } from '../../../src/charts/lanes.ts';
-import { chartSchema, eventSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
+import { flowChartSchema, eventSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { sortKey } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';
 
 const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
 const sources = new Map((JSON.parse(readFileSync('content/data/sources.json', 'utf8')) as unknown[]).map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
-const chart = chartSchema.parse(JSON.parse(readFileSync('content/data/charts/anatomy-of-a-fake.json', 'utf8')));
+const chart = flowChartSchema.parse(JSON.parse(readFileSync('content/data/charts/anatomy-of-a-fake.json', 'utf8')));
 const byId = new Map(events.map((e) => [e.id, e]));
 const data: FlowData = {
   chart,
@@ -91,8 +91,8 @@ describe('layoutFlow', () => {
   });
 
   it('fails loudly when an event has no stage', () => {
-    const words = { ...chart.words, 'stage.3.events': 'dis-2023-10-sladkov dis-2023-10-23-mk' };
-    expect(() => layoutFlow({ ...data, chart: { ...chart, words } })).toThrow(/dis-2023-10-23-aif.*0 stages/);
+    const stages = chart.stages.map((s, i) => (i === 2 ? { ...s, events: ['dis-2023-10-sladkov', 'dis-2023-10-23-mk'] } : s));
+    expect(() => layoutFlow({ ...data, chart: { ...chart, stages } })).toThrow(/dis-2023-10-23-aif.*0 stages/);
   });
 
   it.each(WIDTHS)('keeps nodes, headers and text apart and inside the drawing at %i px', (width) => {
@@ -135,7 +135,7 @@ describe('flow (SVG)', () => {
     const evil: StoryEvent = { ...byId.get('dis-2023-10-sladkov')!, title: '<img src=x onerror=alert(1)>' };
     const out = flow({
       ...data,
-      chart: { ...chart, labels: { ...chart.labels, [evil.id]: '<img src=x onerror=alert(1)>' }, words: { ...chart.words, 'stage.1': '<script>x()</script>' } },
+      chart: { ...chart, labels: { ...chart.labels, [evil.id]: '<img src=x onerror=alert(1)>' }, stages: chart.stages.map((s, i) => (i === 0 ? { ...s, title: '<script>x()</script>' } : s)) },
       events: data.events.map((e) => (e.id === evil.id ? evil : e)),
     }).svg;
     expect(out).not.toContain('<img');

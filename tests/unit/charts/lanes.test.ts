@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lanes, layoutLanes, labelWidth, type LanesData } from '../../../src/charts/lanes.ts';
-import { chartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
+import { lanesChartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
 import ui from '../../../content/data/ui.en.json';
 
 const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
-const chart = chartSchema.parse(JSON.parse(readFileSync('content/data/charts/republic-day.json', 'utf8')));
+const chart = lanesChartSchema.parse(JSON.parse(readFileSync('content/data/charts/republic-day.json', 'utf8')));
 const byId = new Map(events.map((e) => [e.id, e]));
 const data: LanesData = {
   chart,

@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { contrast } from '../colour.ts';
 import { cellId, layoutMatrix, matrix, matrixColour, type MatrixCell, type MatrixData } from '../../../src/charts/matrix.ts';
 import { boxesOverlap, labelWidth, type Box } from '../../../src/charts/shared.ts';
-import { chartSchema, playbookSchema, sourceSchema, type Playbook } from '../../../src/schemas.ts';
+import { matrixChartSchema, playbookSchema, sourceSchema, type Playbook } from '../../../src/schemas.ts';
 
 const sources = new Map((JSON.parse(readFileSync('content/data/sources.json', 'utf8')) as unknown[]).map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
-const chart = chartSchema.parse(JSON.parse(readFileSync('content/data/charts/playbook.json', 'utf8')));
+const chart = matrixChartSchema.parse(JSON.parse(readFileSync('content/data/charts/playbook.json', 'utf8')));
 const playbook = playbookSchema.parse(JSON.parse(readFileSync('content/data/playbook.json', 'utf8')));
 const data: MatrixData = { chart, playbook, sources };
 const WIDTHS = [320, 360, 768, 960, 1440];
@@ -49,7 +49,7 @@ describe('layoutMatrix', () => {
   });
 
   it('gives each filled cell its first example\u2019s date, short title and source', () => {
-    expect(text(cell('n1-UA'), 'title')).toBe(chart.words['title.n1-UA']);
+    expect(text(cell('n1-UA'), 'title')).toBe(chart.cellTitles['n1-UA']);
     expect(text(cell('n1-UA'), 'meta')).toBe('21 Dec 2021 · source: TASS');
     // Known only to the month: no day is printed.
     expect(text(cell('n2-UA'), 'meta')).toBe('Apr 2020 · source: Sputnik');
@@ -62,7 +62,7 @@ describe('layoutMatrix', () => {
   });
 
   it('falls back to the full example title and note when the chart gives no short form', () => {
-    const bare = layoutMatrix({ ...data, chart: { ...chart, words: {} } }, { width: 960 });
+    const bare = layoutMatrix({ ...data, chart: { ...chart, words: {}, cellTitles: {}, cellNotes: {}, stepCells: {} } }, { width: 960 });
     const c = bare.cells.find((x) => x.id === 'n3-KZ')!;
     expect(text(c, 'title')).toBe(playbook.cells.find((x) => x.narrative === 'n3' && x.country === 'KZ')!.examples[0]!.title);
     expect(text(c, 'note')).toBe(playbook.cells.find((x) => x.narrative === 'n3' && x.country === 'KZ')!.note);
@@ -74,7 +74,7 @@ describe('layoutMatrix', () => {
     expect(partial).toEqual(['n3-KZ', 'n5-KZ']);
     for (const id of partial) {
       expect(text(cell(id), 'state')).toBe('Partly documented');
-      expect(text(cell(id), 'note')).toBe(chart.words[`note.${id}`]);
+      expect(text(cell(id), 'note')).toBe(chart.cellNotes[id]);
       expect(markGroup(out, id)).toContain('fill="url(#m-stripes)"');
     }
     for (const c of playbook.cells.filter((x) => x.state === 'documented')) {
@@ -96,11 +96,11 @@ describe('layoutMatrix', () => {
     expect(g).toContain('font-style="italic"');
   });
 
-  it('brings forward the cells each step lists in words["step.<id>"]', () => {
+  it('brings forward the cells each step lists in stepCells[<step id>]', () => {
     chart.steps.forEach((s, i) => {
-      expect(L.cells.filter((c) => c.steps.includes(i)).map((c) => c.id).sort()).toEqual(chart.words[`step.${s.id}`]!.split(' ').sort());
+      expect(L.cells.filter((c) => c.steps.includes(i)).map((c) => c.id).sort()).toEqual([...(chart.stepCells[s.id] ?? [])].sort());
     });
-    const noWords = layoutMatrix({ ...data, chart: { ...chart, words: {} } });
+    const noWords = layoutMatrix({ ...data, chart: { ...chart, words: {}, stepCells: {} } });
     expect(noWords.cells.every((c) => c.steps.length === chart.steps.length)).toBe(true);
   });
 
@@ -147,7 +147,7 @@ describe('matrix (SVG)', () => {
       narratives: playbook.narratives.map((n, i) => (i === 0 ? { ...n, label: evil } : n)),
       cells: playbook.cells.map((c, i) => (i === 0 ? { ...c, note: evil, examples: c.examples.map((x) => ({ ...x, title: evil })) } : c)),
     };
-    const out = matrix({ ...data, playbook: pb, chart: { ...chart, words: { ...chart.words, 'title.n1-UA': '<b>"x"</b>' } } }).svg;
+    const out = matrix({ ...data, playbook: pb, chart: { ...chart, cellTitles: { ...chart.cellTitles, 'n1-UA': '<b>"x"</b>' } } }).svg;
     expect(out).not.toContain('<img');
     expect(out).not.toContain('<b>');
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');

@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { contrast } from '../colour.ts';
 import { layoutTimeline, sideColours, sideOf, timeline, type TimelineData, type TimelineLayout } from '../../../src/charts/timeline.ts';
 import { boxesOverlap, labelWidth, wrapText, type Box } from '../../../src/charts/shared.ts';
-import { actorSchema, chartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
+import { actorSchema, timelineChartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { eventInterval, sortKey } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';
 
 const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
 const actors = new Map((JSON.parse(readFileSync('content/data/actors.json', 'utf8')) as unknown[]).map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
-const chart = chartSchema.parse(JSON.parse(readFileSync('content/data/charts/courtesy-campaigns.json', 'utf8')));
+const chart = timelineChartSchema.parse(JSON.parse(readFileSync('content/data/charts/courtesy-campaigns.json', 'utf8')));
 const byId = new Map(events.map((e) => [e.id, e]));
 const data: TimelineData = {
   chart,
@@ -67,11 +67,11 @@ describe('layoutTimeline', () => {
       if (e.lane === 'disinformation') expect(side(e.id), e.id).toBe('below');
       else if (e.id !== 'off-2022-12-02-borodavkin-russophobia') expect(side(e.id), e.id).toBe('above');
     }
-    // The ambassador's interview is official, but chart.words.below draws it with the campaigns.
+    // The ambassador's interview is official, but the chart's `below` draws it with the campaigns.
     const ambassador = byId.get('off-2022-12-02-borodavkin-russophobia')!;
     expect(ambassador.lane).toBe('official');
     expect(side(ambassador.id)).toBe('below');
-    expect(sideOf(ambassador, { words: {} })).toBe('above');
+    expect(sideOf(ambassador, {})).toBe('above');
     // Above the axis means above the band.
     for (const m of L.marks) {
       if (m.side === 'above') expect(m.glyph.y1).toBeLessThan(L.band.y0);
