@@ -22,7 +22,8 @@ import { formatEventDate } from '../lib/dates.ts';
 import type { ChartOf, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { stepViews } from './marks/steps.ts';
+import { svgFrame } from './marks/frame.ts';
+import { stepAttrs, stepViews } from './marks/steps.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, figureText, hatchPattern, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thin, type Cluster } from './density.ts';
 import { sortKey } from '../lib/dates.ts';
@@ -333,7 +334,7 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
       const h = px(n.y1 - n.y0);
       const text = n.lines.map((l) => svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${l.kind === 'label' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'unknown' ? svg` font-style="italic" fill="${MUTED}"` : svg` fill="${MUTED}"`}>${l.text}</text>`);
       return svg`
-<g class="mark cluster" data-id="${n.id}" data-steps="${n.steps.join(' ')}"${n.lane ? svg` data-lane="${n.lane}"` : ''} data-count="${n.members.length}"><title>${n.title ?? ''}</title><path d="M${px(n.x0 + 3)},${px(n.y1 + 0.5)}v2.5H${px(n.x1 - 3)}v-2.5" fill="none" stroke="${colour}"/><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"/><rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${colour}" fill-opacity="0.25"/>${text}</g>`;
+<g class="mark cluster" data-id="${n.id}" ${stepAttrs(n.steps, options.step)}${n.lane ? svg` data-lane="${n.lane}"` : ''} data-count="${n.members.length}"><title>${n.title ?? ''}</title><path d="M${px(n.x0 + 3)},${px(n.y1 + 0.5)}v2.5H${px(n.x1 - 3)}v-2.5" fill="none" stroke="${colour}"/><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"/><rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${colour}" fill-opacity="0.25"/>${text}</g>`;
     }
     const e = byId.get(n.id)!;
     const colour = laneColours[n.lane!];
@@ -349,10 +350,10 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
       return svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${style}${n.claimed && l.kind === 'label' ? svg` font-style="italic"` : ''}>${l.text}</text>`;
     });
     return svg`
-<g class="mark" data-id="${n.id}" data-steps="${n.steps.join(' ')}" data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
+<g class="mark" data-id="${n.id}" ${stepAttrs(n.steps, options.step)} data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
-  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}
-</svg>`.value;
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}`);
   const lit = L.nodes.map((n) => ({ id: n.id, steps: n.steps, box: n }));
   return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lit, L.width, L.height) };
 }

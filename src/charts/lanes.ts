@@ -13,8 +13,9 @@ import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, wallTimeToUtc } from '../lib/dates.ts';
 import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { svgFrame } from './marks/frame.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
-import { openSteps, stepIndex, stepViews, type Lit } from './marks/steps.ts';
+import { openSteps, stepAttrs, stepIndex, stepViews, type Lit } from './marks/steps.ts';
 
 type Lane = (typeof laneOrder)[number];
 
@@ -246,15 +247,15 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
   const markEls = L.marks.map((m) => {
     if (m.members) {
       return svg`
-<g class="mark cluster" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="#1d1d1d">${m.label}</text></g>`;
+<g class="mark cluster" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="#1d1d1d">${m.label}</text></g>`;
     }
     const e = titles.get(m.id);
     const status = m.claimed ? ' (the article\u2019s claim; no source found)' : m.shape === 'open' ? ` (${data.text.chart.monthOnly})` : '';
     return svg`
-<g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
+<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });
-  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs>${hatch}</defs>${days}${laneEls}${markEls}
-</svg>`.value;
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}`);
   return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lanesLit(L), L.width, L.height) };
 }
 

@@ -19,7 +19,8 @@ import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { Playbook } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { stepViews } from './marks/steps.ts';
+import { svgFrame } from './marks/frame.ts';
+import { stepAttrs, stepViews } from './marks/steps.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
 
 /** What matrix() reads of the chart input. */
@@ -250,10 +251,10 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
     const example = first ? ` First example: ${first.title} (${formatEventDate(first)}).` : '';
     const note = cell ? ` ${cell.note}` : '';
     return svg`
-<g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}" data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines.filter((l) => l.kind === 'state').map((l) => l.text).join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
+<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)} data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines.filter((l) => l.kind === 'state').map((l) => l.text).join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
   });
-  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}
-</svg>`.value;
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}`);
   const lit = L.cells.map((c) => ({ id: c.id, steps: c.steps, box: c }));
   return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lit, L.width, L.height) };
 }

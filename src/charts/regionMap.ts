@@ -19,7 +19,8 @@ import placesJson from '../../content/data/places.json' with { type: 'json' };
 import uiEn from '../../content/data/ui.en.json' with { type: 'json' };
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { stepViews, type Lit } from './marks/steps.ts';
+import { svgFrame } from './marks/frame.ts';
+import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
 import { DENSITY_LIMITS, binLabel, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 
@@ -802,7 +803,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
 
   const border = L.paths.border
     ? svg`
-<g class="mark" data-id="border" data-steps="${L.borderSteps.join(' ')}"><title>${data.chart.border?.label ?? ''}</title><path d="${L.paths.border}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/><path d="${L.paths.border}" fill="none" stroke="${mapColours.border}" stroke-width="3.5" stroke-linejoin="round" stroke-linecap="round"/>${labelEls('border')}${noteEls('border')}</g>`
+<g class="mark" data-id="border" ${stepAttrs(L.borderSteps, options.step)}><title>${data.chart.border?.label ?? ''}</title><path d="${L.paths.border}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/><path d="${L.paths.border}" fill="none" stroke="${mapColours.border}" stroke-width="3.5" stroke-linejoin="round" stroke-linecap="round"/>${labelEls('border')}${noteEls('border')}</g>`
     : '';
 
   const claimEls = L.claims.map((c) => {
@@ -811,10 +812,10 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     const ang = Math.atan2(c.end[1] - c.control[1], c.end[0] - c.control[0]);
     const head = (a: number) => `${px(c.end[0] - 9 * Math.cos(ang + a))},${px(c.end[1] - 9 * Math.sin(ang + a))}`;
     const claimMark = svg`
-<g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}"><title>${titles.get(c.id) ?? ''}</title><circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none" stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}${noteEls(c.id)}</g>`;
+<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}><title>${titles.get(c.id) ?? ''}</title><circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none" stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}${noteEls(c.id)}</g>`;
     const denialMark = c.denial
       ? svg`
-<g class="mark" data-id="${c.denial}" data-steps="${c.denialSteps.join(' ')}"><title>${titles.get(c.denial) ?? ''}</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}${noteEls(c.denial)}</g>`
+<g class="mark" data-id="${c.denial}" ${stepAttrs(c.denialSteps, options.step)}><title>${titles.get(c.denial) ?? ''}</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}${noteEls(c.denial)}</g>`
       : '';
     return [claimMark, denialMark];
   });
@@ -822,9 +823,9 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const cityEls = L.cities.map((c) => {
     const events = L.placeEvents.filter((e) => e.place === c.id);
     const cityMark = svg`
-<g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}">${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
+<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}>${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
     const eventMarks = events.map((e, i) => svg`
-<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}" data-steps="${e.steps.join(' ')}"${e.members ? svg` data-count="${e.members.length}"` : ''}><title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`);
+<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}" ${stepAttrs(e.steps, options.step)}${e.members ? svg` data-count="${e.members.length}"` : ''}><title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`);
     return [cityMark, eventMarks];
   });
 
@@ -838,11 +839,11 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
-  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
-<g class="key">${keyEls}</g>
-</svg>`.value;
+<g class="key">${keyEls}</g>`);
   return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, mapLit(L), L.width, L.height) };
 }
 

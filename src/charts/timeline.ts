@@ -22,7 +22,8 @@ import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { stepViews, type Lit } from './marks/steps.ts';
+import { svgFrame } from './marks/frame.ts';
+import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
 import {
   FONT_FAMILY,
@@ -616,7 +617,7 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
   const marks = L.marks.map((m) => {
     if (m.members) {
       return svg`
-<g class="mark cluster" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}" data-count="${m.members.length}"><title>${m.title ?? ''}</title>${lineOf(m)}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
+<g class="mark cluster" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}" data-count="${m.members.length}"><title>${m.title ?? ''}</title>${lineOf(m)}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
     }
     const e = byId.get(m.id)!;
     const actor = data.actors.get(e.actor)?.name ?? e.actor;
@@ -624,10 +625,10 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
     const precision = e.precision === 'month' || e.precision === 'year' ? `, ${data.text.precisions[e.precision]}` : '';
     const line = lineOf(m);
     return svg`
-<g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
+<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
-  const markup = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}
-</svg>`.value;
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}`);
   return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, timelineLit(L), L.width, L.height) };
 }
 

@@ -8,6 +8,7 @@ import type { Actor, Chart, ChartOf, Source, StoryEvent } from '../schemas.ts';
 import type { Playbook } from '../schemas.ts';
 import type { UiStrings } from '../lib/ui.ts';
 import type { StepView } from './marks/steps.ts';
+import type { Fonts } from './marks/frame.ts';
 
 export type { StepView } from './marks/steps.ts';
 export type { Box } from './marks/box.ts';
@@ -32,6 +33,13 @@ export interface ChartOptions {
   idPrefix?: string;
   /** Label font size in px. */
   fontSize?: number;
+  /**
+   * Bake one step (index into chart.steps): marks outside it are drawn dimmed, for downloads,
+   * embeds of a step and print. Without it the drawing carries every step as data-steps.
+   */
+  step?: number;
+  /** Fonts the drawing names: the reader's system fonts (default) or the embedded DejaVu Sans of a file. */
+  fonts?: Fonts;
 }
 
 /** One drawing: its markup, its size and, per step, what it lights and where (decision 0001). */

@@ -3,6 +3,7 @@
  * a step whose highlight is empty lights everything. From the same rule come each mark's
  * `data-steps` and each step's window (the box the step is about).
  */
+import { svg, type Markup } from '../../lib/escape.ts';
 import { padBox, unionBox, type Box } from './box.ts';
 
 /** One step as the drawing sees it (decision 0001). */
@@ -69,4 +70,16 @@ export function stepViews(chart: Stepped, drawn: readonly Lit[], width: number, 
       window: box ? padBox(box, WINDOW_PAD, width, height) : whole,
     };
   });
+}
+
+/** Opacity of a mark outside the step a drawing shows (the page's CSS uses the same). */
+export const DIMMED = 0.3;
+
+/**
+ * A mark's step attributes: `data-steps` (the page's CSS switches states on it) and, when the
+ * drawing is baked to one step (`step` given) and the mark is not in it, its dimmed opacity.
+ */
+export function stepAttrs(steps: readonly number[], step?: number): Markup {
+  const dim = step !== undefined && step >= 0 && !steps.includes(step);
+  return svg`data-steps="${steps.join(' ')}"${dim ? svg` opacity="${DIMMED}"` : ''}`;
 }

@@ -12,7 +12,6 @@ import { flow, layoutFlow } from '../../../src/charts/flow.ts';
 import { layoutRegionMap, regionMap } from '../../../src/charts/regionMap.ts';
 import { DENSITY_LIMITS, binLabel, binOf, featuredIds, thin } from '../../../src/charts/density.ts';
 import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
-import { bakeStep } from '../../../src/lib/chart-export.ts';
 import { actorSchema, eventSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { drawChart } from '../../../src/charts/index.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
@@ -251,7 +250,7 @@ describe('clusters in place', () => {
 
   it('a step baked into a file dims clusters like other marks outside the step', () => {
     const big = input('courtesy-campaigns', 10);
-    const out = bakeStep(timeline(big, { width: 760 }).svg, 0);
+    const out = timeline(big, { width: 760, step: 0 }).svg;
     const clusterTags = out.match(/<g class="mark cluster"[^>]*>/g) ?? [];
     expect(clusterTags.length).toBeGreaterThan(0);
     for (const tag of clusterTags) expect(tag).toContain('opacity="0.3"');

@@ -46,6 +46,23 @@ describe('Drawing', () => {
     }
   }
 
+  it('baking a step (option step) dims exactly the marks outside it, and nothing else changes', () => {
+    const input = chartInput('republic-day');
+    const all = chartFunctions.lanes(input, { width: 760 });
+    const baked = chartFunctions.lanes(input, { width: 760, step: 1 });
+    const dimmed = marks(all.svg).filter((m) => !m.steps.includes(1)).length;
+    expect(dimmed).toBeGreaterThan(0);
+    expect(baked.svg.match(/ opacity="0.3"/g)?.length).toBe(dimmed);
+    expect(baked.svg.replaceAll(' opacity="0.3"', '')).toBe(all.svg);
+    expect(baked.height).toBe(all.height);
+  });
+
+  it('fonts: a file names the embedded font, the page the system stack', () => {
+    const input = chartInput('playbook');
+    expect(chartFunctions.matrix(input, { fonts: 'embedded' }).svg).toMatch(/^<svg [^>]*font-family="'DejaVu Sans', sans-serif"/);
+    expect(chartFunctions.matrix(input, {}).svg).toMatch(/^<svg [^>]*font-family="system-ui, /);
+  });
+
   it('the timeline narrow: a step about a few events has a window shorter than the drawing', () => {
     const input = chartInput('courtesy-campaigns');
     const d = chartFunctions.timeline(input, { width: 360 });
@@ -54,6 +71,20 @@ describe('Drawing', () => {
     if (!quote) return;
     expect(quote.window.y1 - quote.window.y0).toBeLessThan(d.height * 0.8);
   });
+});
+
+/** One element per line, so that a change to one mark is a one-line diff. */
+const pretty = (svg: string) => `${svg.replace(/></g, '>\n<')}\n`;
+
+describe('snapshots: one per chart per layout, pretty-printed', () => {
+  for (const id of chartIds) {
+    for (const [layout, width] of Object.entries(LAYOUTS)) {
+      it(`${id} ${layout}`, async () => {
+        const d = chartFunctions[chartInput(id).chart.kind](chartInput(id), { width, idPrefix: 'snap' });
+        await expect(pretty(d.svg)).toMatchFileSnapshot(`./__snapshots__/${id}.${layout}.svg`);
+      });
+    }
+  }
 });
 
 describe('stepViews', () => {

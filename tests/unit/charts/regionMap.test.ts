@@ -294,7 +294,4 @@ describe('regionMap (SVG)', () => {
     expect(regionMap(data, { width: 500 }).svg).not.toBe(regionMap(data, { width: 900 }).svg);
   });
 
-  it('matches the committed snapshot at 760 px', async () => {
-    await expect(regionMap(data, { width: 760, idPrefix: 'snap' }).svg + '\n').toMatchFileSnapshot('./__snapshots__/region-map.760.svg');
-  });
 });

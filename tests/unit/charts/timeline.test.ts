@@ -193,9 +193,6 @@ describe('timeline (SVG)', () => {
     expect(gzipSync(timeline(data, { width: 760 }).svg).length).toBeLessThanOrEqual(15 * 1024);
   });
 
-  it('matches the committed snapshot at 760 px', async () => {
-    await expect(timeline(data, { width: 760, idPrefix: 'snap' }).svg + '\n').toMatchFileSnapshot('./__snapshots__/courtesy-campaigns.760.svg');
-  });
 
   it('uses colours of at least 3:1 against the page backgrounds, and tells the sides apart by position too', () => {
     const out = timeline(data, { width: 760 }).svg;
