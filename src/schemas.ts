@@ -480,3 +480,4 @@ export const placeSchema = z
     note: z.string().min(1),
   })
   .strict();
+export type Place = z.infer<typeof placeSchema>;

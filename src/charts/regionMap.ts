@@ -15,8 +15,6 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
-import placesJson from '../../content/data/places.json' with { type: 'json' };
-import uiEn from '../../content/data/ui.en.json' with { type: 'json' };
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { svgFrame } from './marks/frame.ts';
@@ -25,20 +23,10 @@ import { pointsBox, unionBox } from './marks/box.ts';
 import { DENSITY_LIMITS, binLabel, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 
 /** A place with coordinates (content/data/places.json). */
-export interface Place {
-  id: string;
-  name: string;
-  /** Degrees east. */
-  lon: number;
-  /** Degrees north. */
-  lat: number;
-  /** Source id (content/data/sources.json) that states the coordinates. */
-  source: string;
-  note: string;
-}
+export type { Place } from '../schemas.ts';
 
-/** What regionMap() reads: the chart, its events and, optionally, the places (default: places.json). */
-export type RegionMapData = Pick<ChartInput<'map'>, 'chart' | 'events'> & { places?: readonly Place[]; text?: ChartInput['text'] };
+/** What regionMap() reads: the chart, its events, the places and the words it prints. */
+export type RegionMapData = Pick<ChartInput<'map'>, 'chart' | 'events' | 'places' | 'text'>;
 
 /** width: px, default 960 (below 560 the narrow layout); idPrefix default "map"; fontSize default 12. */
 export type RegionMapOptions = ChartOptions;
@@ -404,7 +392,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   const small = narrow ? fontSize - 1 : fontSize;
   const lineHeight = Math.round(fontSize * 1.25);
   const { chart } = data;
-  const places = new Map((data.places ?? (placesJson as Place[])).map((p) => [p.id, p]));
+  const places = new Map(data.places.map((p) => [p.id, p]));
   const focus = chart.focus;
   if (!countryFeatures.has(focus)) throw new Error(`map: chart "${chart.id}" needs "focus", a Natural Earth country id (e.g. "398")`);
   const borderWith = chart.borderWith ?? '';
@@ -517,7 +505,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   // Events at places (a ring around the city each). Over a place's limit, the events the story
   // does not point at are counted in one ring per year they are dated in (see density.ts).
   const featured = featuredIds(chart);
-  const text = data.text ?? uiEn;
+  const { text } = data;
   const placeEvents: MapPlaceEvent[] = cities.flatMap((c) => {
     const here = data.events.filter((e) => chart.eventPlaces[e.id] === c.id);
     const { single, clusters } = thin(here, { limit: DENSITY_LIMITS.place, unit: 'year', zone: 'UTC', group: `at-${c.id}`, event: (e) => e, featured });

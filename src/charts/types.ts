@@ -4,7 +4,8 @@
  * or item id) and data-steps (the indices of the steps that bring them forward), so that the
  * browser can switch states with CSS alone.
  */
-import type { Actor, Chart, ChartOf, Source, StoryEvent } from '../schemas.ts';
+import type { Actor, Chart, ChartOf, Place, Source, StoryEvent } from '../schemas.ts';
+import type { When } from '../prepare/when.ts';
 import type { Playbook } from '../schemas.ts';
 import type { UiStrings } from '../lib/ui.ts';
 import type { StepView } from './marks/steps.ts';
@@ -18,10 +19,14 @@ export interface ChartInput<K extends Chart['kind'] = Chart['kind']> {
   chart: ChartOf<K>;
   /** The chart's events (chart.events), sorted by date. */
   events: StoryEvent[];
+  /** Each event's date, parsed once (src/prepare/when.ts), by event id. */
+  when: ReadonlyMap<string, When>;
   actors: ReadonlyMap<string, Actor>;
   sources: ReadonlyMap<string, Source>;
   /** The narrative-by-country matrix (content/data/playbook.json). */
   playbook: Playbook;
+  /** Places a map can draw (content/data/places.json). */
+  places: readonly Place[];
   /** Words the chart prints (content/data/ui.<lang>.json). */
   text: UiStrings;
 }

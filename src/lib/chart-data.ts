@@ -1,26 +1,39 @@
 /**
- * Gathers what a chart needs from the collections: its definition, its events in date order,
- * the actors and sources they reference, the playbook matrix and the UI words.
+ * Gathers what the charts need from the collections once per build: the collections are read
+ * once, validated by Astro's loader with the schemas of src/schemas.ts, and turned into every
+ * chart's input by the prepare step (src/prepare/chart-input.ts). Each call then looks one up.
  */
-import { getCollection, getEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import type { ChartInput } from '../charts/types.ts';
-import { playbookSchema } from '../schemas.ts';
-import { sortKey } from './dates.ts';
+import { placeSchema, playbookSchema } from '../schemas.ts';
+import { prepareCharts } from '../prepare/chart-input.ts';
 import { ui } from './ui.ts';
 import playbookJson from '../../content/data/playbook.json';
+import placesJson from '../../content/data/places.json';
 
-export async function loadChart(id: string, lang = 'en'): Promise<ChartInput> {
-  const entry = await getEntry('charts', id);
-  if (!entry) throw new Error(`Unknown chart "${id}" (content/data/charts/)`);
-  const chart = entry.data;
-  const all = new Map((await getCollection('events')).map((e) => [e.id, e.data]));
-  const events = chart.events.map((eid) => {
-    const e = all.get(eid);
-    if (!e) throw new Error(`Chart "${id}" lists unknown event "${eid}"`);
-    return e;
+const prepared = new Map<string, Promise<Map<string, ChartInput>>>();
+
+async function prepare(lang: string): Promise<Map<string, ChartInput>> {
+  const [charts, events, actors, sources] = await Promise.all([getCollection('charts'), getCollection('events'), getCollection('actors'), getCollection('sources')]);
+  return prepareCharts({
+    charts: charts.map((c) => c.data),
+    events: events.map((e) => e.data),
+    actors: actors.map((a) => a.data),
+    sources: sources.map((s) => s.data),
+    playbook: playbookSchema.parse(playbookJson),
+    places: placeSchema.array().parse(placesJson),
+    text: ui(lang),
   });
-  events.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-  const actors = new Map((await getCollection('actors')).map((a) => [a.id, a.data]));
-  const sources = new Map((await getCollection('sources')).map((s) => [s.id, s.data]));
-  return { chart, events, actors, sources, playbook: playbookSchema.parse(playbookJson), text: ui(lang) };
+}
+
+/** A chart's input (memoised per build and language). */
+export async function loadChart(id: string, lang = 'en'): Promise<ChartInput> {
+  let all = prepared.get(lang);
+  if (!all) {
+    all = prepare(lang);
+    prepared.set(lang, all);
+  }
+  const input = (await all).get(id);
+  if (!input) throw new Error(`Unknown chart "${id}" (content/data/charts/)`);
+  return input;
 }

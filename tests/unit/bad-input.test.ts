@@ -18,7 +18,8 @@ import { chromium } from '@playwright/test';
 import contentGate from '../../src/integrations/content-gate.ts';
 import { chartFunctions } from '../../src/charts/index.ts';
 import type { ChartInput } from '../../src/charts/types.ts';
-import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema, type Chart, type StoryEvent } from '../../src/schemas.ts';
+import { actorSchema, chartSchema, eventSchema, placeSchema, playbookSchema, sourceSchema, type Chart, type StoryEvent } from '../../src/schemas.ts';
+import { whenOf } from '../../src/prepare/when.ts';
 import { sortKey } from '../../src/lib/dates.ts';
 import { ui } from '../../src/lib/ui.ts';
 
@@ -187,7 +188,8 @@ function hostileInputs(): ChartInput[] {
         .map((e) => byId.get(e)!)
         .map((e) => ({ ...e, title: `${e.title} ${HOSTILE}`, summary: `${e.summary} ${HOSTILE}` }))
         .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-      return { chart, events: chartEvents, actors, sources, playbook, text };
+      const when = new Map(chartEvents.map((e) => [e.id, whenOf(e, c.window?.zone ?? 'UTC')]));
+      return { chart, events: chartEvents, when, actors, sources, playbook, places: placeSchema.array().parse(readJson('content/data/places.json')), text };
     });
 }
 

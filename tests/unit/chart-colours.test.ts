@@ -14,7 +14,8 @@ import { describe, expect, it } from 'vitest';
 import { chartFunctions } from '../../src/charts/index.ts';
 import { laneColours } from '../../src/charts/lanes.ts';
 import type { ChartInput } from '../../src/charts/types.ts';
-import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema } from '../../src/schemas.ts';
+import { actorSchema, chartSchema, eventSchema, placeSchema, playbookSchema, sourceSchema } from '../../src/schemas.ts';
+import { whenOf } from '../../src/prepare/when.ts';
 import { sortKey } from '../../src/lib/dates.ts';
 import { ui } from '../../src/lib/ui.ts';
 import { contrast, luminance, parseColour } from './colour.ts';
@@ -130,6 +131,8 @@ function chartInputs(): ChartInput[] {
       actors,
       sources,
       playbook,
+      places: placeSchema.array().parse(readJson('content/data/places.json')),
+      when: new Map(chart.events.map((id) => [id, whenOf(byId.get(id)!, chart.window?.zone ?? 'UTC')])),
       text: ui('en'),
     }));
 }

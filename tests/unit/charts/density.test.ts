@@ -15,7 +15,7 @@ import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
 import { actorSchema, eventSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { drawChart } from '../../../src/charts/index.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
-import { KINDS, chartOfKind, playbook } from './fixture.ts';
+import { KINDS, chartOfKind, inputOf } from './fixture.ts';
 import { eventInterval, sortKey, wallTimeToUtc } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';
 import { scaleUp } from './synthetic.ts';
@@ -28,7 +28,7 @@ const sources = new Map(read('content/data/sources.json').map((s) => sourceSchem
 function input<I extends keyof typeof KINDS>(id: I, factor: number) {
   const real = chartOfKind(id, KINDS[id]);
   const { chart, events: evs } = scaleUp(real, real.events.map((i) => byId.get(i)!), factor);
-  return { chart, events: [...evs].sort((a, b) => sortKey(a).localeCompare(sortKey(b))), actors, sources, playbook, text: ui };
+  return inputOf(chart, evs);
 }
 
 /** The marks (or nodes) a layout placed, whatever the chart's kind. */

@@ -3,10 +3,11 @@
  * own schemas, as the chart functions receive it (events in date order).
  */
 import { readFileSync } from 'node:fs';
-import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema } from '../../../src/schemas.ts';
+import { actorSchema, chartSchema, eventSchema, placeSchema, playbookSchema, sourceSchema } from '../../../src/schemas.ts';
 import type { Chart, ChartOf, StoryEvent } from '../../../src/schemas.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
-import type { Place } from '../../../src/charts/regionMap.ts';
+import { prepareCharts } from '../../../src/prepare/chart-input.ts';
+import { whenOf } from '../../../src/prepare/when.ts';
 import { sortKey } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';
 
@@ -18,7 +19,7 @@ export const eventsById = new Map(events.map((e) => [e.id, e]));
 export const actors = new Map(list('content/data/actors.json').map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
 export const sources = new Map(list('content/data/sources.json').map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
 export const playbook = playbookSchema.parse(read('content/data/playbook.json'));
-export const places = read('content/data/places.json') as Place[];
+export const places = placeSchema.array().parse(read('content/data/places.json'));
 export const text = ui;
 /** The chart ids in content/data/charts/, one per file. */
 export const chartIds = ['anatomy-of-a-fake', 'courtesy-campaigns', 'playbook', 'region-map', 'republic-day'] as const;
@@ -47,14 +48,27 @@ export const KINDS = {
   'republic-day': 'lanes',
 } as const;
 
-/** A chart's input as the site builds it. */
-export function chartInput(id: string): ChartInput & { places: Place[] } {
-  const chart = chartDef(id);
-  const evs = chart.events.map((eid) => {
-    const e = eventsById.get(eid);
-    if (!e) throw new Error(`fixture: chart "${id}" lists unknown event "${eid}"`);
-    return e;
-  });
-  evs.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-  return { chart, events: evs, actors, sources, playbook, text, places };
+const prepared = prepareCharts({
+  charts: chartIds.map((id) => chartDef(id)),
+  events,
+  actors: [...actors.values()],
+  sources: [...sources.values()],
+  playbook,
+  places,
+  text,
+});
+
+/** The input of a chart definition and events of the test's own (e.g. scaled up), typed as its kind. */
+export function inputOf<C extends Chart>(chart: C, chartEvents: readonly StoryEvent[]): Omit<ChartInput, 'chart'> & { chart: C } {
+  const sorted = [...chartEvents].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  const zone = chart.window?.zone ?? 'UTC';
+  const when = new Map(sorted.map((e) => [e.id, whenOf(e, zone)]));
+  return { chart, events: sorted, when, actors, sources, playbook, places, text };
+}
+
+/** A chart's input as the site builds it (the same prepare step). */
+export function chartInput(id: string): ChartInput {
+  const input = prepared.get(id);
+  if (!input) throw new Error(`fixture: no chart "${id}"`);
+  return input;
 }

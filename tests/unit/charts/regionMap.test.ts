@@ -14,6 +14,7 @@ import {
   type RegionMapLayout,
 } from '../../../src/charts/regionMap.ts';
 import { mapChartSchema, eventSchema } from '../../../src/schemas.ts';
+import ui from '../../../content/data/ui.en.json';
 
 const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
 const chart = mapChartSchema.parse(JSON.parse(readFileSync('content/data/charts/region-map.json', 'utf8')));
@@ -23,6 +24,7 @@ const data: RegionMapData = {
   chart,
   events: chart.events.map((id) => byId.get(id)!),
   places,
+  text: ui,
 };
 const WIDTHS = [320, 360, 768, 960, 1440];
 const CLAIM = 'dis-2023-07-21-baraeva-post';
