@@ -16,6 +16,7 @@
 import { wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 import type { UiStrings } from '../lib/ui.ts';
+import { MONTHS } from './marks/months.ts';
 
 export type BinUnit = 'day' | 'month' | 'quarter' | 'year';
 
@@ -127,7 +128,6 @@ export function thin<T>(
   return { single, clusters };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The bin as words: "24 Oct 2023", "Oct 2023", "Oct–Dec 2023", "2023". */
 export function binLabel(bin: Bin): string {

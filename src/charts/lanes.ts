@@ -15,6 +15,11 @@ import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { svgFrame } from './marks/frame.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
+import { MONTHS } from './marks/months.ts';
+import { labelWidth } from './marks/text.ts';
+
+export { labelWidth };
+import { hatchPattern } from './marks/defs.ts';
 import { openSteps, stepAttrs, stepIndex, stepViews, type Lit } from './marks/steps.ts';
 
 type Lane = (typeof laneOrder)[number];
@@ -75,14 +80,6 @@ const BAR = 12;
 const CLUSTER = 16;
 const PAD = 8;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Width of a label in px: a generous estimate for the sans-serif fonts the site uses. */
-export function labelWidth(text: string, fontSize: number): number {
-  let w = 0;
-  for (const ch of text) w += /[A-Z]/.test(ch) ? 0.68 : /[il.,:'"!| ]/.test(ch) ? 0.3 : /[mw]/.test(ch) ? 0.85 : 0.56;
-  return w * fontSize;
-}
 
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
@@ -236,10 +233,7 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
   const L = layoutLanes(data, options);
   const fs = L.fontSize;
   const titles = new Map(data.events.map((e) => [e.id, e]));
-  const hatch = laneOrder.map(
-    (lane) =>
-      svg`<pattern id="${p}-hatch-${lane}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="${laneColours[lane]}"/></pattern>`,
-  );
+  const hatch = laneOrder.map((lane) => hatchPattern(`${p}-hatch-${lane}`, laneColours[lane], 6));
   const days = L.days.map((d, i) => svg`
 <g class="day">${d.mark ? svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}" width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="#f3e9c6"/>` : ''}<line x1="${d.x0}" x2="${d.x0}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>${i === L.days.length - 1 ? svg`<line x1="${d.x1}" x2="${d.x1}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>` : ''}<text class="day-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}" fill="#333">${d.label}</text>${d.mark ? svg`<text class="day-mark-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 7}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${d.mark}</text>` : ''}</g>`);
   const laneEls = L.lanes.map((l, i) => svg`

@@ -21,6 +21,7 @@ import type { Playbook } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { svgFrame } from './marks/frame.ts';
 import { stepAttrs, stepViews } from './marks/steps.ts';
+import { hatchPattern } from './marks/defs.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
 
 /** What matrix() reads of the chart input. */
@@ -214,7 +215,7 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
   const L = layoutMatrix(data, options);
   const fs = L.fontSize;
   const pb = data.playbook;
-  const defs = svg`<defs><pattern id="${p}-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="${matrixColour}"/></pattern></defs>`;
+  const defs = svg`<defs>${hatchPattern(`${p}-stripes`, matrixColour, 6)}</defs>`;
   const legend = L.legend.map((it) => svg`${glyph(it.key as CellState, it.x, px(it.y - (fs - 1) * 0.35))}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`);
   const heads = (list: MatrixLayout['columns'], anchor: 'middle' | 'start') =>
     list.map((h) => svg`<text x="${h.x}" text-anchor="${anchor}" fill="${INK}">${h.lines.map((l) => svg`<tspan x="${h.x}" y="${l.y}" font-size="${l.bold ? fs : fs - 1}"${l.bold ? svg` font-weight="700"` : svg` fill="${MUTED}"`}>${l.text}</tspan>`)}</text>`);
