@@ -83,3 +83,12 @@ export function stepAttrs(steps: readonly number[], step?: number): Markup {
   const dim = step !== undefined && step >= 0 && !steps.includes(step);
   return svg`data-steps="${steps.join(' ')}"${dim ? svg` opacity="${DIMMED}"` : ''}`;
 }
+
+/**
+ * The page's step styles for charts of up to `count` steps (generated, no cap): with
+ * data-active-step="i" on an ancestor, marks are dimmed unless their data-steps name i.
+ */
+export function stepCss(count: number): string {
+  const lit = Array.from({ length: count }, (_, i) => `[data-active-step="${i}"] .mark[data-steps~="${i}"]`);
+  return `[data-active-step] .mark{opacity:${DIMMED}}${lit.length ? `${lit.join(',')}{opacity:1}` : ''}`;
+}

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { chartFunctions } from '../../../src/charts/index.ts';
 import { boxesOverlap } from '../../../src/charts/marks/box.ts';
-import { stepIndex, stepViews } from '../../../src/charts/marks/steps.ts';
+import { stepCss, stepIndex, stepViews } from '../../../src/charts/marks/steps.ts';
 import { LAYOUTS, chartIds, chartInput } from './fixture.ts';
 
 const marks = (svg: string) =>
@@ -108,5 +108,14 @@ describe('stepViews', () => {
     const idx = stepIndex(chart, ['x', 'y']);
     expect(idx.get('x')).toEqual([0, 1]);
     expect(idx.get('y')).toEqual([1]);
+  });
+});
+
+describe('stepCss', () => {
+  it('lights every step of the longest chart, with no cap (a tenth step too)', () => {
+    const css = stepCss(10);
+    expect(css).toContain('[data-active-step] .mark{opacity:0.3}');
+    for (let i = 0; i < 10; i++) expect(css).toContain(`[data-active-step="${i}"] .mark[data-steps~="${i}"]`);
+    expect(css).not.toContain('data-active-step="10"');
   });
 });
