@@ -14,7 +14,12 @@ import placesJson from '../../content/data/places.json';
 const prepared = new Map<string, Promise<Map<string, ChartInput>>>();
 
 async function prepare(lang: string): Promise<Map<string, ChartInput>> {
-  const [charts, events, actors, sources] = await Promise.all([getCollection('charts'), getCollection('events'), getCollection('actors'), getCollection('sources')]);
+  const [charts, events, actors, sources] = await Promise.all([
+    getCollection('charts'),
+    getCollection('events'),
+    getCollection('actors'),
+    getCollection('sources'),
+  ]);
   return prepareCharts({
     charts: charts.map((c) => c.data),
     events: events.map((e) => e.data),

@@ -25,7 +25,9 @@ export function prepareCharts(content: Content): Map<string, ChartInput> {
   const byId = new Map(content.events.map((e) => [e.id, e]));
   const actors = new Map(content.actors.map((a) => [a.id, a]));
   const sources = new Map(content.sources.map((s) => [s.id, s]));
-  const unknown = content.charts.flatMap((c) => c.events.filter((id) => !byId.has(id)).map((id) => `chart "${c.id}" lists unknown event "${id}"`));
+  const unknown = content.charts.flatMap((c) =>
+    c.events.filter((id) => !byId.has(id)).map((id) => `chart "${c.id}" lists unknown event "${id}"`),
+  );
   if (unknown.length) throw new Error(`prepare: ${unknown.join('; ')}`);
   const out = new Map<string, ChartInput>();
   for (const chart of content.charts) {
@@ -33,7 +35,16 @@ export function prepareCharts(content: Content): Map<string, ChartInput> {
     events.sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
     const zone = chart.window?.zone ?? 'UTC';
     const when = new Map(events.map((e) => [e.id, whenOf(e, zone)]));
-    out.set(chart.id, { chart, events, when, actors, sources, playbook: content.playbook, places: content.places, text: content.text });
+    out.set(chart.id, {
+      chart,
+      events,
+      when,
+      actors,
+      sources,
+      playbook: content.playbook,
+      places: content.places,
+      text: content.text,
+    });
   }
   return out;
 }

@@ -26,18 +26,26 @@ export interface ChartReferenceContext {
 
 const list = (values: Iterable<string>, max = 12): string => {
   const all = [...values];
-  const shown = all.slice(0, max).map((v) => `"${v}"`).join(', ');
+  const shown = all
+    .slice(0, max)
+    .map((v) => `"${v}"`)
+    .join(', ');
   return all.length > max ? `${shown} (and ${all.length - max} more)` : shown || '(none)';
 };
 
 /** All problems with the references of one chart definition. */
-export function chartReferenceProblems(chart: Chart, file: string, ctx: ChartReferenceContext): ChartReferenceProblem[] {
+export function chartReferenceProblems(
+  chart: Chart,
+  file: string,
+  ctx: ChartReferenceContext,
+): ChartReferenceProblem[] {
   const out: ChartReferenceProblem[] = [];
   const problem = (field: string, message: string) => out.push({ file, entry: chart.id, field, message });
   const events = new Set(chart.events);
   const stepIds = new Set(chart.steps.map((s) => s.id));
   const eventRef = (field: string, id: string) => {
-    if (!events.has(id)) problem(field, `"${id}" is not drawn by this chart; allowed: the ids in "events": ${list(events)}`);
+    if (!events.has(id))
+      problem(field, `"${id}" is not drawn by this chart; allowed: the ids in "events": ${list(events)}`);
   };
   const stepRef = (field: string, id: string) => {
     if (!stepIds.has(id)) problem(field, `unknown step "${id}"; allowed: ${list(stepIds)}`);
@@ -50,7 +58,8 @@ export function chartReferenceProblems(chart: Chart, file: string, ctx: ChartRef
       if (!chart.window) problem('window', 'missing; a timeline needs a "window" { start, end, zone }');
       chart.above.forEach((id, i) => eventRef(`above[${i}]`, id));
       chart.below.forEach((id, i) => eventRef(`below[${i}]`, id));
-      for (const id of chart.above) if (chart.below.includes(id)) problem('below', `"${id}" is both above and below; allowed: one side per event`);
+      for (const id of chart.above)
+        if (chart.below.includes(id)) problem('below', `"${id}" is both above and below; allowed: one side per event`);
       break;
     case 'flow':
       flowProblems(chart, events, problem, eventRef);
@@ -77,7 +86,11 @@ function flowProblems(chart: ChartOf<'flow'>, events: ReadonlySet<string>, probl
   );
   for (const id of events) {
     const n = stageOf.get(id) ?? [];
-    if (n.length !== 1) problem('stages', `event "${id}" is in ${n.length} stages (${n.join(', ') || 'none'}); allowed: exactly one stage per event`);
+    if (n.length !== 1)
+      problem(
+        'stages',
+        `event "${id}" is in ${n.length} stages (${n.join(', ') || 'none'}); allowed: exactly one stage per event`,
+      );
   }
 }
 
@@ -94,16 +107,29 @@ function matrixProblems(chart: ChartOf<'matrix'>, ctx: ChartReferenceContext, pr
   }
 }
 
-function mapProblems(chart: ChartOf<'map'>, ctx: ChartReferenceContext, problem: Report, eventRef: Report, stepRef: Report) {
+function mapProblems(
+  chart: ChartOf<'map'>,
+  ctx: ChartReferenceContext,
+  problem: Report,
+  eventRef: Report,
+  stepRef: Report,
+) {
+  const sortedCountries = [...ctx.mapCountries].sort();
   const countryRef = (field: string, id: string) => {
-    if (!ctx.mapCountries.has(id)) problem(field, `unknown country "${id}"; allowed: a Natural Earth id the map draws, e.g. ${list([...ctx.mapCountries].sort(), 8)}`);
+    if (!ctx.mapCountries.has(id))
+      problem(
+        field,
+        `unknown country "${id}"; allowed: a Natural Earth id the map draws, e.g. ${list(sortedCountries, 8)}`,
+      );
   };
   countryRef('focus', chart.focus);
   if (chart.borderWith) countryRef('borderWith', chart.borderWith);
   chart.countries.forEach((c, i) => countryRef(`countries[${i}].id`, c.id));
   const places = new Set(ctx.places);
   const cities = new Set(Object.keys(chart.cities));
-  for (const id of cities) if (!places.has(id)) problem(`cities.${id}`, `unknown place "${id}"; allowed: the ids in content/data/places.json: ${list(places)}`);
+  for (const id of cities)
+    if (!places.has(id))
+      problem(`cities.${id}`, `unknown place "${id}"; allowed: the ids in content/data/places.json: ${list(places)}`);
   const cityRef = (field: string, id: string) => {
     if (!cities.has(id)) problem(field, `unknown city "${id}"; allowed: the chart's "cities": ${list(cities)}`);
   };
@@ -121,11 +147,14 @@ function mapProblems(chart: ChartOf<'map'>, ctx: ChartReferenceContext, problem:
   const claims = new Set(Object.keys(chart.claims));
   for (const [id, claim] of Object.entries(chart.refutes)) {
     eventRef(`refutes.${id}`, id);
-    if (!claims.has(claim)) problem(`refutes.${id}`, `unknown claim "${claim}"; allowed: the chart's "claims": ${list(claims)}`);
+    if (!claims.has(claim))
+      problem(`refutes.${id}`, `unknown claim "${claim}"; allowed: the chart's "claims": ${list(claims)}`);
   }
   for (const [item, steps] of Object.entries(chart.itemSteps)) {
-    if (item !== 'border' && !cities.has(item)) problem(`itemSteps.${item}`, `unknown item "${item}"; allowed: "border" or a city: ${list(cities)}`);
-    if (item === 'border' && !chart.borderWith) problem('itemSteps.border', 'the map draws no border; allowed: set "borderWith" first');
+    if (item !== 'border' && !cities.has(item))
+      problem(`itemSteps.${item}`, `unknown item "${item}"; allowed: "border" or a city: ${list(cities)}`);
+    if (item === 'border' && !chart.borderWith)
+      problem('itemSteps.border', 'the map draws no border; allowed: set "borderWith" first');
     steps.forEach((s, i) => stepRef(`itemSteps.${item}[${i}]`, s));
   }
 }

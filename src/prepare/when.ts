@@ -25,7 +25,11 @@ export interface When {
  * The event's When. `fallbackZone` reads a date without a zone (a chart's zone). `basis`:
  * the schema has no field for it yet, so every time is the event's until the data says otherwise.
  */
-export function whenOf(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision'>, fallbackZone: string, basis: When['basis'] = 'event'): When {
+export function whenOf(
+  e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision'>,
+  fallbackZone: string,
+  basis: When['basis'] = 'event',
+): When {
   const iv = eventInterval(e, fallbackZone);
   const iso = e.time && (e.precision === 'hour' || e.precision === 'minute') ? `${e.date}T${e.time}` : e.date;
   return { iso, earliest: iv.start, latest: iv.end, precision: e.precision, zone: e.tz ?? null, basis };

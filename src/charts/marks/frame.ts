@@ -28,6 +28,9 @@ export function svgFrame(f: Frame, body: Markup | readonly Markup[]): string {
   const p = f.idPrefix;
   // Our own constant, not data: written as is (quotes unescaped, as every drawing had them).
   const font = new Markup(f.fonts === 'embedded' ? EMBEDDED_FONT_FAMILY : FONT_FAMILY);
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${f.width} ${f.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${font}"><title id="${p}-title">${f.title}</title><desc id="${p}-desc">${f.description}</desc>${body}
+  const root = svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${f.width} ${f.height}"`;
+  const labelled = svg` role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${font}">`;
+  const head = svg`<title id="${p}-title">${f.title}</title><desc id="${p}-desc">${f.description}</desc>`;
+  return svg`${root}${labelled}${head}${body}
 </svg>`.value;
 }

@@ -31,9 +31,15 @@ describe('chartReferenceProblems', () => {
     expect(at('cities.atlantis')[0]).toMatch(/unknown place "atlantis"; allowed: .*"almaty"/);
     expect(at('capitals[2]')[0]).toMatch(/unknown city "paris"; allowed: .*"moscow", "astana", "almaty", "atlantis"/);
     expect(at('eventPlaces.ctx-2017-crl-opened')[0]).toMatch(/unknown city "karaganda"/);
-    expect(at('claims.dis-2023-07-21-baraeva-post.from')[0]).toMatch(/unknown country "999"; allowed: a Natural Earth id/);
-    expect(at('refutes.rsp-2023-08-01-moh-biolabs-denial')[0]).toMatch(/unknown claim "no-such-claim"; allowed: .*"dis-2023-07-21-baraeva-post"/);
-    expect(at('itemSteps.astana[1]')[0]).toMatch(/unknown step "no-such-step"; allowed: "region", "cities", "labs", "border"/);
+    expect(at('claims.dis-2023-07-21-baraeva-post.from')[0]).toMatch(
+      /unknown country "999"; allowed: a Natural Earth id/,
+    );
+    expect(at('refutes.rsp-2023-08-01-moh-biolabs-denial')[0]).toMatch(
+      /unknown claim "no-such-claim"; allowed: .*"dis-2023-07-21-baraeva-post"/,
+    );
+    expect(at('itemSteps.astana[1]')[0]).toMatch(
+      /unknown step "no-such-step"; allowed: "region", "cities", "labs", "border"/,
+    );
     expect(at('itemSteps.lake')[0]).toMatch(/unknown item "lake"; allowed: "border" or a city/);
     expect(problems.every((p) => p.file === 'c.json' && p.entry === 'region-map')).toBe(true);
   });
@@ -42,7 +48,10 @@ describe('chartReferenceProblems', () => {
     const map = chartOfKind('region-map', 'map');
     const problems = check({ ...map, eventPlaces: { 'not-drawn-here': 'almaty' } });
     expect(problems).toEqual([
-      expect.objectContaining({ field: 'eventPlaces.not-drawn-here', message: expect.stringMatching(/"not-drawn-here" is not drawn by this chart; allowed: the ids in "events"/) }),
+      expect.objectContaining({
+        field: 'eventPlaces.not-drawn-here',
+        message: expect.stringMatching(/"not-drawn-here" is not drawn by this chart; allowed: the ids in "events"/),
+      }),
     ]);
   });
 
@@ -50,21 +59,33 @@ describe('chartReferenceProblems', () => {
     const flow = chartOfKind('anatomy-of-a-fake', 'flow');
     const [first, second, ...rest] = flow.stages;
     if (!first || !second) throw new Error('fixture: the flow has stages');
-    const moved = [{ ...first, events: [...first.events, ...second.events, 'ghost'] }, { ...second, events: [...second.events] }, ...rest];
+    const moved = [
+      { ...first, events: [...first.events, ...second.events, 'ghost'] },
+      { ...second, events: [...second.events] },
+      ...rest,
+    ];
     const problems = check({ ...flow, stages: moved });
     expect(problems.map((p) => p.message)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/"ghost" is not drawn by this chart/),
-        expect.stringMatching(/event "dis-2023-10-23-voenkory-rv-post" is in 2 stages \(1, 2\); allowed: exactly one stage/),
+        expect.stringMatching(
+          /event "dis-2023-10-23-voenkory-rv-post" is in 2 stages \(1, 2\); allowed: exactly one stage/,
+        ),
       ]),
     );
     const dropped = check({ ...flow, stages: [first, ...rest] });
-    expect(dropped.map((p) => p.message)).toContain('event "dis-2023-10-23-voenkory-rv-post" is in 0 stages (none); allowed: exactly one stage per event');
+    expect(dropped.map((p) => p.message)).toContain(
+      'event "dis-2023-10-23-voenkory-rv-post" is in 0 stages (none); allowed: exactly one stage per event',
+    );
   });
 
   it('matrix: an unknown cell or step names the allowed values', () => {
     const m = chartOfKind('playbook', 'matrix');
-    const problems = check({ ...m, cellTitles: { ...m.cellTitles, 'n9-KZ': 'x' }, stepCells: { 'pb-nato-labs': ['n1-UA', 'n1-RU'], 'no-step': ['n1-UA'] } });
+    const problems = check({
+      ...m,
+      cellTitles: { ...m.cellTitles, 'n9-KZ': 'x' },
+      stepCells: { 'pb-nato-labs': ['n1-UA', 'n1-RU'], 'no-step': ['n1-UA'] },
+    });
     expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
       expect.stringMatching(/^cellTitles\.n9-KZ: unknown cell "n9-KZ"; allowed: "n1-UA", "n1-KZ"/),
       expect.stringMatching(/^stepCells\.pb-nato-labs\[1\]: unknown cell "n1-RU"/),

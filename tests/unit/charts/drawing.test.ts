@@ -59,7 +59,9 @@ describe('Drawing', () => {
 
   it('fonts: a file names the embedded font, the page the system stack', () => {
     const input = chartInput('playbook');
-    expect(chartFunctions.matrix(input, { fonts: 'embedded' }).svg).toMatch(/^<svg [^>]*font-family="'DejaVu Sans', sans-serif"/);
+    expect(chartFunctions.matrix(input, { fonts: 'embedded' }).svg).toMatch(
+      /^<svg [^>]*font-family="'DejaVu Sans', sans-serif"/,
+    );
     expect(chartFunctions.matrix(input, {}).svg).toMatch(/^<svg [^>]*font-family="system-ui, /);
   });
 
@@ -88,7 +90,13 @@ describe('snapshots: one per chart per layout, pretty-printed', () => {
 });
 
 describe('stepViews', () => {
-  const chart = { steps: [{ id: 'a', highlight: ['x'] }, { id: 'b', highlight: [] }, { id: 'c', highlight: ['nothing-drawn'] }] };
+  const chart = {
+    steps: [
+      { id: 'a', highlight: ['x'] },
+      { id: 'b', highlight: [] },
+      { id: 'c', highlight: ['nothing-drawn'] },
+    ],
+  };
   const drawn = [
     { id: 'x', box: { x0: 10, y0: 10, x1: 20, y1: 20 }, steps: [0, 1] },
     { id: 'y', box: { x0: 100, y0: 200, x1: 150, y1: 260 }, steps: [1] },

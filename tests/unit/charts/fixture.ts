@@ -3,7 +3,14 @@
  * own schemas, as the chart functions receive it (events in date order).
  */
 import { readFileSync } from 'node:fs';
-import { actorSchema, chartSchema, eventSchema, placeSchema, playbookSchema, sourceSchema } from '../../../src/schemas.ts';
+import {
+  actorSchema,
+  chartSchema,
+  eventSchema,
+  placeSchema,
+  playbookSchema,
+  sourceSchema,
+} from '../../../src/schemas.ts';
 import type { Chart, ChartOf, StoryEvent } from '../../../src/schemas.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
 import { prepareCharts } from '../../../src/prepare/chart-input.ts';
@@ -16,8 +23,16 @@ const list = (p: string) => read(p) as unknown[];
 
 export const events: StoryEvent[] = list('content/data/events.json').map((e) => eventSchema.parse(e));
 export const eventsById = new Map(events.map((e) => [e.id, e]));
-export const actors = new Map(list('content/data/actors.json').map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
-export const sources = new Map(list('content/data/sources.json').map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
+export const actors = new Map(
+  list('content/data/actors.json')
+    .map((a) => actorSchema.parse(a))
+    .map((a) => [a.id, a]),
+);
+export const sources = new Map(
+  list('content/data/sources.json')
+    .map((s) => sourceSchema.parse(s))
+    .map((s) => [s.id, s]),
+);
 export const playbook = playbookSchema.parse(read('content/data/playbook.json'));
 export const places = placeSchema.array().parse(read('content/data/places.json'));
 export const text = ui;
@@ -59,7 +74,10 @@ const prepared = prepareCharts({
 });
 
 /** The input of a chart definition and events of the test's own (e.g. scaled up), typed as its kind. */
-export function inputOf<C extends Chart>(chart: C, chartEvents: readonly StoryEvent[]): Omit<ChartInput, 'chart'> & { chart: C } {
+export function inputOf<C extends Chart>(
+  chart: C,
+  chartEvents: readonly StoryEvent[],
+): Omit<ChartInput, 'chart'> & { chart: C } {
   const sorted = [...chartEvents].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   const zone = chart.window?.zone ?? 'UTC';
   const when = new Map(sorted.map((e) => [e.id, whenOf(e, zone)]));
