@@ -4,32 +4,13 @@
  * or item id) and data-steps (the indices of the steps that bring them forward), so that the
  * browser can switch states with CSS alone.
  */
-import type { Actor, Chart, ChartOf, Place, Source, StoryEvent } from '../schemas.ts';
-import type { When } from '../prepare/when.ts';
-import type { Playbook } from '../schemas.ts';
-import type { UiStrings } from '../lib/ui.ts';
-import type { StepView } from './marks/steps.ts';
+import type { ChartInput } from '../prepare/types.ts';
 import type { Fonts } from './marks/frame.ts';
+import type { StepView } from './marks/steps.ts';
 
-export type { StepView } from './marks/steps.ts';
+export type { ChartInput } from '../prepare/types.ts';
 export type { Box } from './marks/box.ts';
-
-export interface ChartInput<K extends Chart['kind'] = Chart['kind']> {
-  /** The chart's definition (content/data/charts/<id>.json). */
-  chart: ChartOf<K>;
-  /** The chart's events (chart.events), sorted by date. */
-  events: StoryEvent[];
-  /** Each event's date, parsed once (src/prepare/when.ts), by event id. */
-  when: ReadonlyMap<string, When>;
-  actors: ReadonlyMap<string, Actor>;
-  sources: ReadonlyMap<string, Source>;
-  /** The narrative-by-country matrix (content/data/playbook.json). */
-  playbook: Playbook;
-  /** Places a map can draw (content/data/places.json). */
-  places: readonly Place[];
-  /** Words the chart prints (content/data/ui.<lang>.json). */
-  text: UiStrings;
-}
+export type { StepView } from './marks/steps.ts';
 
 export interface ChartOptions {
   /** Width of the drawing in px; the SVG scales with CSS via its viewBox. */

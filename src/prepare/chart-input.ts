@@ -5,7 +5,7 @@
  * places, words), so no chart imports content. Pure.
  */
 import type { Actor, Chart, Place, Playbook, Source, StoryEvent } from '../schemas.ts';
-import type { ChartInput } from '../charts/types.ts';
+import type { ChartInput } from './types.ts';
 import type { UiStrings } from '../lib/ui.ts';
 import { sortKey } from '../lib/dates.ts';
 import { whenOf } from './when.ts';

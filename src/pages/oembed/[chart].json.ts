@@ -1,8 +1,8 @@
 /** /oembed/<chart>.json */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { loadChart } from '../../lib/chart-data.ts';
-import { oembedDocument } from '../../lib/oembed.ts';
+import { loadChart } from '../../prepare/load.ts';
+import { oembedDocument } from '../../build/oembed.ts';
 
 export const getStaticPaths = (async () => (await getCollection('charts')).map((c) => ({ params: { chart: c.id } }))) satisfies GetStaticPaths;
 

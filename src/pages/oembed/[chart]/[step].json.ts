@@ -1,8 +1,8 @@
 /** /oembed/<chart>/<step>.json */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { loadChart } from '../../../lib/chart-data.ts';
-import { oembedDocument } from '../../../lib/oembed.ts';
+import { loadChart } from '../../../prepare/load.ts';
+import { oembedDocument } from '../../../build/oembed.ts';
 
 export const getStaticPaths = (async () =>
   (await getCollection('charts')).flatMap((c) => c.data.steps.map((s) => ({ params: { chart: c.id, step: s.id } })))) satisfies GetStaticPaths;

@@ -3,8 +3,8 @@
  * rows for CSV/JSON downloads and the data dictionary that describes their columns.
  */
 import type { ChartInput, Drawing } from '../charts/types.ts';
-import { formatEventDate } from './dates.ts';
-import { escapeText } from './escape.ts';
+import { formatEventDate } from '../lib/dates.ts';
+import { escapeText } from '../lib/escape.ts';
 
 /**
  * Wraps a drawing into a standalone SVG file with a white background, a credit and a licence

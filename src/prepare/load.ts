@@ -4,10 +4,10 @@
  * chart's input by the prepare step (src/prepare/chart-input.ts). Each call then looks one up.
  */
 import { getCollection } from 'astro:content';
-import type { ChartInput } from '../charts/types.ts';
+import type { ChartInput } from './types.ts';
 import { placeSchema, playbookSchema } from '../schemas.ts';
-import { prepareCharts } from '../prepare/chart-input.ts';
-import { ui } from './ui.ts';
+import { prepareCharts } from './chart-input.ts';
+import { ui } from '../lib/ui.ts';
 import playbookJson from '../../content/data/playbook.json';
 import placesJson from '../../content/data/places.json';
 
