@@ -88,7 +88,9 @@ async function puppeteerEngine(kind: 'firefox' | 'chrome', executablePath: strin
             browser: 'firefox',
             executablePath,
             headless: true,
-            extraPrefsFirefox: { 'javascript.enabled': js, 'ui.prefersReducedMotion': 1, 'general.smoothScroll': false },
+            extraPrefsFirefox: { 'javascript.enabled': js, 'ui.prefersReducedMotion': 1, 'general.smoothScroll': false,
+              // Overlay scrollbars, as on phones (a classic scrollbar would take 12 px of a 360 px page).
+              'widget.gtk.overlay-scrollbars.enabled': true, 'ui.useOverlayScrollbars': 1 },
           })
         : await puppeteer.launch({
             executablePath,
@@ -214,7 +216,9 @@ async function webkitEngine(): Promise<Engine> {
           return { width: width!, height: height! };
         },
         async goto(url) {
+          // WebKitWebDriver returns once the document is interactive; wait for the load event as the other drivers do.
           await browser.url(url);
+          await browser.waitUntil(async () => (await browser.execute(() => document.readyState)) === 'complete', { timeout: 30_000, interval: 50 });
         },
         eval: (fn, arg) => browser.execute(fn as any, arg) as any,
         async evalInFrame(selector, fn) {

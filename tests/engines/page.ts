@@ -203,3 +203,36 @@ export function staticCharts(): string[] {
   for (const s of document.querySelectorAll<HTMLElement>('.step')) if (s.getBoundingClientRect().height === 0) problems.push(`step ${s.dataset.stepId} hidden`);
   return problems;
 }
+
+/** Puts focus on the element just before the figure's step in tab order (so one Tab press reaches the step). Returns the step's id. */
+export function focusBeforeStep(arg: { figure: string; step: number }): string {
+  const fig = document.getElementById(arg.figure)!;
+  const id = (fig.dataset.stepIds ?? '').split(' ')[arg.step]!;
+  const step = fig.closest('scrolly-section')!.querySelector<HTMLElement>(`.step[data-step-id="${id}"]`)!;
+  const focusables = [...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex="0"], summary, input, select, textarea')].filter(
+    (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+  );
+  const before = focusables[focusables.indexOf(step) - 1];
+  before?.focus({ preventScroll: false });
+  return id;
+}
+
+/** After Tab reached a step: it has focus, its chart shows it, and it is on screen clear of the sticky chart. */
+export async function focusedStep(arg: { figure: string; step: number; id: string }): Promise<string[]> {
+  await new Promise((r) => setTimeout(r, 1500));
+  const problems: string[] = [];
+  const el = document.activeElement as HTMLElement | null;
+  if (el?.dataset.stepId !== arg.id) return [`${arg.figure}: Tab put focus on ${el?.tagName.toLowerCase()}.${el?.className}, not step ${arg.id}`];
+  const fig = document.getElementById(arg.figure)!;
+  if (fig.dataset.activeStep !== String(arg.step)) problems.push(`${arg.figure}: focused step ${arg.step}, chart shows ${fig.dataset.activeStep}`);
+  const box = el.getBoundingClientRect();
+  if (box.bottom <= 0 || box.top >= innerHeight) problems.push(`${arg.figure}: focused step off screen (top ${Math.round(box.top)} of ${innerHeight})`);
+  const sticky = fig.closest('.chart__sticky') ?? fig.closest('scrolly-section')?.querySelector('.chart__sticky');
+  if (sticky && getComputedStyle(sticky).position === 'sticky') {
+    const s = sticky.getBoundingClientRect();
+    const overlap = s.left < box.right && box.left < s.right && s.top < box.bottom && box.top < s.bottom;
+    // The step's top line must not sit under the chart.
+    if (overlap && box.top >= s.top && box.top < s.bottom - 1) problems.push(`${arg.figure}: focused step's top (${Math.round(box.top)}) is under the sticky chart (${Math.round(s.top)}–${Math.round(s.bottom)})`);
+  }
+  return problems;
+}

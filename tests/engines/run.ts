@@ -116,6 +116,16 @@ async function runEngine(engine: Engine, site: Site, host: Site, setHost: (html:
         if ((await tab!.eval(page.panelState)).visible) problems.push('Escape did not close the panel');
         return problems;
       });
+      await check(`${where}: Tab to a step activates it and brings it into view clear of the chart`, async () => {
+        const problems: string[] = [];
+        for (const fig of figures) {
+          const step = Math.min(1, fig.steps - 1);
+          const id = await tab!.eval(page.focusBeforeStep, { figure: fig.id, step });
+          await tab!.press('Tab');
+          problems.push(...(await tab!.eval(page.focusedStep, { figure: fig.id, step, id })));
+        }
+        return problems;
+      });
       await check(`${where}: no console error, uncaught error or CSP violation`, async () => [...(await tab!.eval(page.probeLog)), ...tab!.engineErrors()]);
       const quote = await tab.eval(page.paragraphQuote, 'p06');
       await tab.close();
