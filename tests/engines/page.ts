@@ -61,7 +61,8 @@ export function recordSteps(): void {
   const w = window as unknown as { __engineSteps: Record<string, string[]> };
   w.__engineSteps = {};
   for (const f of document.querySelectorAll<HTMLElement>('figure[data-step-ids]')) {
-    const seen: string[] = (w.__engineSteps[f.id] = []);
+    const seen: string[] = [];
+    w.__engineSteps[f.id] = seen;
     if (f.dataset.activeStep !== undefined) seen.push(f.dataset.activeStep);
     new MutationObserver(() => {
       const v = f.dataset.activeStep ?? '';

@@ -6,7 +6,8 @@
  * Environment: ENGINES=firefox,webkit,chromium (which engines), FIREFOX_PATH, WEBKIT_DRIVER_PATH,
  * WEBKIT_BROWSER_PATH, CHROMIUM_PATH, XVFB_RUN_PATH (where the browsers are), ENGINES_PLAYWRIGHT=0|1
  * (Playwright's own Firefox/WebKit builds: 1 forces, 0 never; by default used when installed),
- * ENGINES_PLANT=step (plants a break, see planted.ts), ENGINES_SIZES=phone,desktop.
+ * ENGINES_PLANT=step (plants a break, see plantedBreak), ENGINES_PLANTED=0 (skips the planted-break run),
+ * ENGINES_SIZES=phone,desktop.
  * Output: one `PASS`/`FAIL` line per check, then `N passed, N failed` alone on a line; exit 1 on any failure.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { serveHost, serveSite, type Site } from './server.ts';
 import * as page from './page.ts';
 
 const DIST = 'dist';
-const SHOTS = 'test-results/engines';
+const SHOTS = process.env.ENGINES_PLANT ? 'test-results/engines-planted' : 'test-results/engines';
 const PORT = Number(process.env.STORY_TEST_PORT ?? 4399);
 const ENGINES = (process.env.ENGINES ?? 'chromium,firefox,webkit').split(',').filter(Boolean);
 const SIZES: Size[] = [
@@ -130,6 +131,7 @@ async function runEngine(engine: Engine, site: Site, host: Site, setHost: (html:
       const quote = await tab.eval(page.paragraphQuote, 'p06');
       await tab.close();
       tab = null;
+      if (PLANT) continue; // a planted run only needs the story's scroll (see plantedBreak)
 
       // --- Load 2: a quote link.
       tab = await engine.open(size, true);
@@ -208,12 +210,37 @@ async function main(): Promise<void> {
     await site.close();
     await host.close();
   }
+  if (!PLANT && process.env.ENGINES_PLANTED !== '0') await plantedBreak();
   console.log(`# screenshots in ${SHOTS}/; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 }
 
-/** Planted breaks (tests/engines/planted.ts shows the suite fails on them). */
+/**
+ * The suite must be able to fail: rerun it in one engine (WebKit, else the first engine asked for)
+ * at the desktop size with a step that can never activate, and expect it to fail on exactly that.
+ */
+async function plantedBreak(): Promise<void> {
+  const engine = ENGINES.includes('webkit') ? 'webkit' : ENGINES[0]!;
+  await check(`planted break: a step that never activates in ${engine} fails the suite`, async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [process.argv[1]!], {
+      env: { ...process.env, ENGINES: engine, ENGINES_SIZES: 'desktop', ENGINES_PLANT: 'step', STORY_TEST_PORT: '0' },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    const out = `${r.stdout}${r.stderr}`;
+    const problems: string[] = [];
+    if (r.status !== 1) problems.push(`planted run exited ${r.status}, expected 1`);
+    if (!/^FAIL .*activates every step of every chart in order$/m.test(out)) problems.push('no FAIL line for the step check');
+    if (!/steps went 0,1,3.*expected 0,1,2,3/.test(out)) problems.push('the failure does not name the skipped step (expected "steps went 0,1,3…")');
+    if (!/^\d+ passed, [1-9]\d* failed$/m.test(out)) problems.push('no closing "N passed, N failed" line with failures');
+    if (problems.length) problems.push(...out.trim().split('\n').slice(-15).map((l) => `  | ${l}`));
+    return problems;
+  });
+}
+
+/** Planted breaks, for plantedBreak(). */
 function plantScript(plant: string): string {
   if (plant === 'step')
     // The third step of the first chart can never activate: its step id is taken away once the page has run its scripts.
