@@ -201,10 +201,17 @@ export type Annotation = z.infer<typeof annotationSchema>;
 /** One state of a chart, reached by a scrolly step or pinned in an embed. */
 export const chartStepSchema = z
   .object({
-    /** Step id, used by <Step id="..."> in the chapters. */
+    /** Step id: the anchor of the step and the name of its state in embeds and downloads. */
     id: slug,
     /** Short title of the state (used by embeds and the data table). */
     title: z.string().min(1),
+    /**
+     * What the step says, in the edition's words (decision 0004): plain text, where `**words**` marks bold
+     * (a step usually opens with a bold lead). Shown beside the chart, in pinned embeds and downloads.
+     */
+    text: z.string().min(1),
+    /** Words for the narrow (phone) layout where it needs its own, e.g. a direction the wide layout does not have. */
+    narrow: z.object({ text: z.string().min(1) }).strict().optional(),
     /** Event ids brought forward in this state; all others are dimmed. Empty = all shown. */
     highlight: z.array(slug),
   })

@@ -1,7 +1,6 @@
 /** The components chapters may use, by the tag name they use. Keep in step with ./names.ts. */
 import P from './P.astro';
 import Scrolly from './Scrolly.astro';
-import Step from './Step.astro';
 import type { AuthorComponent } from './names.ts';
 
-export const components = { P, Scrolly, Step } satisfies Record<AuthorComponent, unknown>;
+export const components = { P, Scrolly } satisfies Record<AuthorComponent, unknown>;

@@ -2,5 +2,5 @@
  * The components that chapters may use. The barrel (./index.ts) must export exactly these;
  * the build gate rejects any other capitalised tag in a chapter.
  */
-export const authorComponents = ['P', 'Scrolly', 'Step'] as const;
+export const authorComponents = ['P', 'Scrolly'] as const;
 export type AuthorComponent = (typeof authorComponents)[number];

@@ -315,20 +315,15 @@ export function checkContent(files: ContentFiles): Problem[] {
         problems.push({ file, entry, field: `<${m[1]}>`, message: `unknown component "${m[1]}"; allowed: ${authorComponents.join(', ')}` });
       }
     }
-    let current: Chart | undefined;
-    for (const m of body.matchAll(/<(Scrolly|Step|P)\b([^>]*)>([\s\S]*?)(?=<\/?(?:Scrolly|Step|P)\b|$)/g)) {
+    for (const m of body.matchAll(/<(Scrolly|P)\b([^>]*)>([\s\S]*?)(?=<\/?(?:Scrolly|P)\b|$)/g)) {
       const [, tag, attrs = '', rest = ''] = m;
       const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
       if (tag === 'Scrolly') {
         const chart = attr('chart');
-        current = chart ? chartById.get(chart) : undefined;
         if (!chart) problems.push({ file, entry, field: '<Scrolly chart>', message: 'missing chart="..."; allowed: the id of a file in content/data/charts/' });
-        else if (!current) problems.push({ file, entry, field: '<Scrolly chart>', message: `unknown chart "${chart}"; allowed: ${[...chartById.keys()].join(', ') || '(none defined)'}` });
-      } else if (tag === 'Step') {
-        const id = attr('id');
-        if (!id) problems.push({ file, entry, field: '<Step id>', message: 'missing id="..."; allowed: a step id of the enclosing chart' });
-        else if (current && !current.steps.some((s) => s.id === id)) {
-          problems.push({ file, entry, field: '<Step id>', message: `unknown step "${id}" for chart "${current.id}"; allowed: ${current.steps.map((s) => s.id).join(', ')}` });
+        else if (!chartById.has(chart)) problems.push({ file, entry, field: '<Scrolly chart>', message: `unknown chart "${chart}"; allowed: ${[...chartById.keys()].join(', ') || '(none defined)'}` });
+        if (!attrs.trim().endsWith('/')) {
+          problems.push({ file, entry, field: '<Scrolly>', message: 'a chart is placed as <Scrolly chart="id" /> (self-closing); its step texts live in the chart\'s steps[].text' });
         }
       } else {
         const id = attr('id');

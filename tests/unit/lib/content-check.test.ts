@@ -61,14 +61,15 @@ describe('checkContent on bad input names file, entry, field and what is allowed
   it('a chart or component name that does not exist', () => {
     const p = checkContent(withChapter(scrollyChapter, (t) => t.replace(/<Scrolly chart="[^"]+"/, '<Scrolly chart="no-such-chart"') + '\n<Gallery />\n'));
     expect(p).toContainEqual(expect.objectContaining({ field: '<Scrolly chart>', message: expect.stringMatching(/unknown chart "no-such-chart"; allowed: .*republic-day/) }));
-    expect(p).toContainEqual(expect.objectContaining({ field: '<Gallery>', message: expect.stringMatching(/unknown component "Gallery"; allowed: P, Scrolly, Step/) }));
+    expect(p).toContainEqual(expect.objectContaining({ field: '<Gallery>', message: expect.stringMatching(/unknown component "Gallery"; allowed: P, Scrolly$/) }));
   });
-  it('an unknown step, an unknown actor and an annotation on a missing paragraph', () => {
-    let files = withChapter(scrollyChapter, (t) => t.replace('<Step id="ceremony">', '<Step id="no-such-step">'));
+  it('a chart placed with children (its steps live in the chart data), an unknown actor and a note on a missing paragraph', () => {
+    let files = withChapter(scrollyChapter, (t) => t.replace('<Scrolly chart="republic-day" />', '<Scrolly chart="republic-day">\n<Step id="ceremony">x</Step>\n</Scrolly>'));
     files = withData('events.json', (es) => { es[0]!.id = 'orphan'; es[0]!.actor = 'nobody'; }, files);
     files = withData('annotations.json', (as) => { as[0]!.paragraph = 'p99'; }, files);
     const p = checkContent(files);
-    expect(p).toContainEqual(expect.objectContaining({ field: '<Step id>', message: expect.stringMatching(/unknown step "no-such-step"/) }));
+    expect(p).toContainEqual(expect.objectContaining({ field: '<Scrolly>', message: expect.stringMatching(/self-closing.*steps\[\]\.text/) }));
+    expect(p).toContainEqual(expect.objectContaining({ field: '<Step>', message: expect.stringMatching(/unknown component "Step"; allowed: P, Scrolly$/) }));
     expect(p).toContainEqual(expect.objectContaining({ entry: 'orphan', field: 'actor', message: expect.stringMatching(/unknown actor id "nobody"/) }));
     expect(p).toContainEqual(expect.objectContaining({ file: 'content/data/annotations.json', field: 'paragraph', message: expect.stringMatching(/unknown paragraph "p99"/) }));
   });
