@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import contentGate from './src/integrations/content-gate.ts';
-import offlineEdition from './src/integrations/offline-edition.ts';
-import precompress from './src/integrations/precompress.ts';
+import contentGate from './src/build/content-gate.ts';
+import offlineEdition from './src/build/offline-edition.ts';
+import precompress from './src/build/precompress.ts';
 
 // The base path is one setting, so the build can be served from any folder of any host.
 const base = process.env.STORY_BASE ?? '/';

@@ -88,14 +88,25 @@ async function puppeteerEngine(kind: 'firefox' | 'chrome', executablePath: strin
             browser: 'firefox',
             executablePath,
             headless: true,
-            extraPrefsFirefox: { 'javascript.enabled': js, 'ui.prefersReducedMotion': 1, 'general.smoothScroll': false,
+            extraPrefsFirefox: {
+              'javascript.enabled': js,
+              'ui.prefersReducedMotion': 1,
+              'general.smoothScroll': false,
               // Overlay scrollbars, as on phones (a classic scrollbar would take 12 px of a 360 px page).
-              'widget.gtk.overlay-scrollbars.enabled': true, 'ui.useOverlayScrollbars': 1 },
+              'widget.gtk.overlay-scrollbars.enabled': true,
+              'ui.useOverlayScrollbars': 1,
+            },
           })
         : await puppeteer.launch({
             executablePath,
             headless: true,
-            args: [...(ROOT ? ['--no-sandbox'] : []), '--disable-gpu', '--no-first-run', '--disable-background-networking', '--force-prefers-reduced-motion'],
+            args: [
+              ...(ROOT ? ['--no-sandbox'] : []),
+              '--disable-gpu',
+              '--no-first-run',
+              '--disable-background-networking',
+              '--force-prefers-reduced-motion',
+            ],
           });
     browsers.set(js, b);
     return b;
@@ -154,16 +165,21 @@ function freePort(): Promise<number> {
 }
 
 function miniBrowser(): string {
-  const candidates = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib', '/usr/libexec'].flatMap((dir) =>
-    existsSync(dir)
-      ? readdirSync(dir)
-          .filter((d) => /^webkit2?gtk-/.test(d))
-          .sort()
-          .reverse()
-          .map((d) => `${dir}/${d}/MiniBrowser`)
-      : [],
+  const candidates = ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib', '/usr/libexec'].flatMap(
+    (dir) =>
+      existsSync(dir)
+        ? readdirSync(dir)
+            .filter((d) => /^webkit2?gtk-/.test(d))
+            .sort()
+            .reverse()
+            .map((d) => `${dir}/${d}/MiniBrowser`)
+        : [],
   );
-  return firstExisting('WebKitGTK MiniBrowser', 'WEBKIT_BROWSER_PATH', candidates.length ? candidates : ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser']);
+  return firstExisting(
+    'WebKitGTK MiniBrowser',
+    'WEBKIT_BROWSER_PATH',
+    candidates.length ? candidates : ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser'],
+  );
 }
 
 async function webkitEngine(): Promise<Engine> {
@@ -173,7 +189,16 @@ async function webkitEngine(): Promise<Engine> {
   const needsX = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   if (needsX && !existsSync('/usr/bin/xvfb-run') && !process.env.XVFB_RUN_PATH)
     throw new Error('WebKit needs a display: install xvfb (apt-get install -y xvfb) or set DISPLAY');
-  const cmd = needsX ? [process.env.XVFB_RUN_PATH ?? '/usr/bin/xvfb-run', '-a', '-s', '-screen 0 1600x1200x24', driverPath, `--port=${port}`] : [driverPath, `--port=${port}`];
+  const cmd = needsX
+    ? [
+        process.env.XVFB_RUN_PATH ?? '/usr/bin/xvfb-run',
+        '-a',
+        '-s',
+        '-screen 0 1600x1200x24',
+        driverPath,
+        `--port=${port}`,
+      ]
+    : [driverPath, `--port=${port}`];
   const driver: ChildProcess = spawn(cmd[0]!, cmd.slice(1), { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let driverLog = '';
   driver.stderr?.on('data', (d) => (driverLog = (driverLog + d).slice(-2000)));
@@ -218,7 +243,10 @@ async function webkitEngine(): Promise<Engine> {
         async goto(url) {
           // WebKitWebDriver returns once the document is interactive; wait for the load event as the other drivers do.
           await browser.url(url);
-          await browser.waitUntil(async () => (await browser.execute(() => document.readyState)) === 'complete', { timeout: 30_000, interval: 50 });
+          await browser.waitUntil(async () => (await browser.execute(() => document.readyState)) === 'complete', {
+            timeout: 30_000,
+            interval: 50,
+          });
         },
         eval: (fn, arg) => browser.execute(fn as any, arg) as any,
         async evalInFrame(selector, fn) {
@@ -231,7 +259,8 @@ async function webkitEngine(): Promise<Engine> {
             await browser.switchToParentFrame();
           }
         },
-        press: (key) => browser.keys([key === 'Tab' ? '\uE004' : key === 'Escape' ? '\uE00C' : key === 'Home' ? '\uE011' : '\uE014']),
+        press: (key) =>
+          browser.keys([key === 'Tab' ? '\uE004' : key === 'Escape' ? '\uE00C' : key === 'Home' ? '\uE011' : '\uE014']),
         async screenshot(path) {
           await browser.saveScreenshot(path);
         },
@@ -260,7 +289,11 @@ async function playwrightEngine(kind: 'firefox' | 'webkit'): Promise<Engine> {
     name: kind,
     description: `Playwright's ${kind} (${pw[kind].executablePath()})`,
     async open(size, js) {
-      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, javaScriptEnabled: js, reducedMotion: 'reduce' });
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        javaScriptEnabled: js,
+        reducedMotion: 'reduce',
+      });
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => {
@@ -294,13 +327,22 @@ async function playwrightEngine(kind: 'firefox' | 'webkit'): Promise<Engine> {
 export async function startEngine(name: string): Promise<Engine> {
   const usePw = process.env.ENGINES_PLAYWRIGHT;
   if (name === 'firefox') {
-    if (usePw !== '0' && !process.env.FIREFOX_PATH && (usePw === '1' || (await playwrightBrowser('firefox')))) return playwrightEngine('firefox');
-    return puppeteerEngine('firefox', firstExisting('Firefox', 'FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox']));
+    if (usePw !== '0' && !process.env.FIREFOX_PATH && (usePw === '1' || (await playwrightBrowser('firefox'))))
+      return playwrightEngine('firefox');
+    return puppeteerEngine(
+      'firefox',
+      firstExisting('Firefox', 'FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox']),
+    );
   }
   if (name === 'webkit') {
-    if (usePw !== '0' && !process.env.WEBKIT_DRIVER_PATH && (usePw === '1' || (await playwrightBrowser('webkit')))) return playwrightEngine('webkit');
+    if (usePw !== '0' && !process.env.WEBKIT_DRIVER_PATH && (usePw === '1' || (await playwrightBrowser('webkit'))))
+      return playwrightEngine('webkit');
     return webkitEngine();
   }
-  if (name === 'chromium') return puppeteerEngine('chrome', firstExisting('Chromium', 'CHROMIUM_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser']));
+  if (name === 'chromium')
+    return puppeteerEngine(
+      'chrome',
+      firstExisting('Chromium', 'CHROMIUM_PATH', ['/usr/bin/chromium', '/usr/bin/chromium-browser']),
+    );
   throw new Error(`unknown engine "${name}" (firefox, webkit, chromium)`);
 }

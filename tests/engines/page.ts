@@ -7,7 +7,8 @@
 /** Waits for fonts, custom elements and two frames. */
 export async function settle(): Promise<void> {
   await document.fonts?.ready;
-  if (document.querySelector('scrolly-section')) await Promise.race([customElements.whenDefined('scrolly-section'), new Promise((r) => setTimeout(r, 3000))]);
+  if (document.querySelector('scrolly-section'))
+    await Promise.race([customElements.whenDefined('scrolly-section'), new Promise((r) => setTimeout(r, 3000))]);
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
 
@@ -24,14 +25,19 @@ export function overflow(): string[] {
   const wide = [...document.querySelectorAll<HTMLElement>('body *')]
     .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
     .slice(0, 5)
-    .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
+    .map(
+      (el) =>
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+    );
   return [`page is ${extra}px wider than the viewport: ${wide.join('; ')}`];
 }
 
 /** Smallest rendered chart text: computed font size times the SVG's screen scale (its box over its viewBox). */
 export function chartTextSize(min: number): string[] {
   const problems: string[] = [];
-  const svgs = [...document.querySelectorAll<SVGSVGElement>('.chart__svg svg')].filter((svg) => svg.getBoundingClientRect().width > 0);
+  const svgs = [...document.querySelectorAll<SVGSVGElement>('.chart__svg svg')].filter(
+    (svg) => svg.getBoundingClientRect().width > 0,
+  );
   if (svgs.length === 0) return ['no chart drawing visible'];
   for (const svg of svgs) {
     const vb = svg.viewBox.baseVal;
@@ -47,13 +53,17 @@ export function chartTextSize(min: number): string[] {
       }
     }
     const fig = svg.closest('figure')?.id ?? '?';
-    if (smallest < min - 0.05) problems.push(`${fig}: "${which}" is ${smallest.toFixed(1)}px (scale ${scale.toFixed(3)})`);
+    if (smallest < min - 0.05)
+      problems.push(`${fig}: "${which}" is ${smallest.toFixed(1)}px (scale ${scale.toFixed(3)})`);
   }
   return problems;
 }
 
 export function figureIds(): { id: string; steps: number }[] {
-  return [...document.querySelectorAll<HTMLElement>('figure[data-step-ids]')].map((f) => ({ id: f.id, steps: (f.dataset.stepIds ?? '').split(' ').length }));
+  return [...document.querySelectorAll<HTMLElement>('figure[data-step-ids]')].map((f) => ({
+    id: f.id,
+    steps: (f.dataset.stepIds ?? '').split(' ').length,
+  }));
 }
 
 /** Records every change of each figure's active step, and whether the step marked aria-current matched it. */
@@ -109,13 +119,16 @@ export function stepsInOrder(): string[] {
     const n = (f.dataset.stepIds ?? '').split(' ').length;
     const seen = w.__engineSteps[f.id] ?? [];
     const expected = Array.from({ length: n }, (_, i) => String(i));
-    if (seen.join(',') !== expected.join(',')) problems.push(`${f.id}: steps went ${seen.join(',') || '(none)'}; expected ${expected.join(',')}`);
+    if (seen.join(',') !== expected.join(','))
+      problems.push(`${f.id}: steps went ${seen.join(',') || '(none)'}; expected ${expected.join(',')}`);
   }
   return problems;
 }
 
 export function focusChart(): void {
-  const box = [...document.querySelectorAll<HTMLElement>('chart-details .chart__svg')].find((b) => b.getBoundingClientRect().width > 0);
+  const box = [...document.querySelectorAll<HTMLElement>('chart-details .chart__svg')].find(
+    (b) => b.getBoundingClientRect().width > 0,
+  );
   box?.scrollIntoView({ block: 'center' });
   box?.focus();
 }
@@ -123,8 +136,12 @@ export function focusChart(): void {
 export function panelState(): { visible: boolean; text: string } {
   const box = document.activeElement?.closest('chart-details');
   const panel = box?.querySelector<HTMLElement>('.details-panel');
-  if (!panel) return { visible: false, text: `focus is on ${document.activeElement?.tagName ?? 'nothing'}, not in a chart` };
-  return { visible: !panel.hidden && panel.getBoundingClientRect().height > 0, text: panel.textContent?.trim().slice(0, 80) ?? '' };
+  if (!panel)
+    return { visible: false, text: `focus is on ${document.activeElement?.tagName ?? 'nothing'}, not in a chart` };
+  return {
+    visible: !panel.hidden && panel.getBoundingClientRect().height > 0,
+    text: panel.textContent?.trim().slice(0, 80) ?? '',
+  };
 }
 
 export function probeLog(): string[] {
@@ -136,7 +153,10 @@ export function probeLog(): string[] {
 export function paragraphQuote(id: string): string {
   const p = document.getElementById(id)!.cloneNode(true) as HTMLElement;
   for (const t of p.querySelectorAll('.para-tools')) t.remove();
-  const sentences = (p.textContent ?? '').replace(/\s+/g, ' ').trim().split(/(?<=\.)\s+/);
+  const sentences = (p.textContent ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(/(?<=\.)\s+/);
   return sentences[Math.min(1, sentences.length - 1)]!;
 }
 
@@ -149,7 +169,9 @@ export async function quoteLanding(arg: { id: string; quote: string }): Promise<
   const supports = 'fragmentDirective' in document;
   if (!supports) {
     // The engine lacks text fragments (document.fragmentDirective): the link must still land on the paragraph anchor.
-    return box.top >= -2 && box.top < innerHeight / 2 ? [] : [`no text fragments; #${arg.id} top at ${Math.round(box.top)}px of ${innerHeight}`];
+    return box.top >= -2 && box.top < innerHeight / 2
+      ? []
+      : [`no text fragments; #${arg.id} top at ${Math.round(box.top)}px of ${innerHeight}`];
   }
   // Find the quote's words in the paragraph and check they are on screen.
   const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
@@ -161,7 +183,11 @@ export async function quoteLanding(arg: { id: string; quote: string }): Promise<
     r.setStart(n, i);
     r.setEnd(n, Math.min((n.textContent ?? '').length, i + first.length));
     const q = r.getBoundingClientRect();
-    return q.top >= 0 && q.bottom <= innerHeight ? [] : [`text fragment supported, but the quote is at ${Math.round(q.top)}px of ${innerHeight} (scrollY ${Math.round(scrollY)})`];
+    return q.top >= 0 && q.bottom <= innerHeight
+      ? []
+      : [
+          `text fragment supported, but the quote is at ${Math.round(q.top)}px of ${innerHeight} (scrollY ${Math.round(scrollY)})`,
+        ];
   }
   return box.top < innerHeight && box.bottom > 0 ? [] : [`#${arg.id} not in view (top ${Math.round(box.top)})`];
 }
@@ -176,7 +202,10 @@ export function bodyHeight(): number {
 }
 
 export function scriptsRan(): boolean {
-  return !!document.querySelector('scrolly-section.is-enhanced') || !!(window as unknown as { __enginesLog?: unknown }).__enginesLog;
+  return (
+    !!document.querySelector('scrolly-section.is-enhanced') ||
+    !!(window as unknown as { __enginesLog?: unknown }).__enginesLog
+  );
 }
 
 export function bodyText(): string {
@@ -189,7 +218,9 @@ export function staticCharts(): string[] {
   const figures = [...document.querySelectorAll<HTMLElement>('figure[data-step-ids]')];
   if (figures.length === 0) return ['no chart figure'];
   for (const f of figures) {
-    const svgs = [...f.querySelectorAll<SVGSVGElement>('.chart__svg svg')].filter((s) => s.getBoundingClientRect().width > 0);
+    const svgs = [...f.querySelectorAll<SVGSVGElement>('.chart__svg svg')].filter(
+      (s) => s.getBoundingClientRect().width > 0,
+    );
     if (svgs.length !== 1) {
       problems.push(`${f.id}: ${svgs.length} drawings visible`);
       continue;
@@ -201,7 +232,8 @@ export function staticCharts(): string[] {
     const box = svgs[0]!.getBoundingClientRect();
     if (box.height < 50) problems.push(`${f.id}: drawing ${Math.round(box.height)}px tall`);
   }
-  for (const s of document.querySelectorAll<HTMLElement>('.step')) if (s.getBoundingClientRect().height === 0) problems.push(`step ${s.dataset.stepId} hidden`);
+  for (const s of document.querySelectorAll<HTMLElement>('.step'))
+    if (s.getBoundingClientRect().height === 0) problems.push(`step ${s.dataset.stepId} hidden`);
   return problems;
 }
 
@@ -210,9 +242,9 @@ export function focusBeforeStep(arg: { figure: string; step: number }): string {
   const fig = document.getElementById(arg.figure)!;
   const id = (fig.dataset.stepIds ?? '').split(' ')[arg.step]!;
   const step = fig.closest('scrolly-section')!.querySelector<HTMLElement>(`.step[data-step-id="${id}"]`)!;
-  const focusables = [...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex="0"], summary, input, select, textarea')].filter(
-    (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
-  );
+  const focusables = [
+    ...document.querySelectorAll<HTMLElement>('a[href], button, [tabindex="0"], summary, input, select, textarea'),
+  ].filter((el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0);
   const before = focusables[focusables.indexOf(step) - 1];
   before?.focus({ preventScroll: false });
   return id;
@@ -223,17 +255,23 @@ export async function focusedStep(arg: { figure: string; step: number; id: strin
   await new Promise((r) => setTimeout(r, 1500));
   const problems: string[] = [];
   const el = document.activeElement as HTMLElement | null;
-  if (el?.dataset.stepId !== arg.id) return [`${arg.figure}: Tab put focus on ${el?.tagName.toLowerCase()}.${el?.className}, not step ${arg.id}`];
+  if (el?.dataset.stepId !== arg.id)
+    return [`${arg.figure}: Tab put focus on ${el?.tagName.toLowerCase()}.${el?.className}, not step ${arg.id}`];
   const fig = document.getElementById(arg.figure)!;
-  if (fig.dataset.activeStep !== String(arg.step)) problems.push(`${arg.figure}: focused step ${arg.step}, chart shows ${fig.dataset.activeStep}`);
+  if (fig.dataset.activeStep !== String(arg.step))
+    problems.push(`${arg.figure}: focused step ${arg.step}, chart shows ${fig.dataset.activeStep}`);
   const box = el.getBoundingClientRect();
-  if (box.bottom <= 0 || box.top >= innerHeight) problems.push(`${arg.figure}: focused step off screen (top ${Math.round(box.top)} of ${innerHeight})`);
+  if (box.bottom <= 0 || box.top >= innerHeight)
+    problems.push(`${arg.figure}: focused step off screen (top ${Math.round(box.top)} of ${innerHeight})`);
   const sticky = fig.closest('.chart__sticky') ?? fig.closest('scrolly-section')?.querySelector('.chart__sticky');
   if (sticky && getComputedStyle(sticky).position === 'sticky') {
     const s = sticky.getBoundingClientRect();
     const overlap = s.left < box.right && box.left < s.right && s.top < box.bottom && box.top < s.bottom;
     // The step's top line must not sit under the chart.
-    if (overlap && box.top >= s.top && box.top < s.bottom - 1) problems.push(`${arg.figure}: focused step's top (${Math.round(box.top)}) is under the sticky chart (${Math.round(s.top)}–${Math.round(s.bottom)})`);
+    if (overlap && box.top >= s.top && box.top < s.bottom - 1)
+      problems.push(
+        `${arg.figure}: focused step's top (${Math.round(box.top)}) is under the sticky chart (${Math.round(s.top)}–${Math.round(s.bottom)})`,
+      );
   }
   return problems;
 }

@@ -68,7 +68,12 @@ function storySnippet(chart: string): string {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const m = new RegExp(`id="embed-${chart}"[\\s\\S]*?<pre class="snippet"><code>([\\s\\S]*?)</code></pre>`).exec(html);
   if (!m) throw new Error(`no embed snippet for ${chart} in dist/index.html`);
-  return m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return m[1]!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** A quote link as the page makes it (src/scripts/quote-link.ts): first and last four words. */
@@ -78,7 +83,13 @@ function quoteHash(id: string, quote: string): string {
   return `#${id}:~:text=${w.length <= 8 ? enc(w.join(' ')) : `${enc(w.slice(0, 4).join(' '))},${enc(w.slice(-4).join(' '))}`}`;
 }
 
-async function runEngine(engine: Engine, site: Site, host: Site, setHost: (html: string) => void, sentences: string[]): Promise<void> {
+async function runEngine(
+  engine: Engine,
+  site: Site,
+  host: Site,
+  setHost: (html: string) => void,
+  sentences: string[],
+): Promise<void> {
   console.log(`# ${engine.name}: ${engine.description}`);
   for (const size of SIZES) {
     const at = `${engine.name} ${size.name}`;
@@ -104,7 +115,10 @@ async function runEngine(engine: Engine, site: Site, host: Site, setHost: (html:
         await tab.screenshot(`${SHOTS}/${engine.name}-${size.name}-${fig.id}.png`);
       }
       await tab.eval(page.scrollUntilStep, { figure: '', step: -1 });
-      await check(`${where}: scrolling top to bottom activates every step of every chart in order`, async () => [...shotProblems, ...(await tab!.eval(page.stepsInOrder))]);
+      await check(`${where}: scrolling top to bottom activates every step of every chart in order`, async () => [
+        ...shotProblems,
+        ...(await tab!.eval(page.stepsInOrder)),
+      ]);
       await check(`${where}: no horizontal overflow after scrolling`, () => tab!.eval(page.overflow));
       await check(`${where}: details panel opens from the keyboard and closes with Escape`, async () => {
         const problems: string[] = [];
@@ -129,7 +143,10 @@ async function runEngine(engine: Engine, site: Site, host: Site, setHost: (html:
         }
         return problems;
       });
-      await check(`${where}: no console error, uncaught error or CSP violation`, async () => [...(await tab!.eval(page.probeLog)), ...tab!.engineErrors()]);
+      await check(`${where}: no console error, uncaught error or CSP violation`, async () => [
+        ...(await tab!.eval(page.probeLog)),
+        ...tab!.engineErrors(),
+      ]);
       const quote = await tab.eval(page.paragraphQuote, 'p06');
       if (PLANT) continue; // a planted run only needs the story's scroll (see plantedBreak)
       const t1 = Date.now();
@@ -137,8 +154,13 @@ async function runEngine(engine: Engine, site: Site, host: Site, setHost: (html:
       // --- Load 2: a quote link (the same tab, through a blank page so it is a new document).
       await tab.goto('about:blank');
       await tab.goto(`${site.origin}/${quoteHash('p06', quote)}`);
-      await check(`${where}: a quote link (#p06:~:text=…) lands on its paragraph`, () => tab!.eval(page.quoteLanding, { id: 'p06', quote }));
-      await check(`${where}: quote link page logs no error`, async () => [...(await tab!.eval(page.probeLog)), ...tab!.engineErrors()]);
+      await check(`${where}: a quote link (#p06:~:text=…) lands on its paragraph`, () =>
+        tab!.eval(page.quoteLanding, { id: 'p06', quote }),
+      );
+      await check(`${where}: quote link page logs no error`, async () => [
+        ...(await tab!.eval(page.probeLog)),
+        ...tab!.engineErrors(),
+      ]);
 
       // --- Load 3: the embed snippet in a host page on another origin.
       setHost(
@@ -165,19 +187,27 @@ async function runEngine(engine: Engine, site: Site, host: Site, setHost: (html:
       // --- Load 4: JavaScript off.
       tab = await engine.open(size, false);
       await tab.goto(`${site.origin}/`);
-      await check(`${where}: JavaScript off: the page runs no script`, async () => ((await tab!.eval(page.scriptsRan)) ? ['the scrolly sections upgraded: JavaScript is on'] : []));
+      await check(`${where}: JavaScript off: the page runs no script`, async () =>
+        (await tab!.eval(page.scriptsRan)) ? ['the scrolly sections upgraded: JavaScript is on'] : [],
+      );
       await check(`${where}: JavaScript off: every sentence of the article is there`, async () => {
         const text = await tab!.eval(page.bodyText);
         return sentences.filter((s) => !text.includes(s)).map((s) => `missing: ${s.slice(0, 90)}`);
       });
-      await check(`${where}: JavaScript off: every chart drawing is there, complete`, () => tab!.eval(page.staticCharts));
+      await check(`${where}: JavaScript off: every chart drawing is there, complete`, () =>
+        tab!.eval(page.staticCharts),
+      );
       await check(`${where}: JavaScript off: no horizontal overflow`, () => tab!.eval(page.overflow));
       await tab.screenshot(`${SHOTS}/${engine.name}-${size.name}-nojs-top.png`);
       await tab.close();
       tab = null;
-      console.log(`# ${at}: story scrolled ${((t1 - t0) / 1000).toFixed(0)} s, quote link and embed ${((t3 - t1) / 1000).toFixed(0)} s, JavaScript off ${((Date.now() - t3) / 1000).toFixed(0)} s`);
+      console.log(
+        `# ${at}: story scrolled ${((t1 - t0) / 1000).toFixed(0)} s, quote link and embed ${((t3 - t1) / 1000).toFixed(0)} s, JavaScript off ${((Date.now() - t3) / 1000).toFixed(0)} s`,
+      );
     } catch (e) {
-      report(`${at}: the run`, [`threw: ${e instanceof Error ? e.message.split('\n').slice(0, 4).join(' ') : String(e)}`]);
+      report(`${at}: the run`, [
+        `threw: ${e instanceof Error ? e.message.split('\n').slice(0, 4).join(' ') : String(e)}`,
+      ]);
     } finally {
       await tab?.close().catch(() => {});
     }
@@ -191,7 +221,9 @@ async function main(): Promise<void> {
   const site = await serveSite(DIST, PORT, PLANT ? plantScript(PLANT) : '');
   let hostHtml = '';
   const host = await serveHost(() => hostHtml);
-  console.log(`engines: ${ENGINES.join(', ')} at ${SIZES.map((s) => `${s.name} ${s.width}x${s.height}`).join(', ')}; site ${site.origin}${PLANT ? `; PLANTED BREAK: ${PLANT}` : ''}`);
+  console.log(
+    `engines: ${ENGINES.join(', ')} at ${SIZES.map((s) => `${s.name} ${s.width}x${s.height}`).join(', ')}; site ${site.origin}${PLANT ? `; PLANTED BREAK: ${PLANT}` : ''}`,
+  );
   try {
     for (const name of ENGINES) {
       let engine: Engine;
@@ -235,10 +267,20 @@ async function plantedBreak(): Promise<void> {
     const out = `${r.stdout}${r.stderr}`;
     const problems: string[] = [];
     if (r.status !== 1) problems.push(`planted run exited ${r.status}, expected 1`);
-    if (!/^FAIL .*activates every step of every chart in order$/m.test(out)) problems.push('no FAIL line for the step check');
-    if (!/steps went 0,1,3.*expected 0,1,2,3/.test(out)) problems.push('the failure does not name the skipped step (expected "steps went 0,1,3…")');
-    if (!/^\d+ passed, [1-9]\d* failed$/m.test(out)) problems.push('no closing "N passed, N failed" line with failures');
-    if (problems.length) problems.push(...out.trim().split('\n').slice(-15).map((l) => `  | ${l}`));
+    if (!/^FAIL .*activates every step of every chart in order$/m.test(out))
+      problems.push('no FAIL line for the step check');
+    if (!/steps went 0,1,3.*expected 0,1,2,3/.test(out))
+      problems.push('the failure does not name the skipped step (expected "steps went 0,1,3…")');
+    if (!/^\d+ passed, [1-9]\d* failed$/m.test(out))
+      problems.push('no closing "N passed, N failed" line with failures');
+    if (problems.length)
+      problems.push(
+        ...out
+          .trim()
+          .split('\n')
+          .slice(-15)
+          .map((l) => `  | ${l}`),
+      );
     return problems;
   });
 }

@@ -43,13 +43,26 @@ function parseHeaders(text: string): Rule[] {
 }
 
 function matches(pattern: string, path: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:[a-z]+/g, '[^/]+')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/:[a-z]+/g, '[^/]+')}$`,
+  );
   return re.test(path);
 }
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.woff2': 'font/woff2', '.txt': 'text/plain; charset=utf-8', '.xml': 'application/xml',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml',
 };
 
 export interface Site {
@@ -60,22 +73,31 @@ export interface Site {
 /** Serves dist/ on the port (0: any free port). `extraScript` is appended to the probe (the planted breaks use it). */
 export function serveSite(dist: string, port: number, extraScript = ''): Promise<Site> {
   const root = resolve(dist);
-  if (!existsSync(join(root, 'index.html'))) throw new Error(`engines: no build at ${root}/index.html; run the build first (npm run build)`);
+  if (!existsSync(join(root, 'index.html')))
+    throw new Error(`engines: no build at ${root}/index.html; run the build first (npm run build)`);
   const rules = existsSync(join(root, '_headers')) ? parseHeaders(readFileSync(join(root, '_headers'), 'utf8')) : [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/__engines/probe.js') {
-      res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cross-Origin-Resource-Policy': 'cross-origin', 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        'Content-Type': 'text/javascript',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+        'Cache-Control': 'no-store',
+      });
       return void res.end(PROBE + extraScript);
     }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
-    const headers: Record<string, string> = { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' };
+    const headers: Record<string, string> = {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    };
     for (const rule of rules) if (matches(rule.pattern, path)) for (const [k, v] of rule.headers) headers[k] = v;
     let body: Buffer | string = readFileSync(file);
-    if (extname(file) === '.html') body = body.toString('utf8').replace(/<head>/i, '<head><script src="/__engines/probe.js"></script>');
+    if (extname(file) === '.html')
+      body = body.toString('utf8').replace(/<head>/i, '<head><script src="/__engines/probe.js"></script>');
     res.writeHead(200, headers);
     res.end(body);
   });
