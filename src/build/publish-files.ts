@@ -55,7 +55,8 @@ export default function publishFiles(): AstroIntegration {
           .map((p) => p.pathname)
           .filter((p) => p !== '404/' && p !== '404')
           .filter((p) => {
-            const file = join(out, p, 'index.html');
+            // Pages are folders with an index.html; the light path's endpoints are .html files of their own.
+            const file = p.endsWith('.html') ? join(out, p) : join(out, p, 'index.html');
             return existsSync(file) && !/<meta[^>]+name="robots"[^>]+noindex/i.test(readFileSync(file, 'utf8'));
           })
           .sort()
