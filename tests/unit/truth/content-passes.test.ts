@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblems, readContent } from '../../../src/lib/content-check';
+import { checkContent, formatProblems, readContent } from '../../../src/build/content-check';
 
 describe('content/ as shipped', () => {
   it('passes every check of the build gate', () => {
