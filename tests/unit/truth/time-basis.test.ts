@@ -42,7 +42,7 @@ describe('times drawn to the minute', () => {
           expect(m.report).toBe(true);
         }
       }
-      const svg = lanes(data, {});
+      const svg = lanes(data, {}).svg;
       for (const e of data.events.filter((x) => x.timeBasis === 'report')) {
         expect(svg).toContain(`${e.time} is when a report of it was published, not when it happened`);
         expect(formatEventDate(e)).toContain('time of a report, not of the event');
