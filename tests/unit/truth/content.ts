@@ -53,11 +53,16 @@ export function editionTexts(): EditionText[] {
     const ids = [...(c.events ?? []), ...examples.flatMap((x) => (x.eventId ? [x.eventId] : []))];
     const cite = cited(ids, [...(c.sources ?? []), ...examples.flatMap((x) => x.sources)]);
     const add = (where: string, text: string) => out.push({ where: `charts/${c.id}.json › ${where}`, text, ...cite });
-    add('caption', c.caption);
-    add('description', c.description);
-    for (const [k, v] of Object.entries(c.labels ?? {})) add(`labels.${k}`, v);
-    // Structural words (lists of event ids, country codes) are data, not text the reader is told.
-    for (const [k, v] of Object.entries(c.words ?? {})) if (!/^[a-z0-9-]+( [a-z0-9-]+)*$/.test(v)) add(`words.${k}`, v);
+    // Every string the chart definition holds (caption, description, labels, the per-kind word fields), except
+    // structure: ids, event lists, steps (below, with their own citations) and lists of ids or codes.
+    const skip = new Set(['id', 'kind', 'events', 'steps', 'chapter', 'sources', 'window', 'highlight']);
+    const walk = (v: unknown, path: string): void => {
+      if (typeof v === 'string') {
+        if (!/^[a-z0-9-]+( [a-z0-9-]+)*$/.test(v) && !/^\d{4}(-\d{2}){0,2}$/.test(v)) add(path, v);
+      } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!skip.has(k)) walk(x, path ? `${path}.${k}` : k);
+    };
+    walk(c, '');
     for (const s of c.steps) {
       // A step cites the events it brings forward (all the chart's when it highlights none).
       const stepCite = s.highlight.length ? cited(s.highlight, [...(c.sources ?? []), ...examples.flatMap((x) => x.sources)]) : cite;

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { layoutLanes, lanes, type PlacedMark } from '../../../src/charts/lanes.ts';
-import { chartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
+import { eventSchema, lanesChartSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { formatEventDate } from '../../../src/lib/dates.ts';
 import { ui } from '../../../src/lib/ui.ts';
 import { charts, eventById, events } from './content.ts';
@@ -30,7 +30,7 @@ describe('times drawn to the minute', () => {
 
   for (const raw of charts.filter((c) => c.kind === 'lanes')) {
     it(`${raw.id}: no report time is drawn as the event's minute`, () => {
-      const chart = chartSchema.parse(raw);
+      const chart = lanesChartSchema.parse(raw);
       const data = { chart, events: sorted(chart.events), text: ui() };
       for (const width of [960, 360]) {
         const L = layoutLanes(data, { width });
@@ -57,7 +57,7 @@ describe('times drawn to the minute', () => {
     const asEvent = new Map([[peskov.id, { ...peskov, timeBasis: 'event' as const }]]);
     expect(minutePointsWithoutEventBasis([planted], asEvent)).toEqual([]);
     // And the chart itself draws an event-basis minute as a point.
-    const chart = chartSchema.parse(charts.find((c) => c.id === 'republic-day')!);
+    const chart = lanesChartSchema.parse(charts.find((c) => c.id === 'republic-day')!);
     const L = layoutLanes({ chart, events: sorted(chart.events).map((e) => (e.id === peskov.id ? { ...e, timeBasis: 'event' as const } : e)), text: ui() }, {});
     expect(L.marks.find((m) => m.id === peskov.id)!.shape).toBe('point');
   });
