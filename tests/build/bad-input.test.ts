@@ -362,7 +362,7 @@ const fixtures: Fixture[] = [
     ],
   },
   {
-    name: 'a flow stage naming an event the chart does not draw → "words.stage.1.events: … is not drawn by this chart"',
+    name: 'a flow stage naming an event the chart does not draw → "stages[1].events[1]: … is not drawn by this chart"',
     apply: (d) =>
       // (The all-at-once copy has this chart renamed by the file-name fixture.)
       editJson<Json>(
@@ -370,10 +370,10 @@ const fixtures: Fixture[] = [
         existsSync(join(d, 'data/charts/anatomy.json'))
           ? 'data/charts/anatomy.json'
           : 'data/charts/anatomy-of-a-fake.json',
-        (c) => void ((c.words as Record<string, string>)['stage.1.events'] += ' not-in-this-chart'),
+        (c) => void (c.stages as { events: string[] }[])[1]!.events.push('not-in-this-chart'),
       ),
     expected: [
-      /content\/data\/charts\/[\w-]+\.json › anatomy-of-a-fake › words\.stage\.1\.events: "not-in-this-chart" is not drawn by this chart; allowed: the ids in "events"/,
+      /content\/data\/charts\/[\w-]+\.json › anatomy-of-a-fake › stages\[1\]\.events\[1\]: "not-in-this-chart" is not drawn by this chart; allowed: the ids in "events"/,
     ],
   },
 ];
