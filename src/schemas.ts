@@ -198,6 +198,24 @@ export const annotationSchema = z
   .strict();
 export type Annotation = z.infer<typeof annotationSchema>;
 
+/**
+ * One annotation of a step (decision 0001/0004), drawn by src/charts/marks/annotation.ts: the step's point said
+ * on the chart, shown only in that step (and all together in the full chart), never dimmed.
+ * - callout: a short note anchored to marks (`subject`: event ids, or ids the chart declares, e.g. matrix cells
+ *   "row:column", map ids "country:<id>" / "city:<id>");
+ * - bracket: two events joined by a bracket labelled with the interval computed from their dates (decision 0006),
+ *   `text` an optional lead before it;
+ * - band: a highlight band across the time span from one mark to another, with a note.
+ * Every word is the edition's and must be as strict as a note: supported by facts.md.
+ */
+const noteText = z.string().min(1).max(90, 'at most 90 characters: a note, not a paragraph');
+export const stepAnnotationSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('callout'), subject: z.array(z.string().min(1)).min(1), text: noteText }).strict(),
+  z.object({ type: z.literal('bracket'), from: slug, to: slug, text: z.string().min(1).max(40).optional() }).strict(),
+  z.object({ type: z.literal('band'), from: z.string().min(1), to: z.string().min(1), text: noteText }).strict(),
+]);
+export type StepAnnotation = z.infer<typeof stepAnnotationSchema>;
+
 /** One state of a chart, reached by a scrolly step or pinned in an embed. */
 export const chartStepSchema = z
   .object({
@@ -214,6 +232,8 @@ export const chartStepSchema = z
     narrow: z.object({ text: z.string().min(1) }).strict().optional(),
     /** Event ids brought forward in this state; all others are dimmed. Empty = all shown. */
     highlight: z.array(slug),
+    /** What the step points out on the chart (at least one): callouts, brackets, bands. */
+    annotations: z.array(stepAnnotationSchema).min(1, 'at least one annotation: a step says its point on the chart').max(3, 'at most 3 annotations a step'),
   })
   .strict();
 

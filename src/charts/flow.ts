@@ -17,6 +17,7 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
+import { annotationLayer, type AnnotationFrame } from './marks/annotation.ts';
 import { linkHorizontal, linkVertical } from 'd3-shape';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
@@ -354,6 +355,18 @@ export function flow(data: FlowData, options: FlowOptions = {}): string {
     return svg`
 <g class="mark" data-id="${n.id}" data-steps="${n.steps.join(' ')}" data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}
+  const notes = annotationLayer(data.chart.steps, flowAnnotationFrame(data, L, p));
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${notes.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}${notes.svg}
 </svg>`.value;
+}
+
+/** What the annotation mark needs from a flow layout: card boxes by id (a cluster answers for its members) and everything drawn. */
+export function flowAnnotationFrame(data: FlowData, L: FlowLayout, idPrefix: string): AnnotationFrame {
+  const anchors = new Map<string, Box>();
+  for (const n of L.nodes) {
+    anchors.set(n.id, n);
+    for (const id of n.members ?? []) anchors.set(id, n);
+  }
+  const avoid: Box[] = [...L.nodes, ...L.legend.map((it) => it.box), ...L.headers.map((h) => h.box)];
+  return { width: L.width, height: L.height, anchors, avoid, time: L.narrow ? 'y' : 'x', events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
 }

@@ -16,6 +16,7 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
+import { annotationLayer, type AnnotationFrame } from './marks/annotation.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { Playbook } from '../schemas.ts';
@@ -252,6 +253,14 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): string {
     return svg`
 <g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}" data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines.filter((l) => l.kind === 'state').map((l) => l.text).join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}
+  const notes = annotationLayer(data.chart.steps, matrixAnnotationFrame(data, L, p));
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${notes.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}${notes.svg}
 </svg>`.value;
+}
+
+/** What the annotation mark needs from the matrix: cells by id ("<narrative>-<country>"), rows and columns by id, and everything drawn. */
+export function matrixAnnotationFrame(data: MatrixData, L: MatrixLayout, idPrefix: string): AnnotationFrame {
+  const anchors = new Map<string, Box>([...L.cells.map((c) => [c.id, c] as const), ...L.rows.map((r) => [r.id, r.box] as const), ...L.columns.map((c) => [c.id, c.box] as const)]);
+  const avoid: Box[] = [...L.cells, ...L.legend.map((it) => it.box), ...L.rows.map((r) => r.box), ...L.columns.map((c) => c.box)];
+  return { width: L.width, height: L.height, anchors, avoid, events: new Map(), idPrefix };
 }

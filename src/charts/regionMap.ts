@@ -17,6 +17,7 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
 import placesJson from '../../content/data/places.json' with { type: 'json' };
 import uiEn from '../../content/data/ui.en.json' with { type: 'json' };
+import { annotationLayer, type AnnotationFrame } from './marks/annotation.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { ChartInput, ChartOptions } from './types.ts';
 import { DENSITY_LIMITS, binLabel, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
@@ -834,9 +835,32 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
+  const notes = annotationLayer(data.chart.steps, mapAnnotationFrame(data, L, p));
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${notes.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
-<g class="key">${keyEls}</g>
+<g class="key">${keyEls}</g>${notes.svg}
 </svg>`.value;
+}
+
+/**
+ * What the annotation mark needs from the map: marks by id (cities, events at places, claims and their denials,
+ * "border"), countries as "country:<numeric id>" (a small box at the label's centroid), and every label and key entry.
+ */
+export function mapAnnotationFrame(data: RegionMapData, L: RegionMapLayout, idPrefix: string): AnnotationFrame {
+  const dot = (x: number, y: number, r = 6): Box => ({ x0: x - r, x1: x + r, y0: y - r, y1: y + r });
+  const anchors = new Map<string, Box>();
+  for (const c of L.countries) anchors.set(`country:${c.id}`, dot(c.centroid[0], c.centroid[1]));
+  for (const c of L.cities) anchors.set(c.id, dot(c.x, c.y));
+  for (const e of L.placeEvents) {
+    anchors.set(e.id, dot(e.x, e.y));
+    for (const id of e.members ?? []) anchors.set(id, dot(e.x, e.y));
+  }
+  for (const c of L.claims) {
+    anchors.set(c.id, dot(c.start[0], c.start[1], 4));
+    if (c.denial) anchors.set(c.denial, dot(c.cross[0], c.cross[1]));
+  }
+  for (const l of L.labels) if (l.kind === 'border') anchors.set('border', l.box);
+  const avoid: Box[] = [...L.labels.map((l) => l.box), ...L.key.map((k) => k.box), ...L.notes.map((n) => n.box), ...L.cities.map((c) => dot(c.x, c.y)), ...L.placeEvents.map((e) => dot(e.x, e.y)), ...L.claims.flatMap((c) => [dot(c.start[0], c.start[1], 4), dot(c.cross[0], c.cross[1])])];
+  return { width: L.width, height: L.height, anchors, avoid, events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
 }

@@ -17,6 +17,7 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
+import { annotationLayer, type AnnotationFrame } from './marks/annotation.ts';
 import { scaleUtc } from 'd3-scale';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
@@ -619,6 +620,18 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): str
     return svg`
 <g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}
+  const notes = annotationLayer(data.chart.steps, timelineAnnotationFrame(data, L, p));
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${notes.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}${notes.svg}
 </svg>`.value;
+}
+
+/** What the annotation mark needs from a timeline layout: mark boxes by id (a cluster answers for its members) and everything drawn. */
+export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, idPrefix: string): AnnotationFrame {
+  const anchors = new Map<string, Box>();
+  for (const m of L.marks) {
+    anchors.set(m.id, m.glyph);
+    for (const id of m.members ?? []) anchors.set(id, m.glyph);
+  }
+  const avoid = [...L.marks.flatMap((m) => [m.glyph, m.label]), ...L.legend.map((it) => it.box), ...L.sideTitles.map((t) => t.box), L.band];
+  return { width: L.width, height: L.height, anchors, avoid, time: L.narrow ? 'y' : 'x', events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
 }

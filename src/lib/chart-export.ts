@@ -12,8 +12,10 @@ import { escapeText } from './escape.ts';
  */
 export function bakeStep(markup: string, stepIndex: number): string {
   if (stepIndex < 0) return markup;
-  // "mark" or "mark cluster" (several events counted together).
-  return markup.replace(/<g class="(mark(?: cluster)?)"([^>]*?) data-steps="([^"]*)"/g, (whole, cls: string, before: string, steps: string) =>
+  // "mark" or "mark cluster" (several events counted together); annotations of other steps are left out, the step's own stay at full ink.
+  return markup.replace(/<g class="(annotation [^"]*)" data-steps="([^"]*)"/g, (whole, cls: string, steps: string) =>
+    steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="${cls}" data-steps="${steps}" display="none"`,
+  ).replace(/<g class="(mark(?: cluster)?)"([^>]*?) data-steps="([^"]*)"/g, (whole, cls: string, before: string, steps: string) =>
     steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="${cls}"${before} data-steps="${steps}" opacity="0.3"`,
   );
 }
