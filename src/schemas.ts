@@ -201,8 +201,8 @@ export type Annotation = z.infer<typeof annotationSchema>;
 /**
  * One annotation of a step (decision 0001/0004), drawn by src/charts/marks/annotation.ts: the step's point said
  * on the chart, shown only in that step (and all together in the full chart), never dimmed.
- * - callout: a short note anchored to marks (`subject`: event ids, or ids the chart declares, e.g. matrix cells
- *   "row:column", map ids "country:<id>" / "city:<id>");
+ * - callout: a short note anchored to marks (`subject`: event ids, or ids the chart declares: matrix cells
+ *   "<narrative>-<country>", map "country:<numeric id>", city ids, "border"), optionally ending in a computed interval;
  * - bracket: two events joined by a bracket labelled with the interval computed from their dates (decision 0006),
  *   `text` an optional lead before it;
  * - band: a highlight band across the time span from one mark to another, with a note.
@@ -210,7 +210,15 @@ export type Annotation = z.infer<typeof annotationSchema>;
  */
 const noteText = z.string().min(1).max(90, 'at most 90 characters: a note, not a paragraph');
 export const stepAnnotationSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('callout'), subject: z.array(z.string().min(1)).min(1), text: noteText }).strict(),
+  z
+    .object({
+      type: z.literal('callout'),
+      subject: z.array(z.string().min(1)).min(1),
+      text: noteText,
+      /** Appends ": <interval>" computed from these two events' dates, where a bracket would not read (e.g. across flow stages). */
+      interval: z.object({ from: slug, to: slug }).strict().optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('bracket'), from: slug, to: slug, text: z.string().min(1).max(40).optional() }).strict(),
   z.object({ type: z.literal('band'), from: z.string().min(1), to: z.string().min(1), text: noteText }).strict(),
 ]);

@@ -633,5 +633,5 @@ export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, i
     for (const id of m.members ?? []) anchors.set(id, m.glyph);
   }
   const avoid = [...L.marks.flatMap((m) => [m.glyph, m.label]), ...L.legend.map((it) => it.box), ...L.sideTitles.map((t) => t.box), L.band];
-  return { width: L.width, height: L.height, anchors, avoid, time: L.narrow ? 'y' : 'x', events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
+  return { width: L.width, height: L.height, anchors, avoid, time: L.narrow ? 'y' : 'x', bracketAt: L.narrow ? L.band.x0 - 1 : L.band.y1 + 6, events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
 }

@@ -87,6 +87,8 @@ export interface AnnotationFrame {
   avoid: readonly Box[];
   /** The direction time runs in, for brackets and bands ('x' when absent). */
   time?: 'x' | 'y';
+  /** Where brackets run (y when time runs along x, else x), e.g. just outside the time axis; default: beside the two marks. */
+  bracketAt?: number;
   /** Events by id, for interval labels. */
   events: ReadonlyMap<string, DatePart>;
   /** Prefix for ids, unique per SVG. */
@@ -120,24 +122,54 @@ function grow(b: Box, d: number): Box {
   return { x0: b.x0 - d, y0: b.y0 - d, x1: b.x1 + d, y1: b.y1 + d };
 }
 
-/** Candidate top-left corners for a w x h note around subject s, nearest first; a fixed order, so placement is deterministic. */
-function candidates(s: Box, w: number, h: number): [number, number][] {
+/**
+ * Candidate top-left corners for a w x h note around subject s, nearest first: the four sides at
+ * three alignments, then a grid around the subject ordered by the gap between note and subject.
+ * A fixed order (ties broken by position), so placement is deterministic.
+ */
+function candidates(s: Box, w: number, h: number, frame: Box): [number, number][] {
   const out: [number, number][] = [];
   const cx = (s.x0 + s.x1) / 2;
   const cy = (s.y0 + s.y1) / 2;
-  for (const d of [GAP, 14, 26, 42, 62, 90, 124, 166, 216]) {
-    // below, above, right, left; each with three alignments
+  for (const d of [GAP, 14]) {
     for (const x of [s.x0, cx - w / 2, s.x1 - w]) out.push([x, s.y1 + d]);
     for (const x of [s.x0, cx - w / 2, s.x1 - w]) out.push([x, s.y0 - d - h]);
     for (const y of [cy - h / 2, s.y0, s.y1 - h]) out.push([s.x1 + d, y]);
     for (const y of [cy - h / 2, s.y0, s.y1 - h]) out.push([s.x0 - d - w, y]);
   }
+  const grid: { x: number; y: number; d: number }[] = [];
+  const STEP = 6;
+  for (let y = frame.y0; y + h <= frame.y1; y += STEP)
+    for (let x = frame.x0; x + w <= frame.x1; x += STEP) {
+      const dx = Math.max(0, s.x0 - (x + w), x - s.x1);
+      const dy = Math.max(0, s.y0 - (y + h), y - s.y1);
+      const d = Math.hypot(dx, dy);
+      if (d <= 260) grid.push({ x, y, d });
+    }
+  grid.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x);
+  for (const g of grid) out.push([g.x, g.y]);
   return out;
 }
 
 /** The point of box b nearest to (x, y). */
 function nearest(b: Box, x: number, y: number): [number, number] {
   return [Math.min(Math.max(x, b.x0), b.x1), Math.min(Math.max(y, b.y0), b.y1)];
+}
+
+/** Whether the connector from note to subject would run across any of `boxes` (sampled every 2 units). */
+function connectorCrosses(note: Box, subject: Box, boxes: readonly Box[]): boolean {
+  const [sx, sy] = nearest(subject, (note.x0 + note.x1) / 2, (note.y0 + note.y1) / 2);
+  const [nx, ny] = nearest(note, sx, sy);
+  const len = Math.hypot(nx - sx, ny - sy);
+  if (len < 8) return false;
+  const n = Math.ceil(len / 2);
+  const near = boxes.filter((b) => b.x1 >= Math.min(sx, nx) && b.x0 <= Math.max(sx, nx) && b.y1 >= Math.min(sy, ny) && b.y0 <= Math.max(sy, ny));
+  for (let i = 2; i < n - 1; i++) {
+    const x = nx + ((sx - nx) * i) / n;
+    const y = ny + ((sy - ny) * i) / n;
+    if (near.some((b) => x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1)) return true;
+  }
+  return false;
 }
 
 /** A connector from the note to the subject's rim: ink over a white halo; none when they touch. */
@@ -174,7 +206,7 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
   const parts: Markup[] = [];
   let height = frame.height;
   const bottomQueue: { step: number; a: StepAnnotation; subject: Box; lines: string[]; w: number; h: number; text: string; subjectMarkup: Markup }[] = [];
-  const maxW = Math.min(frame.width - 2 * MARGIN, frame.width < 560 ? frame.width * 0.62 : 240);
+  const maxW = Math.min(frame.width - 2 * MARGIN, frame.width < 560 ? frame.width * 0.62 : 200);
 
   steps.forEach((s, step) => {
     for (const a of s.annotations ?? []) {
@@ -182,20 +214,20 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
       // Several marks: each is outlined; the note is placed by, and points to, the first.
       let subject = grow(a.type === 'callout' ? boxes[0]! : union(boxes), 3);
       let subjectMarkup: Markup;
-      let text = a.type === 'bracket' ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to)) : a.text;
+      let text = a.type === 'bracket' ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to)) : a.type === 'callout' && a.interval ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to))}` : a.text;
       if (a.type === 'bracket') {
         const [A, B] = boxes as [Box, Box];
         const alongX = (frame.time ?? 'x') === 'x';
         if (alongX) {
           const xa = (A.x0 + A.x1) / 2;
           const xb = (B.x0 + B.x1) / 2;
-          const y = Math.max(A.y1, B.y1) + 5;
+          const y = frame.bracketAt ?? Math.max(A.y1, B.y1) + 5;
           subject = { x0: Math.min(xa, xb) - 1, x1: Math.max(xa, xb) + 1, y0: y - 5, y1: y + 1 };
           subjectMarkup = svg`<path class="annotation__subject" d="M${px(xa)},${px(y - 5)}V${px(y)}H${px(xb)}V${px(y - 5)}" fill="none" stroke="#fff" stroke-width="4"/><path d="M${px(xa)},${px(y - 5)}V${px(y)}H${px(xb)}V${px(y - 5)}" fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5"/>`;
         } else {
           const ya = (A.y0 + A.y1) / 2;
           const yb = (B.y0 + B.y1) / 2;
-          const x = Math.min(A.x0, B.x0) - 5;
+          const x = frame.bracketAt ?? Math.min(A.x0, B.x0) - 5;
           subject = { x0: x - 1, x1: x + 5, y0: Math.min(ya, yb) - 1, y1: Math.max(ya, yb) + 1 };
           subjectMarkup = svg`<path class="annotation__subject" d="M${px(x + 5)},${px(ya)}H${px(x)}V${px(yb)}H${px(x + 5)}" fill="none" stroke="#fff" stroke-width="4"/><path d="M${px(x + 5)},${px(ya)}H${px(x)}V${px(yb)}H${px(x + 5)}" fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5"/>`;
         }
@@ -208,21 +240,36 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
         subjectMarkup = svg`${boxes.map((b) => grow(b, 3)).map((b) => svg`<rect class="annotation__subject" x="${px(b.x0)}" y="${px(b.y0)}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" rx="4" fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5"/>`)}`;
       }
       text = text.trim();
-      const lines = wrapText(text, maxW * SAFE, fs);
-      const w = blockWidth(lines, fs) / SAFE;
-      const h = lines.length * lh + 4;
       const frameBox: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };
       const inside = (b: Box) => b.x0 >= frameBox.x0 && b.y0 >= frameBox.y0 && b.x1 <= frameBox.x1 && b.y1 <= frameBox.y1;
       // The band's own rectangle is not an obstacle for its note; every other subject is.
       const obstacles = a.type === 'band' ? taken : [...taken, subject];
-      let note: Box | undefined;
-      for (const [x, y] of candidates(subject, w, h)) {
-        const b = { x0: px(x), y0: px(y), x1: px(x + w), y1: px(y + h) };
-        if (inside(b) && !obstacles.some((o) => boxesOverlap(grow(b, 1), o))) {
-          note = b;
-          break;
+      // Wrapped at the widest measure first, then narrower; the first free place whose connector crosses
+      // nothing drawn wins; else the first free place; else the strip under the chart.
+      let found: { note: Box; lines: string[] } | undefined;
+      let fallback: { note: Box; lines: string[] } | undefined;
+      let lines: string[] = [];
+      let w = 0;
+      let h = 0;
+      for (const measure of [maxW, Math.max(110, maxW * 0.72), Math.max(100, maxW * 0.55)]) {
+        const ls = wrapText(text, measure * SAFE, fs);
+        const lw = blockWidth(ls, fs) / SAFE;
+        const lh2 = ls.length * lh + 4;
+        if (!lines.length) [lines, w, h] = [ls, lw, lh2];
+        for (const [x, y] of candidates(subject, lw, lh2, frameBox)) {
+          const b = { x0: px(x), y0: px(y), x1: px(x + lw), y1: px(y + lh2) };
+          if (!inside(b) || obstacles.some((o) => boxesOverlap(grow(b, 3), o))) continue;
+          fallback ??= { note: b, lines: ls };
+          if (!connectorCrosses(b, subject, taken)) {
+            found = { note: b, lines: ls };
+            break;
+          }
         }
+        if (found) break;
       }
+      found ??= fallback;
+      const note = found?.note;
+      if (found) lines = found.lines;
       if (!note) {
         bottomQueue.push({ step, a, subject, lines, w, h, text, subjectMarkup });
         if (a.type !== 'band') taken.push(subject);
@@ -231,7 +278,7 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
       taken.push(note);
       if (a.type !== 'band') taken.push(subject);
       placed.push({ step, type: a.type, text, note, subject });
-      parts.push(group(step, a, subjectMarkup, connector(note, subject), noteText(lines, note.x0 + 1, note.y0, fs, lh, a.type === 'bracket')));
+      parts.push(group(step, a, subjectMarkup, connector(note, subject), noteText(lines, note.x0 + 1, note.y0, fs, lh, false)));
     }
   });
   // Notes with no free place inside: a strip under the chart, each note under its subject as far as it can.
@@ -240,7 +287,7 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
     const note = { x0: px(x), y0: px(height + GAP), x1: px(x + q.w), y1: px(height + GAP + q.h) };
     height = Math.ceil(note.y1 + MARGIN);
     placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject });
-    parts.push(group(q.step, q.a, q.subjectMarkup, connector(note, q.subject), noteText(q.lines, note.x0 + 1, note.y0, fs, lh, q.a.type === 'bracket')));
+    parts.push(group(q.step, q.a, q.subjectMarkup, connector(note, q.subject), noteText(q.lines, note.x0 + 1, note.y0, fs, lh, false)));
   }
   return { svg: svg`<g class="annotations">${parts}</g>`, placed, height };
 }
