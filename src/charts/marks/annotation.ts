@@ -176,7 +176,7 @@ function connectorCrosses(note: Box, subject: Box, boxes: readonly Box[]): boole
 function connector(note: Box, subject: Box): Markup {
   const [sx, sy] = nearest(subject, (note.x0 + note.x1) / 2, (note.y0 + note.y1) / 2);
   const [nx, ny] = nearest(note, sx, sy);
-  if (Math.hypot(nx - sx, ny - sy) < 8) return svg``;
+  // Always drawn, however short: a note beside two marks must say which one it is about.
   const d = `M${px(nx)},${px(ny)}L${px(sx)},${px(sy)}`;
   return svg`<path d="${d}" fill="none" stroke="#fff" stroke-width="4" stroke-linecap="round"/><path class="annotation__connector" d="${d}" fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.25"/><circle cx="${px(sx)}" cy="${px(sy)}" r="2" fill="${ANNOTATION_INK}"/>`;
 }
