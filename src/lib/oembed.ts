@@ -1,6 +1,8 @@
 /** oEmbed (https://oembed.com) documents: type "rich", the embed snippet as html. */
 import type { ChartInput } from '../charts/types.ts';
 import { absolute } from './urls.ts';
+import { stepTextHeight } from './chart-export.ts';
+import { plainText } from './step-text.ts';
 import { chartHeight, embedFallbackHeight, embedSnippet } from './embed.ts';
 
 export function oembedDocument(input: ChartInput, stepIndex: number, site: URL | undefined, base: string) {
@@ -21,7 +23,9 @@ export function oembedDocument(input: ChartInput, stepIndex: number, site: URL |
     height,
     thumbnail_url: absolute(site, base, `downloads/${file}.png`),
     thumbnail_width: 1520,
-    thumbnail_height: (Math.ceil(chartHeight(input)) + 72) * 2,
+    thumbnail_height: (Math.ceil(chartHeight(input)) + 72 + stepTextHeight(step?.text, 760)) * 2,
+    /** The pinned step's sentence: what the highlight means (not an oEmbed field; consumers may show it). */
+    ...(step ? { description: plainText(step.text) } : {}),
     license: input.text.licence.name,
     license_url: input.text.licence.url,
   };
