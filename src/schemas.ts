@@ -395,3 +395,27 @@ export const placeSchema = z
     note: z.string().min(1),
   })
   .strict();
+
+/**
+ * The hero strip's words (content/data/hero.json, drawn by src/charts/hero.ts): every one the edition's own and
+ * checked against the research like a note (facts.md H-05, J-04, A-07).
+ */
+export const heroSchema = z
+  .object({
+    sentence: z.string().min(1).max(260),
+    title: z.string().min(1),
+    more: z.string().min(1),
+    days: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1), z.string().min(1)]),
+    holiday: z.string().min(1),
+    claimRow: z.string().min(1),
+    recordRow: z.string().min(1),
+    claim: slug,
+    record: z.array(slug).min(1),
+    labels: z.record(z.string(), z.string().min(1).max(70)),
+    finding: z.string().min(1).max(60),
+    intervalLead: z.string().min(1).max(40),
+    from: slug,
+    to: slug,
+  })
+  .strict();
+export type HeroWordsData = z.infer<typeof heroSchema>;

@@ -8,35 +8,13 @@
  * and the Putin words the article quotes are not found for 2023.
  */
 import { svg, px, type Markup } from '../lib/escape.ts';
-import type { StoryEvent } from '../schemas.ts';
+import type { HeroWordsData, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
 import { interval, noteFontSize } from './marks/annotation.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, wrapText, type Box } from './shared.ts';
 
-export interface HeroWords {
-  /** The framing sentence, in the edition's words. */
-  sentence: string;
-  /** Accessible title of the drawing. */
-  title: string;
-  days: [string, string, string, string];
-  holiday: string;
-  claimRow: string;
-  recordRow: string;
-  /** Event id -> the short label drawn for it. */
-  labels: Record<string, string>;
-  /** The claim's finding, next to it. */
-  finding: string;
-  /** Words of the link to the full chart. */
-  more: string;
-  /** Lead of the interval label ("<lead>: 2 days"). */
-  intervalLead: string;
-  /** The events drawn: the claim and the documented record. */
-  claim: string;
-  record: string[];
-  /** The two events whose interval is drawn. */
-  from: string;
-  to: string;
-}
+/** The strip's words (schema and field docs: heroSchema in src/schemas.ts). */
+export type HeroWords = HeroWordsData;
 
 export interface HeroDrawing {
   svg: string;

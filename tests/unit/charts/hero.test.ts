@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { hero, type HeroWords } from '../../../src/charts/hero.ts';
 import { interval } from '../../../src/charts/marks/annotation.ts';
 import { boxesOverlap } from '../../../src/charts/shared.ts';
-import { eventSchema } from '../../../src/schemas.ts';
+import { eventSchema, heroSchema } from '../../../src/schemas.ts';
 
 const events = new Map((JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e)).map((e) => [e.id, e]));
-const words = JSON.parse(readFileSync('content/data/hero.json', 'utf8')) as HeroWords;
+const words: HeroWords = heroSchema.parse(JSON.parse(readFileSync('content/data/hero.json', 'utf8')));
 
 describe('hero strip', () => {
   for (const width of [320, 360, 768, 1440]) {
