@@ -52,14 +52,14 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
   // Day header, the holiday column tinted.
   const hol = 2;
   let y = fs + 2;
-  words.days.forEach((d, i) => parts.push(svg`<text x="${px(x(i) + colW / 2)}" y="${y}" text-anchor="middle" font-size="${fs}" font-weight="${i === hol ? 700 : 400}" fill="${INK}">${d}</text>`));
+  words.days.forEach((d, i) => parts.push(svg`<text x="${px(x(i) + colW / 2)}" y="${y}" text-anchor="middle"${i === hol ? svg` font-weight="700"` : ''}>${d}</text>`));
   y += lh;
   parts.push(svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${words.holiday}</text>`);
   y += 8;
 
   const block = (lines: string[], x0: number, top: number, opts: { italic?: boolean; bold?: boolean; fill?: string } = {}) => {
     boxes.push({ x0, y0: top, x1: x0 + Math.max(...lines.map((l) => l.length)) * fs * 0.56, y1: top + lines.length * lh });
-    return svg`<text x="${px(x0)}" y="${px(top + fs)}" font-size="${fs}"${opts.italic ? svg` font-style="italic"` : ''}${opts.bold ? svg` font-weight="700"` : ''} fill="${opts.fill ?? INK}">${lines.map((l, i) => svg`<tspan x="${px(x0)}" dy="${i ? lh : 0}">${l}</tspan>`)}</text>`;
+    return svg`<text x="${px(x0)}" y="${px(top + fs)}"${opts.italic ? svg` font-style="italic"` : ''}${opts.bold ? svg` font-weight="700"` : ''}${opts.fill ? svg` fill="${opts.fill}"` : ''}>${lines.map((l, i) => svg`<tspan x="${px(x0)}" dy="${i ? lh : 0}">${l}</tspan>`)}</text>`;
   };
   const room = (i: number, span: number) => Math.max(60, Math.min(span, 4 - i) * colW - 8) * SAFE;
 
@@ -68,7 +68,7 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
   const claim = events.get(words.claim)!;
   const ci = column(claim);
   parts.push(block([words.claimRow], pad, y - 2, { bold: true, fill: laneColours.official }));
-  parts.push(svg`<rect x="${px(x(ci) + 1)}" y="${px(y + 1)}" width="${px(colW - 2)}" height="12" rx="2" fill="#fff" stroke="${laneColours.official}" stroke-width="1.5" stroke-dasharray="4 3"><title>${claim.title}</title></rect>`);
+  parts.push(svg`<rect x="${px(x(ci) + 1)}" y="${px(y + 1)}" width="${px(colW - 2)}" height="12" rx="2" fill="#fff" stroke="${laneColours.official}" stroke-width="1.5" stroke-dasharray="4 3"/>`);
   y += lh + 2;
   // Label and finding share the claim's column and the next; on a narrow strip they may reach back a column.
   const claimX = width < 560 ? x(Math.max(0, ci - 1)) + 2 : x(ci) + 2;
@@ -99,7 +99,7 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
       const colour = laneColours[e.lane];
       // Events of one day share its column side by side (their order within the day is not drawn).
       const w = (colW - 2) / list.length;
-      parts.push(svg`<rect x="${px(x(i) + 1 + k * w)}" y="${px(barTop)}" width="${px(w - 1)}" height="12" rx="2" fill="${colour}"><title>${e.title}</title></rect>`);
+      parts.push(svg`<rect x="${px(x(i) + 1 + k * w)}" y="${px(barTop)}" width="${px(w - 1)}" height="12" rx="2" fill="${colour}"/>`);
       centres.set(e.id, x(i) + 1 + k * w + w / 2);
       const lines = wrapText(words.labels[e.id] ?? e.title, room(i, 2), fs);
       parts.push(svg`<rect x="${px(x(i) + 2)}" y="${px(ly + 3)}" width="3" height="${px(lines.length * lh - 4)}" fill="${colour}"/>`);
@@ -121,7 +121,7 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
   const height = Math.ceil(y);
   const tint = svg`<rect x="${px(x(hol))}" y="0" width="${px(colW)}" height="${height}" fill="#f3e9c6"/>`;
   return {
-    svg: svg`<svg xmlns="http://www.w3.org/2000/svg" class="hero-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${words.title}</title><desc id="${p}-desc">${words.sentence}</desc>${tint}${parts}</svg>`.value,
+    svg: svg`<svg xmlns="http://www.w3.org/2000/svg" class="hero-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}" font-size="${fs}" fill="${INK}"><title id="${p}-title">${words.title}</title><desc id="${p}-desc">${words.sentence}</desc>${tint}${parts}</svg>`.value,
     width,
     height,
     boxes,

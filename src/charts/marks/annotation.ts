@@ -178,12 +178,14 @@ function connector(note: Box, subject: Box): Markup {
   const [nx, ny] = nearest(note, sx, sy);
   // Always drawn, however short: a note beside two marks must say which one it is about.
   // Ink on the layer's group (stroke, fill); placement keeps connectors off marks where it can.
-  return svg`<path d="M${px(nx)},${px(ny)}L${px(sx)},${px(sy)}" fill="none" stroke-width="1.25"/><circle cx="${px(sx)}" cy="${px(sy)}" r="2" stroke="none"/>`;
+  return svg`<path d="M${px(nx)},${px(ny)}L${px(sx)},${px(sy)}" stroke-width="1.25"/><circle cx="${px(sx)}" cy="${px(sy)}" r="2"/>`;
 }
 
 function noteText(lines: readonly string[], x: number, top: number, fs: number, lh: number, bold: boolean): Markup {
   // Font size, ink and the white halo come from the layer's group.
-  return svg`<text x="${px(x)}" y="${px(top + fs)}"${bold ? svg` font-weight="700"` : ''} stroke="#fff" stroke-width="3">${lines.map((l, i) => (i === 0 ? svg`<tspan x="${px(x)}">${l}</tspan>` : svg`<tspan x="${px(x)}" dy="${lh}">${l}</tspan>`))}</text>`;
+  const y = px(top + fs);
+  if (lines.length === 1) return svg`<text x="${px(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines[0]}</text>`;
+  return svg`<text x="${px(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines.map((l, i) => (i === 0 ? svg`<tspan x="${px(x)}">${l}</tspan>` : svg`<tspan x="${px(x)}" dy="${lh}">${l}</tspan>`))}</text>`;
 }
 
 /**
@@ -224,21 +226,21 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
           const xb = (B.x0 + B.x1) / 2;
           const y = frame.bracketAt ?? Math.max(A.y1, B.y1) + 5;
           subject = { x0: Math.min(xa, xb) - 1, x1: Math.max(xa, xb) + 1, y0: y - 5, y1: y + 1 };
-          subjectMarkup = svg`<path d="M${px(xa)},${px(y - 5)}V${px(y)}H${px(xb)}V${px(y - 5)}" fill="none" stroke-width="1.5"/>`;
+          subjectMarkup = svg`<path d="M${px(xa)},${px(y - 5)}V${px(y)}H${px(xb)}V${px(y - 5)}"/>`;
         } else {
           const ya = (A.y0 + A.y1) / 2;
           const yb = (B.y0 + B.y1) / 2;
           const x = frame.bracketAt ?? Math.min(A.x0, B.x0) - 5;
           subject = { x0: x - 1, x1: x + 5, y0: Math.min(ya, yb) - 1, y1: Math.max(ya, yb) + 1 };
-          subjectMarkup = svg`<path d="M${px(x + 5)},${px(ya)}H${px(x)}V${px(yb)}H${px(x + 5)}" fill="none" stroke-width="1.5"/>`;
+          subjectMarkup = svg`<path d="M${px(x + 5)},${px(ya)}H${px(x)}V${px(yb)}H${px(x + 5)}"/>`;
         }
       } else if (a.type === 'band') {
         const alongX = (frame.time ?? 'x') === 'x';
         subject = alongX ? { x0: subject.x0, x1: subject.x1, y0: 0, y1: frame.height } : { x0: 0, x1: frame.width, y0: subject.y0, y1: subject.y1 };
         const edge = alongX ? svg`M${px(subject.x0)},0V${px(frame.height)}M${px(subject.x1)},0V${px(frame.height)}` : svg`M0,${px(subject.y0)}H${px(frame.width)}M0,${px(subject.y1)}H${px(frame.width)}`;
-        subjectMarkup = svg`<rect x="${px(subject.x0)}" y="${px(subject.y0)}" width="${px(subject.x1 - subject.x0)}" height="${px(subject.y1 - subject.y0)}" fill="${BAND_FILL}" fill-opacity="0.35" stroke="none"/><path d="${edge}" stroke-dasharray="3 3"/>`;
+        subjectMarkup = svg`<rect x="${px(subject.x0)}" y="${px(subject.y0)}" width="${px(subject.x1 - subject.x0)}" height="${px(subject.y1 - subject.y0)}" fill="${BAND_FILL}" fill-opacity="0.35" stroke="none"/><path d="${edge}" stroke-width="1" stroke-dasharray="3 3"/>`;
       } else {
-        subjectMarkup = svg`${boxes.map((b) => grow(b, 3)).map((b) => svg`<rect x="${px(b.x0)}" y="${px(b.y0)}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" rx="4" fill="none" stroke-width="1.5"/>`)}`;
+        subjectMarkup = svg`${boxes.map((b) => grow(b, 3)).map((b) => svg`<rect x="${px(b.x0)}" y="${px(b.y0)}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" rx="4"/>`)}`;
       }
       text = text.trim();
       const frameBox: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };
@@ -290,11 +292,14 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
     placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject });
     parts.push(group(q.step, q.a, q.subjectMarkup, connector(note, q.subject), noteText(q.lines, note.x0 + 1, note.y0, fs, lh, false)));
   }
-  return { svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="${ANNOTATION_INK}" stroke-linejoin="round" paint-order="stroke">${parts}</g>`, placed, height };
+  // Presentation on the layer's group: shapes are ink outlines (1.5), the connector's dot is filled (CSS of the
+  // group's child selectors would not reach downloads, so the dot and text set their own fill and halo).
+  return { svg: svg`<g class="annotations" font-size="${fs}" fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5" stroke-linejoin="round">${parts}</g>`, placed, height };
 }
 
 function group(step: number, a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
-  return svg`<g class="annotation annotation--${a.type}" data-steps="${step}">${subject}${conn}${note}</g>`;
+  // The note: ink text over a white halo (paint-order), set once for the group's text and dot.
+  return svg`<g class="annotation" data-kind="${a.type}" data-steps="${step}">${subject}${conn}<g fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" paint-order="stroke">${note}</g></g>`;
 }
 
 function subjectIds(a: StepAnnotation): string[] {
