@@ -35,13 +35,14 @@ function column(e: Pick<StoryEvent, 'id' | 'date' | 'precision'>): number {
   return i;
 }
 
-export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, options: { width?: number; idPrefix?: string } = {}): HeroDrawing {
+export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, options: { width?: number; idPrefix?: string; fontSize?: number } = {}): HeroDrawing {
   const width = options.width ?? 760;
   const p = options.idPrefix ?? 'hero';
   const need = [words.claim, ...words.record, words.from, words.to];
   const missing = need.filter((id) => !events.has(id));
   if (missing.length) throw new Error(`hero: unknown event ids ${missing.join(', ')} (content/data/hero.json)`);
-  const fs = noteFontSize(width);
+  // One drawing serves every screen (it is shown between ~330 and ~640 px wide): text sized for the narrowest.
+  const fs = options.fontSize ?? Math.max(noteFontSize(width), Math.ceil((12.5 * width) / 330));
   const lh = Math.round(fs * 1.25);
   const pad = 4;
   const colW = (width - 2 * pad) / 4;

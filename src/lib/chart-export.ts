@@ -15,8 +15,8 @@ import { SAFE, wrapText } from '../charts/shared.ts';
 export function bakeStep(markup: string, stepIndex: number): string {
   if (stepIndex < 0) return markup;
   // "mark" or "mark cluster" (several events counted together); annotations of other steps are left out, the step's own stay at full ink.
-  return markup.replace(/<g class="annotation"([^>]*?) data-steps="([^"]*)"/g, (whole, before: string, steps: string) =>
-    steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="annotation"${before} data-steps="${steps}" display="none"`,
+  return markup.replace(/<g class="annotation" data-steps="([^"]*)"/g, (whole, steps: string) =>
+    steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="annotation" data-steps="${steps}" display="none"`,
   ).replace(/<g class="(mark(?: cluster)?)"([^>]*?) data-steps="([^"]*)"/g, (whole, cls: string, before: string, steps: string) =>
     steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="${cls}"${before} data-steps="${steps}" opacity="0.3"`,
   );

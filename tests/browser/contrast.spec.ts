@@ -50,7 +50,7 @@ test('the pinned step SVG and PNG downloads carry the step sentence', async ({ r
   const svg = await (await request.get(`/downloads/republic-day-${step.id}.svg`)).text();
   const text = svg.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
   expect(text).toContain(plain.slice(0, 40));
-  expect(svg).toContain('class="annotation" data-kind="callout" data-steps="3"');
+  expect(svg).toContain('class="annotation" data-steps="3"');
   const png = await (await request.get(`/downloads/republic-day-${step.id}.png`)).body();
   // PNG height (2x) = the SVG file's height x 2: the sentence's lines are part of the picture.
   const height = png.readUInt32BE(20);

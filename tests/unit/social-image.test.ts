@@ -16,7 +16,7 @@ const words = heroSchema.parse(JSON.parse(readFileSync('content/data/hero.json',
 
 describe('social cards with the picture', () => {
   it('nests the hero strip under a title set at >= 40 px (>= 20 px at 600 x 315)', () => {
-    const h = hero(events, words, { width: 760 });
+    const h = hero(events, words, { width: 760, fontSize: 14 });
     const svg = socialSvg({ kicker: 'K', title: 'Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence', byline: 'B', picture: { markup: h.svg, width: h.width, height: h.height } });
     expect(svg).toContain('class="hero-svg"');
     const sizes = [...svg.matchAll(/<text x="72" y="[\d.]+" font-size="(\d+)" font-weight="700" fill="#1d1d1d">/g)].map((m) => Number(m[1]));
@@ -32,7 +32,7 @@ describe('social cards with the picture', () => {
   it.runIf(Boolean(process.env.SOCIAL_PNG))('renders the story card and a chapter card', () => {
     const out = process.env.SOCIAL_PNG!;
     mkdirSync(out, { recursive: true });
-    const h = hero(events, words, { width: 760 });
+    const h = hero(events, words, { width: 760, fontSize: 14 });
     writeFileSync(join(out, 'social-story.png'), socialPng({ kicker: 'Edition', title: 'Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence', byline: 'B', picture: { markup: h.svg, width: h.width, height: h.height } }));
     const chart = chartSchema.parse(JSON.parse(readFileSync('content/data/charts/republic-day.json', 'utf8')));
     const input = { chart, events: chart.events.map((id) => events.get(id)!), actors: new Map(), sources: new Map(), playbook: { narratives: [], countries: [], cells: [] }, text: ui('en') } as never;

@@ -178,14 +178,14 @@ function connector(note: Box, subject: Box): Markup {
   const [nx, ny] = nearest(note, sx, sy);
   // Always drawn, however short: a note beside two marks must say which one it is about.
   // Ink on the layer's group (stroke, fill); placement keeps connectors off marks where it can.
-  return svg`<path d="M${px(nx)},${px(ny)}L${px(sx)},${px(sy)}" stroke-width="1.25"/><circle cx="${px(sx)}" cy="${px(sy)}" r="2"/>`;
+  return svg`<path d="M${Math.round(nx)} ${Math.round(ny)}L${Math.round(sx)} ${Math.round(sy)}"/>`;
 }
 
 function noteText(lines: readonly string[], x: number, top: number, fs: number, lh: number, bold: boolean): Markup {
   // Font size, ink and the white halo come from the layer's group.
-  const y = px(top + fs);
-  if (lines.length === 1) return svg`<text x="${px(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines[0]}</text>`;
-  return svg`<text x="${px(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines.map((l, i) => (i === 0 ? svg`<tspan x="${px(x)}">${l}</tspan>` : svg`<tspan x="${px(x)}" dy="${lh}">${l}</tspan>`))}</text>`;
+  const y = Math.round(top + fs);
+  if (lines.length === 1) return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines[0]}</text>`;
+  return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines.map((l, i) => (i === 0 ? svg`<tspan x="${Math.round(x)}">${l}</tspan>` : svg`<tspan x="${Math.round(x)}" dy="${lh}">${l}</tspan>`))}</text>`;
 }
 
 /**
@@ -240,7 +240,7 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
         const edge = alongX ? svg`M${px(subject.x0)},0V${px(frame.height)}M${px(subject.x1)},0V${px(frame.height)}` : svg`M0,${px(subject.y0)}H${px(frame.width)}M0,${px(subject.y1)}H${px(frame.width)}`;
         subjectMarkup = svg`<rect x="${px(subject.x0)}" y="${px(subject.y0)}" width="${px(subject.x1 - subject.x0)}" height="${px(subject.y1 - subject.y0)}" fill="${BAND_FILL}" fill-opacity="0.35" stroke="none"/><path d="${edge}" stroke-width="1" stroke-dasharray="3 3"/>`;
       } else {
-        subjectMarkup = svg`${boxes.map((b) => grow(b, 3)).map((b) => svg`<rect x="${px(b.x0)}" y="${px(b.y0)}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" rx="4"/>`)}`;
+        subjectMarkup = svg`${boxes.map((b) => grow(b, 3)).map((b) => svg`<rect x="${px(b.x0)}" y="${px(b.y0)}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" rx="3"/>`)}`;
       }
       text = text.trim();
       const frameBox: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };
@@ -292,14 +292,12 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
     placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject });
     parts.push(group(q.step, q.a, q.subjectMarkup, connector(note, q.subject), noteText(q.lines, note.x0 + 1, note.y0, fs, lh, false)));
   }
-  // Presentation on the layer's group: shapes are ink outlines (1.5), the connector's dot is filled (CSS of the
-  // group's child selectors would not reach downloads, so the dot and text set their own fill and halo).
-  return { svg: svg`<g class="annotations" font-size="${fs}" fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5" stroke-linejoin="round">${parts}</g>`, placed, height };
+  // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink outlines.
+  return { svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`, placed, height };
 }
 
 function group(step: number, a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
-  // The note: ink text over a white halo (paint-order), set once for the group's text and dot.
-  return svg`<g class="annotation" data-kind="${a.type}" data-steps="${step}">${subject}${conn}<g fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" paint-order="stroke">${note}</g></g>`;
+  return svg`<g class="annotation" data-steps="${step}"><g fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5">${subject}${conn}</g>${note}</g>`;
 }
 
 function subjectIds(a: StepAnnotation): string[] {

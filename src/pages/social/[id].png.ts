@@ -18,7 +18,7 @@ export const getStaticPaths = (async () => {
   const chapters = entries.map((c) => c.data);
   const opening = chapters.find((c) => c.kind === 'opening')!;
   const events = new Map((await getCollection('events')).map((e) => [e.id, e.data]));
-  const h = hero(events, heroSchema.parse(heroJson), { width: 760, idPrefix: 'social' });
+  const h = hero(events, heroSchema.parse(heroJson), { width: 760, idPrefix: 'social', fontSize: 14 });
   const chartPicture = async (body: string | undefined): Promise<SocialPicture | undefined> => {
     const id = /<Scrolly chart="([^"]+)"/.exec(body ?? '')?.[1];
     if (!id) return undefined;

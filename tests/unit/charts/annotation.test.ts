@@ -120,7 +120,7 @@ describe('every step of every chart says its point on the chart', () => {
         // The chart function draws exactly this layer, and grows to hold it.
         const markup = chartFunctions[input.chart.kind](input, { width, idPrefix: 't' });
         expect(markup).toContain(`viewBox="0 0 ${frame.width} ${layer.height}"`);
-        expect(markup.match(/<g class="annotation" data-kind=/g)?.length).toBe(layer.placed.length);
+        expect(markup.match(/<g class="annotation" data-steps=/g)?.length).toBe(layer.placed.length);
       });
     }
   }
@@ -157,7 +157,7 @@ describe('every step of every chart says its point on the chart', () => {
     expect(contrast('#1d1d1d', '#ffffff')).toBeGreaterThanOrEqual(3);
     const input = inputs.find((i) => i.chart.id === 'republic-day')!;
     const baked = bakeStep(chartFunctions.lanes(input, { width: 760, idPrefix: 't' }), 3);
-    const groups = [...baked.matchAll(/<g class="annotation" data-kind="[a-z]+" data-steps="(\d+)"([^>]*)>/g)];
+    const groups = [...baked.matchAll(/<g class="annotation" data-steps="(\d+)"([^>]*)>/g)];
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) {
       if (g[1] === '3') expect(g[2]).not.toMatch(/opacity|display/);

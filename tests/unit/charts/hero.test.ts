@@ -16,20 +16,25 @@ const events = new Map((JSON.parse(readFileSync('content/data/events.json', 'utf
 const words: HeroWords = heroSchema.parse(JSON.parse(readFileSync('content/data/hero.json', 'utf8')));
 
 describe('hero strip', () => {
-  for (const width of [320, 360, 768, 1440]) {
+  // The page draws it at 400 (text sized for a phone); the social card at 760 with 14 px text.
+  for (const [width, fontSize] of [[400, undefined], [760, 14], [320, undefined]] as const) {
     it(`at ${width}px: text blocks do not overlap, inside the drawing, short enough`, () => {
-      const d = hero(events, words, { width });
+      const d = hero(events, words, { width, fontSize });
       for (const [i, a] of d.boxes.entries()) {
         expect(a.x0).toBeGreaterThanOrEqual(0);
         expect(a.y1).toBeLessThanOrEqual(d.height);
         for (const b of d.boxes.slice(i + 1)) expect(boxesOverlap(a, b), JSON.stringify([a, b])).toBe(false);
       }
-      // Drawn at its own width, it stays under ~45 % of an 800 px screen with room for its sentence.
-      if (width <= 360) expect(d.height).toBeLessThanOrEqual(width === 360 ? 260 : 290);
+      // Shown ~330 px wide on a 360 px phone, it stays under ~45 % of an 800 px screen with room for its sentence,
+      // and its text renders at >= 12 px there.
+      if (width === 400) {
+        expect((d.height * 330) / 400).toBeLessThanOrEqual(250);
+        expect((Number(/font-size="(\d+)"/.exec(d.svg)![1]) * 330) / 400).toBeGreaterThanOrEqual(12);
+      }
     });
   }
   it('draws the claim as a claim (dashed, italic) and the interval from the two dates', () => {
-    const d = hero(events, words, { width: 360 });
+    const d = hero(events, words, { width: 400 });
     expect(d.svg).toContain('stroke-dasharray');
     expect(d.svg).toContain('font-style="italic"');
     expect(d.svg).toContain(`${words.intervalLead}: ${interval(events.get(words.from)!, events.get(words.to)!)}`);
@@ -43,8 +48,8 @@ describe('hero strip', () => {
   it.runIf(Boolean(process.env.HERO_PNG))('renders PNGs', () => {
     const out = process.env.HERO_PNG!;
     mkdirSync(out, { recursive: true });
-    for (const width of [360, 760]) {
-      const png = new Resvg(hero(events, words, { width }).svg, { background: '#fff', fitTo: { mode: 'zoom', value: 1.5 }, font: { loadSystemFonts: true } }).render().asPng();
+    for (const width of [400, 760]) {
+      const png = new Resvg(hero(events, words, { width, fontSize: width === 760 ? 14 : undefined }).svg, { background: '#fff', fitTo: { mode: 'zoom', value: 1.5 }, font: { loadSystemFonts: true } }).render().asPng();
       writeFileSync(join(out, `hero-${width}.png`), png);
     }
   });
