@@ -4,7 +4,7 @@
  * data-active-step; this element only sets that attribute.
  */
 import scrollama from 'scrollama';
-import { createStepper, type ScrollerLike, type Stepper } from '../lib/stepper.ts';
+import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
 
 class ScrollySection extends HTMLElement {
   #stepper: Stepper | null = null;

@@ -4,7 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { socialPng, type SocialPicture } from '../../lib/social-image.ts';
+import { socialPng, type SocialPicture } from '../../build/social-image.ts';
 import { ui } from '../../lib/ui.ts';
 import { hero } from '../../charts/hero.ts';
 import { heroSchema } from '../../schemas.ts';

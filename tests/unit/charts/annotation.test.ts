@@ -17,7 +17,7 @@ import { matrixAnnotationFrame, layoutMatrix } from '../../../src/charts/matrix.
 import { mapAnnotationFrame, layoutRegionMap } from '../../../src/charts/regionMap.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
 import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
-import { bakeStep } from '../../../src/lib/chart-export.ts';
+import { bakeStep } from '../../../src/build/chart-export.ts';
 import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { sortKey } from '../../../src/lib/dates.ts';
 import { ui } from '../../../src/lib/ui.ts';

@@ -3,9 +3,9 @@
  * rows for CSV/JSON downloads and the data dictionary that describes their columns.
  */
 import type { ChartInput } from '../charts/types.ts';
-import { formatEventDate } from './dates.ts';
-import { escapeText } from './escape.ts';
-import { plainText } from './step-text.ts';
+import { formatEventDate } from '../lib/dates.ts';
+import { escapeText } from '../lib/escape.ts';
+import { plainText } from '../lib/step-text.ts';
 import { SAFE, wrapText } from '../charts/shared.ts';
 
 /**

@@ -1,15 +1,15 @@
 /**
- * Social cards carry a picture (src/lib/social-image.ts): the story's carries the hero strip, a chapter's its
+ * Social cards carry a picture (src/build/social-image.ts): the story's carries the hero strip, a chapter's its
  * chart; the title stays legible at half size (600 x 315). SOCIAL_PNG=dir writes the cards to look at them.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hero } from '../../src/charts/hero.ts';
-import { chartFunctions } from '../../src/charts/index.ts';
-import { socialPng, socialSvg } from '../../src/lib/social-image.ts';
-import { chartSchema, eventSchema, heroSchema } from '../../src/schemas.ts';
-import { ui } from '../../src/lib/ui.ts';
+import { hero } from '../../../src/charts/hero.ts';
+import { chartFunctions } from '../../../src/charts/index.ts';
+import { socialPng, socialSvg } from '../../../src/build/social-image.ts';
+import { chartSchema, eventSchema, heroSchema } from '../../../src/schemas.ts';
+import { ui } from '../../../src/lib/ui.ts';
 
 const events = new Map((JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e)).map((e) => [e.id, e]));
 const words = heroSchema.parse(JSON.parse(readFileSync('content/data/hero.json', 'utf8')));
