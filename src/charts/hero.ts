@@ -28,11 +28,18 @@ const DAY0 = Date.UTC(2023, 9, 23) / 86_400_000;
 
 /** Index (0-3) of an event's day column in 23-26 October 2023; throws outside the strip. */
 function column(e: Pick<StoryEvent, 'id' | 'date' | 'precision'>): number {
-  const [y, m, d] = e.date.split('-').map(Number);
+  const [y = 0, m = 1, d] = e.date.split('-').map(Number);
   if (e.precision === 'month' || e.precision === 'year' || d === undefined) throw new Error(`hero: "${e.id}" is not known to the day; the strip draws days only`);
-  const i = Date.UTC(y!, m! - 1, d) / 86_400_000 - DAY0;
+  const i = Date.UTC(y, m - 1, d) / 86_400_000 - DAY0;
   if (i < 0 || i > 3) throw new Error(`hero: "${e.id}" (${e.date}) lies outside 23-26 October 2023`);
   return i;
+}
+
+/** The event by id; hero() checks every id first, so this only guards the types. */
+function eventOf(events: ReadonlyMap<string, StoryEvent>, id: string): StoryEvent {
+  const e = events.get(id);
+  if (!e) throw new Error(`hero: unknown event id ${id}`);
+  return e;
 }
 
 export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, options: { width?: number; idPrefix?: string; fontSize?: number } = {}): HeroDrawing {
@@ -53,7 +60,9 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
   // Day header, the holiday column tinted.
   const hol = 2;
   let y = fs + 2;
-  words.days.forEach((d, i) => parts.push(svg`<text x="${px(x(i) + colW / 2)}" y="${y}" text-anchor="middle"${i === hol ? svg` font-weight="700"` : ''}>${d}</text>`));
+  words.days.forEach((d, i) => {
+    parts.push(svg`<text x="${px(x(i) + colW / 2)}" y="${y}" text-anchor="middle"${i === hol ? svg` font-weight="700"` : ''}>${d}</text>`);
+  });
   y += lh;
   parts.push(svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${words.holiday}</text>`);
   y += 8;
@@ -66,7 +75,7 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
 
   // Row 1: what the article says (dashed, like every claim in the story).
   // The row's title sits left of its bars (columns 0-1 hold no bar in either row).
-  const claim = events.get(words.claim)!;
+  const claim = eventOf(events, words.claim);
   const ci = column(claim);
   parts.push(block([words.claimRow], pad, y - 2, { bold: true, fill: laneColours.official }));
   parts.push(svg`<rect x="${px(x(ci) + 1)}" y="${px(y + 1)}" width="${px(colW - 2)}" height="12" rx="2" fill="#fff" stroke="${laneColours.official}" stroke-width="1.5" stroke-dasharray="4 3"/>`);
@@ -90,7 +99,7 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
   const centres = new Map<string, number>();
   const byCol = new Map<number, StoryEvent[]>();
   for (const id of words.record) {
-    const e = events.get(id)!;
+    const e = eventOf(events, id);
     const i = column(e);
     byCol.set(i, [...(byCol.get(i) ?? []), e]);
   }
@@ -110,8 +119,8 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
     labelsBottom = Math.max(labelsBottom, ly);
   }
   // The interval from the fake to the Kremlin's remark, from their dates.
-  const a = events.get(words.from)!;
-  const b = events.get(words.to)!;
+  const a = eventOf(events, words.from);
+  const b = eventOf(events, words.to);
   const xa = centres.get(a.id) ?? x(column(a)) + colW / 2;
   const xb = centres.get(b.id) ?? x(column(b)) + colW / 2;
   const by = labelsBottom + 4;

@@ -197,11 +197,9 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
   const fs = noteFontSize(frame.width);
   const lh = Math.round(fs * 1.25);
   const missing: string[] = [];
-  steps.forEach((s, i) =>
-    (s.annotations ?? []).forEach((a) => {
-      for (const id of subjectIds(a)) if (!frame.anchors.has(id)) missing.push(`step ${i}: "${id}"`);
-    }),
-  );
+  steps.forEach((s, i) => {
+    for (const a of s.annotations ?? []) for (const id of subjectIds(a)) if (!frame.anchors.has(id)) missing.push(`step ${i}: "${id}"`);
+  });
   if (missing.length) throw new Error(`annotations anchor to marks this chart does not draw: ${missing.join(', ')}`);
 
   const taken: Box[] = [...frame.avoid];
@@ -213,9 +211,11 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
 
   steps.forEach((s, step) => {
     for (const a of s.annotations ?? []) {
-      const boxes = subjectIds(a).map((id) => frame.anchors.get(id)!);
+      // Every id was checked above, so each has a box.
+      const boxes = subjectIds(a).flatMap((id) => frame.anchors.get(id) ?? []);
+      const [first = union(boxes)] = boxes;
       // Several marks: each is outlined; the note is placed by, and points to, the first.
-      let subject = grow(a.type === 'callout' ? boxes[0]! : union(boxes), 3);
+      let subject = grow(a.type === 'callout' ? first : union(boxes), 3);
       let subjectMarkup: Markup;
       let text = a.type === 'bracket' ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to)) : a.type === 'callout' && a.interval ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to))}` : a.text;
       if (a.type === 'bracket') {
@@ -296,7 +296,7 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
   return { svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`, placed, height };
 }
 
-function group(step: number, a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
+function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
   return svg`<g class="annotation" data-steps="${step}"><g fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5">${subject}${conn}</g>${note}</g>`;
 }
 

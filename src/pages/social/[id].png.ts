@@ -16,7 +16,8 @@ import heroJson from '../../../content/data/hero.json';
 export const getStaticPaths = (async () => {
   const entries = await getCollection('chapters');
   const chapters = entries.map((c) => c.data);
-  const opening = chapters.find((c) => c.kind === 'opening')!;
+  const opening = chapters.find((c) => c.kind === 'opening');
+  if (!opening) throw new Error('content/chapters: no chapter has kind "opening"');
   const events = new Map((await getCollection('events')).map((e) => [e.id, e.data]));
   const h = hero(events, heroSchema.parse(heroJson), { width: 760, idPrefix: 'social', fontSize: 14 });
   const chartPicture = async (body: string | undefined): Promise<SocialPicture | undefined> => {

@@ -130,18 +130,18 @@ describe('every step of every chart says its point on the chart', () => {
     for (const input of inputs) {
       const byId = new Map(input.events.map((e) => [e.id, e]));
       const layer = annotationLayer(input.chart.steps, frameOf(input, 768));
-      input.chart.steps.forEach((s, step) =>
-        s.annotations.forEach((a) => {
+      input.chart.steps.forEach((s, step) => {
+        for (const a of s.annotations) {
           const pair = a.type === 'bracket' ? a : a.type === 'callout' ? a.interval : undefined;
-          if (!pair) return;
+          if (!pair) continue;
           const from = byId.get(pair.from)!;
           const to = byId.get(pair.to)!;
           const label = interval(from, to);
           const texts = layer.placed.filter((p) => p.step === step).map((p) => p.text);
           expect(texts).toContain(a.text ? `${a.text}: ${label}` : label);
           checked++;
-        }),
-      );
+        }
+      });
     }
     expect(checked).toBeGreaterThanOrEqual(5);
     // The two pairs of the "same seasons" step, as the step text states them.
@@ -179,7 +179,7 @@ describe.runIf(Boolean(out))('PNG of every annotated step', () => {
     mkdirSync(out!, { recursive: true });
     for (const input of inputs)
       for (const width of [360, 760])
-        input.chart.steps.forEach((s, i) => {
+        input.chart.steps.forEach((_s, i) => {
           const markup = bakeStep(chartFunctions[input.chart.kind](input, { width, idPrefix: 'p' }), i).replace(/^<svg /, '<svg style="background:#fff" ');
           const png = new Resvg(markup, { background: '#fff', fitTo: { mode: 'zoom', value: 1.5 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
           writeFileSync(join(out!, `${input.chart.id}-${width}-${i}.png`), png);
