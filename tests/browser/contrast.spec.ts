@@ -19,6 +19,7 @@ for (const [w, h] of [
       const graphic = page.locator('#hero .hero__graphic svg:visible');
       await expect(graphic).toHaveCount(1);
       const box = (await page.locator('#hero').boundingBox())!;
+      if (shots) await page.screenshot({ path: `${shots}/story-${w}x${h}${js ? '' : '-nojs'}.png` });
       expect(box.y).toBeGreaterThanOrEqual(0);
       expect(box.y + box.height).toBeLessThanOrEqual(h);
       if (w === 360) expect(box.height).toBeLessThanOrEqual(0.45 * h + 1);
@@ -26,7 +27,6 @@ for (const [w, h] of [
       await expect(page.locator('#hero-sentence')).toContainText('not found');
       const href = await page.locator('#hero .hero__graphic').getAttribute('href');
       expect(await page.locator(href!).count()).toBe(1);
-      if (shots) await page.screenshot({ path: `${shots}/story-${w}x${h}${js ? '' : '-nojs'}.png` });
       await context.close();
     });
   }
