@@ -1,6 +1,6 @@
 /**
  * Every schema of the story's content, in one place. The content collections
- * (src/content.config.ts) and the build gate (src/lib/content-check.ts) both use these,
+ * (src/content.config.ts) and the build gate (src/build/content-check.ts) both use these,
  * so an entry that passes one passes the other.
  *
  * Text fields (title, summary, finding, ...) are in the story's base language (English).
@@ -248,33 +248,153 @@ export const chartStepSchema = z
 /** The chart kinds (each is a function in src/charts/, registered in src/charts/index.ts). */
 export const chartKinds = ['lanes', 'timeline', 'flow', 'matrix', 'map'] as const;
 
-/** A chart: which chart function draws which events, with its words and its steps. */
-export const chartSchema = z
+/** Fields every chart kind has. */
+const chartBase = {
+  id: slug,
+  title: z.string().min(1),
+  /** Caption under the chart. */
+  caption: z.string().min(1),
+  /** Accessible description of what the chart shows. */
+  description: z.string().min(1),
+  /** Time window shown, in `zone`: [start, end) as YYYY-MM-DD (time-based charts). */
+  window: z.object({ start: isoPartialDate, end: isoPartialDate, zone: z.string() }).strict().optional(),
+  /** Days to mark (e.g. a holiday): date -> label. */
+  marks: z.array(z.object({ date: isoPartialDate, label: z.string().min(1) }).strict()).default([]),
+  /** Event ids drawn: the chart shows exactly these (and its table lists them). */
+  events: z.array(slug).default([]),
+  /** Short labels for the chart, by event id (the table uses full titles). */
+  labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')).default({}),
+  /** Where the chart stands in the story: the chapter id (for embeds' links back). */
+  chapter: slug.optional(),
+  steps: z.array(chartStepSchema).min(1),
+};
+const text = z.string().min(1);
+
+/** "lanes": one lane per side of the story over a few days (`window` required). */
+export const lanesChartSchema = z.object({ ...chartBase, kind: z.literal('lanes') }).strict();
+
+/** "timeline": courtesy above an axis of years, campaigns below. */
+export const timelineChartSchema = z
   .object({
-    id: slug,
-    /** The chart function in src/charts/. */
-    kind: z.enum(chartKinds),
-    title: z.string().min(1),
-    /** Caption under the chart. */
-    caption: z.string().min(1),
-    /** Accessible description of what the chart shows. */
-    description: z.string().min(1),
-    /** Time window shown, in `zone`: [start, end) as YYYY-MM-DD (time-based charts). */
-    window: z.object({ start: isoPartialDate, end: isoPartialDate, zone: z.string() }).strict().optional(),
-    /** Days to mark (e.g. a holiday): date -> label. */
-    marks: z.array(z.object({ date: isoPartialDate, label: z.string().min(1) }).strict()).default([]),
-    /** Event ids drawn: the chart shows exactly these (and its table lists them). */
-    events: z.array(slug).default([]),
-    /** Short labels for the chart, by event id (the table uses full titles). */
-    labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')).default({}),
-    /** Where the chart stands in the story: the chapter id (for embeds' links back). */
-    chapter: slug.optional(),
-    /** Words this chart alone prints (legend entries, axis titles), by key. */
-    words: z.record(z.string(), z.string().min(1)).default({}),
-    steps: z.array(chartStepSchema).min(1),
+    ...chartBase,
+    kind: z.literal('timeline'),
+    /** Titles of the two sides: above the axis (official courtesy), below it (campaigns). */
+    sides: z.object({ above: text, below: text }).strict().optional(),
+    /** Events drawn above the axis whatever their lane. */
+    above: z.array(slug).default([]),
+    /** Events drawn below the axis whatever their lane (e.g. an official's hostile interview). */
+    below: z.array(slug).default([]),
+    /** Legend word for the article's unsourced claims (default: the UI's). */
+    claimWord: text.optional(),
   })
   .strict();
+
+/** One stage of a flow: its title, its events, and what a node without audience figures prints. */
+export const flowStageSchema = z
+  .object({
+    /** Stage title over its column (wide) or row (narrow). */
+    title: text,
+    /** The stage's events, each in exactly one stage. */
+    events: z.array(slug).min(1),
+    /** Printed in a node of this stage that has no audience figure, e.g. "Views: unknown (none found)". */
+    unknown: text.optional(),
+  })
+  .strict();
+
+/** "flow": how one fake travelled, stage by stage. */
+export const flowChartSchema = z
+  .object({
+    ...chartBase,
+    kind: z.literal('flow'),
+    /** The stages, in order. */
+    stages: z.array(flowStageSchema).min(1),
+    /** The word before a figure's source ("source"). */
+    sourceWord: text.default('source'),
+  })
+  .strict();
+
+/** "<narrative id>-<country id>", a cell of the playbook matrix. */
+export const cellId = z.string().regex(/^[a-z0-9]+-[A-Z]{2}$/, 'a cell id "<narrative>-<country>", e.g. "n1-KZ"');
+
+/** "matrix": the playbook, narratives by country. */
+export const matrixChartSchema = z
+  .object({
+    ...chartBase,
+    kind: z.literal('matrix'),
+    /** Words the matrix prints (each has an English default): cell states, source and example words, row header. */
+    words: z
+      .object({
+        documented: text.optional(),
+        partial: text.optional(),
+        claim: text.optional(),
+        missing: text.optional(),
+        source: text.optional(),
+        example: text.optional(),
+        examples: text.optional(),
+        narrative: text.optional(),
+      })
+      .strict()
+      .default({}),
+    /** Short title of a cell's first example, by cell id (else the example's own title). */
+    cellTitles: z.record(cellId, text).default({}),
+    /** A note printed in a cell, by cell id. */
+    cellNotes: z.record(cellId, text).default({}),
+    /** The cells each step brings forward, by step id (a step not listed here shows all). */
+    stepCells: z.record(slug, z.array(cellId)).default({}),
+  })
+  .strict();
+
+/** A Natural Earth country id ("398" is Kazakhstan). */
+export const countryId = z.string().regex(/^\d{3}$/, 'a Natural Earth country id of three digits, e.g. "398"');
+
+/** "map": Kazakhstan, its neighbours, cities, claims drawn as arrows and their refutations. */
+export const mapChartSchema = z
+  .object({
+    ...chartBase,
+    kind: z.literal('map'),
+    /** The country the map is about (shaded). */
+    focus: countryId,
+    /** The neighbour whose border with the focus is drawn and labelled. */
+    borderWith: countryId.optional(),
+    /** Country names printed on the map, in label order; `short` is tried on phones when the name finds no room. */
+    countries: z.array(z.object({ id: countryId, name: text, short: text.optional() }).strict()),
+    /** Cities drawn, by place id (content/data/places.json): the label printed. */
+    cities: z.record(slug, text).default({}),
+    /** Which of those cities are capitals (drawn as a ringed dot). */
+    capitals: z.array(slug).default([]),
+    /** A numbered note on a city, by place id. */
+    cityNotes: z.record(slug, text).default({}),
+    /** Where an event happened: event id -> place id (drawn as a ring at that city). */
+    eventPlaces: z.record(slug, slug).default({}),
+    /** A claim drawn as an arrow from one country to another: event id -> { from, to } country ids. */
+    claims: z.record(slug, z.object({ from: countryId, to: countryId }).strict()).default({}),
+    /** An event that refutes a claim (drawn as a cross on the claim's arrow): event id -> claim's event id. */
+    refutes: z.record(slug, slug).default({}),
+    /** Steps that bring forward a city or the border ("border"), by item: step ids. */
+    itemSteps: z.record(slug, z.array(slug)).default({}),
+    /** The border's label, its short form for phones, and the note on how sources differ. */
+    border: z.object({ label: text, short: text.optional(), note: text.optional() }).strict().optional(),
+    /** Key entries under the map; an entry whose symbol is not drawn is left out. */
+    legend: z
+      .object({ focus: text.optional(), border: text.optional(), claim: text.optional(), capital: text.optional(), city: text.optional() })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+/**
+ * A chart: which chart function draws which events, with the fields its kind reads and its
+ * steps. One schema per kind (a union on `kind`), so a field another kind reads is an error.
+ */
+export const chartSchema = z.discriminatedUnion('kind', [
+  lanesChartSchema,
+  timelineChartSchema,
+  flowChartSchema,
+  matrixChartSchema,
+  mapChartSchema,
+]);
 export type Chart = z.infer<typeof chartSchema>;
+export type ChartOf<K extends Chart['kind']> = Extract<Chart, { kind: K }>;
 
 /** Frontmatter of a chapter (content/chapters/*.mdx). */
 export const chapterSchema = z
@@ -395,6 +515,7 @@ export const placeSchema = z
     note: z.string().min(1),
   })
   .strict();
+export type Place = z.infer<typeof placeSchema>;
 
 /**
  * The hero strip's words (content/data/hero.json, drawn by src/charts/hero.ts): every one the edition's own and

@@ -1,7 +1,7 @@
 /** oEmbed (https://oembed.com) documents: type "rich", the embed snippet as html. */
 import type { ChartInput } from '../charts/types.ts';
 import { absolute } from '../lib/urls.ts';
-import { chartHeight, embedFallbackHeight, embedSnippet } from '../lib/embed.ts';
+import { chartHeight, embedFallbackHeight, embedSnippet } from '../charts/embed.ts';
 import { stepTextHeight } from './chart-export.ts';
 import { plainText } from '../lib/step-text.ts';
 

@@ -296,6 +296,11 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
   return { svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`, placed, height };
 }
 
+/** With a pinned step (options.step), only that step's annotations are drawn: the drawing is that step. */
+export function onlyStep<T extends { annotations?: readonly StepAnnotation[] }>(steps: readonly T[], step: number | undefined): readonly { annotations?: readonly StepAnnotation[] }[] {
+  return step === undefined || step < 0 ? steps : steps.map((s, i) => (i === step ? s : { annotations: [] }));
+}
+
 function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
   return svg`<g class="annotation" data-steps="${step}"><g fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5">${subject}${conn}</g>${note}</g>`;
 }

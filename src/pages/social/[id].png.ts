@@ -9,8 +9,7 @@ import { ui } from '../../lib/ui.ts';
 import { hero } from '../../charts/hero.ts';
 import { heroSchema } from '../../schemas.ts';
 import { chartFunctions } from '../../charts/index.ts';
-import { chartHeight } from '../../lib/embed.ts';
-import { loadChart } from '../../lib/chart-data.ts';
+import { loadChart } from '../../prepare/load.ts';
 import heroJson from '../../../content/data/hero.json';
 
 export const getStaticPaths = (async () => {
@@ -24,7 +23,8 @@ export const getStaticPaths = (async () => {
     const id = /<Scrolly chart="([^"]+)"/.exec(body ?? '')?.[1];
     if (!id) return undefined;
     const input = await loadChart(id);
-    return { markup: chartFunctions[input.chart.kind](input, { width: 760, idPrefix: 'social' }), width: 760, height: chartHeight(input) };
+    const drawing = (chartFunctions[input.chart.kind] as (i: typeof input, o: { width: number; idPrefix: string }) => { svg: string; width: number; height: number })(input, { width: 760, idPrefix: 'social' });
+    return { markup: drawing.svg, width: drawing.width, height: drawing.height };
   };
   return [
     { params: { id: 'story' }, props: { title: opening.title, byline: `By ${opening.byline ?? ''}`, picture: { markup: h.svg, width: h.width, height: h.height } } },
