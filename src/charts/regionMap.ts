@@ -15,8 +15,6 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
-import placesJson from '../../content/data/places.json' with { type: 'json' };
-import uiEn from '../../content/data/ui.en.json' with { type: 'json' };
 import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';

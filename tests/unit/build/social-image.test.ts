@@ -36,8 +36,7 @@ describe('social cards with the picture', () => {
     writeFileSync(join(out, 'social-story.png'), socialPng({ kicker: 'Edition', title: 'Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence', byline: 'B', picture: { markup: h.svg, width: h.width, height: h.height } }));
     const chart = chartSchema.parse(JSON.parse(readFileSync('content/data/charts/republic-day.json', 'utf8')));
     const input = { chart, events: chart.events.map((id) => events.get(id)!), actors: new Map(), sources: new Map(), playbook: { narratives: [], countries: [], cells: [] }, text: ui('en') } as never;
-    const markup = chartFunctions.lanes(input, { width: 760, idPrefix: 's' });
-    const height = Number(/viewBox="0 0 760 ([\d.]+)"/.exec(markup)![1]);
-    writeFileSync(join(out, 'social-threats.png'), socialPng({ kicker: 'Edition', title: 'Threats', byline: 'B', picture: { markup, width: 760, height } }));
+    const d = chartFunctions.lanes(input, { width: 760, idPrefix: 's' });
+    writeFileSync(join(out, 'social-threats.png'), socialPng({ kicker: 'Edition', title: 'Threats', byline: 'B', picture: { markup: d.svg, width: d.width, height: d.height } }));
   });
 });

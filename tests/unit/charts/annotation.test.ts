@@ -4,7 +4,7 @@
  * inside the drawing, over no label or mark, with intervals computed from the events' dates.
  * CONTRAST_PNG=dir also writes every annotated step as PNG (to look at them).
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
@@ -17,37 +17,22 @@ import { matrixAnnotationFrame, layoutMatrix } from '../../../src/charts/matrix.
 import { mapAnnotationFrame, layoutRegionMap } from '../../../src/charts/regionMap.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
 import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
-import { bakeStep } from '../../../src/build/chart-export.ts';
-import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
-import { sortKey } from '../../../src/lib/dates.ts';
-import { ui } from '../../../src/lib/ui.ts';
+import type { StoryEvent } from '../../../src/schemas.ts';
+import { chartIds, chartInput } from './fixture.ts';
 import { contrast } from '../colour.ts';
 
-const readJson = (p: string): unknown => JSON.parse(readFileSync(p, 'utf8'));
-
+/** Every chart as the build prepares it (tests/unit/charts/fixture.ts). */
 function chartInputs(): ChartInput[] {
-  const events = (readJson('content/data/events.json') as unknown[]).map((e) => eventSchema.parse(e));
-  const byId = new Map(events.map((e) => [e.id, e]));
-  const actors = new Map((readJson('content/data/actors.json') as unknown[]).map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
-  const sources = new Map((readJson('content/data/sources.json') as unknown[]).map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
-  const playbook = playbookSchema.parse(readJson('content/data/playbook.json'));
-  const dir = 'content/data/charts';
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => chartSchema.parse(readJson(join(dir, f))))
-    .map((chart) => ({
-      chart,
-      events: chart.events.map((id) => byId.get(id)!).sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
-      actors,
-      sources,
-      playbook,
-      text: ui('en'),
-    }));
+  return chartIds.map((id) => chartInput(id));
 }
 
+// The layouts take each kind's typed input; the fixture's inputs are typed as the union.
+// biome-ignore lint/suspicious/noExplicitAny: the kind is switched on below
+type AnyInput = any;
+
 /** The frame each chart function hands to the annotation mark, from its own layout. */
-function frameOf(input: ChartInput, width: number): AnnotationFrame {
+function frameOf(inp: ChartInput, width: number): AnnotationFrame {
+  const input: AnyInput = inp;
   const o = { width, idPrefix: 't' };
   switch (input.chart.kind) {
     case 'timeline':
@@ -61,6 +46,7 @@ function frameOf(input: ChartInput, width: number): AnnotationFrame {
     case 'map':
       return mapAnnotationFrame(input, layoutRegionMap(input, o), 't');
   }
+  throw new Error(`no frame for kind ${input.chart.kind}`);
 }
 
 const day = (date: string): Pick<StoryEvent, 'date' | 'precision'> => ({ date, precision: 'day' });
@@ -118,7 +104,7 @@ describe('every step of every chart says its point on the chart', () => {
         }
         expect(problems).toEqual([]);
         // The chart function draws exactly this layer, and grows to hold it.
-        const markup = chartFunctions[input.chart.kind](input, { width, idPrefix: 't' });
+        const markup = (chartFunctions[input.chart.kind] as AnyInput)(input, { width, idPrefix: 't' }).svg as string;
         expect(markup).toContain(`viewBox="0 0 ${frame.width} ${layer.height}"`);
         expect(markup.match(/<g class="annotation" data-steps=/g)?.length).toBe(layer.placed.length);
       });
@@ -156,12 +142,13 @@ describe('every step of every chart says its point on the chart', () => {
     expect(noteFontSize(360) * (344 / 360)).toBeGreaterThanOrEqual(12);
     expect(contrast('#1d1d1d', '#ffffff')).toBeGreaterThanOrEqual(3);
     const input = inputs.find((i) => i.chart.id === 'republic-day')!;
-    const baked = bakeStep(chartFunctions.lanes(input, { width: 760, idPrefix: 't' }), 3);
+    const baked = (chartFunctions.lanes as AnyInput)(input, { width: 760, idPrefix: 't', step: 3 }).svg as string;
     const groups = [...baked.matchAll(/<g class="annotation" data-steps="(\d+)"([^>]*)>/g)];
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) {
-      if (g[1] === '3') expect(g[2]).not.toMatch(/opacity|display/);
-      else expect(g[2]).toContain('display="none"');
+      // A pinned step draws only its own annotations, at full ink.
+      expect(g[1]).toBe('3');
+      expect(g[2]).not.toMatch(/opacity|display/);
     }
   });
 
@@ -180,7 +167,7 @@ describe.runIf(Boolean(out))('PNG of every annotated step', () => {
     for (const input of inputs)
       for (const width of [360, 760])
         input.chart.steps.forEach((_s, i) => {
-          const markup = bakeStep(chartFunctions[input.chart.kind](input, { width, idPrefix: 'p' }), i).replace(/^<svg /, '<svg style="background:#fff" ');
+          const markup = ((chartFunctions[input.chart.kind] as AnyInput)(input, { width, idPrefix: 'p', step: i }).svg as string).replace(/^<svg /, '<svg style="background:#fff" ');
           const png = new Resvg(markup, { background: '#fff', fitTo: { mode: 'zoom', value: 1.5 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
           writeFileSync(join(out!, `${input.chart.id}-${width}-${i}.png`), png);
         });
