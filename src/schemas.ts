@@ -71,6 +71,13 @@ export const sourceSchema = z
     kind: z.enum(['web', 'article']),
     /** The facts.md entries this source supports. */
     facts: z.array(factId).default([]),
+    /**
+     * Short phrases of this page exactly as the research quotes them (facts.md, in quotation marks, with the page
+     * as its source): the only words of the page the edition may put in quotation marks besides event quotes.
+     */
+    quotes: z.array(z.string().min(1)).default([]),
+    /** Numbers this page gives that the edition prints without an event (e.g. a border length), as the research records them. */
+    figures: z.array(z.lazy(() => figureSchema)).default([]),
   })
   .strict()
   .refine((s) => s.kind === 'article' || s.url !== null, {
@@ -133,6 +140,23 @@ export const eventSchema = z
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (00:00-23:59)').optional(),
     /** IANA time zone of `date`/`time`, where known. */
     tz: z.string().optional(),
+    /**
+     * Whose time `time` is (decision 0006): 'event' = the source states it as the time the event happened;
+     * 'report' = it is the publication time of a report of it (a URL stamp, a site time), not the event's.
+     * Required whenever `time` is given, absent otherwise. A chart draws a report time as a report time, never
+     * as the moment of the event.
+     */
+    timeBasis: z.enum(['event', 'report']).optional(),
+    /**
+     * For a date known only as a range: the latest possible date, YYYY-MM-DD, inclusive (e.g. "23 or 24 October"
+     * is date 2023-10-23, until 2023-10-24). `date` is then the earliest possible day; precision stays "day".
+     */
+    until: isoPartialDate.optional(),
+    /**
+     * true when the day itself is uncertain although a single day is given (e.g. "23 October or shortly before",
+     * whose earliest day is not known). Charts draw such a date as uncertain, as they do a range (`until`).
+     */
+    dateUncertain: z.literal(true).optional(),
     precision,
     lane,
     /** Actor id of the main actor. */
@@ -169,6 +193,12 @@ export const eventSchema = z
     const timed = e.precision === 'hour' || e.precision === 'minute';
     if (timed && !e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `a time (HH:MM) for precision "${e.precision}"` });
     if (!timed && e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `no time for precision "${e.precision}" (use precision "minute" or "hour")` });
+    if (e.time && !e.timeBasis) ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: `"event" or "report" (whose time "${e.time}" is) for an event with a time` });
+    if (!e.time && e.timeBasis) ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: 'no timeBasis without a time' });
+    if (e.until !== undefined) {
+      if (e.precision !== 'day' || e.until.length !== 10) ctx.addIssue({ code: 'custom', path: ['until'], message: 'a full date (YYYY-MM-DD), only with precision "day"' });
+      else if (e.until <= e.date) ctx.addIssue({ code: 'custom', path: ['until'], message: `a date after "date" (${e.date})` });
+    }
     if (e.tz !== undefined && !isTimeZone(e.tz)) ctx.addIssue({ code: 'custom', path: ['tz'], message: 'an IANA time zone such as "Asia/Almaty"' });
   });
 export type StoryEvent = z.infer<typeof eventSchema>;
@@ -266,6 +296,11 @@ const chartBase = {
   labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')).default({}),
   /** Where the chart stands in the story: the chapter id (for embeds' links back). */
   chapter: slug.optional(),
+  /**
+   * Sources of figures the chart prints itself rather than from an event (e.g. a border length in its caption
+   * and labels); linked under the caption and listed in the story's sources.
+   */
+  sources: z.array(slug).default([]),
   steps: z.array(chartStepSchema).min(1),
 };
 const text = z.string().min(1);
@@ -487,12 +522,22 @@ export const claimSchema = z
     id: slug,
     /** The claim as it circulated, in our words. */
     claim: z.string().min(1),
+    /** Short names the edition gives the claim in quotation marks (the "NATO centre"); no other scare quotes are allowed. */
+    names: z.array(z.string().min(1)).default([]),
     /** The rating, in words. */
     rating: z.enum(['False', 'Misleading', 'Unproven']),
     /** Event ids where the claim appeared (lane "disinformation"). */
     appearedIn: z.array(slug).min(1),
+    /**
+     * For an appearance (event id of `appearedIn`), the source that is a copy of the claim as it appeared
+     * (the outlet's page, a reprint); that is its URL in the ClaimReview. An appearance without an entry has
+     * no URL there: the debunks that report it are evidence, never the appearance.
+     */
+    copies: z.record(slug, slug).default({}),
     /** Event ids whose sources show the claim is wrong. */
     evidence: z.array(slug).min(1),
+    /** Further sources the review rests on (e.g. an independent analysis), cited beside the evidence events' sources. */
+    sources: z.array(slug).default([]),
     /** Chapter id of the section that reviews it. */
     reviewedIn: slug,
     /** What the sources show, in our words. */

@@ -2,7 +2,11 @@
  * "Lanes": a short time window drawn as one lane per side of the story (official Moscow,
  * disinformation, responses, what happened), every event at its known precision:
  * a point for a time known to the minute, a bar over the day for a date known to the day,
- * a bar across the whole window (open at both ends) for one known only to the month.
+ * a bar across the whole window (open at both ends) for one known only to the month,
+ * a bar over two or more days for a date known only as a range (`until`), and, for an event whose only
+ * time is the publication time of a report of it, a bar from the start of that day to a tick at the
+ * report's time (never a point at the report's minute).
+ * Hatched marks rest on one secondary source or less, or have an uncertain date.
  * Claims that only the article makes are hollow and dashed.
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
@@ -12,7 +16,7 @@ import type { Box } from './shared.ts';
 import { scaleUtc } from 'd3-scale';
 import { utcDay } from 'd3-time';
 import { svg, px, type Markup } from '../lib/escape.ts';
-import { eventInterval, wallTimeToUtc } from '../lib/dates.ts';
+import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { svgFrame } from './marks/frame.ts';
@@ -48,7 +52,10 @@ export interface PlacedMark {
   lane: Lane;
   shape: MarkShape;
   claimed: boolean;
+  /** Hatched: the event rests on one secondary source or less (status), or its date is uncertain (a range, `until`, or `dateUncertain`). */
   uncertain: boolean;
+  /** The event's stated time is a report's publication time (timeBasis "report"): the bar runs from the start of that day to the report, which a tick marks at x1. */
+  report?: boolean;
   x0: number;
   x1: number;
   y: number;
@@ -179,7 +186,8 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
             }
           : {
               id: e!.id, lane, shape, claimed: e!.status === 'claimed-by-article',
-              uncertain: e!.status === 'reported' || e!.status === 'unverified',
+              uncertain: e!.status === 'reported' || e!.status === 'unverified' || e!.until !== undefined || e!.dateUncertain === true,
+              ...(e!.timeBasis === 'report' ? { report: true } : {}),
               x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
               steps: steps.get(e!.id) ?? [],
             },
@@ -222,6 +230,10 @@ function markShape(m: PlacedMark, p: string): Markup {
     return svg`<rect x="${m.x0}" y="${y}" width="${w}" height="${BAR + 2}" fill="${colour}" fill-opacity="0.12" stroke="${colour}" stroke-dasharray="5 3"/><path d="M${m.x0 + 6},${m.y - 4}l-4,4 4,4M${m.x1 - 6},${m.y - 4}l4,4-4,4" fill="none" stroke="${colour}" stroke-width="1.5"/>`;
   }
   const fill = m.uncertain ? `url(#${p}-hatch-${m.lane})` : colour;
+  if (m.report) {
+    // Known only to lie before a report's publication time: a pale bar up to a tick at that time.
+    return svg`<rect x="${m.x0}" y="${y}" width="${w}" height="${BAR}" rx="2" fill="${m.uncertain ? fill : colour}" fill-opacity="${m.uncertain ? 1 : 0.3}" stroke="${colour}"/><path class="report-tick" d="M${m.x1},${px(m.y - BAR / 2 - 4)}V${px(m.y + BAR / 2 + 4)}" stroke="${colour}" stroke-width="2.5"/>`;
+  }
   return svg`<rect x="${m.x0}" y="${y}" width="${w}" height="${BAR}" rx="2" fill="${fill}" stroke="${colour}"/>`;
 }
 
@@ -246,7 +258,17 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
 <g class="mark cluster" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="#1d1d1d">${m.label}</text></g>`;
     }
     const e = titles.get(m.id);
-    const status = m.claimed ? ' (the article\u2019s claim; no source found)' : m.shape === 'open' ? ` (${data.text.chart.monthOnly})` : '';
+    const status = m.claimed
+      ? ' (the article\u2019s claim; no source found)'
+      : m.shape === 'open'
+        ? ` (${data.text.chart.monthOnly})`
+        : m.report && e?.time
+          ? ` (${e.time} is when a report of it was published, not when it happened; it happened earlier that day)`
+          : e?.until
+            ? ` (${formatEventDate(e)}: date uncertain)`
+            : e?.dateUncertain
+              ? ' (date uncertain)'
+              : '';
     return svg`
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });

@@ -4,7 +4,7 @@
  * below. Every event is drawn at its known precision: a dot for a day (or finer), a bar with
  * end caps spanning the whole month for an event known only to the month, and a bar over the
  * year for one known only to the year. Claims only the article makes are hollow and dashed;
- * reported or unverified events are hatched.
+ * reported or unverified events, and events whose date is uncertain (`until`, `dateUncertain`), are hatched.
  *
  * Which side an event goes on is the chart definition's choice, not the function's:
  * official and context lanes go above, disinformation and response lanes below, unless
@@ -374,7 +374,9 @@ const zone = (data: TimelineData) => data.chart.window!.zone;
 /** A mark's id, status and steps: an event's own, or a cluster's (no status of its own; lit only by steps that light everything). */
 function identity(it: Item, b: Base): Pick<TimelineMark, 'id' | 'claimed' | 'uncertain' | 'steps' | 'members' | 'title'> {
   if (it.cluster) return { id: it.cluster.id, claimed: false, uncertain: false, steps: b.openSteps, members: it.cluster.members.map((e) => e.id), title: it.cluster.title };
-  return { id: it.e.id, claimed: it.e.status === 'claimed-by-article', uncertain: it.e.status === 'reported' || it.e.status === 'unverified', steps: b.steps.get(it.e.id) ?? [] };
+  // Hatched: one secondary source or less (status), or an uncertain date (a range, or a day given as uncertain), as the caption says.
+  const uncertain = it.e.status === 'reported' || it.e.status === 'unverified' || it.e.until !== undefined || it.e.dateUncertain === true;
+  return { id: it.e.id, claimed: it.e.status === 'claimed-by-article', uncertain, steps: b.steps.get(it.e.id) ?? [] };
 }
 
 function dayMarksOf(chart: Chart, at: (t: number) => { x: number; y: number }, tz: string): TimelineLayout['dayMarks'] {

@@ -21,12 +21,19 @@ describe('layoutLanes', () => {
   it('draws every event of the chart exactly once', () => {
     expect(L.marks.map((m) => m.id).sort()).toEqual([...chart.events].sort());
   });
-  it('puts a minute-precision event at its instant, as a point', () => {
+  it('draws a report time as a report time: a bar from the start of its day to a tick at the report, never a point', () => {
     const peskov = mark('off-2023-10-25-peskov');
-    expect(peskov.shape).toBe('point');
-    // 13:25 Moscow = 10:25 UTC = 16:25 Almaty: 2 days + 16h25 into the 4-day window.
-    const t = (2 * 24 * 60 + 16 * 60 + 25) / (4 * 24 * 60);
-    expect((peskov.x0 + peskov.x1) / 2).toBeCloseTo(L.plot.x0 + t * (L.plot.x1 - L.plot.x0), 0);
+    expect(peskov.shape).toBe('day');
+    expect(peskov.report).toBe(true);
+    // 00:00 Moscow on 25 Oct = 03:00 Almaty (2 days + 3 h into the 4-day window); the report, 13:25 Moscow = 16:25 Almaty.
+    const at = (h: number, m: number) => L.plot.x0 + ((2 * 24 * 60 + h * 60 + m) / (4 * 24 * 60)) * (L.plot.x1 - L.plot.x0);
+    expect(peskov.x0).toBeCloseTo(at(3, 0), 0);
+    expect(peskov.x1).toBeCloseTo(at(16, 25), 0);
+  });
+  it('draws a date known only as a range over every day it may fall on, hatched', () => {
+    const post = mark('ctx-2023-10-23-us-embassy-post');
+    expect([post.x0, post.x1]).toEqual([L.days[0]!.x0, L.days[1]!.x1]);
+    expect(post.uncertain).toBe(true);
   });
   it('fills exactly its day for an event known to the day', () => {
     const hall = mark('ctx-2023-10-23-conference-hall-opening');

@@ -99,7 +99,7 @@ describe('layoutTimeline', () => {
     for (const e of data.events) {
       const g = markGroup(out, e.id);
       const hatched = /url\(#h-hatch-(above|below)\)/.test(g);
-      expect(hatched, e.id).toBe(e.status === 'reported' || e.status === 'unverified');
+      expect(hatched, e.id).toBe(e.status === 'reported' || e.status === 'unverified' || e.until !== undefined || e.dateUncertain === true);
     }
   });
 
