@@ -228,6 +228,32 @@ export const annotationSchema = z
   .strict();
 export type Annotation = z.infer<typeof annotationSchema>;
 
+/**
+ * One annotation of a step (decision 0001/0004), drawn by src/charts/marks/annotation.ts: the step's point said
+ * on the chart, shown only in that step (and all together in the full chart), never dimmed.
+ * - callout: a short note anchored to marks (`subject`: event ids, or ids the chart declares: matrix cells
+ *   "<narrative>-<country>", map "country:<numeric id>", city ids, "border"), optionally ending in a computed interval;
+ * - bracket: two events joined by a bracket labelled with the interval computed from their dates (decision 0006),
+ *   `text` an optional lead before it;
+ * - band: a highlight band across the time span from one mark to another, with a note.
+ * Every word is the edition's and must be as strict as a note: supported by facts.md.
+ */
+const noteText = z.string().min(1).max(90, 'at most 90 characters: a note, not a paragraph');
+export const stepAnnotationSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('callout'),
+      subject: z.array(z.string().min(1)).min(1),
+      text: noteText,
+      /** Appends ": <interval>" computed from these two events' dates, where a bracket would not read (e.g. across flow stages). */
+      interval: z.object({ from: slug, to: slug }).strict().optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('bracket'), from: slug, to: slug, text: z.string().min(1).max(40).optional() }).strict(),
+  z.object({ type: z.literal('band'), from: z.string().min(1), to: z.string().min(1), text: noteText }).strict(),
+]);
+export type StepAnnotation = z.infer<typeof stepAnnotationSchema>;
+
 /** One state of a chart, reached by a scrolly step or pinned in an embed. */
 export const chartStepSchema = z
   .object({
@@ -244,6 +270,8 @@ export const chartStepSchema = z
     narrow: z.object({ text: z.string().min(1) }).strict().optional(),
     /** Event ids brought forward in this state; all others are dimmed. Empty = all shown. */
     highlight: z.array(slug),
+    /** What the step points out on the chart (at least one): callouts, brackets, bands. */
+    annotations: z.array(stepAnnotationSchema).min(1, 'at least one annotation: a step says its point on the chart').max(3, 'at most 3 annotations a step'),
   })
   .strict();
 
@@ -533,3 +561,27 @@ export const placeSchema = z
   })
   .strict();
 export type Place = z.infer<typeof placeSchema>;
+
+/**
+ * The hero strip's words (content/data/hero.json, drawn by src/charts/hero.ts): every one the edition's own and
+ * checked against the research like a note (facts.md H-05, J-04, A-07).
+ */
+export const heroSchema = z
+  .object({
+    sentence: z.string().min(1).max(260),
+    title: z.string().min(1),
+    more: z.string().min(1),
+    days: z.tuple([z.string().min(1), z.string().min(1), z.string().min(1), z.string().min(1)]),
+    holiday: z.string().min(1),
+    claimRow: z.string().min(1),
+    recordRow: z.string().min(1),
+    claim: slug,
+    record: z.array(slug).min(1),
+    labels: z.record(z.string(), z.string().min(1).max(70)),
+    finding: z.string().min(1).max(60),
+    intervalLead: z.string().min(1).max(40),
+    from: slug,
+    to: slug,
+  })
+  .strict();
+export type HeroWordsData = z.infer<typeof heroSchema>;

@@ -2,6 +2,8 @@
 import type { ChartInput } from '../charts/types.ts';
 import { absolute } from '../lib/urls.ts';
 import { chartHeight, embedFallbackHeight, embedSnippet } from '../charts/embed.ts';
+import { stepTextHeight } from './chart-export.ts';
+import { plainText } from '../lib/step-text.ts';
 
 export function oembedDocument(input: ChartInput, stepIndex: number, site: URL | undefined, base: string) {
   const step = stepIndex >= 0 ? input.chart.steps[stepIndex] : null;
@@ -22,7 +24,9 @@ export function oembedDocument(input: ChartInput, stepIndex: number, site: URL |
     height,
     thumbnail_url: absolute(site, base, `downloads/${file}.png`),
     thumbnail_width: 1520,
-    thumbnail_height: (Math.ceil(chartHeight(input)) + 72) * 2,
+    thumbnail_height: (Math.ceil(chartHeight(input)) + 72 + stepTextHeight(step?.text, 760)) * 2,
+    /** The pinned step's sentence: what the highlight means (not an oEmbed field; consumers may show it). */
+    ...(step ? { description: plainText(step.text) } : {}),
     license: input.text.licence.name,
     license_url: input.text.licence.url,
   };

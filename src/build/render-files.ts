@@ -40,8 +40,9 @@ export async function chartSvgFile(input: ChartInput, stepIndex: number, opts: {
   const markup = drawing.svg;
   const step = stepIndex >= 0 ? input.chart.steps[stepIndex] : undefined;
   const title = step ? `${input.chart.title}: ${step.title}` : input.chart.title;
-  const css = opts.embedFonts === false ? undefined : await fontFaceCss(glyphs(markup) + glyphs(title + opts.credit + opts.licence));
-  return standaloneSvg(drawing, { title, credit: opts.credit, licence: opts.licence, fontFaceCss: css });
+  const stepText = step?.text;
+  const css = opts.embedFonts === false ? undefined : await fontFaceCss(glyphs(markup) + glyphs(title + opts.credit + opts.licence + (stepText ?? '')));
+  return standaloneSvg(drawing, { title, credit: opts.credit, licence: opts.licence, fontFaceCss: css, stepText });
 }
 
 /** A PNG of the standalone SVG at 2x. */

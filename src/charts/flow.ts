@@ -16,6 +16,7 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
+import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
 import { linkHorizontal, linkVertical } from 'd3-shape';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
@@ -352,8 +353,20 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
     return svg`
 <g class="mark" data-id="${n.id}" ${stepAttrs(n.steps, options.step)} data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
-  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
-  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}`);
+  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), flowAnnotationFrame(data, L, p));
+  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}${notes.svg}`);
   const lit = L.nodes.map((n) => ({ id: n.id, steps: n.steps, box: n }));
-  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lit, L.width, L.height) };
+  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, lit, L.width, notes.height) };
+}
+
+/** What the annotation mark needs from a flow layout: card boxes by id (a cluster answers for its members) and everything drawn. */
+export function flowAnnotationFrame(data: FlowData, L: FlowLayout, idPrefix: string): AnnotationFrame {
+  const anchors = new Map<string, Box>();
+  for (const n of L.nodes) {
+    anchors.set(n.id, n);
+    for (const id of n.members ?? []) anchors.set(id, n);
+  }
+  const avoid: Box[] = [...L.nodes, ...L.legend.map((it) => it.box), ...L.headers.map((h) => h.box)];
+  return { width: L.width, height: L.height, anchors, avoid, time: L.narrow ? 'y' : 'x', events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
 }

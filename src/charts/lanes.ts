@@ -11,6 +11,8 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
+import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import type { Box } from './shared.ts';
 import { scaleUtc } from 'd3-scale';
 import { utcDay } from 'd3-time';
 import { svg, px, type Markup } from '../lib/escape.ts';
@@ -270,9 +272,10 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
     return svg`
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });
-  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
-  const markup = svgFrame(frame, svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}`);
-  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lanesLit(L), L.width, L.height) };
+  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), lanesAnnotationFrame(data, L, p));
+  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}${notes.svg}`);
+  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, lanesLit(L), L.width, notes.height) };
 }
 
 /** Each mark with the box of its glyph and label (and the label's own row when it sits above). */
@@ -287,4 +290,23 @@ export function lanesLit(L: LanesLayout): Lit[] {
       y1: m.y + ROW / 2,
     },
   }));
+}
+
+/** What the annotation mark needs from a lanes layout: mark boxes by id (a cluster answers for its members), labels and lane titles. */
+export function lanesAnnotationFrame(data: LanesData, L: LanesLayout, idPrefix: string): AnnotationFrame {
+  const anchors = new Map<string, Box>();
+  const avoid: Box[] = [];
+  for (const m of L.marks) {
+    const half = (m.shape === 'cluster' ? CLUSTER : BAR) / 2 + 1;
+    const glyph = { x0: m.x0, x1: m.x1, y0: m.y - half, y1: m.y + half };
+    anchors.set(m.id, glyph);
+    for (const id of m.members ?? []) anchors.set(id, glyph);
+    avoid.push(glyph, { x0: m.labelBox[0], x1: m.labelBox[1], y0: m.ly - L.fontSize, y1: m.ly + 3 });
+  }
+  for (const d of L.days) avoid.push({ x0: d.x0, x1: d.x1, y0: L.plot.top - 22 - L.fontSize, y1: L.plot.top - 4 });
+  for (const l of L.lanes) {
+    const x0 = L.narrow ? L.plot.x0 : 0;
+    avoid.push({ x0, x1: x0 + labelWidth(l.title, L.fontSize) * 1.1, y0: l.titleY - L.fontSize, y1: l.titleY + 3 });
+  }
+  return { width: L.width, height: L.height, anchors, avoid, time: 'x', events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
 }

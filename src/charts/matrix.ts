@@ -15,6 +15,7 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
+import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { Playbook } from '../schemas.ts';
@@ -254,8 +255,16 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
     return svg`
 <g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)} data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines.filter((l) => l.kind === 'state').map((l) => l.text).join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
   });
-  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
-  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}`);
+  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), matrixAnnotationFrame(data, L, p));
+  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}${notes.svg}`);
   const lit = L.cells.map((c) => ({ id: c.id, steps: c.steps, box: c }));
-  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lit, L.width, L.height) };
+  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, lit, L.width, notes.height) };
+}
+
+/** What the annotation mark needs from the matrix: cells by id ("<narrative>-<country>"), rows and columns by id, and everything drawn. */
+export function matrixAnnotationFrame(data: MatrixData, L: MatrixLayout, idPrefix: string): AnnotationFrame {
+  const anchors = new Map<string, Box>([...L.cells.map((c) => [c.id, c] as const), ...L.rows.map((r) => [r.id, r.box] as const), ...L.columns.map((c) => [c.id, c.box] as const)]);
+  const avoid: Box[] = [...L.cells, ...L.legend.map((it) => it.box), ...L.rows.map((r) => r.box), ...L.columns.map((c) => c.box)];
+  return { width: L.width, height: L.height, anchors, avoid, events: new Map(), idPrefix };
 }

@@ -15,6 +15,7 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
+import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { svgFrame } from './marks/frame.ts';
@@ -827,12 +828,13 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
-  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), mapAnnotationFrame(data, L, p));
+  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
   const markup = svgFrame(frame, svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
-<g class="key">${keyEls}</g>`);
-  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, mapLit(L), L.width, L.height) };
+<g class="key">${keyEls}</g>${notes.svg}`);
+  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, mapLit(L), L.width, notes.height) };
 }
 
 /**
@@ -857,4 +859,26 @@ export function mapLit(L: RegionMapLayout): Lit[] {
       ...(c.denial ? withLabels(c.denial, c.denialSteps, [around(c.cross[0], c.cross[1], 7)]) : []),
     ]),
   ];
+}
+
+/**
+ * What the annotation mark needs from the map: marks by id (cities, events at places, claims and their denials,
+ * "border"), countries as "country:<numeric id>" (a small box at the label's centroid), and every label and key entry.
+ */
+export function mapAnnotationFrame(data: RegionMapData, L: RegionMapLayout, idPrefix: string): AnnotationFrame {
+  const dot = (x: number, y: number, r = 6): Box => ({ x0: x - r, x1: x + r, y0: y - r, y1: y + r });
+  const anchors = new Map<string, Box>();
+  for (const c of L.countries) anchors.set(`country:${c.id}`, dot(c.centroid[0], c.centroid[1]));
+  for (const c of L.cities) anchors.set(c.id, dot(c.x, c.y));
+  for (const e of L.placeEvents) {
+    anchors.set(e.id, dot(e.x, e.y));
+    for (const id of e.members ?? []) anchors.set(id, dot(e.x, e.y));
+  }
+  for (const c of L.claims) {
+    anchors.set(c.id, dot(c.start[0], c.start[1], 4));
+    if (c.denial) anchors.set(c.denial, dot(c.cross[0], c.cross[1]));
+  }
+  for (const l of L.labels) if (l.kind === 'border') anchors.set('border', l.box);
+  const avoid: Box[] = [...L.labels.map((l) => l.box), ...L.key.map((k) => k.box), ...L.notes.map((n) => n.box), ...L.cities.map((c) => dot(c.x, c.y)), ...L.placeEvents.map((e) => dot(e.x, e.y)), ...L.claims.flatMap((c) => [dot(c.start[0], c.start[1], 4), dot(c.cross[0], c.cross[1])])];
+  return { width: L.width, height: L.height, anchors, avoid, events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
 }

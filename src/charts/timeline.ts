@@ -17,6 +17,7 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
+import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
 import { scaleUtc } from 'd3-scale';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
@@ -629,12 +630,24 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
     return svg`
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
-  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
-  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}`);
-  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, timelineLit(L), L.width, L.height) };
+  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), timelineAnnotationFrame(data, L, p));
+  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}${notes.svg}`);
+  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, timelineLit(L), L.width, notes.height) };
 }
 
 /** Each mark with the box of its glyph, its stem or leader, and its label. */
 export function timelineLit(L: TimelineLayout): Lit[] {
   return L.marks.map((m) => ({ id: m.id, steps: m.steps, box: unionBox([m.glyph, m.label, pointsBox(m.line) ?? m.glyph]) ?? m.glyph }));
+}
+
+/** What the annotation mark needs from a timeline layout: mark boxes by id (a cluster answers for its members) and everything drawn. */
+export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, idPrefix: string): AnnotationFrame {
+  const anchors = new Map<string, Box>();
+  for (const m of L.marks) {
+    anchors.set(m.id, m.glyph);
+    for (const id of m.members ?? []) anchors.set(id, m.glyph);
+  }
+  const avoid = [...L.marks.flatMap((m) => [m.glyph, m.label]), ...L.legend.map((it) => it.box), ...L.sideTitles.map((t) => t.box), L.band];
+  return { width: L.width, height: L.height, anchors, avoid, time: L.narrow ? 'y' : 'x', bracketAt: L.narrow ? L.band.x0 - 1 : L.band.y1 + 6, events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
 }

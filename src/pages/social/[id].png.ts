@@ -1,19 +1,42 @@
-/** /social/story.png and /social/<chapter>.png: preview images for the story and each chapter. */
+/**
+ * /social/story.png and /social/<chapter>.png: preview images for the story and each chapter. The story's
+ * carries the hero strip; a chapter's carries its first chart (full state), legible as a picture at 600 x 315.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { socialPng } from '../../build/social-image.ts';
+import { socialPng, type SocialPicture } from '../../build/social-image.ts';
 import { ui } from '../../lib/ui.ts';
+import { hero } from '../../charts/hero.ts';
+import { heroSchema } from '../../schemas.ts';
+import { chartFunctions } from '../../charts/index.ts';
+import { loadChart } from '../../prepare/load.ts';
+import heroJson from '../../../content/data/hero.json';
 
 export const getStaticPaths = (async () => {
-  const chapters = (await getCollection('chapters')).map((c) => c.data);
-  const opening = chapters.find((c) => c.kind === 'opening')!;
+  const entries = await getCollection('chapters');
+  const chapters = entries.map((c) => c.data);
+  const opening = chapters.find((c) => c.kind === 'opening');
+  if (!opening) throw new Error('content/chapters: no chapter has kind "opening"');
+  const events = new Map((await getCollection('events')).map((e) => [e.id, e.data]));
+  const h = hero(events, heroSchema.parse(heroJson), { width: 760, idPrefix: 'social', fontSize: 14 });
+  const chartPicture = async (body: string | undefined): Promise<SocialPicture | undefined> => {
+    const id = /<Scrolly chart="([^"]+)"/.exec(body ?? '')?.[1];
+    if (!id) return undefined;
+    const input = await loadChart(id);
+    const drawing = (chartFunctions[input.chart.kind] as (i: typeof input, o: { width: number; idPrefix: string }) => { svg: string; width: number; height: number })(input, { width: 760, idPrefix: 'social' });
+    return { markup: drawing.svg, width: drawing.width, height: drawing.height };
+  };
   return [
-    { params: { id: 'story' }, props: { title: opening.title, byline: `By ${opening.byline ?? ''}` } },
-    ...chapters.filter((c) => c.kind === 'section').map((c) => ({ params: { id: c.id }, props: { title: c.title, byline: opening.title } })),
+    { params: { id: 'story' }, props: { title: opening.title, byline: `By ${opening.byline ?? ''}`, picture: { markup: h.svg, width: h.width, height: h.height } } },
+    ...(await Promise.all(
+      entries
+        .filter((c) => c.data.kind === 'section')
+        .map(async (c) => ({ params: { id: c.data.id }, props: { title: c.data.title, byline: opening.title, picture: await chartPicture(c.body) } })),
+    )),
   ];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
-  const { title, byline } = props as { title: string; byline: string };
-  return new Response(socialPng({ kicker: ui().siteTitle, title, byline }) as BodyInit, { headers: { 'Content-Type': 'image/png' } });
+  const { title, byline, picture } = props as { title: string; byline: string; picture?: SocialPicture };
+  return new Response(socialPng({ kicker: ui().siteTitle, title, byline, picture }) as BodyInit, { headers: { 'Content-Type': 'image/png' } });
 };

@@ -108,7 +108,7 @@ describe('layoutTimeline', () => {
     chart.steps.forEach((s, i) => {
       expect(L.marks.filter((m) => m.steps.includes(i)).map((m) => m.id).sort()).toEqual([...s.highlight].sort());
     });
-    const all = layoutTimeline({ ...data, chart: { ...chart, steps: [{ id: 'all', title: 'All', text: 'Everything.', highlight: [] }] } });
+    const all = layoutTimeline({ ...data, chart: { ...chart, steps: [{ id: 'all', title: 'All', text: 'Everything.', highlight: [], annotations: [] }] } });
     expect(all.marks.every((m) => m.steps.join(' ') === '0')).toBe(true);
     const out = timeline(data, { width: 760 }).svg;
     expect(markGroup(out, 'art-2023-10-25-putin-message')).toContain('data-steps="3"');

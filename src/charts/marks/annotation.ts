@@ -1,0 +1,316 @@
+/**
+ * The annotation mark (decision 0001): one shared, pure drawing of a chart's step annotations.
+ * Anatomy after d3-annotation: a note (short text), a connector (an ink line with a white halo)
+ * and a subject (an outline around the anchored marks, a bracket between two marks, or a band).
+ *
+ * Input: the annotations of every step (typed data from content/data/charts/<id>.json), the
+ * boxes of the marks they anchor to, the boxes everything else occupies, and the frame.
+ * Output: SVG markup (one <g class="annotation" data-steps="i"> per annotation, never dimmed:
+ * a step shows its own annotations at full ink and hides the others), the boxes it used, and
+ * the drawing's height (a note that finds no free place inside goes to a strip under the chart).
+ * Placement is deterministic: a fixed list of candidate places, the first free one wins.
+ * No DOM, no I/O, no clock.
+ */
+import { svg, px, type Markup } from '../../lib/escape.ts';
+import type { StepAnnotation, StoryEvent } from '../../schemas.ts';
+import { boxesOverlap, wrapText, blockWidth, INK, SAFE, type Box } from '../shared.ts';
+
+/** Ink for notes and connectors: ~16:1 on white, far above the 3:1 floor for marks. */
+export const ANNOTATION_INK = INK;
+/** Tint of a highlight band (drawn under the band's ink edges). */
+const BAND_FILL = '#f3e9c6';
+
+/** The smallest note text in drawing units; narrow drawings are shown at about their width, so it renders at >= 12 px. */
+export function noteFontSize(width: number): number {
+  return width < 560 ? 13 : 14;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intervals between two events' dates (decision 0006).
+
+type DatePart = Pick<StoryEvent, 'date' | 'precision'>;
+
+const DAY = 86_400_000;
+
+/** Earliest and latest calendar day (as UTC day numbers) a date may fall on, at its precision. */
+export function dayBounds(d: DatePart): { earliest: number; latest: number } {
+  const [y, m, day] = d.date.split('-').map(Number) as [number, number?, number?];
+  if (d.precision === 'year' || m === undefined) return { earliest: Date.UTC(y, 0, 1) / DAY, latest: Date.UTC(y + 1, 0, 1) / DAY - 1 };
+  if (d.precision === 'month' || day === undefined) return { earliest: Date.UTC(y, m - 1, 1) / DAY, latest: Date.UTC(y, m, 1) / DAY - 1 };
+  const n = Date.UTC(y, m - 1, day) / DAY;
+  return { earliest: n, latest: n };
+}
+
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+/**
+ * The interval label between two events, from their dates' earliest and latest possible days:
+ * - both known to the day (or finer): "4 days", "the same day";
+ * - bounds that disagree (an uncertain end): "at least N days" (the smallest count the dates allow);
+ * - either known only to the month or year: no day count, only calendar months or years
+ *   ("the same month", "1 calendar month apart", "2 calendar years apart").
+ * Never a count more exact than the dates.
+ */
+export function interval(a: DatePart, b: DatePart): string {
+  const [first, second] = dayBounds(a).earliest <= dayBounds(b).earliest ? [a, b] : [b, a];
+  const coarse = (p: DatePart['precision']) => p === 'month' || p === 'year';
+  if (first.precision === 'year' || second.precision === 'year') {
+    const years = Number(second.date.slice(0, 4)) - Number(first.date.slice(0, 4));
+    return years === 0 ? 'the same year' : `${plural(years, 'calendar year')} apart`;
+  }
+  if (coarse(first.precision) || coarse(second.precision)) {
+    const ym = (d: DatePart) => Number(d.date.slice(0, 4)) * 12 + Number(d.date.slice(5, 7));
+    const months = ym(second) - ym(first);
+    return months === 0 ? 'the same month' : `${plural(months, 'calendar month')} apart`;
+  }
+  return daysLabel(dayBounds(first), dayBounds(second));
+}
+
+/** The day count between two bounded days: exact when the bounds agree, else "at least" the smallest. */
+export function daysLabel(a: { earliest: number; latest: number }, b: { earliest: number; latest: number }): string {
+  const min = Math.max(0, Math.round(b.earliest - a.latest));
+  const max = Math.round(b.latest - a.earliest);
+  if (min === max) return min === 0 ? 'the same day' : plural(min, 'day');
+  return min === 0 ? `up to ${plural(max, 'day')}` : `at least ${plural(min, 'day')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placement and drawing.
+
+export interface AnnotationFrame {
+  /** Drawing size; notes stay inside [0, width] x [0, height] (a note that cannot fits below, growing the height). */
+  width: number;
+  height: number;
+  /** Box of each mark by id (event ids, cluster ids, or ids a chart declares: cells, countries). */
+  anchors: ReadonlyMap<string, Box>;
+  /** Everything already drawn that a note must not cover: marks, labels, legend, axis titles. */
+  avoid: readonly Box[];
+  /** The direction time runs in, for brackets and bands ('x' when absent). */
+  time?: 'x' | 'y';
+  /** Where brackets run (y when time runs along x, else x), e.g. just outside the time axis; default: beside the two marks. */
+  bracketAt?: number;
+  /** Events by id, for interval labels. */
+  events: ReadonlyMap<string, DatePart>;
+  /** Prefix for ids, unique per SVG. */
+  idPrefix: string;
+}
+
+export interface PlacedAnnotation {
+  step: number;
+  type: StepAnnotation['type'];
+  /** The note's text as drawn (an interval label is computed). */
+  text: string;
+  note: Box;
+  subject: Box;
+}
+
+export interface AnnotationLayer {
+  svg: Markup;
+  placed: PlacedAnnotation[];
+  /** The drawing's height with the layer (>= frame.height). */
+  height: number;
+}
+
+const GAP = 6;
+const MARGIN = 4;
+
+function union(boxes: readonly Box[]): Box {
+  return { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) };
+}
+
+function grow(b: Box, d: number): Box {
+  return { x0: b.x0 - d, y0: b.y0 - d, x1: b.x1 + d, y1: b.y1 + d };
+}
+
+/**
+ * Candidate top-left corners for a w x h note around subject s, nearest first: the four sides at
+ * three alignments, then a grid around the subject ordered by the gap between note and subject.
+ * A fixed order (ties broken by position), so placement is deterministic.
+ */
+function candidates(s: Box, w: number, h: number, frame: Box): [number, number][] {
+  const out: [number, number][] = [];
+  const cx = (s.x0 + s.x1) / 2;
+  const cy = (s.y0 + s.y1) / 2;
+  for (const d of [GAP, 14]) {
+    for (const x of [s.x0, cx - w / 2, s.x1 - w]) out.push([x, s.y1 + d]);
+    for (const x of [s.x0, cx - w / 2, s.x1 - w]) out.push([x, s.y0 - d - h]);
+    for (const y of [cy - h / 2, s.y0, s.y1 - h]) out.push([s.x1 + d, y]);
+    for (const y of [cy - h / 2, s.y0, s.y1 - h]) out.push([s.x0 - d - w, y]);
+  }
+  const grid: { x: number; y: number; d: number }[] = [];
+  const STEP = 6;
+  for (let y = frame.y0; y + h <= frame.y1; y += STEP)
+    for (let x = frame.x0; x + w <= frame.x1; x += STEP) {
+      const dx = Math.max(0, s.x0 - (x + w), x - s.x1);
+      const dy = Math.max(0, s.y0 - (y + h), y - s.y1);
+      const d = Math.hypot(dx, dy);
+      if (d <= 260) grid.push({ x, y, d });
+    }
+  grid.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x);
+  for (const g of grid) out.push([g.x, g.y]);
+  return out;
+}
+
+/** The point of box b nearest to (x, y). */
+function nearest(b: Box, x: number, y: number): [number, number] {
+  return [Math.min(Math.max(x, b.x0), b.x1), Math.min(Math.max(y, b.y0), b.y1)];
+}
+
+/** Whether the connector from note to subject would run across any of `boxes` (sampled every 2 units). */
+function connectorCrosses(note: Box, subject: Box, boxes: readonly Box[]): boolean {
+  const [sx, sy] = nearest(subject, (note.x0 + note.x1) / 2, (note.y0 + note.y1) / 2);
+  const [nx, ny] = nearest(note, sx, sy);
+  const len = Math.hypot(nx - sx, ny - sy);
+  if (len < 8) return false;
+  const n = Math.ceil(len / 2);
+  const near = boxes.filter((b) => b.x1 >= Math.min(sx, nx) && b.x0 <= Math.max(sx, nx) && b.y1 >= Math.min(sy, ny) && b.y0 <= Math.max(sy, ny));
+  for (let i = 2; i < n - 1; i++) {
+    const x = nx + ((sx - nx) * i) / n;
+    const y = ny + ((sy - ny) * i) / n;
+    if (near.some((b) => x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1)) return true;
+  }
+  return false;
+}
+
+/** A connector from the note to the subject's rim: ink over a white halo; none when they touch. */
+function connector(note: Box, subject: Box): Markup {
+  const [sx, sy] = nearest(subject, (note.x0 + note.x1) / 2, (note.y0 + note.y1) / 2);
+  const [nx, ny] = nearest(note, sx, sy);
+  // Always drawn, however short: a note beside two marks must say which one it is about.
+  // Ink on the layer's group (stroke, fill); placement keeps connectors off marks where it can.
+  return svg`<path d="M${Math.round(nx)} ${Math.round(ny)}L${Math.round(sx)} ${Math.round(sy)}"/>`;
+}
+
+function noteText(lines: readonly string[], x: number, top: number, fs: number, lh: number, bold: boolean): Markup {
+  // Font size, ink and the white halo come from the layer's group.
+  const y = Math.round(top + fs);
+  if (lines.length === 1) return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines[0]}</text>`;
+  return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines.map((l, i) => (i === 0 ? svg`<tspan x="${Math.round(x)}">${l}</tspan>` : svg`<tspan x="${Math.round(x)}" dy="${lh}">${l}</tspan>`))}</text>`;
+}
+
+/**
+ * Draws every step's annotations. Notes of earlier steps are obstacles for later ones, so the
+ * full chart (no step chosen: no JavaScript, print) shows all of them without overlap.
+ * Throws when an annotation names a mark the chart does not draw (all problems at once).
+ */
+export function annotationLayer(steps: readonly { annotations?: readonly StepAnnotation[] }[], frame: AnnotationFrame): AnnotationLayer {
+  const fs = noteFontSize(frame.width);
+  const lh = Math.round(fs * 1.25);
+  const missing: string[] = [];
+  steps.forEach((s, i) => {
+    for (const a of s.annotations ?? []) for (const id of subjectIds(a)) if (!frame.anchors.has(id)) missing.push(`step ${i}: "${id}"`);
+  });
+  if (missing.length) throw new Error(`annotations anchor to marks this chart does not draw: ${missing.join(', ')}`);
+
+  const taken: Box[] = [...frame.avoid];
+  const placed: PlacedAnnotation[] = [];
+  const parts: Markup[] = [];
+  let height = frame.height;
+  const bottomQueue: { step: number; a: StepAnnotation; subject: Box; lines: string[]; w: number; h: number; text: string; subjectMarkup: Markup }[] = [];
+  const maxW = Math.min(frame.width - 2 * MARGIN, frame.width < 560 ? frame.width * 0.62 : 200);
+
+  steps.forEach((s, step) => {
+    for (const a of s.annotations ?? []) {
+      // Every id was checked above, so each has a box.
+      const boxes = subjectIds(a).flatMap((id) => frame.anchors.get(id) ?? []);
+      const [first = union(boxes)] = boxes;
+      // Several marks: each is outlined; the note is placed by, and points to, the first.
+      let subject = grow(a.type === 'callout' ? first : union(boxes), 3);
+      let subjectMarkup: Markup;
+      let text = a.type === 'bracket' ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to)) : a.type === 'callout' && a.interval ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to))}` : a.text;
+      if (a.type === 'bracket') {
+        const [A, B] = boxes as [Box, Box];
+        const alongX = (frame.time ?? 'x') === 'x';
+        if (alongX) {
+          const xa = (A.x0 + A.x1) / 2;
+          const xb = (B.x0 + B.x1) / 2;
+          const y = frame.bracketAt ?? Math.max(A.y1, B.y1) + 5;
+          subject = { x0: Math.min(xa, xb) - 1, x1: Math.max(xa, xb) + 1, y0: y - 5, y1: y + 1 };
+          subjectMarkup = svg`<path d="M${px(xa)},${px(y - 5)}V${px(y)}H${px(xb)}V${px(y - 5)}"/>`;
+        } else {
+          const ya = (A.y0 + A.y1) / 2;
+          const yb = (B.y0 + B.y1) / 2;
+          const x = frame.bracketAt ?? Math.min(A.x0, B.x0) - 5;
+          subject = { x0: x - 1, x1: x + 5, y0: Math.min(ya, yb) - 1, y1: Math.max(ya, yb) + 1 };
+          subjectMarkup = svg`<path d="M${px(x + 5)},${px(ya)}H${px(x)}V${px(yb)}H${px(x + 5)}"/>`;
+        }
+      } else if (a.type === 'band') {
+        const alongX = (frame.time ?? 'x') === 'x';
+        subject = alongX ? { x0: subject.x0, x1: subject.x1, y0: 0, y1: frame.height } : { x0: 0, x1: frame.width, y0: subject.y0, y1: subject.y1 };
+        const edge = alongX ? svg`M${px(subject.x0)},0V${px(frame.height)}M${px(subject.x1)},0V${px(frame.height)}` : svg`M0,${px(subject.y0)}H${px(frame.width)}M0,${px(subject.y1)}H${px(frame.width)}`;
+        subjectMarkup = svg`<rect x="${px(subject.x0)}" y="${px(subject.y0)}" width="${px(subject.x1 - subject.x0)}" height="${px(subject.y1 - subject.y0)}" fill="${BAND_FILL}" fill-opacity="0.35" stroke="none"/><path d="${edge}" stroke-width="1" stroke-dasharray="3 3"/>`;
+      } else {
+        subjectMarkup = svg`${boxes.map((b) => grow(b, 3)).map((b) => svg`<rect x="${px(b.x0)}" y="${px(b.y0)}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" rx="3"/>`)}`;
+      }
+      text = text.trim();
+      const frameBox: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };
+      const inside = (b: Box) => b.x0 >= frameBox.x0 && b.y0 >= frameBox.y0 && b.x1 <= frameBox.x1 && b.y1 <= frameBox.y1;
+      // The band's own rectangle is not an obstacle for its note; every other subject is.
+      const obstacles = a.type === 'band' ? taken : [...taken, subject];
+      // Wrapped at the widest measure first, then narrower; the first free place whose connector crosses
+      // nothing drawn wins; else the first free place; else the strip under the chart.
+      let found: { note: Box; lines: string[] } | undefined;
+      let fallback: { note: Box; lines: string[] } | undefined;
+      let lines: string[] = [];
+      let w = 0;
+      let h = 0;
+      for (const measure of [maxW, Math.max(110, maxW * 0.72), Math.max(100, maxW * 0.55)]) {
+        const ls = wrapText(text, measure * SAFE, fs);
+        const lw = blockWidth(ls, fs) / SAFE;
+        const lh2 = ls.length * lh + 4;
+        if (!lines.length) [lines, w, h] = [ls, lw, lh2];
+        for (const [x, y] of candidates(subject, lw, lh2, frameBox)) {
+          const b = { x0: px(x), y0: px(y), x1: px(x + lw), y1: px(y + lh2) };
+          if (!inside(b) || obstacles.some((o) => boxesOverlap(grow(b, 3), o))) continue;
+          fallback ??= { note: b, lines: ls };
+          if (!connectorCrosses(b, subject, taken)) {
+            found = { note: b, lines: ls };
+            break;
+          }
+        }
+        if (found) break;
+      }
+      found ??= fallback;
+      const note = found?.note;
+      if (found) lines = found.lines;
+      if (!note) {
+        bottomQueue.push({ step, a, subject, lines, w, h, text, subjectMarkup });
+        if (a.type !== 'band') taken.push(subject);
+        continue;
+      }
+      taken.push(note);
+      if (a.type !== 'band') taken.push(subject);
+      placed.push({ step, type: a.type, text, note, subject });
+      parts.push(group(step, a, subjectMarkup, connector(note, subject), noteText(lines, note.x0 + 1, note.y0, fs, lh, false)));
+    }
+  });
+  // Notes with no free place inside: a strip under the chart, each note under its subject as far as it can.
+  for (const q of bottomQueue) {
+    const x = Math.min(Math.max(MARGIN, q.subject.x0), frame.width - MARGIN - q.w);
+    const note = { x0: px(x), y0: px(height + GAP), x1: px(x + q.w), y1: px(height + GAP + q.h) };
+    height = Math.ceil(note.y1 + MARGIN);
+    placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject });
+    parts.push(group(q.step, q.a, q.subjectMarkup, connector(note, q.subject), noteText(q.lines, note.x0 + 1, note.y0, fs, lh, false)));
+  }
+  // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink outlines.
+  return { svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`, placed, height };
+}
+
+/** With a pinned step (options.step), only that step's annotations are drawn: the drawing is that step. */
+export function onlyStep<T extends { annotations?: readonly StepAnnotation[] }>(steps: readonly T[], step: number | undefined): readonly { annotations?: readonly StepAnnotation[] }[] {
+  return step === undefined || step < 0 ? steps : steps.map((s, i) => (i === step ? s : { annotations: [] }));
+}
+
+function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
+  return svg`<g class="annotation" data-steps="${step}"><g fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5">${subject}${conn}</g>${note}</g>`;
+}
+
+function subjectIds(a: StepAnnotation): string[] {
+  return a.type === 'bracket' || a.type === 'band' ? [a.from, a.to] : a.subject;
+}
+
+function eventOf(frame: AnnotationFrame, id: string): DatePart {
+  const e = frame.events.get(id);
+  if (!e) throw new Error(`bracket anchored to "${id}", which is not an event of this chart: an interval needs two events' dates`);
+  return e;
+}
