@@ -87,7 +87,17 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
   const graphicShare = mode === 'sticky' && sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect().height / vh : 0;
 
   const marksEls = svg ? [...svg.querySelectorAll<SVGGraphicsElement>(`.mark[data-steps~="${step}"]`)] : [];
-  const textBox = stepEl?.getBoundingClientRect() ?? null;
+  // The step's words: its box without a stacked figure it may carry.
+  const textParts = stepEl ? [...stepEl.children].filter((c) => !c.classList.contains('step__figure') && shown(c)) : [];
+  const textBox = stepEl
+    ? textParts.length
+      ? textParts.map((c) => c.getBoundingClientRect()).reduce((a, b) => {
+          const x = Math.min(a.left, b.left);
+          const y = Math.min(a.top, b.top);
+          return new DOMRect(x, y, Math.max(a.right, b.right) - x, Math.max(a.bottom, b.bottom) - y);
+        })
+      : stepEl.getBoundingClientRect()
+    : null;
   const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
   const marks: MarkReport[] = marksEls.map((el) => {
@@ -113,9 +123,30 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
       }
     }
     if (opacity < 0.99) problems.push(`opacity ${opacity.toFixed(2)}`);
-    if (textBox && mode === 'sticky' && overlaps(r, textBox)) problems.push('covered by the step text');
-    const cx = r.left + r.width / 2;
-    const cy = r.top + r.height / 2;
+    // Covered: the step's box overlaps the mark and is what the reader sees there.
+    if (stepEl && textBox && mode === 'sticky' && overlaps(r, textBox)) {
+      const x = (Math.max(r.left, textBox.left) + Math.min(r.right, textBox.right)) / 2;
+      const y = (Math.max(r.top, textBox.top) + Math.min(r.bottom, textBox.bottom)) / 2;
+      const top = document.elementFromPoint(x, y);
+      if (top && stepEl.contains(top)) problems.push('covered by the step text');
+    }
+    // The centre point of the mark's glyph (its first shape; its label is not the mark's centre): for a
+    // stroked line, the middle of the line.
+    const glyph = el.querySelector<SVGGraphicsElement>('rect, circle, ellipse, polygon, path, line, polyline, use') ?? el;
+    let cx = r.left + r.width / 2;
+    let cy = r.top + r.height / 2;
+    const gr = glyph.getBoundingClientRect();
+    cx = gr.left + gr.width / 2;
+    cy = gr.top + gr.height / 2;
+    if (glyph instanceof SVGGeometryElement && getComputedStyle(glyph).fill === 'none') {
+      const ctm = glyph.getScreenCTM();
+      const len = glyph.getTotalLength();
+      if (ctm && len > 0) {
+        const p = glyph.getPointAtLength(len / 2).matrixTransform(ctm);
+        cx = p.x;
+        cy = p.y;
+      }
+    }
     if (cx >= 0 && cy >= 0 && cx < vw && cy < vh) {
       const hit = document.elementFromPoint(cx, cy);
       if (!hit || !el.contains(hit)) {
