@@ -8,7 +8,7 @@ import type { ChartOptions } from '../charts/types.ts';
 
 export const LAYOUTS = {
   wide: { width: 600, fontSize: 13.5 },
-  narrow: { width: 344, fontSize: 12.5 },
+  narrow: { width: 344, fontSize: 12 },
 } as const satisfies Record<string, Required<Pick<ChartOptions, 'width' | 'fontSize'>>>;
 
 export type LayoutName = keyof typeof LAYOUTS;

@@ -85,7 +85,13 @@ class ScrollySection extends HTMLElement {
     if (svg && data) {
       const box = svg.getBoundingClientRect();
       const scale = Math.min(box.width / data.width, box.height / data.height);
-      const fontSize = Number(svg.querySelector('text')?.getAttribute('font-size') ?? 12);
+      // The drawing's label size: the most common font-size among its texts.
+      const count = new Map<number, number>();
+      for (const t of svg.querySelectorAll('text[font-size]')) {
+        const f = Number(t.getAttribute('font-size'));
+        count.set(f, (count.get(f) ?? 0) + 1);
+      }
+      const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
       const frameH = frame.clientHeight;
       const tallest = Math.max(...data.windows.map((w) => w[1] - w[0])) * scale;
       fits = fontSize * scale >= 11.9 && tallest <= frameH + 1;
@@ -129,6 +135,11 @@ class ScrollySection extends HTMLElement {
       holder.dataset.layout = layout;
       holder.dataset.activeStep = String(ids.indexOf(step.dataset.stepId ?? ''));
       const copy = svg.cloneNode(true) as SVGSVGElement;
+      copy.style.transform = '';
+      // The step's window (full width): the part of the drawing the step is about, at the drawing's scale.
+      const data = this.#windows()[layout];
+      const win = data?.windows[Number(holder.dataset.activeStep)];
+      if (data && win) copy.setAttribute('viewBox', `0 ${win[0]} ${data.width} ${win[1] - win[0]}`);
       copy.setAttribute('aria-hidden', 'true');
       copy.removeAttribute('tabindex');
       for (const el of copy.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');

@@ -62,6 +62,21 @@ for (const size of SIZES) {
             await page.evaluate(() => window.scrollBy(0, Math.round(window.innerHeight / 8)));
             await frames(page);
           }
+          if (!textRead) {
+            // The reader's best position: the words just below the sticky graphic (or near the top).
+            await step.evaluate((el) => {
+              const sticky = el.closest('scrolly-section')?.querySelector('.chart__sticky');
+              const s = sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
+              const words = [...el.children].filter((c) => !c.classList.contains('step__figure')).map((c) => c.getBoundingClientRect());
+              const top = Math.min(...words.map((r) => r.top));
+              const beside = s && s.left < el.getBoundingClientRect().right && el.getBoundingClientRect().left < s.right;
+              window.scrollBy(0, top - (beside ? s!.bottom + 4 : 8));
+            });
+            await frames(page);
+            const best = await page.evaluate(stepVisibility, { figureId: figure.id, step: i });
+            if (best.activeStep === String(i) && best.text.readable) textRead = true;
+            else textWhy = [...best.text.problems, `active step ${best.activeStep}`];
+          }
           if (!textRead) failures.push(`${key}: step text never readable (${textWhy.join('; ')})`);
           for (const p of markProblems) failures.push(`${key}: ${p}`);
         }
