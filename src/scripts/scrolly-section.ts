@@ -37,10 +37,16 @@ class ScrollySection extends HTMLElement {
   connectedCallback(): void {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
     this.classList.add('is-enhanced');
-    const button = this.querySelector<HTMLButtonElement>('.stack-switch');
-    if (button) {
-      button.hidden = false;
+    // The switch to stacked figures (a script feature: without JavaScript the steps already read in turn).
+    const head = this.querySelector<HTMLElement>('.chart__head');
+    if (head && !head.querySelector('.stack-switch')) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'stack-switch';
+      button.textContent = this.dataset.stackLabel ?? 'Stacked figures';
+      button.setAttribute('aria-pressed', 'false');
       button.addEventListener('click', this.#onSwitch);
+      head.append(button);
     }
     document.addEventListener('stacked-figures', this.#onStackedChange);
     this.#fit();
@@ -143,6 +149,9 @@ class ScrollySection extends HTMLElement {
       copy.setAttribute('aria-hidden', 'true');
       copy.removeAttribute('tabindex');
       for (const el of copy.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
+      // The copy is its own step's state, whatever step the sticky figure around it shows.
+      const index = holder.dataset.activeStep ?? '';
+      for (const m of copy.querySelectorAll<SVGElement>('.mark')) m.style.opacity = m.matches(`[data-steps~="${index}"]`) ? '1' : '0.3';
       holder.append(copy);
       step.prepend(holder);
     }

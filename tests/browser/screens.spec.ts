@@ -156,3 +156,47 @@ test.describe('print', () => {
     expect(pages).toBeLessThanOrEqual(20);
   });
 });
+
+test.describe('details on demand', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+  test('arrow keys follow time order (the data table is in date order), Home and End reach the ends', async ({ page }) => {
+    await page.goto('/');
+    const box = page.locator('#fig-republic-day .chart__svg:visible');
+    await box.focus();
+    const rows = await page.locator('tr[id^="row-republic-day-"]').evaluateAll((els) => els.map((e) => e.id.replace('row-republic-day-', '')));
+    const drawn = new Set(await box.locator('.mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))));
+    const inTime = rows.filter((id) => drawn.has(id));
+    expect(inTime.length).toBeGreaterThan(3);
+    const current = () => box.locator('.mark.is-current').getAttribute('data-id');
+    await page.keyboard.press('Home');
+    expect(await current()).toBe(inTime[0]);
+    await page.keyboard.press('ArrowRight');
+    expect(await current()).toBe(inTime[1]);
+    await page.keyboard.press('End');
+    expect(await current()).toBe(inTime[inTime.length - 1]);
+    // Down moves to another lane: a mark lower on the screen.
+    await page.keyboard.press('Home');
+    const y0 = (await box.locator('.mark.is-current').boundingBox())!.y;
+    await page.keyboard.press('ArrowDown');
+    const y1 = (await box.locator('.mark.is-current').boundingBox())!.y;
+    expect(y1).toBeGreaterThan(y0);
+  });
+});
+
+test.describe('phone details', () => {
+  test.use({ viewport: { width: 360, height: 800 }, hasTouch: true, reducedMotion: 'reduce' });
+  test('the details sheet never covers the tapped mark', async ({ page }) => {
+    await page.goto('/');
+    const fig = page.locator('#fig-republic-day');
+    await fig.locator('.step').first().evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight * 0.8 + 4));
+    await page.waitForTimeout(100);
+    const mark = fig.locator('.chart__svg:visible .mark[data-steps~="0"]').first();
+    await mark.tap();
+    const panel = fig.locator('.details-panel');
+    await expect(panel).toBeVisible();
+    const m = (await mark.boundingBox())!;
+    const p = (await panel.boundingBox())!;
+    const overlap = m.x < p.x + p.width && p.x < m.x + m.width && m.y < p.y + p.height && p.y < m.y + m.height;
+    expect(overlap).toBe(false);
+  });
+});
