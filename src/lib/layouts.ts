@@ -7,7 +7,7 @@
 import type { ChartOptions } from '../charts/types.ts';
 
 export const LAYOUTS = {
-  wide: { width: 600, fontSize: 13.5 },
+  wide: { width: 600, fontSize: 14 },
   narrow: { width: 344, fontSize: 12 },
 } as const satisfies Record<string, Required<Pick<ChartOptions, 'width' | 'fontSize'>>>;
 

@@ -7,12 +7,15 @@
  * lane or row, Home/End to the first and last in time. On phones the panel is a bottom sheet, or a
  * top sheet when the mark is in the lower half of the screen, so it never covers the mark.
  */
+import { adoptEnhancedStyles } from './enhanced-styles.ts';
+
 class ChartDetails extends HTMLElement {
   #panel = document.createElement('div');
   #current: Element | null = null;
   #pinned = false;
 
   connectedCallback(): void {
+    adoptEnhancedStyles();
     const panel = this.#panel;
     panel.className = 'details-panel';
     panel.hidden = true;

@@ -4,6 +4,7 @@
  * data-active-step; this element only sets that attribute.
  */
 import scrollama from 'scrollama';
+import { adoptEnhancedStyles } from './enhanced-styles.ts';
 import { createStepper, type ScrollerLike, type Stepper } from '../lib/stepper.ts';
 
 class ScrollySection extends HTMLElement {
@@ -36,6 +37,7 @@ class ScrollySection extends HTMLElement {
 
   connectedCallback(): void {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
+    adoptEnhancedStyles();
     this.classList.add('is-enhanced');
     // The switch to stacked figures (a script feature: without JavaScript the steps already read in turn).
     const head = this.querySelector<HTMLElement>('.chart__head');
