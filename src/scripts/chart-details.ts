@@ -4,8 +4,8 @@
  * and sources, copied as nodes from the chart's data table row (never parsed from strings).
  * The panel stays while hovered, and Escape dismisses it (WCAG 1.4.13). Left/right move in time
  * order (the data table's row order, which is date order), up/down to the nearest mark in the next
- * lane or row, Home/End to the first and last in time. On phones the panel is a bottom sheet, or a
- * top sheet when the mark is in the lower half of the screen, so it never covers the mark.
+ * lane or row, Home/End to the first and last in time. On phones the panel is a bottom sheet that
+ * never covers the mark (the page scrolls the mark above it when needed).
  */
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
 
@@ -122,15 +122,16 @@ class ChartDetails extends HTMLElement {
     panel.hidden = false;
     const box = mark.getBoundingClientRect();
     if (matchMedia('(max-width: 39.99rem)').matches) {
-      // A sheet on the side of the screen away from the mark.
-      const top = box.top + box.height / 2 > innerHeight / 2;
+      // A bottom sheet; if it would cover the mark, the page moves the mark above it (a sticky
+      // graphic is within the top 60 % of the screen, so its marks are above the sheet already).
       panel.classList.add('details-panel--sheet');
-      panel.classList.toggle('details-panel--top', top);
       panel.style.left = '';
       panel.style.top = '';
+      const over = box.bottom - (innerHeight - panel.offsetHeight - 8);
+      if (over > 0) window.scrollBy({ top: over, behavior: 'instant' });
       return;
     }
-    panel.classList.remove('details-panel--sheet', 'details-panel--top');
+    panel.classList.remove('details-panel--sheet');
     const host = panel.offsetParent ?? this;
     const hostBox = host.getBoundingClientRect();
     const left = Math.max(4, Math.min(box.left - hostBox.left, hostBox.width - panel.offsetWidth - 4));
