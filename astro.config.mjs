@@ -1,8 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import contentGate from './src/integrations/content-gate.ts';
-import offlineEdition from './src/integrations/offline-edition.ts';
+import contentGate from './src/build/content-gate.ts';
+import offlineEdition from './src/build/offline-edition.ts';
+import precompress from './src/build/precompress.ts';
 
 // The base path is one setting, so the build can be served from any folder of any host.
 const base = process.env.STORY_BASE ?? '/';
@@ -13,7 +14,8 @@ export default defineConfig({
   site: process.env.STORY_SITE ?? 'http://127.0.0.1:4321',
   base,
   trailingSlash: 'always',
-  integrations: [contentGate(), mdx(), offlineEdition()],
+  // precompress runs last: it compresses what the others wrote.
+  integrations: [contentGate(), mdx(), offlineEdition(), precompress()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // No code blocks in the story; Shiki's inline styles would also break the CSP.

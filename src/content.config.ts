@@ -1,6 +1,6 @@
 /**
  * Content collections. Every schema lives in ./schemas.ts; the build gate
- * (src/integrations/content-gate.ts) checks references across files before this runs.
+ * (src/build/content-gate.ts) checks references across files before this runs.
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';

@@ -25,7 +25,7 @@ import {
   type Source,
   type StoryEvent,
 } from '../schemas.ts';
-import { authorComponents } from '../components/names.ts';
+import { authorComponents } from './author-components.ts';
 
 export interface Problem {
   file: string;

@@ -20,7 +20,8 @@ const button = document.createElement('button');
 button.type = 'button';
 button.className = 'quote-link';
 button.hidden = true;
-const label = document.body.dataset.quoteLabel ?? 'Copy link to this quote';
+const words = document.getElementById('quote-words')?.dataset ?? {};
+const label = words.quoteLabel ?? 'Copy link to this quote';
 button.textContent = label;
 const status = document.createElement('span');
 status.className = 'visually-hidden';
@@ -49,10 +50,10 @@ button.addEventListener('mousedown', (e) => e.preventDefault());
 button.addEventListener('click', async () => {
   try {
     await navigator.clipboard.writeText(current);
-    status.textContent = button.textContent = document.body.dataset.quoteCopied ?? 'Link copied';
+    status.textContent = button.textContent = words.quoteCopied ?? 'Link copied';
   } catch {
     history.replaceState(null, '', current);
-    status.textContent = button.textContent = document.body.dataset.quoteFailed ?? 'Copy failed';
+    status.textContent = button.textContent = words.quoteFailed ?? 'Copy failed';
   }
 });
 

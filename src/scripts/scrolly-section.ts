@@ -5,7 +5,7 @@
  */
 import scrollama from 'scrollama';
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
-import { createStepper, type ScrollerLike, type Stepper } from '../lib/stepper.ts';
+import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
 
 class ScrollySection extends HTMLElement {
   #stepper: Stepper | null = null;
@@ -105,14 +105,15 @@ class ScrollySection extends HTMLElement {
       fits = fontSize * scale >= 11.9 && tallest <= frameH + 1;
     }
     const stacked = chosen || !fits;
+    // The copies are made from the drawing the screen shows, before stacking hides it.
+    if (stacked) this.#buildStacked(svg);
     this.classList.toggle('is-stacked', stacked);
     const button = this.querySelector<HTMLButtonElement>('.stack-switch');
     button?.setAttribute('aria-pressed', String(chosen));
-    if (stacked) this.#buildStacked();
     this.#pan();
   }
 
-  /** The step windows of a layout, from the build (src/lib/step-windows.ts): vertical extents in drawing units. */
+  /** The step windows of a layout, from the build (src/components/step-windows.ts): vertical extents in drawing units. */
   #windows(): Record<'wide' | 'narrow', { width: number; height: number; windows: [number, number][] } | null> {
     const read = (attr: string | undefined) => {
       const n = (attr ?? '').split(' ').map(Number);
@@ -129,8 +130,7 @@ class ScrollySection extends HTMLElement {
   }
 
   /** Each step gets a copy of the drawing the reader's screen shows, in that step's state. */
-  #buildStacked(): void {
-    const svg = this.#visibleSvg();
+  #buildStacked(svg: SVGSVGElement | null): void {
     const layout = svg?.closest('.chart__svg--narrow') ? 'narrow' : 'wide';
     if (!svg) return;
     const ids = this.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.stepIds?.split(' ') ?? [];

@@ -28,7 +28,7 @@ let host: Server;
 let hostOrigin = '';
 let pageHtml = '';
 test.beforeAll(async () => {
-  host = createServer((req, res) => {
+  host = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(pageHtml);
   });

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { articleSentences, normalise, watch } from './helpers.ts';
 
-/** The single-file edition the build writes beside the story (src/integrations/offline-edition.ts). */
+/** The single-file edition the build writes beside the story (src/build/offline-edition.ts). */
 const DIST = 'dist';
 const FILE = join(DIST, 'offline', 'story-offline.html');
 const SUM = `${FILE}.sha256`;

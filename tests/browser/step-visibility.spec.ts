@@ -62,6 +62,7 @@ for (const size of SIZES) {
             await page.evaluate(() => window.scrollBy(0, Math.round(window.innerHeight / 8)));
             await frames(page);
           }
+          if ((highlighted[key] ?? []).length === 0) failures.push(`${key}: no highlighted mark found in the drawing the reader sees (mode ${report?.mode})`);
           if (!textRead) {
             // The reader's best position: the words just below the sticky graphic (or near the top).
             await step.evaluate((el) => {

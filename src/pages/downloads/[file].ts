@@ -6,8 +6,8 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { isDrawable } from '../../charts/index.ts';
 import { loadChart } from '../../lib/chart-data.ts';
-import { chartRows, dataDictionary, playbookDictionary, playbookRows, toCsv } from '../../lib/chart-export.ts';
-import { chartPngFile, chartSvgFile } from '../../lib/render-files.ts';
+import { chartRows, dataDictionary, playbookDictionary, playbookRows, toCsv } from '../../build/chart-export.ts';
+import { chartPngFile, chartSvgFile } from '../../build/render-files.ts';
 
 const KINDS = ['svg', 'png', 'csv', 'json'] as const;
 type Kind = (typeof KINDS)[number];

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { isDrawable } from '../../charts/index.ts';
 import { loadChart } from '../../lib/chart-data.ts';
-import { oembedDocument } from '../../lib/oembed.ts';
+import { oembedDocument } from '../../build/oembed.ts';
 
 export const getStaticPaths = (async () => (await getCollection('charts')).filter((c) => isDrawable(c.data.kind)).map((c) => ({ params: { chart: c.id } }))) satisfies GetStaticPaths;
 

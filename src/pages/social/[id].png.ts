@@ -1,7 +1,7 @@
 /** /social/story.png and /social/<chapter>.png: preview images for the story and each chapter. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { socialPng } from '../../lib/social-image.ts';
+import { socialPng } from '../../build/social-image.ts';
 import { ui } from '../../lib/ui.ts';
 
 export const getStaticPaths = (async () => {

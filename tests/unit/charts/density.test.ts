@@ -12,7 +12,7 @@ import { flow, layoutFlow } from '../../../src/charts/flow.ts';
 import { layoutRegionMap, regionMap } from '../../../src/charts/regionMap.ts';
 import { DENSITY_LIMITS, binLabel, binOf, featuredIds, thin } from '../../../src/charts/density.ts';
 import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
-import { bakeStep } from '../../../src/lib/chart-export.ts';
+import { bakeStep } from '../../../src/build/chart-export.ts';
 import { actorSchema, chartSchema, eventSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { eventInterval, sortKey, wallTimeToUtc } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';

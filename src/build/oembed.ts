@@ -1,10 +1,11 @@
 /** oEmbed (https://oembed.com) documents: type "rich", the embed snippet as html. */
 import type { ChartInput } from '../charts/types.ts';
-import { absolute } from './urls.ts';
-import { chartHeight, embedFallbackHeight, embedSnippet } from './embed.ts';
+import { absolute } from '../lib/urls.ts';
+import { chartHeight, embedFallbackHeight, embedSnippet } from '../lib/embed.ts';
 
 export function oembedDocument(input: ChartInput, stepIndex: number, site: URL | undefined, base: string) {
-  const step = stepIndex >= 0 ? input.chart.steps[stepIndex]! : null;
+  const step = stepIndex >= 0 ? input.chart.steps[stepIndex] : null;
+  if (step === undefined) throw new Error(`oEmbed: chart "${input.chart.id}" has no step ${stepIndex + 1}`);
   const path = step ? `embed/${input.chart.id}/${step.id}/` : `embed/${input.chart.id}/`;
   const file = step ? `${input.chart.id}-${step.id}` : input.chart.id;
   const title = step ? `${input.chart.title}: ${step.title}` : input.chart.title;

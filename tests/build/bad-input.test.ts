@@ -1,10 +1,10 @@
 /**
  * Bad input: a suite of malformed content fixtures. Each is a copy of content/ with one kind of
  * mistake, run through the build's own gate (the `astro:config:setup` hook of
- * src/integrations/content-gate.ts, the first thing `astro build` runs, which reads
+ * src/build/content-gate.ts, the first thing `astro build` runs, which reads
  * STORY_CONTENT_DIR). The build must stop with a message naming file › entry › field, and a
  * copy with every mistake at once must list them all in one message.
- * (tests/unit/build-gate.test.ts runs the real `astro build` once on such a copy.)
+ * (tests/build/build-gate.test.ts runs the real `astro build` once on such a copy.)
  *
  * Markup in data text is also rendered by the chart functions and loaded in Chromium without any
  * CSP: it must stay inert text (no element created, no handler run).
@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from '@playwright/test';
-import contentGate from '../../src/integrations/content-gate.ts';
+import contentGate from '../../src/build/content-gate.ts';
 import { chartFunctions, isDrawable } from '../../src/charts/index.ts';
 import type { ChartInput } from '../../src/charts/types.ts';
 import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema, type StoryEvent } from '../../src/schemas.ts';

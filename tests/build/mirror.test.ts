@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkBasePaths, checkLinks, formatLinkProblems, TEXT_EXTENSIONS, type BuildFiles } from '../../src/lib/link-check.ts';
+import { checkBasePaths, checkLinks, formatLinkProblems, TEXT_EXTENSIONS, type BuildFiles } from '../../src/build/link-check.ts';
 
 /**
  * The root build: `npm test` has just built dist/ at base "/", so that build is checked as it is

@@ -1,7 +1,7 @@
 /** Social preview images (1200 x 630 PNG), drawn at build time so a link to a chapter previews its title. */
 import { Resvg } from '@resvg/resvg-js';
 import { join } from 'node:path';
-import { escapeText } from './escape.ts';
+import { escapeText } from '../lib/escape.ts';
 
 const FONT_DIR = join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 
@@ -10,7 +10,7 @@ export function wrap(text: string, max: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/)) {
-    if (line && (line + ' ' + word).length > max) {
+    if (line && `${line} ${word}`.length > max) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;

@@ -9,7 +9,7 @@ import {
   htmlLinks,
   urlPathOf,
   type BuildFiles,
-} from '../../../src/lib/link-check.ts';
+} from '../../../src/build/link-check.ts';
 
 const site = 'https://mirror.example.org';
 const base = '/mirror/kz/';

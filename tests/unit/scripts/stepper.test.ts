@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { clampOffset, createStepper, type ScrollerLike } from '../../../src/lib/stepper.ts';
+import { clampOffset, createStepper, type ScrollerLike } from '../../../src/scripts/stepper.ts';
 
 function fakeScroller() {
   const calls: { setup?: { step: HTMLElement[]; offset: number }; resize: number; destroy: number } = { resize: 0, destroy: 0 };

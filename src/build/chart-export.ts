@@ -3,8 +3,8 @@
  * rows for CSV/JSON downloads and the data dictionary that describes their columns.
  */
 import type { ChartInput } from '../charts/types.ts';
-import { formatEventDate } from './dates.ts';
-import { escapeText } from './escape.ts';
+import { formatEventDate } from '../lib/dates.ts';
+import { escapeText } from '../lib/escape.ts';
 
 /**
  * Returns the markup with the step's state written into it (marks outside the step at 30%

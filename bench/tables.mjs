@@ -1,0 +1,218 @@
+/**
+ * The markdown tables of the results, and the README markers they are written between. (Part of `npm run bench`,
+ * see bench/run.mjs.)
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+/** One markdown table row from its cells. */
+const row = (cells) => `| ${cells.join(' | ')} |`;
+
+// --- tables ---
+
+export const fmt = {
+  int: (v) => (v == null ? '–' : Math.round(v).toLocaleString('en-US')),
+  ms: (v) => (v == null ? '–' : `${Math.round(v).toLocaleString('en-US')} ms`),
+  kb: (v) => (v == null ? '–' : `${(v / 1024).toFixed(1)} KB`),
+  cls: (v) => (v == null ? '–' : v.toFixed(3)),
+};
+/** "value (x ratio)" against the floor; a zero floor gives a ratio only when the value is zero too. */
+export function withRatio(value, floor, f) {
+  if (value == null) return '–';
+  if (floor == null) return f(value);
+  if (floor === 0) return value === 0 ? `${f(value)} (1.0×)` : `${f(value)} (floor 0)`;
+  return `${f(value)} (${(value / floor).toFixed(value / floor >= 10 ? 0 : 1)}×)`;
+}
+
+export function tables(results) {
+  const pages = results.pages;
+  const floor = pages.find((p) => p.role === 'floor');
+  const lines = [];
+  const lh = (p) => p.lighthouse ?? {};
+  lines.push(
+    [
+      `Measured ${results.date} on ${results.machine.summary}.`,
+      `Lighthouse ${results.tools.lighthouse} (mobile defaults, simulated throttling), median of ${results.settings.runs} runs;`,
+      'bytes are gzip -9 / brotli -11 of every response; the scroll runs at 4× CPU slowdown in a 412×823 viewport.',
+      '(×) = ratio to the text-only floor.',
+    ].join(' '),
+    '',
+  );
+  lines.push(
+    '**Lighthouse**',
+    '',
+    '| page | perf | a11y | best pr. | SEO | FCP | LCP | Speed Index | TBT | CLS |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const p of pages) {
+    const f = lh(floor);
+    const l = lh(p);
+    lines.push(
+      row([
+        p.label,
+        withRatio(l.performance, f.performance, fmt.int),
+        withRatio(l.accessibility, f.accessibility, fmt.int),
+        withRatio(l.bestPractices, f.bestPractices, fmt.int),
+        withRatio(l.seo, f.seo, fmt.int),
+        withRatio(l.fcp, f.fcp, fmt.ms),
+        withRatio(l.lcp, f.lcp, fmt.ms),
+        withRatio(l.speedIndex, f.speedIndex, fmt.ms),
+        withRatio(l.tbt, f.tbt, fmt.ms),
+        withRatio(l.cls, f.cls, fmt.cls),
+      ]),
+    );
+  }
+  // Why a score is below 100, once per distinct reason.
+  const reasons = new Map();
+  for (const p of pages) {
+    for (const [cat, ids] of Object.entries(lh(p).failing ?? {})) {
+      if (cat === 'performance' || !ids.length) continue;
+      const key = `${cat}: ${ids.join(', ')}`;
+      reasons.set(key, [...(reasons.get(key) ?? []), p.label]);
+    }
+  }
+  if (reasons.size) {
+    lines.push('', 'Audits that cost points (accessibility, best practices, SEO):');
+    for (const [key, labels] of reasons)
+      lines.push(
+        `- ${key} (${labels.length === pages.length ? 'every page' : labels.length > 3 ? `${labels.length} pages` : labels.join('; ')})`,
+      );
+  }
+  lines.push(
+    '',
+    '**Bytes and requests** (brotli; gzip in the total column)',
+    '',
+    row([
+      'page',
+      'requests',
+      'HTML',
+      'CSS',
+      'JS',
+      'fonts',
+      'images',
+      'total br / gzip',
+      'largest response (br)',
+      '1st chapter ends at (br)',
+    ]),
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const p of pages) {
+    const b = p.bytes ?? {};
+    const fb = floor?.bytes ?? {};
+    const t = (k) => withRatio(b.byType?.[k]?.brotli ?? 0, fb.byType?.[k]?.brotli ?? 0, fmt.kb);
+    const ch = b.firstChapter ? `${fmt.kb(b.firstChapter.brotli)} of ${fmt.kb(b.firstChapter.ofBrotli)}` : 'n/a';
+    lines.push(
+      row([
+        p.label,
+        withRatio(b.total?.requests, fb.total?.requests, fmt.int),
+        t('html'),
+        t('css'),
+        t('js'),
+        t('fonts'),
+        t('images'),
+        `${withRatio(b.total?.brotli, fb.total?.brotli, fmt.kb)} / ${fmt.kb(b.total?.gzip)}`,
+        `${b.largest ? `${fmt.kb(b.largest.brotli)} ${b.largest.url}` : '–'}`,
+        ch,
+      ]),
+    );
+  }
+  lines.push(
+    '',
+    '**Scripted scroll through every step (4× CPU slowdown)**',
+    '',
+    row([
+      'page',
+      'step states shown',
+      'long tasks (>50 ms)',
+      'long-task time',
+      'layout shifts (score)',
+      'frames',
+      'dropped frames',
+    ]),
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const p of pages) {
+    const s = p.scroll ?? {};
+    const fs = floor?.scroll ?? {};
+    lines.push(
+      row([
+        p.label,
+        `${s.steps ? `${s.stepStatesShown} of ${s.steps}` : '–'}`,
+        withRatio(s.longTasks, fs.longTasks, fmt.int),
+        withRatio(s.longTaskMs, fs.longTaskMs, fmt.ms),
+        `${withRatio(s.layoutShifts, fs.layoutShifts, fmt.int)} (${fmt.cls(s.layoutShiftScore)})`,
+        fmt.int(s.frames),
+        withRatio(s.droppedFrames, fs.droppedFrames, fmt.int),
+      ]),
+    );
+  }
+  lines.push(
+    '',
+    '**Scale** (synthetic events generated inside the benchmark, never shipped)',
+    '',
+    row([
+      'data',
+      'events',
+      'build',
+      'story HTML (gzip)',
+      'offline file',
+      'largest embed page (gzip)',
+      'chart',
+      'render 760 / 360 px',
+      'SVG 760 px (gzip)',
+      'marks',
+      'height 760 / 360 px',
+    ]),
+    '|---|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const s of results.scale) {
+    const charts = s.charts?.error ? [['(all charts)', { error: s.charts.error }]] : Object.entries(s.charts ?? {});
+    const b = s.build ?? {};
+    const buildCell = b.error ? b.error : b.ms != null ? `${(b.ms / 1000).toFixed(1)} s` : '–';
+    const offlineCell =
+      b.offlineBytes == null ? '–' : `${fmt.kb(b.offlineBytes)}${b.offlineBytes > 300000 ? ' (over budget)' : ''}`;
+    if (charts.length === 0)
+      lines.push(
+        row([
+          `${s.factor}×`,
+          fmt.int(s.events),
+          buildCell,
+          fmt.kb(b.storyGzip),
+          offlineCell,
+          fmt.kb(b.largestEmbedGzip),
+          '–',
+          '–',
+          '–',
+          '–',
+          '–',
+        ]),
+      );
+    charts.forEach(([id, c], i) => {
+      const w = c.error ? { error: c.error } : (c[760] ?? {});
+      const n = c[360] ?? {};
+      const head =
+        i === 0
+          ? `| ${s.factor}× | ${fmt.int(s.events)} | ${buildCell} | ${fmt.kb(b.storyGzip)} | ${offlineCell} | ${fmt.kb(b.largestEmbedGzip)} `
+          : '| | | | | | ';
+      lines.push(
+        head +
+          row([
+            `${id} (${fmt.int(c.events)})`,
+            `${w.error ? `error: ${w.error}` : `${w.ms} / ${n.error ? `error: ${n.error}` : (n.ms ?? '–')} ms`}`,
+            `${fmt.kb(w.bytes)} (${fmt.kb(w.gzip)})`,
+            fmt.int(w.marks),
+            `${fmt.int(w.height)} / ${fmt.int(n.height)}`,
+          ]),
+      );
+    });
+  }
+  return lines.join('\n');
+}
+
+export function updateMarkers(file, table) {
+  if (!existsSync(file)) return false;
+  const text = readFileSync(file, 'utf8');
+  const re = /(<!-- bench:start -->)[\s\S]*?(<!-- bench:end -->)/;
+  if (!re.test(text)) return false;
+  writeFileSync(file, text.replace(re, `$1\n${table}\n$2`));
+  return true;
+}
