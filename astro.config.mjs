@@ -4,9 +4,21 @@ import mdx from '@astrojs/mdx';
 import contentGate from './src/build/content-gate.ts';
 import offlineEdition from './src/build/offline-edition.ts';
 import precompress from './src/build/precompress.ts';
+import publishFiles from './src/build/publish-files.ts';
+import { releaseSiteProblem } from './src/build/release.ts';
 
 // The base path is one setting, so the build can be served from any folder of any host.
 const base = process.env.STORY_BASE ?? '/';
+// The release build (npm run build:release sets STORY_RELEASE=1) refuses a site URL on this machine or
+// without https://; `npm start`, `npm run build` and the tests keep their local default.
+if (process.env.STORY_RELEASE === '1') {
+  const problem = releaseSiteProblem(process.env.STORY_SITE);
+  if (problem) {
+    process.stderr.write(`\nThe release build stops: ${problem}\n\n`);
+    process.exit(1);
+  }
+}
+
 // A BASE_URL variable in the environment (test runners set one) would override the base inside pages.
 delete process.env.BASE_URL;
 
@@ -14,8 +26,8 @@ export default defineConfig({
   site: process.env.STORY_SITE ?? 'http://127.0.0.1:4321',
   base,
   trailingSlash: 'always',
-  // precompress runs last: it compresses what the others wrote.
-  integrations: [contentGate(), mdx(), offlineEdition(), precompress()],
+  // precompress runs last: it compresses what the others wrote (sitemap.xml and robots.txt included).
+  integrations: [contentGate(), mdx(), offlineEdition(), publishFiles(), precompress()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // No code blocks in the story; Shiki's inline styles would also break the CSP.

@@ -13,13 +13,20 @@ import { escapeText } from '../lib/escape.ts';
 export function bakeStep(markup: string, stepIndex: number): string {
   if (stepIndex < 0) return markup;
   // "mark" or "mark cluster" (several events counted together).
-  return markup.replace(/<g class="(mark(?: cluster)?)"([^>]*?) data-steps="([^"]*)"/g, (whole, cls: string, before: string, steps: string) =>
-    steps.split(' ').includes(String(stepIndex)) ? whole : `<g class="${cls}"${before} data-steps="${steps}" opacity="0.3"`,
+  return markup.replace(
+    /<g class="(mark(?: cluster)?)"([^>]*?) data-steps="([^"]*)"/g,
+    (whole, cls: string, before: string, steps: string) =>
+      steps.split(' ').includes(String(stepIndex))
+        ? whole
+        : `<g class="${cls}"${before} data-steps="${steps}" opacity="0.3"`,
   );
 }
 
 /** Wraps chart markup into a standalone SVG file with a white background, a credit and a licence line. */
-export function standaloneSvg(markup: string, opts: { title: string; credit: string; licence: string; fontFaceCss?: string }): string {
+export function standaloneSvg(
+  markup: string,
+  opts: { title: string; credit: string; licence: string; fontFaceCss?: string },
+): string {
   const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(markup);
   if (!m) throw new Error('standaloneSvg: chart markup has no viewBox');
   const w = Number(m[1]);
@@ -46,8 +53,16 @@ export const dataDictionary: Column[] = [
   { name: 'date', description: 'Date as precise as known (YYYY, YYYY-MM or YYYY-MM-DD)', source: 'events.json: date' },
   { name: 'time', description: 'Local time HH:MM, only when known to the hour or minute', source: 'events.json: time' },
   { name: 'time_zone', description: 'IANA time zone of date and time, where known', source: 'events.json: tz' },
-  { name: 'precision', description: 'How precisely the date is known: minute, hour, day, month or year', source: 'events.json: precision' },
-  { name: 'date_text', description: 'The date as the site shows it, never more precise than known', source: 'derived from date, time, time_zone, precision' },
+  {
+    name: 'precision',
+    description: 'How precisely the date is known: minute, hour, day, month or year',
+    source: 'events.json: precision',
+  },
+  {
+    name: 'date_text',
+    description: 'The date as the site shows it, never more precise than known',
+    source: 'derived from date, time, time_zone, precision',
+  },
   { name: 'lane', description: 'official, disinformation, response or context', source: 'events.json: lane' },
   { name: 'actor', description: 'Main actor', source: 'content/data/actors.json: name' },
   { name: 'channel', description: 'Where it was said or published', source: 'events.json: channel' },
@@ -55,13 +70,33 @@ export const dataDictionary: Column[] = [
   { name: 'summary', description: 'Summary, in this edition\u2019s words', source: 'events.json: summary' },
   { name: 'quote', description: 'Short quotation, in its original language', source: 'events.json: quote.text' },
   { name: 'quote_language', description: 'Language of the quotation', source: 'events.json: quote.lang' },
-  { name: 'figures', description: 'Numbers attached to the event, with what they count', source: 'events.json: figures' },
-  { name: 'status', description: 'confirmed, reported, unverified or claimed-by-article', source: 'events.json: status' },
+  {
+    name: 'figures',
+    description: 'Numbers attached to the event, with what they count',
+    source: 'events.json: figures',
+  },
+  {
+    name: 'status',
+    description: 'confirmed, reported, unverified or claimed-by-article',
+    source: 'events.json: status',
+  },
   { name: 'uncertainty', description: 'What is not known about the event', source: 'events.json: uncertainty' },
-  { name: 'source_urls', description: 'URLs of the pages the event rests on, separated by spaces', source: 'content/data/sources.json: url' },
+  {
+    name: 'source_urls',
+    description: 'URLs of the pages the event rests on, separated by spaces',
+    source: 'content/data/sources.json: url',
+  },
   { name: 'facts', description: 'Entries of the research fact base behind the event', source: 'events.json: facts' },
-  { name: 'in_step', description: 'The step ids of the chart that bring this event forward, separated by spaces', source: 'content/data/charts/<chart>.json: steps[].highlight' },
-  { name: 'credit', description: 'Credit line to keep with the data', source: 'content/data/ui.en.json: licence.credit' },
+  {
+    name: 'in_step',
+    description: 'The step ids of the chart that bring this event forward, separated by spaces',
+    source: 'content/data/charts/<chart>.json: steps[].highlight',
+  },
+  {
+    name: 'credit',
+    description: 'Credit line to keep with the data',
+    source: 'content/data/ui.en.json: licence.credit',
+  },
   { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
 ];
 
@@ -86,16 +121,32 @@ export function chartRows(input: ChartInput, credit: string, licence: string): R
     figures: (e.figures ?? []).map((f) => f.note).join('; '),
     status: e.status,
     uncertainty: e.uncertainty ?? '',
-    source_urls: e.sources.map((s) => input.sources.get(s)?.url).filter(Boolean).join(' '),
+    source_urls: e.sources
+      .map((s) => input.sources.get(s)?.url)
+      .filter(Boolean)
+      .join(' '),
     facts: e.facts.join(' '),
-    in_step: input.chart.steps.filter((s) => s.highlight.includes(e.id)).map((s) => s.id).join(' '),
+    in_step: input.chart.steps
+      .filter((s) => s.highlight.includes(e.id))
+      .map((s) => s.id)
+      .join(' '),
     credit,
     licence,
   }));
 }
 
-function csvCell(v: string): string {
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+/** A plain number ("-3", "12.5"): a spreadsheet reads it as that number, never as a formula. */
+const NUMBER = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * One CSV cell. A cell that a spreadsheet would read as a formula (starting with =, +, -, @, a tab
+ * or a carriage return; OWASP "CSV Injection") gets a leading apostrophe and is quoted, so it is
+ * shown as the text it is. Plain numbers stay as they are.
+ */
+export function csvCell(v: string): string {
+  const formula = /^[=+\-@\t\r]/.test(v) && !NUMBER.test(v);
+  const text = formula ? `'${v}` : v;
+  return formula || /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV (RFC 4180) with a UTF-8 byte order mark, so spreadsheets read it as UTF-8. */
@@ -107,21 +158,57 @@ export function toCsv(rows: Row[], columns: Column[] = dataDictionary): string {
 
 /** The columns of the playbook matrix's CSV and JSON download: one row per dated example. */
 export const playbookDictionary: Column[] = [
-  { name: 'narrative', description: 'Narrative id (n1 to n5)', source: 'content/data/playbook.json: cells[].narrative' },
+  {
+    name: 'narrative',
+    description: 'Narrative id (n1 to n5)',
+    source: 'content/data/playbook.json: cells[].narrative',
+  },
   { name: 'narrative_label', description: 'The narrative in words', source: 'playbook.json: narratives[].label' },
   { name: 'country', description: 'Country code (UA, KZ)', source: 'playbook.json: cells[].country' },
   { name: 'period', description: 'The period the cell covers', source: 'playbook.json: countries[].period' },
-  { name: 'cell_state', description: 'documented, partial or article-claim-only', source: 'playbook.json: cells[].state' },
-  { name: 'cell_note', description: 'What the sources do and do not document for the cell', source: 'playbook.json: cells[].note' },
-  { name: 'example_id', description: 'Research fact id or event id of the example', source: 'playbook.json: examples[].id' },
+  {
+    name: 'cell_state',
+    description: 'documented, partial or article-claim-only',
+    source: 'playbook.json: cells[].state',
+  },
+  {
+    name: 'cell_note',
+    description: 'What the sources do and do not document for the cell',
+    source: 'playbook.json: cells[].note',
+  },
+  {
+    name: 'example_id',
+    description: 'Research fact id or event id of the example',
+    source: 'playbook.json: examples[].id',
+  },
   { name: 'date', description: 'Date as precise as known', source: 'playbook.json: examples[].date' },
   { name: 'precision', description: 'day, month or year', source: 'playbook.json: examples[].precision' },
-  { name: 'title', description: 'The example, in this edition\u2019s words', source: 'playbook.json: examples[].title' },
-  { name: 'summary', description: 'Summary, in this edition\u2019s words', source: 'playbook.json: examples[].summary' },
+  {
+    name: 'title',
+    description: 'The example, in this edition\u2019s words',
+    source: 'playbook.json: examples[].title',
+  },
+  {
+    name: 'summary',
+    description: 'Summary, in this edition\u2019s words',
+    source: 'playbook.json: examples[].summary',
+  },
   { name: 'status', description: 'confirmed, reported or unverified', source: 'playbook.json: examples[].status' },
-  { name: 'source_urls', description: 'URLs of the pages the example rests on', source: 'content/data/sources.json: url' },
-  { name: 'facts', description: 'Entries of the research fact base behind the example', source: 'playbook.json: examples[].facts' },
-  { name: 'credit', description: 'Credit line to keep with the data', source: 'content/data/ui.en.json: licence.credit' },
+  {
+    name: 'source_urls',
+    description: 'URLs of the pages the example rests on',
+    source: 'content/data/sources.json: url',
+  },
+  {
+    name: 'facts',
+    description: 'Entries of the research fact base behind the example',
+    source: 'playbook.json: examples[].facts',
+  },
+  {
+    name: 'credit',
+    description: 'Credit line to keep with the data',
+    source: 'content/data/ui.en.json: licence.credit',
+  },
   { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
 ];
 
@@ -139,7 +226,16 @@ export function playbookRows(input: ChartInput, credit: string, licence: string)
       cell_state: c.state,
       cell_note: c.note,
     };
-    const empty = { example_id: '', date: '', precision: '', title: '', summary: '', status: '', source_urls: '', facts: '' };
+    const empty = {
+      example_id: '',
+      date: '',
+      precision: '',
+      title: '',
+      summary: '',
+      status: '',
+      source_urls: '',
+      facts: '',
+    };
     const rows = c.examples.map((x) => ({
       ...base,
       example_id: x.id,
@@ -148,7 +244,10 @@ export function playbookRows(input: ChartInput, credit: string, licence: string)
       title: x.title,
       summary: x.summary,
       status: x.status,
-      source_urls: x.sources.map((s) => input.sources.get(s)?.url).filter(Boolean).join(' '),
+      source_urls: x.sources
+        .map((s) => input.sources.get(s)?.url)
+        .filter(Boolean)
+        .join(' '),
       facts: x.facts.join(' '),
       credit,
       licence,

@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, parseHeaders } from './headers.ts';
 import {
   checkBasePaths,
   checkLinks,
@@ -73,50 +74,6 @@ test("every page has a CSP meta tag: default-src 'none', no unsafe-inline or uns
 });
 
 // --- public/_headers: what a meta tag cannot carry ---
-
-interface HeaderRule {
-  pattern: string;
-  headers: [string, string][];
-}
-
-/** Parses a Netlify/Cloudflare _headers file. */
-function parseHeaders(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split('\n')) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
-    else {
-      const m = /^\s+([^:]+):\s*(.*)$/.exec(line);
-      if (!m || rules.length === 0) throw new Error(`_headers: cannot read "${line}"`);
-      rules.at(-1)!.headers.push([m[1]!.trim(), m[2]!.trim()]);
-    }
-  }
-  return rules;
-}
-
-/** Whether a _headers path pattern matches a URL path ("*" matches the rest, ":name" one segment). */
-function matches(pattern: string, path: string): boolean {
-  const re = pattern
-    .split('*')
-    .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z]\w*/g, '[^/]+'))
-    .join('.*');
-  return new RegExp(`^${re}$`).test(path);
-}
-
-/** The headers a host applies to a path: every matching rule, values of repeated names joined with ", " (as Netlify and Cloudflare do). */
-function headersFor(rules: HeaderRule[], path: string): { headers: Map<string, string>; repeated: string[] } {
-  const headers = new Map<string, string>();
-  const repeated: string[] = [];
-  for (const r of rules) {
-    if (!matches(r.pattern, path)) continue;
-    for (const [k, v] of r.headers) {
-      const key = k.toLowerCase();
-      if (headers.has(key)) repeated.push(`${key} (again in "${r.pattern}")`);
-      headers.set(key, headers.has(key) ? `${headers.get(key)}, ${v}` : v);
-    }
-  }
-  return { headers, repeated };
-}
 
 const headerRules = () => parseHeaders(readFileSync(join(DIST, '_headers'), 'utf8'));
 /** The URL path of a built file, as a host serves it. */
