@@ -63,7 +63,7 @@ for (const f of chartFiles) {
   for (const e of grown.events) all.set(e.id, e);
   writeFileSync(
     join(data, 'charts', f),
-    JSON.stringify({ ...raw, events: grown.chart.events, words: grown.chart.words }, null, 2),
+    JSON.stringify({ ...raw, ...grown.chart }, null, 2),
   );
 }
 writeFileSync(join(data, 'events.json'), JSON.stringify([...all.values()], null, 2));

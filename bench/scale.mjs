@@ -59,13 +59,10 @@ export function synthesize(content, factor) {
         }
         added.push(copy);
         chart.events.push(copy.id);
-        // Lists of ids in the chart's words (e.g. a flow's "stage.N.events") take the copy beside the original.
-        for (const [key, value] of Object.entries(chart.words ?? {})) {
-          const list = String(value).split(/[\s,]+/);
-          if (list.includes(e.id)) chart.words[key] = `${value} ${copy.id}`;
-        }
+        // A flow's stage takes the copy beside the original.
+        for (const stage of chart.stages ?? []) if (stage.events.includes(e.id)) stage.events.push(copy.id);
         // A map places the copy where it places the original.
-        if (chart.words?.[`at.${e.id}`]) chart.words[`at.${copy.id}`] = chart.words[`at.${e.id}`];
+        if (chart.eventPlaces?.[e.id]) chart.eventPlaces[copy.id] = chart.eventPlaces[e.id];
       }
     }
     charts[f] = chart;
@@ -82,9 +79,9 @@ export function writeSynthetic(content, data) {
 /** Renders every drawable chart in-process at 760 and 360 px: median time, SVG size, marks, height. */
 export async function renderCharts(site, data) {
   const url = (p) => pathToFileURL(join(site, p)).href;
-  const { chartFunctions, isDrawable } = await import(url('src/charts/index.ts'));
-  const { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema } = await import(url('src/schemas.ts'));
-  const { sortKey } = await import(url('src/lib/dates.ts'));
+  const { chartFunctions } = await import(url('src/charts/index.ts'));
+  const { prepareCharts } = await import(url('src/prepare/chart-input.ts'));
+  const { actorSchema, chartSchema, eventSchema, placeSchema, playbookSchema, sourceSchema } = await import(url('src/schemas.ts'));
   const read = (p) => JSON.parse(readFileSync(join(site, 'content', p), 'utf8'));
   const events = new Map(data.events.map((e) => eventSchema.parse(e)).map((e) => [e.id, e]));
   const actors = new Map(
@@ -99,18 +96,12 @@ export async function renderCharts(site, data) {
   );
   const playbook = playbookSchema.parse(read('data/playbook.json'));
   const text = read('data/ui.en.json');
+  const places = placeSchema.array().parse(read('data/places.json'));
+  const charts = Object.values(data.charts).map((raw) => chartSchema.parse(raw));
+  const prepared = prepareCharts({ charts, events: [...events.values()], actors: [...actors.values()], sources: [...sources.values()], playbook, places, text });
   const out = {};
-  for (const raw of Object.values(data.charts)) {
-    const chart = chartSchema.parse(raw);
-    if (!isDrawable(chart.kind)) continue;
-    const input = {
-      chart,
-      events: chart.events.map((id) => events.get(id)).sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
-      actors,
-      sources,
-      playbook,
-      text,
-    };
+  for (const chart of charts) {
+    const input = prepared.get(chart.id);
     const res = { events: input.events.length };
     for (const width of [760, 360]) {
       try {
@@ -119,7 +110,7 @@ export async function renderCharts(site, data) {
         const n = input.events.length > 2000 ? 1 : 5;
         for (let i = 0; i < n + 1; i++) {
           const t0 = performance.now();
-          svgText = chartFunctions[chart.kind](input, { width, idPrefix: `b${width}` });
+          svgText = chartFunctions[chart.kind](input, { width, idPrefix: `b${width}` }).svg;
           if (i > 0 || n === 1) times.push(performance.now() - t0);
         }
         const viewBox = /viewBox="([^"]+)"/.exec(svgText)?.[1]?.split(/\s+/).map(Number) ?? [];

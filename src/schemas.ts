@@ -1,6 +1,6 @@
 /**
  * Every schema of the story's content, in one place. The content collections
- * (src/content.config.ts) and the build gate (src/lib/content-check.ts) both use these,
+ * (src/content.config.ts) and the build gate (src/build/content-check.ts) both use these,
  * so an entry that passes one passes the other.
  *
  * Text fields (title, summary, finding, ...) are in the story's base language (English).
@@ -71,6 +71,13 @@ export const sourceSchema = z
     kind: z.enum(['web', 'article']),
     /** The facts.md entries this source supports. */
     facts: z.array(factId).default([]),
+    /**
+     * Short phrases of this page exactly as the research quotes them (facts.md, in quotation marks, with the page
+     * as its source): the only words of the page the edition may put in quotation marks besides event quotes.
+     */
+    quotes: z.array(z.string().min(1)).default([]),
+    /** Numbers this page gives that the edition prints without an event (e.g. a border length), as the research records them. */
+    figures: z.array(z.lazy(() => figureSchema)).default([]),
   })
   .strict()
   .refine((s) => s.kind === 'article' || s.url !== null, {
@@ -133,6 +140,23 @@ export const eventSchema = z
     time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (00:00-23:59)').optional(),
     /** IANA time zone of `date`/`time`, where known. */
     tz: z.string().optional(),
+    /**
+     * Whose time `time` is (decision 0006): 'event' = the source states it as the time the event happened;
+     * 'report' = it is the publication time of a report of it (a URL stamp, a site time), not the event's.
+     * Required whenever `time` is given, absent otherwise. A chart draws a report time as a report time, never
+     * as the moment of the event.
+     */
+    timeBasis: z.enum(['event', 'report']).optional(),
+    /**
+     * For a date known only as a range: the latest possible date, YYYY-MM-DD, inclusive (e.g. "23 or 24 October"
+     * is date 2023-10-23, until 2023-10-24). `date` is then the earliest possible day; precision stays "day".
+     */
+    until: isoPartialDate.optional(),
+    /**
+     * true when the day itself is uncertain although a single day is given (e.g. "23 October or shortly before",
+     * whose earliest day is not known). Charts draw such a date as uncertain, as they do a range (`until`).
+     */
+    dateUncertain: z.literal(true).optional(),
     precision,
     lane,
     /** Actor id of the main actor. */
@@ -169,6 +193,12 @@ export const eventSchema = z
     const timed = e.precision === 'hour' || e.precision === 'minute';
     if (timed && !e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `a time (HH:MM) for precision "${e.precision}"` });
     if (!timed && e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `no time for precision "${e.precision}" (use precision "minute" or "hour")` });
+    if (e.time && !e.timeBasis) ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: `"event" or "report" (whose time "${e.time}" is) for an event with a time` });
+    if (!e.time && e.timeBasis) ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: 'no timeBasis without a time' });
+    if (e.until !== undefined) {
+      if (e.precision !== 'day' || e.until.length !== 10) ctx.addIssue({ code: 'custom', path: ['until'], message: 'a full date (YYYY-MM-DD), only with precision "day"' });
+      else if (e.until <= e.date) ctx.addIssue({ code: 'custom', path: ['until'], message: `a date after "date" (${e.date})` });
+    }
     if (e.tz !== undefined && !isTimeZone(e.tz)) ctx.addIssue({ code: 'custom', path: ['tz'], message: 'an IANA time zone such as "Asia/Almaty"' });
   });
 export type StoryEvent = z.infer<typeof eventSchema>;
@@ -220,33 +250,158 @@ export const chartStepSchema = z
 /** The chart kinds (each is a function in src/charts/, registered in src/charts/index.ts). */
 export const chartKinds = ['lanes', 'timeline', 'flow', 'matrix', 'map'] as const;
 
-/** A chart: which chart function draws which events, with its words and its steps. */
-export const chartSchema = z
+/** Fields every chart kind has. */
+const chartBase = {
+  id: slug,
+  title: z.string().min(1),
+  /** Caption under the chart. */
+  caption: z.string().min(1),
+  /** Accessible description of what the chart shows. */
+  description: z.string().min(1),
+  /** Time window shown, in `zone`: [start, end) as YYYY-MM-DD (time-based charts). */
+  window: z.object({ start: isoPartialDate, end: isoPartialDate, zone: z.string() }).strict().optional(),
+  /** Days to mark (e.g. a holiday): date -> label. */
+  marks: z.array(z.object({ date: isoPartialDate, label: z.string().min(1) }).strict()).default([]),
+  /** Event ids drawn: the chart shows exactly these (and its table lists them). */
+  events: z.array(slug).default([]),
+  /** Short labels for the chart, by event id (the table uses full titles). */
+  labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')).default({}),
+  /** Where the chart stands in the story: the chapter id (for embeds' links back). */
+  chapter: slug.optional(),
+  /**
+   * Sources of figures the chart prints itself rather than from an event (e.g. a border length in its caption
+   * and labels); linked under the caption and listed in the story's sources.
+   */
+  sources: z.array(slug).default([]),
+  steps: z.array(chartStepSchema).min(1),
+};
+const text = z.string().min(1);
+
+/** "lanes": one lane per side of the story over a few days (`window` required). */
+export const lanesChartSchema = z.object({ ...chartBase, kind: z.literal('lanes') }).strict();
+
+/** "timeline": courtesy above an axis of years, campaigns below. */
+export const timelineChartSchema = z
   .object({
-    id: slug,
-    /** The chart function in src/charts/. */
-    kind: z.enum(chartKinds),
-    title: z.string().min(1),
-    /** Caption under the chart. */
-    caption: z.string().min(1),
-    /** Accessible description of what the chart shows. */
-    description: z.string().min(1),
-    /** Time window shown, in `zone`: [start, end) as YYYY-MM-DD (time-based charts). */
-    window: z.object({ start: isoPartialDate, end: isoPartialDate, zone: z.string() }).strict().optional(),
-    /** Days to mark (e.g. a holiday): date -> label. */
-    marks: z.array(z.object({ date: isoPartialDate, label: z.string().min(1) }).strict()).default([]),
-    /** Event ids drawn: the chart shows exactly these (and its table lists them). */
-    events: z.array(slug).default([]),
-    /** Short labels for the chart, by event id (the table uses full titles). */
-    labels: z.record(z.string(), z.string().min(1).max(40, 'at most 40 characters')).default({}),
-    /** Where the chart stands in the story: the chapter id (for embeds' links back). */
-    chapter: slug.optional(),
-    /** Words this chart alone prints (legend entries, axis titles), by key. */
-    words: z.record(z.string(), z.string().min(1)).default({}),
-    steps: z.array(chartStepSchema).min(1),
+    ...chartBase,
+    kind: z.literal('timeline'),
+    /** Titles of the two sides: above the axis (official courtesy), below it (campaigns). */
+    sides: z.object({ above: text, below: text }).strict().optional(),
+    /** Events drawn above the axis whatever their lane. */
+    above: z.array(slug).default([]),
+    /** Events drawn below the axis whatever their lane (e.g. an official's hostile interview). */
+    below: z.array(slug).default([]),
+    /** Legend word for the article's unsourced claims (default: the UI's). */
+    claimWord: text.optional(),
   })
   .strict();
+
+/** One stage of a flow: its title, its events, and what a node without audience figures prints. */
+export const flowStageSchema = z
+  .object({
+    /** Stage title over its column (wide) or row (narrow). */
+    title: text,
+    /** The stage's events, each in exactly one stage. */
+    events: z.array(slug).min(1),
+    /** Printed in a node of this stage that has no audience figure, e.g. "Views: unknown (none found)". */
+    unknown: text.optional(),
+  })
+  .strict();
+
+/** "flow": how one fake travelled, stage by stage. */
+export const flowChartSchema = z
+  .object({
+    ...chartBase,
+    kind: z.literal('flow'),
+    /** The stages, in order. */
+    stages: z.array(flowStageSchema).min(1),
+    /** The word before a figure's source ("source"). */
+    sourceWord: text.default('source'),
+  })
+  .strict();
+
+/** "<narrative id>-<country id>", a cell of the playbook matrix. */
+export const cellId = z.string().regex(/^[a-z0-9]+-[A-Z]{2}$/, 'a cell id "<narrative>-<country>", e.g. "n1-KZ"');
+
+/** "matrix": the playbook, narratives by country. */
+export const matrixChartSchema = z
+  .object({
+    ...chartBase,
+    kind: z.literal('matrix'),
+    /** Words the matrix prints (each has an English default): cell states, source and example words, row header. */
+    words: z
+      .object({
+        documented: text.optional(),
+        partial: text.optional(),
+        claim: text.optional(),
+        missing: text.optional(),
+        source: text.optional(),
+        example: text.optional(),
+        examples: text.optional(),
+        narrative: text.optional(),
+      })
+      .strict()
+      .default({}),
+    /** Short title of a cell's first example, by cell id (else the example's own title). */
+    cellTitles: z.record(cellId, text).default({}),
+    /** A note printed in a cell, by cell id. */
+    cellNotes: z.record(cellId, text).default({}),
+    /** The cells each step brings forward, by step id (a step not listed here shows all). */
+    stepCells: z.record(slug, z.array(cellId)).default({}),
+  })
+  .strict();
+
+/** A Natural Earth country id ("398" is Kazakhstan). */
+export const countryId = z.string().regex(/^\d{3}$/, 'a Natural Earth country id of three digits, e.g. "398"');
+
+/** "map": Kazakhstan, its neighbours, cities, claims drawn as arrows and their refutations. */
+export const mapChartSchema = z
+  .object({
+    ...chartBase,
+    kind: z.literal('map'),
+    /** The country the map is about (shaded). */
+    focus: countryId,
+    /** The neighbour whose border with the focus is drawn and labelled. */
+    borderWith: countryId.optional(),
+    /** Country names printed on the map, in label order; `short` is tried on phones when the name finds no room. */
+    countries: z.array(z.object({ id: countryId, name: text, short: text.optional() }).strict()),
+    /** Cities drawn, by place id (content/data/places.json): the label printed. */
+    cities: z.record(slug, text).default({}),
+    /** Which of those cities are capitals (drawn as a ringed dot). */
+    capitals: z.array(slug).default([]),
+    /** A numbered note on a city, by place id. */
+    cityNotes: z.record(slug, text).default({}),
+    /** Where an event happened: event id -> place id (drawn as a ring at that city). */
+    eventPlaces: z.record(slug, slug).default({}),
+    /** A claim drawn as an arrow from one country to another: event id -> { from, to } country ids. */
+    claims: z.record(slug, z.object({ from: countryId, to: countryId }).strict()).default({}),
+    /** An event that refutes a claim (drawn as a cross on the claim's arrow): event id -> claim's event id. */
+    refutes: z.record(slug, slug).default({}),
+    /** Steps that bring forward a city or the border ("border"), by item: step ids. */
+    itemSteps: z.record(slug, z.array(slug)).default({}),
+    /** The border's label, its short form for phones, and the note on how sources differ. */
+    border: z.object({ label: text, short: text.optional(), note: text.optional() }).strict().optional(),
+    /** Key entries under the map; an entry whose symbol is not drawn is left out. */
+    legend: z
+      .object({ focus: text.optional(), border: text.optional(), claim: text.optional(), capital: text.optional(), city: text.optional() })
+      .strict()
+      .default({}),
+  })
+  .strict();
+
+/**
+ * A chart: which chart function draws which events, with the fields its kind reads and its
+ * steps. One schema per kind (a union on `kind`), so a field another kind reads is an error.
+ */
+export const chartSchema = z.discriminatedUnion('kind', [
+  lanesChartSchema,
+  timelineChartSchema,
+  flowChartSchema,
+  matrixChartSchema,
+  mapChartSchema,
+]);
 export type Chart = z.infer<typeof chartSchema>;
+export type ChartOf<K extends Chart['kind']> = Extract<Chart, { kind: K }>;
 
 /** Frontmatter of a chapter (content/chapters/*.mdx). */
 export const chapterSchema = z
@@ -339,12 +494,22 @@ export const claimSchema = z
     id: slug,
     /** The claim as it circulated, in our words. */
     claim: z.string().min(1),
+    /** Short names the edition gives the claim in quotation marks (the "NATO centre"); no other scare quotes are allowed. */
+    names: z.array(z.string().min(1)).default([]),
     /** The rating, in words. */
     rating: z.enum(['False', 'Misleading', 'Unproven']),
     /** Event ids where the claim appeared (lane "disinformation"). */
     appearedIn: z.array(slug).min(1),
+    /**
+     * For an appearance (event id of `appearedIn`), the source that is a copy of the claim as it appeared
+     * (the outlet's page, a reprint); that is its URL in the ClaimReview. An appearance without an entry has
+     * no URL there: the debunks that report it are evidence, never the appearance.
+     */
+    copies: z.record(slug, slug).default({}),
     /** Event ids whose sources show the claim is wrong. */
     evidence: z.array(slug).min(1),
+    /** Further sources the review rests on (e.g. an independent analysis), cited beside the evidence events' sources. */
+    sources: z.array(slug).default([]),
     /** Chapter id of the section that reviews it. */
     reviewedIn: slug,
     /** What the sources show, in our words. */
@@ -367,3 +532,4 @@ export const placeSchema = z
     note: z.string().min(1),
   })
   .strict();
+export type Place = z.infer<typeof placeSchema>;

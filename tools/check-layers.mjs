@@ -60,13 +60,6 @@ const forbiddenPackages = {
  * any import not in this list fails the check. Remove an entry when its import is gone.
  */
 export const known = [
-  // The 'charts' helper turns src/lib/chart-data.ts and src/lib/embed.ts into src/prepare.
-  'src/lib/chart-data.ts -> src/charts/types.ts',
-  'src/lib/embed.ts -> src/charts/index.ts',
-  'src/lib/embed.ts -> src/charts/types.ts',
-  // The 'charts' helper moves places and words into the prepared map input.
-  'src/charts/regionMap.ts -> content/data/places.json',
-  'src/charts/regionMap.ts -> content/data/ui.en.json',
 ];
 
 const SOURCE = /\.(ts|mts|mjs|js|astro)$/;

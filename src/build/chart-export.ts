@@ -2,35 +2,17 @@
  * Chart exports: a step state baked into SVG markup, the standalone SVG document, the chart's
  * rows for CSV/JSON downloads and the data dictionary that describes their columns.
  */
-import type { ChartInput } from '../charts/types.ts';
+import type { ChartInput, Drawing } from '../charts/types.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import { escapeText } from '../lib/escape.ts';
 
 /**
- * Returns the markup with the step's state written into it (marks outside the step at 30%
- * opacity), for files that must show a state without the site's CSS. stepIndex < 0: all marks.
+ * Wraps a drawing into a standalone SVG file with a white background, a credit and a licence
+ * line. The drawing is already in the state the file shows (chart option `step`) and names the
+ * embedded font (option `fonts: 'embedded'`): nothing here rewrites chart markup.
  */
-export function bakeStep(markup: string, stepIndex: number): string {
-  if (stepIndex < 0) return markup;
-  // "mark" or "mark cluster" (several events counted together).
-  return markup.replace(
-    /<g class="(mark(?: cluster)?)"([^>]*?) data-steps="([^"]*)"/g,
-    (whole, cls: string, before: string, steps: string) =>
-      steps.split(' ').includes(String(stepIndex))
-        ? whole
-        : `<g class="${cls}"${before} data-steps="${steps}" opacity="0.3"`,
-  );
-}
-
-/** Wraps chart markup into a standalone SVG file with a white background, a credit and a licence line. */
-export function standaloneSvg(
-  markup: string,
-  opts: { title: string; credit: string; licence: string; fontFaceCss?: string },
-): string {
-  const m = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(markup);
-  if (!m) throw new Error('standaloneSvg: chart markup has no viewBox');
-  const w = Number(m[1]);
-  const h = Number(m[2]);
+export function standaloneSvg(drawing: Pick<Drawing, 'svg' | 'width' | 'height'>, opts: { title: string; credit: string; licence: string; fontFaceCss?: string }): string {
+  const { svg: markup, width: w, height: h } = drawing;
   const head = 32;
   const foot = 40;
   const inner = markup.replace(/^<svg /, `<svg x="0" y="${head}" width="${w}" height="${h}" `);

@@ -9,7 +9,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { checkContent, formatProblems, readContent } from '../lib/content-check.ts';
+import { checkContent, formatProblems, readContent } from './content-check.ts';
 
 /** The content folder the gate reads: STORY_CONTENT_DIR, or content/ under the project root. */
 export function contentDir(root: URL): string {

@@ -1,7 +1,7 @@
 /** oEmbed (https://oembed.com) documents: type "rich", the embed snippet as html. */
 import type { ChartInput } from '../charts/types.ts';
 import { absolute } from '../lib/urls.ts';
-import { chartHeight, embedFallbackHeight, embedSnippet } from '../lib/embed.ts';
+import { chartHeight, embedFallbackHeight, embedSnippet } from '../charts/embed.ts';
 
 export function oembedDocument(input: ChartInput, stepIndex: number, site: URL | undefined, base: string) {
   const step = stepIndex >= 0 ? input.chart.steps[stepIndex] : null;

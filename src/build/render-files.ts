@@ -9,7 +9,7 @@ import { Resvg } from '@resvg/resvg-js';
 import subsetFont from 'subset-font';
 import type { ChartInput } from '../charts/types.ts';
 import { chartFunctions } from '../charts/index.ts';
-import { bakeStep, standaloneSvg } from './chart-export.ts';
+import { standaloneSvg } from './chart-export.ts';
 
 const FONT_DIR = join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 const FONTS = [
@@ -36,14 +36,12 @@ async function fontFaceCss(text: string): Promise<string> {
 
 /** The chart drawn at 760 px, in a step's state (-1: all), as a standalone SVG document. */
 export async function chartSvgFile(input: ChartInput, stepIndex: number, opts: { credit: string; licence: string; embedFonts?: boolean }): Promise<string> {
-  const markup = bakeStep(chartFunctions[input.chart.kind](input, { width: 760, idPrefix: 'dl' }), stepIndex).replace(
-    /^<svg ([^>]*?)font-family="[^"]*"/,
-    `<svg $1font-family="'DejaVu Sans', sans-serif"`,
-  );
+  const drawing = chartFunctions[input.chart.kind](input, { width: 760, idPrefix: 'dl', step: stepIndex, fonts: 'embedded' });
+  const markup = drawing.svg;
   const step = stepIndex >= 0 ? input.chart.steps[stepIndex] : undefined;
   const title = step ? `${input.chart.title}: ${step.title}` : input.chart.title;
   const css = opts.embedFonts === false ? undefined : await fontFaceCss(glyphs(markup) + glyphs(title + opts.credit + opts.licence));
-  return standaloneSvg(markup, { title, credit: opts.credit, licence: opts.licence, fontFaceCss: css });
+  return standaloneSvg(drawing, { title, credit: opts.credit, licence: opts.licence, fontFaceCss: css });
 }
 
 /** A PNG of the standalone SVG at 2x. */

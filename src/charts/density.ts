@@ -16,6 +16,7 @@
 import { wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 import type { UiStrings } from '../lib/ui.ts';
+import { MONTHS } from './marks/months.ts';
 
 export type BinUnit = 'day' | 'month' | 'quarter' | 'year';
 
@@ -93,10 +94,7 @@ export function featuredIds(chart: Pick<Chart, 'steps' | 'labels'>): Set<string>
   return new Set([...chart.steps.flatMap((s) => s.highlight), ...Object.keys(chart.labels)]);
 }
 
-/** Steps a cluster lights: those that highlight nothing, and so light every mark. */
-export function openSteps(chart: Pick<Chart, 'steps'>): number[] {
-  return chart.steps.flatMap((st, i) => (st.highlight.length === 0 ? [i] : []));
-}
+export { openSteps } from './marks/steps.ts';
 
 /**
  * Splits a group's items into those drawn on their own and those counted in bins.
@@ -130,7 +128,6 @@ export function thin<T>(
   return { single, clusters };
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** The bin as words: "24 Oct 2023", "Oct 2023", "Oct–Dec 2023", "2023". */
 export function binLabel(bin: Bin): string {

@@ -3,11 +3,10 @@
  * real event, the first post, amplifiers, reach, reactions ...); stages run in order and
  * links join each stage to the next. A link says "then", not "copied from".
  *
- * The stages come from the chart definition's words, not from this function:
- *   words["stage.1"] = "The real event", words["stage.1.events"] = "<event id> <event id>",
- *   words["stage.1.unknown"] = text printed in a node of that stage that has no audience
- *   figure (e.g. "Views: unknown (none found)"); stage.2, stage.3 ... likewise.
- *   words["source"] = the word before a figure's source ("source").
+ * The stages come from the chart definition's `stages`, not from this function: each has a
+ * title ("The real event"), its event ids, and optionally the text printed in a node of that
+ * stage that has no audience figure (e.g. "Views: unknown (none found)"); `sourceWord` is the
+ * word before a figure's source ("source").
  * Audience figures (views, followers, subscribers) come from event.figures with their
  * qualifier ("more than") and the publisher of the event's first source; nothing is estimated.
  *
@@ -20,38 +19,37 @@
 import { linkHorizontal, linkVertical } from 'd3-shape';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
-import type { Chart, StoryEvent } from '../schemas.ts';
+import type { ChartOf, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { svgFrame } from './marks/frame.ts';
+import { stepAttrs, stepViews } from './marks/steps.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, figureText, hatchPattern, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thin, type Cluster } from './density.ts';
 import { sortKey } from '../lib/dates.ts';
 
 /** What flow() reads of the chart input. */
-export type FlowData = Pick<ChartInput, 'chart' | 'events' | 'text' | 'sources'>;
+export type FlowData = Pick<ChartInput<'flow'>, 'chart' | 'events' | 'text' | 'sources'>;
 
 /** width: px, default 760 (below 560 the narrow layout); idPrefix default "flow"; fontSize default 12 (11 narrow). */
 export type FlowOptions = ChartOptions;
 
 export interface FlowStage {
-  /** 1-based, as in words["stage.N"]. */
+  /** 1-based position in the chart's `stages`. */
   n: number;
   name: string;
   ids: string[];
   unknown?: string;
 }
 
-/** The stages the chart definition declares (words "stage.1", "stage.1.events", ...). */
-export function flowStages(chart: Pick<Chart, 'id' | 'words' | 'events'>): FlowStage[] {
-  const stages: FlowStage[] = [];
-  for (let n = 1; chart.words[`stage.${n}`] !== undefined; n++) {
-    stages.push({ n, name: chart.words[`stage.${n}`]!, ids: idList(chart.words[`stage.${n}.events`]), unknown: chart.words[`stage.${n}.unknown`] });
-  }
+/** The stages the chart definition declares, numbered from 1. */
+export function flowStages(chart: Pick<ChartOf<'flow'>, 'id' | 'stages' | 'events'>): FlowStage[] {
+  const stages: FlowStage[] = chart.stages.map((s, i) => ({ n: i + 1, name: s.title, ids: [...s.events], unknown: s.unknown }));
   const staged = new Map<string, number>();
   for (const id of stages.flatMap((s) => s.ids)) staged.set(id, (staged.get(id) ?? 0) + 1);
   for (const id of chart.events) {
     const count = staged.get(id) ?? 0;
-    if (count !== 1) throw new Error(`flow: event "${id}" of chart "${chart.id}" is in ${count} stages; list it in exactly one words["stage.N.events"]`);
+    if (count !== 1) throw new Error(`flow: event "${id}" of chart "${chart.id}" is in ${count} stages; list it in exactly one stage's "events"`);
   }
   const listed = new Set(chart.events);
   for (const id of staged.keys()) if (!listed.has(id)) throw new Error(`flow: stage of chart "${chart.id}" lists "${id}", which is not in its "events"`);
@@ -112,7 +110,7 @@ function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW: number
   const source = data.sources.get(e.sources[0] ?? '')?.publisher;
   for (const f of figures) {
     for (const l of wrapText(figureText(f), textW / BOLD, small)) out.push({ text: l, kind: 'figure', size: small });
-    if (source) for (const l of wrapText(`${data.chart.words.source ?? 'source'}: ${source}`, textW, small)) out.push({ text: l, kind: 'source', size: small });
+    if (source) for (const l of wrapText(`${data.chart.sourceWord}: ${source}`, textW, small)) out.push({ text: l, kind: 'source', size: small });
   }
   if (figures.length === 0 && stage.unknown) for (const l of wrapText(stage.unknown, textW, small)) out.push({ text: l, kind: 'unknown', size: small });
   let y = INNER;
@@ -315,10 +313,10 @@ function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
 
 /**
  * Renders the chart as SVG markup.
- * @param data the chart definition (with its stages in `words`), its events, their sources and the words it prints
+ * @param data the chart definition (with its `stages`), its events, their sources and the words it prints
  * @param options width (px, default 760; narrow below 560), idPrefix (default "flow"), fontSize (px)
  */
-export function flow(data: FlowData, options: FlowOptions = {}): string {
+export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
   const p = options.idPrefix ?? 'flow';
   const L = layoutFlow(data, options);
   const fs = L.fontSize;
@@ -336,7 +334,7 @@ export function flow(data: FlowData, options: FlowOptions = {}): string {
       const h = px(n.y1 - n.y0);
       const text = n.lines.map((l) => svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${l.kind === 'label' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'unknown' ? svg` font-style="italic" fill="${MUTED}"` : svg` fill="${MUTED}"`}>${l.text}</text>`);
       return svg`
-<g class="mark cluster" data-id="${n.id}" data-steps="${n.steps.join(' ')}"${n.lane ? svg` data-lane="${n.lane}"` : ''} data-count="${n.members.length}"><title>${n.title ?? ''}</title><path d="M${px(n.x0 + 3)},${px(n.y1 + 0.5)}v2.5H${px(n.x1 - 3)}v-2.5" fill="none" stroke="${colour}"/><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"/><rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${colour}" fill-opacity="0.25"/>${text}</g>`;
+<g class="mark cluster" data-id="${n.id}" ${stepAttrs(n.steps, options.step)}${n.lane ? svg` data-lane="${n.lane}"` : ''} data-count="${n.members.length}"><title>${n.title ?? ''}</title><path d="M${px(n.x0 + 3)},${px(n.y1 + 0.5)}v2.5H${px(n.x1 - 3)}v-2.5" fill="none" stroke="${colour}"/><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"/><rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${colour}" fill-opacity="0.25"/>${text}</g>`;
     }
     const e = byId.get(n.id)!;
     const colour = laneColours[n.lane!];
@@ -352,8 +350,10 @@ export function flow(data: FlowData, options: FlowOptions = {}): string {
       return svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${style}${n.claimed && l.kind === 'label' ? svg` font-style="italic"` : ''}>${l.text}</text>`;
     });
     return svg`
-<g class="mark" data-id="${n.id}" data-steps="${n.steps.join(' ')}" data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
+<g class="mark" data-id="${n.id}" ${stepAttrs(n.steps, options.step)} data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}
-</svg>`.value;
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}`);
+  const lit = L.nodes.map((n) => ({ id: n.id, steps: n.steps, box: n }));
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lit, L.width, L.height) };
 }

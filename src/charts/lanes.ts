@@ -2,7 +2,11 @@
  * "Lanes": a short time window drawn as one lane per side of the story (official Moscow,
  * disinformation, responses, what happened), every event at its known precision:
  * a point for a time known to the minute, a bar over the day for a date known to the day,
- * a bar across the whole window (open at both ends) for one known only to the month.
+ * a bar across the whole window (open at both ends) for one known only to the month,
+ * a bar over two or more days for a date known only as a range (`until`), and, for an event whose only
+ * time is the publication time of a report of it, a bar from the start of that day to a tick at the
+ * report's time (never a point at the report's minute).
+ * Hatched marks rest on one secondary source or less, or have an uncertain date.
  * Claims that only the article makes are hollow and dashed.
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
@@ -10,15 +14,22 @@
 import { scaleUtc } from 'd3-scale';
 import { utcDay } from 'd3-time';
 import { svg, px, type Markup } from '../lib/escape.ts';
-import { eventInterval, wallTimeToUtc } from '../lib/dates.ts';
+import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { svgFrame } from './marks/frame.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
+import { MONTHS } from './marks/months.ts';
+import { labelWidth } from './marks/text.ts';
+
+export { labelWidth };
+import { hatchPattern } from './marks/defs.ts';
+import { openSteps, stepAttrs, stepIndex, stepViews, type Lit } from './marks/steps.ts';
 
 type Lane = (typeof laneOrder)[number];
 
 /** What lanes() reads of the chart input. */
-export type LanesData = Pick<ChartInput, 'chart' | 'events' | 'text'>;
+export type LanesData = Pick<ChartInput<'lanes'>, 'chart' | 'events' | 'text'>;
 
 /** width: px, default 960 (below 560 the narrow layout); idPrefix default "lanes"; fontSize default 12 (11 narrow). */
 export type LanesOptions = ChartOptions;
@@ -39,7 +50,10 @@ export interface PlacedMark {
   lane: Lane;
   shape: MarkShape;
   claimed: boolean;
+  /** Hatched: the event rests on one secondary source or less (status), or its date is uncertain (a range, `until`, or `dateUncertain`). */
   uncertain: boolean;
+  /** The event's stated time is a report's publication time (timeBasis "report"): the bar runs from the start of that day to the report, which a tick marks at x1. */
+  report?: boolean;
   x0: number;
   x1: number;
   y: number;
@@ -73,14 +87,6 @@ const BAR = 12;
 const CLUSTER = 16;
 const PAD = 8;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Width of a label in px: a generous estimate for the sans-serif fonts the site uses. */
-export function labelWidth(text: string, fontSize: number): number {
-  let w = 0;
-  for (const ch of text) w += /[A-Z]/.test(ch) ? 0.68 : /[il.,:'"!| ]/.test(ch) ? 0.3 : /[mw]/.test(ch) ? 0.85 : 0.56;
-  return w * fontSize;
-}
 
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
@@ -116,8 +122,9 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
     days.push({ x0: px(x(d0)), x1: px(x(d1)), date: d0, label, mark: chart.marks.find((m) => m.date === iso)?.label });
   }
 
-  const stepIndex = new Map<string, number[]>();
-  chart.steps.forEach((s, i) => s.highlight.forEach((id) => stepIndex.set(id, [...(stepIndex.get(id) ?? []), i])));
+  // One rule for every chart: a step with an empty highlight lights every mark.
+  const steps = stepIndex(chart, data.events.map((e) => e.id));
+  const allSteps = openSteps(chart);
 
   const lanesOut: LanesLayout['lanes'] = [];
   const marks: PlacedMark[] = [];
@@ -172,14 +179,15 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
           ? {
               id: cluster.id, lane, shape, claimed: false, uncertain: false,
               x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
-              steps: [], members: cluster.members.map((it) => it.e.id), openEnds: open,
+              steps: allSteps, members: cluster.members.map((it) => it.e.id), openEnds: open,
               title: clusterTitle(data.text, cluster, cluster.members.map((it) => it.e), data.text.lanes[lane]),
             }
           : {
               id: e!.id, lane, shape, claimed: e!.status === 'claimed-by-article',
-              uncertain: e!.status === 'reported' || e!.status === 'unverified',
+              uncertain: e!.status === 'reported' || e!.status === 'unverified' || e!.until !== undefined || e!.dateUncertain === true,
+              ...(e!.timeBasis === 'report' ? { report: true } : {}),
               x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
-              steps: stepIndex.get(e!.id) ?? [],
+              steps: steps.get(e!.id) ?? [],
             },
         row, labelAbove,
       });
@@ -220,6 +228,10 @@ function markShape(m: PlacedMark, p: string): Markup {
     return svg`<rect x="${m.x0}" y="${y}" width="${w}" height="${BAR + 2}" fill="${colour}" fill-opacity="0.12" stroke="${colour}" stroke-dasharray="5 3"/><path d="M${m.x0 + 6},${m.y - 4}l-4,4 4,4M${m.x1 - 6},${m.y - 4}l4,4-4,4" fill="none" stroke="${colour}" stroke-width="1.5"/>`;
   }
   const fill = m.uncertain ? `url(#${p}-hatch-${m.lane})` : colour;
+  if (m.report) {
+    // Known only to lie before a report's publication time: a pale bar up to a tick at that time.
+    return svg`<rect x="${m.x0}" y="${y}" width="${w}" height="${BAR}" rx="2" fill="${m.uncertain ? fill : colour}" fill-opacity="${m.uncertain ? 1 : 0.3}" stroke="${colour}"/><path class="report-tick" d="M${m.x1},${px(m.y - BAR / 2 - 4)}V${px(m.y + BAR / 2 + 4)}" stroke="${colour}" stroke-width="2.5"/>`;
+  }
   return svg`<rect x="${m.x0}" y="${y}" width="${w}" height="${BAR}" rx="2" fill="${fill}" stroke="${colour}"/>`;
 }
 
@@ -228,15 +240,12 @@ function markShape(m: PlacedMark, p: string): Markup {
  * @param data the chart definition, its events and the words it prints
  * @param options width (px, default 960), idPrefix (default "lanes"), fontSize (px)
  */
-export function lanes(data: LanesData, options: LanesOptions = {}): string {
+export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
   const p = options.idPrefix ?? 'lanes';
   const L = layoutLanes(data, options);
   const fs = L.fontSize;
   const titles = new Map(data.events.map((e) => [e.id, e]));
-  const hatch = laneOrder.map(
-    (lane) =>
-      svg`<pattern id="${p}-hatch-${lane}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="${laneColours[lane]}"/></pattern>`,
-  );
+  const hatch = laneOrder.map((lane) => hatchPattern(`${p}-hatch-${lane}`, laneColours[lane], 6));
   const days = L.days.map((d, i) => svg`
 <g class="day">${d.mark ? svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}" width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="#f3e9c6"/>` : ''}<line x1="${d.x0}" x2="${d.x0}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>${i === L.days.length - 1 ? svg`<line x1="${d.x1}" x2="${d.x1}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>` : ''}<text class="day-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}" fill="#333">${d.label}</text>${d.mark ? svg`<text class="day-mark-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 7}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${d.mark}</text>` : ''}</g>`);
   const laneEls = L.lanes.map((l, i) => svg`
@@ -244,13 +253,38 @@ export function lanes(data: LanesData, options: LanesOptions = {}): string {
   const markEls = L.marks.map((m) => {
     if (m.members) {
       return svg`
-<g class="mark cluster" data-id="${m.id}" data-steps="" data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="#1d1d1d">${m.label}</text></g>`;
+<g class="mark cluster" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="#1d1d1d">${m.label}</text></g>`;
     }
     const e = titles.get(m.id);
-    const status = m.claimed ? ' (the article\u2019s claim; no source found)' : m.shape === 'open' ? ` (${data.text.chart.monthOnly})` : '';
+    const status = m.claimed
+      ? ' (the article\u2019s claim; no source found)'
+      : m.shape === 'open'
+        ? ` (${data.text.chart.monthOnly})`
+        : m.report && e?.time
+          ? ` (${e.time} is when a report of it was published, not when it happened; it happened earlier that day)`
+          : e?.until
+            ? ` (${formatEventDate(e)}: date uncertain)`
+            : e?.dateUncertain
+              ? ' (date uncertain)'
+              : '';
     return svg`
-<g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
+<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs>${hatch}</defs>${days}${laneEls}${markEls}
-</svg>`.value;
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}`);
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lanesLit(L), L.width, L.height) };
+}
+
+/** Each mark with the box of its glyph and label (and the label's own row when it sits above). */
+export function lanesLit(L: LanesLayout): Lit[] {
+  return L.marks.map((m) => ({
+    id: m.id,
+    steps: m.steps,
+    box: {
+      x0: Math.min(m.x0, m.labelBox[0]),
+      x1: Math.max(m.x1, m.labelBox[1]),
+      y0: Math.min(m.y - ROW / 2, m.ly - L.fontSize),
+      y1: m.y + ROW / 2,
+    },
+  }));
 }

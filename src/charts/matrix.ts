@@ -6,24 +6,26 @@
  *   partial             half-filled square, striped cell, the same plus what is missing;
  *   article-claim-only  hollow dashed square, white dashed cell, "the article's claim".
  *
- * Words the chart prints come from the chart definition's `words`:
- *   documented / partial / claim / missing: state names; source, example, examples;
- *   "title.<cell id>": a short title for the cell's first example (else its full title);
- *   "note.<cell id>": a short form of the cell's note (else the note itself).
+ * Words the chart prints come from the chart definition:
+ *   `words`: documented / partial / claim / missing (state names); source, example, examples;
+ *   `cellTitles[<cell id>]`: a short title for the cell's first example (else its full title);
+ *   `cellNotes[<cell id>]`: a short form of the cell's note (else the note itself).
  * Steps: a chart's `highlight` lists event ids, and cells are not events, so the cells a step
- * brings forward are listed in words["step.<step id>"] (space-separated cell ids); a step with
- * neither shows every cell.
+ * brings forward are listed in `stepCells[<step id>]`; a step with neither shows every cell.
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { Playbook } from '../schemas.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { svgFrame } from './marks/frame.ts';
+import { stepAttrs, stepViews } from './marks/steps.ts';
+import { hatchPattern } from './marks/defs.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
 
 /** What matrix() reads of the chart input. */
-export type MatrixData = Pick<ChartInput, 'chart' | 'playbook' | 'sources'>;
+export type MatrixData = Pick<ChartInput<'matrix'>, 'chart' | 'playbook' | 'sources'>;
 
 /** width: px, default 760 (below 560 the narrow layout); idPrefix default "matrix"; fontSize default 12 (11 narrow). */
 export type MatrixOptions = ChartOptions;
@@ -81,12 +83,12 @@ function cellLines(data: MatrixData, c: Playbook['cells'][number] | undefined, i
   if (!c) return out;
   const x = c.examples[0];
   if (x) {
-    for (const l of wrapText(w[`title.${id}`] ?? x.title, textW * SAFE, fs)) out.push({ text: l, kind: 'title', size: fs });
+    for (const l of wrapText(data.chart.cellTitles[id] ?? x.title, textW * SAFE, fs)) out.push({ text: l, kind: 'title', size: fs });
     const source = data.sources.get(x.sources[0] ?? '')?.publisher;
     const meta = source ? `${shortDate(x)} · ${w.source ?? 'source'}: ${source}` : shortDate(x);
     for (const l of wrapText(meta, textW * SAFE, small)) out.push({ text: l, kind: 'meta', size: small });
   }
-  if (c.state !== 'documented') for (const l of wrapText(w[`note.${id}`] ?? c.note, textW * SAFE, small)) out.push({ text: l, kind: 'note', size: small });
+  if (c.state !== 'documented') for (const l of wrapText(data.chart.cellNotes[id] ?? c.note, textW * SAFE, small)) out.push({ text: l, kind: 'note', size: small });
   if (c.examples.length > 0) {
     const n = c.examples.length;
     out.push({ text: `${n} ${n === 1 ? (w.example ?? 'sourced example') : (w.examples ?? 'sourced examples')}`, kind: 'count', size: small });
@@ -113,7 +115,7 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
   const { playbook, chart } = data;
   const w = chart.words;
   const ids = playbook.narratives.flatMap((n) => playbook.countries.map((c) => cellId(n.id, c.id)));
-  const steps = stepIndex(chart, ids, (s) => idList(w[`step.${s.id}`]));
+  const steps = stepIndex(chart, ids, (s) => chart.stepCells[s.id] ?? []);
   // All three states are always in the key, so a reader knows what a claim would look like.
   const legendItems = (['documented', 'partial', 'article-claim-only'] as const).map((s) => ({
     key: s,
@@ -208,12 +210,12 @@ function glyph(state: CellState, x: number, cy: number): Markup {
  * @param data the chart definition (its words), the playbook matrix and the sources
  * @param options width (px, default 760; narrow below 560), idPrefix (default "matrix"), fontSize (px)
  */
-export function matrix(data: MatrixData, options: MatrixOptions = {}): string {
+export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
   const p = options.idPrefix ?? 'matrix';
   const L = layoutMatrix(data, options);
   const fs = L.fontSize;
   const pb = data.playbook;
-  const defs = svg`<defs><pattern id="${p}-stripes" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#fff"/><rect width="3" height="6" fill="${matrixColour}"/></pattern></defs>`;
+  const defs = svg`<defs>${hatchPattern(`${p}-stripes`, matrixColour, 6)}</defs>`;
   const legend = L.legend.map((it) => svg`${glyph(it.key as CellState, it.x, px(it.y - (fs - 1) * 0.35))}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`);
   const heads = (list: MatrixLayout['columns'], anchor: 'middle' | 'start') =>
     list.map((h) => svg`<text x="${h.x}" text-anchor="${anchor}" fill="${INK}">${h.lines.map((l) => svg`<tspan x="${h.x}" y="${l.y}" font-size="${l.bold ? fs : fs - 1}"${l.bold ? svg` font-weight="700"` : svg` fill="${MUTED}"`}>${l.text}</tspan>`)}</text>`);
@@ -250,8 +252,10 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): string {
     const example = first ? ` First example: ${first.title} (${formatEventDate(first)}).` : '';
     const note = cell ? ` ${cell.note}` : '';
     return svg`
-<g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}" data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines.filter((l) => l.kind === 'state').map((l) => l.text).join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
+<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)} data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines.filter((l) => l.kind === 'state').map((l) => l.text).join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}
-</svg>`.value;
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}`);
+  const lit = L.cells.map((c) => ({ id: c.id, steps: c.steps, box: c }));
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, lit, L.width, L.height) };
 }

@@ -4,7 +4,7 @@
  * and the false "30 labs from Ukraine" claim as a dashed arrow struck through with a cross.
  *
  * Everything the map says comes from its chart definition: country names, city labels and
- * which item appears in which step are `words`; event labels are `labels`; coordinates are in
+ * which item appears in which step are typed fields of the chart; event labels are `labels`; coordinates are in
  * content/data/places.json, each with its source. The function only knows geometry.
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock. The TopoJSON is imported
@@ -15,27 +15,18 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
-import placesJson from '../../content/data/places.json' with { type: 'json' };
-import uiEn from '../../content/data/ui.en.json' with { type: 'json' };
 import { svg, px, type Markup } from '../lib/escape.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { svgFrame } from './marks/frame.ts';
+import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
+import { pointsBox, unionBox } from './marks/box.ts';
 import { DENSITY_LIMITS, binLabel, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 
 /** A place with coordinates (content/data/places.json). */
-export interface Place {
-  id: string;
-  name: string;
-  /** Degrees east. */
-  lon: number;
-  /** Degrees north. */
-  lat: number;
-  /** Source id (content/data/sources.json) that states the coordinates. */
-  source: string;
-  note: string;
-}
+export type { Place } from '../schemas.ts';
 
-/** What regionMap() reads: the chart, its events and, optionally, the places (default: places.json). */
-export type RegionMapData = Pick<ChartInput, 'chart' | 'events'> & { places?: readonly Place[]; text?: ChartInput['text'] };
+/** What regionMap() reads: the chart, its events, the places and the words it prints. */
+export type RegionMapData = Pick<ChartInput<'map'>, 'chart' | 'events' | 'places' | 'text'>;
 
 /** width: px, default 960 (below 560 the narrow layout); idPrefix default "map"; fontSize default 12. */
 export type RegionMapOptions = ChartOptions;
@@ -146,6 +137,8 @@ export interface RegionMapLayout {
   focus: string;
   borderWith: string;
   borderSteps: number[];
+  /** The drawn part of the border line, if any. */
+  borderBox?: Box;
   /** Projected bounds of each labelled country, clipped to the map. */
   countries: { id: string; bounds: [[number, number], [number, number]]; centroid: [number, number] }[];
   cities: MapCity[];
@@ -399,21 +392,20 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   const small = narrow ? fontSize - 1 : fontSize;
   const lineHeight = Math.round(fontSize * 1.25);
   const { chart } = data;
-  const words = chart.words;
-  const places = new Map((data.places ?? (placesJson as Place[])).map((p) => [p.id, p]));
-  const focus = words.focus;
-  if (!focus || !countryFeatures.has(focus)) throw new Error(`map: chart "${chart.id}" needs words.focus, a Natural Earth country id (e.g. "398")`);
-  const borderWith = words.borderWith ?? '';
+  const places = new Map(data.places.map((p) => [p.id, p]));
+  const focus = chart.focus;
+  if (!countryFeatures.has(focus)) throw new Error(`map: chart "${chart.id}" needs "focus", a Natural Earth country id (e.g. "398")`);
+  const borderWith = chart.borderWith ?? '';
   const focusFeature = countryFeatures.get(focus)!;
 
   // Steps: a step with no highlighted events and no item naming it shows everything.
   const stepIds = chart.steps.map((s) => s.id);
   const named = new Set<string>();
   const itemSteps = (item: string): number[] => {
-    const ids = (words[`steps.${item}`] ?? '').split(/\s+/).filter(Boolean);
+    const ids = chart.itemSteps[item] ?? [];
     return ids.map((id) => stepIds.indexOf(id)).filter((i) => i >= 0);
   };
-  for (const [k, v] of Object.entries(words)) if (k.startsWith('steps.')) v.split(/\s+/).forEach((s) => named.add(s));
+  for (const list of Object.values(chart.itemSteps)) list.forEach((s) => named.add(s));
   const showAll = chart.steps.map((s, i) => (s.highlight.length === 0 && !named.has(s.id) ? i : -1)).filter((i) => i >= 0);
   const stepsOf = (id: string): number[] => {
     const set = new Set<number>([...showAll, ...itemSteps(id)]);
@@ -445,7 +437,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
       : '',
   };
 
-  const countryIds = Object.keys(words).filter((k) => k.startsWith('country.')).map((k) => k.slice(8));
+  const countryIds = chart.countries.map((c) => c.id);
   if (!countryIds.includes(focus)) countryIds.unshift(focus);
   const countries = countryIds
     .filter((id) => countryFeatures.has(id))
@@ -503,22 +495,19 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   };
 
   // Cities.
-  const capitals = new Set((words.capitals ?? '').split(/\s+/).filter(Boolean));
-  const cities: MapCity[] = Object.keys(words)
-    .filter((k) => k.startsWith('city.'))
-    .map((k) => k.slice(5))
-    .filter((id) => places.has(id))
-    .map((id) => {
-      const p = places.get(id)!;
-      const [x, y] = project(p.lon, p.lat);
-      return { id, label: words[`city.${id}`]!, x, y, capital: capitals.has(id), steps: stepsOf(id) };
-    });
+  const capitals = new Set(chart.capitals);
+  const cities: MapCity[] = Object.entries(chart.cities).flatMap(([id, label]) => {
+    const p = places.get(id);
+    if (!p) return [];
+    const [x, y] = project(p.lon, p.lat);
+    return [{ id, label, x, y, capital: capitals.has(id), steps: stepsOf(id) }];
+  });
   // Events at places (a ring around the city each). Over a place's limit, the events the story
   // does not point at are counted in one ring per year they are dated in (see density.ts).
   const featured = featuredIds(chart);
-  const text = data.text ?? uiEn;
+  const { text } = data;
   const placeEvents: MapPlaceEvent[] = cities.flatMap((c) => {
-    const here = data.events.filter((e) => words[`at.${e.id}`] === c.id);
+    const here = data.events.filter((e) => chart.eventPlaces[e.id] === c.id);
     const { single, clusters } = thin(here, { limit: DENSITY_LIMITS.place, unit: 'year', zone: 'UTC', group: `at-${c.id}`, event: (e) => e, featured });
     return [
       ...single.map((e) => ({ id: e.id, place: c.id, x: c.x, y: c.y, steps: stepsOf(e.id) })),
@@ -540,9 +529,9 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   // False claims: a curve from one country to another, struck through with a cross.
   const claims: MapClaim[] = [];
   for (const e of data.events) {
-    const spec = words[`claim.${e.id}`];
+    const spec = chart.claims[e.id];
     if (!spec) continue;
-    const [from, to] = spec.split(/\s+/) as [string, string];
+    const { from, to } = spec;
     const a = anchorOf(from) ?? (countryFeatures.has(from) ? (path.centroid(countryFeatures.get(from)!) as [number, number]) : null);
     const b = anchorOf(to);
     if (!a || !b) continue;
@@ -554,7 +543,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     const bend = len * 0.22 * (ny < 0 ? 1 : -1);
     const control: [number, number] = [px((start[0] + end[0]) / 2 + nx * bend), px((start[1] + end[1]) / 2 + ny * bend)];
     const cross: [number, number] = [px(0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0]), px(0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1])];
-    const denial = data.events.find((d) => words[`refutes.${d.id}`] === e.id)?.id ?? null;
+    const denial = data.events.find((d) => chart.refutes[d.id] === e.id)?.id ?? null;
     claims.push({ id: e.id, from, to, start, end, control, cross, denial, steps: stepsOf(e.id), denialSteps: denial ? stepsOf(denial) : [] });
     obstacles.push({ x0: cross[0] - 9, y0: cross[1] - 9, x1: cross[0] + 9, y1: cross[1] + 9 });
     // The curve itself: labels stay off it.
@@ -576,7 +565,10 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   }
 
   // Notes on places and events at places: on the map when wide, as numbered notes when narrow.
-  const placeNotes = cities.filter((c) => words[`note.${c.id}`]).map((c) => ({ owner: c.id, text: words[`note.${c.id}`]!, x: c.x, y: c.y }));
+  const placeNotes = cities.flatMap((c) => {
+    const text = chart.cityNotes[c.id];
+    return text ? [{ owner: c.id, text, x: c.x, y: c.y }] : [];
+  });
   const eventNotes = placeEvents.map((pe) => ({ owner: pe.id, text: pe.label ?? chart.labels[pe.id] ?? data.events.find((e) => e.id === pe.id)!.title, x: pe.x, y: pe.y }));
   const cityLabelBox = (id: string) => labels.find((l) => l.owner === id && l.kind === 'city')?.box;
   for (const n of [...placeNotes, ...eventNotes]) {
@@ -647,10 +639,10 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     }
     borderPoints = borderPoints.sort((a, b) => a[0] - b[0]);
   }
-  const borderLabel = words['border.label'];
-  const borderNote = words['border.note'];
+  const borderLabel = chart.border?.label;
+  const borderNote = chart.border?.note;
   if (borderPoints.length && borderLabel) {
-    const text = narrow ? (words['border.short'] ?? borderLabel) : borderLabel;
+    const text = narrow ? (chart.border?.short ?? borderLabel) : borderLabel;
     const lines = !narrow && borderNote ? [text, borderNote] : [text];
     const cand: Try[] = [];
     for (let k = 0; k < 6; k++) {
@@ -672,10 +664,11 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   // Country names: the focus first, then in the order the chart lists them.
   for (const c of countries) {
     const isFocus = c.id === focus;
-    const full = words[`country.${c.id}`];
-    if (!full) continue;
+    const def = chart.countries.find((n) => n.id === c.id);
+    if (!def) continue;
+    const full = def.name;
     const fs = isFocus ? fontSize + 2 : small;
-    const texts = narrow && words[`short.${c.id}`] ? [full, words[`short.${c.id}`]!] : [full];
+    const texts = narrow && def.short ? [full, def.short] : [full];
     const [cx, cy] = c.centroid;
     const cand: Try[] = [];
     for (const r of [0, 8, 16, 24, 36]) {
@@ -723,11 +716,11 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   // The key below the map: symbols in a flowing row, then the numbered notes.
   const key: KeyEntry[] = [];
   const keyItems: [KeyEntry['kind'], string | undefined][] = [
-    ['focus', words['legend.focus']],
-    ['border', borderWith ? words['legend.border'] : undefined],
-    ['claim', claims.length ? words['legend.claim'] : undefined],
-    ['capital', cities.some((c) => c.capital) ? words['legend.capital'] : undefined],
-    ['city', cities.some((c) => !c.capital) ? words['legend.city'] : undefined],
+    ['focus', chart.legend.focus],
+    ['border', borderWith ? chart.legend.border : undefined],
+    ['claim', claims.length ? chart.legend.claim : undefined],
+    ['capital', cities.some((c) => c.capital) ? chart.legend.capital : undefined],
+    ['city', cities.some((c) => !c.capital) ? chart.legend.city : undefined],
   ];
   const SYMBOL = 26;
   let kx = 8;
@@ -753,7 +746,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
 
   return {
     width, height, narrow, fontSize, mapHeight, projection, paths, focus, borderWith,
-    borderSteps: stepsOf('border'), countries, cities, placeEvents, claims, labels, unplaced, key, notes: noteOut,
+    borderSteps: stepsOf('border'), borderBox: pointsBox(borderPoints), countries, cities, placeEvents, claims, labels, unplaced, key, notes: noteOut,
   };
 }
 
@@ -774,10 +767,10 @@ function citySymbol(c: { x: number; y: number; capital: boolean }): Markup {
 
 /**
  * Renders the map as SVG markup.
- * @param data the chart definition (words, labels, steps), its events and optionally the places
+ * @param data the chart definition (places, claims, labels, steps), its events and optionally the places
  * @param options width (px, default 960; below 560 the narrow layout), idPrefix (default "map"), fontSize (px, default 12)
  */
-export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): string {
+export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): Drawing {
   const p = options.idPrefix ?? 'map';
   const L = layoutRegionMap(data, options);
   const lh = Math.round(L.fontSize * 1.25);
@@ -798,7 +791,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
 
   const border = L.paths.border
     ? svg`
-<g class="mark" data-id="border" data-steps="${L.borderSteps.join(' ')}"><title>${data.chart.words['border.label'] ?? ''}</title><path d="${L.paths.border}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/><path d="${L.paths.border}" fill="none" stroke="${mapColours.border}" stroke-width="3.5" stroke-linejoin="round" stroke-linecap="round"/>${labelEls('border')}${noteEls('border')}</g>`
+<g class="mark" data-id="border" ${stepAttrs(L.borderSteps, options.step)}><title>${data.chart.border?.label ?? ''}</title><path d="${L.paths.border}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/><path d="${L.paths.border}" fill="none" stroke="${mapColours.border}" stroke-width="3.5" stroke-linejoin="round" stroke-linecap="round"/>${labelEls('border')}${noteEls('border')}</g>`
     : '';
 
   const claimEls = L.claims.map((c) => {
@@ -807,10 +800,10 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     const ang = Math.atan2(c.end[1] - c.control[1], c.end[0] - c.control[0]);
     const head = (a: number) => `${px(c.end[0] - 9 * Math.cos(ang + a))},${px(c.end[1] - 9 * Math.sin(ang + a))}`;
     const claimMark = svg`
-<g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}"><title>${titles.get(c.id) ?? ''}</title><circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none" stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}${noteEls(c.id)}</g>`;
+<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}><title>${titles.get(c.id) ?? ''}</title><circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none" stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}${noteEls(c.id)}</g>`;
     const denialMark = c.denial
       ? svg`
-<g class="mark" data-id="${c.denial}" data-steps="${c.denialSteps.join(' ')}"><title>${titles.get(c.denial) ?? ''}</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}${noteEls(c.denial)}</g>`
+<g class="mark" data-id="${c.denial}" ${stepAttrs(c.denialSteps, options.step)}><title>${titles.get(c.denial) ?? ''}</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}${noteEls(c.denial)}</g>`
       : '';
     return [claimMark, denialMark];
   });
@@ -818,9 +811,9 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const cityEls = L.cities.map((c) => {
     const events = L.placeEvents.filter((e) => e.place === c.id);
     const cityMark = svg`
-<g class="mark" data-id="${c.id}" data-steps="${c.steps.join(' ')}">${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
+<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}>${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
     const eventMarks = events.map((e, i) => svg`
-<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}" data-steps="${e.steps.join(' ')}"${e.members ? svg` data-count="${e.members.length}"` : ''}><title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`);
+<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}" ${stepAttrs(e.steps, options.step)}${e.members ? svg` data-count="${e.members.length}"` : ''}><title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`);
     return [cityMark, eventMarks];
   });
 
@@ -834,9 +827,34 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc><defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
-<g class="key">${keyEls}</g>
-</svg>`.value;
+<g class="key">${keyEls}</g>`);
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, mapLit(L), L.width, L.height) };
+}
+
+/**
+ * Each mark on the map with its geometry and the labels and badges placed for it. The numbered
+ * notes in the key below the map are left out: a step's window is the part of the map it is about.
+ */
+export function mapLit(L: RegionMapLayout): Lit[] {
+  const around = (x: number, y: number, r: number): Box => ({ x0: x - r, y0: y - r, x1: x + r, y1: y + r });
+  const withLabels = (id: string, steps: number[], boxes: Box[]): Lit[] => {
+    const box = unionBox([...boxes, ...L.labels.filter((l) => l.owner === id).map((l) => l.box)]);
+    return box ? [{ id, steps, box }] : [];
+  };
+  return [
+    ...withLabels('border', L.borderSteps, L.borderBox ? [L.borderBox] : []),
+    ...L.cities.flatMap((c) => withLabels(c.id, c.steps, [around(c.x, c.y, 6)])),
+    ...L.placeEvents.flatMap((e) => {
+      const ring = L.placeEvents.filter((o) => o.place === e.place).indexOf(e);
+      return withLabels(e.id, e.steps, [around(e.x, e.y, 8.5 + 4 * ring + 1)]);
+    }),
+    ...L.claims.flatMap((c) => [
+      ...withLabels(c.id, c.steps, [pointsBox([c.start, c.end, c.control]) ?? around(c.start[0], c.start[1], 3)]),
+      ...(c.denial ? withLabels(c.denial, c.denialSteps, [around(c.cross[0], c.cross[1], 7)]) : []),
+    ]),
+  ];
 }

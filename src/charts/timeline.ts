@@ -4,11 +4,11 @@
  * below. Every event is drawn at its known precision: a dot for a day (or finer), a bar with
  * end caps spanning the whole month for an event known only to the month, and a bar over the
  * year for one known only to the year. Claims only the article makes are hollow and dashed;
- * reported or unverified events are hatched.
+ * reported or unverified events, and events whose date is uncertain (`until`, `dateUncertain`), are hatched.
  *
  * Which side an event goes on is the chart definition's choice, not the function's:
  * official and context lanes go above, disinformation and response lanes below, unless
- * `chart.words.below` or `chart.words.above` (space-separated event ids) says otherwise.
+ * the chart's `below` or `above` (event ids) says otherwise.
  *
  * Wide (width >= 560): time runs left to right; marks and labels sit in rows off the axis, and
  * each mark also leaves a tick (or, for a span, a line) on the axis's edge.
@@ -21,7 +21,10 @@ import { scaleUtc } from 'd3-scale';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
-import type { ChartInput, ChartOptions } from './types.ts';
+import type { ChartInput, ChartOptions, Drawing } from './types.ts';
+import { svgFrame } from './marks/frame.ts';
+import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
+import { pointsBox, unionBox } from './marks/box.ts';
 import {
   FONT_FAMILY,
   INK,
@@ -41,7 +44,7 @@ import {
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thin, type BinUnit } from './density.ts';
 
 /** What timeline() reads of the chart input. */
-export type TimelineData = Pick<ChartInput, 'chart' | 'events' | 'text' | 'actors'>;
+export type TimelineData = Pick<ChartInput<'timeline'>, 'chart' | 'events' | 'text' | 'actors'>;
 
 /** width: px, default 760 (below 560 the narrow, vertical layout); idPrefix default "timeline"; fontSize default 12 (11 narrow). */
 export type TimelineOptions = ChartOptions;
@@ -51,10 +54,10 @@ export type Side = 'above' | 'below';
 /** Colour of each side: both at least 3:1 against #fff and #fbfaf7; position tells them apart too. */
 export const sideColours: Record<Side, string> = { above: '#b3261e', below: '#6b3d9a' };
 
-/** The side an event is drawn on: chart.words.below / .above first, then its lane. */
-export function sideOf(e: Pick<StoryEvent, 'id' | 'lane'>, chart: Pick<Chart, 'words'>): Side {
-  if (idList(chart.words.below).includes(e.id)) return 'below';
-  if (idList(chart.words.above).includes(e.id)) return 'above';
+/** The side an event is drawn on: the chart's `below` / `above` first, then its lane. */
+export function sideOf(e: Pick<StoryEvent, 'id' | 'lane'>, chart: { above?: readonly string[]; below?: readonly string[] }): Side {
+  if (chart.below?.includes(e.id)) return 'below';
+  if (chart.above?.includes(e.id)) return 'above';
   return e.lane === 'official' || e.lane === 'context' ? 'above' : 'below';
 }
 
@@ -137,7 +140,7 @@ function thinSides(all: Item[], data: TimelineData, zone: string): Item[] {
       if (best.single.length + best.clusters.length <= DENSITY_LIMITS.side) break;
     }
     out.push(...best!.single);
-    const where = side === 'above' ? (data.chart.words.courtesy ?? data.text.lanes.official) : (data.chart.words.campaigns ?? data.text.lanes.disinformation);
+    const where = sideTitles(data)[side];
     for (const c of best!.clusters) {
       const members = c.members.map((i) => i.e);
       out.push({
@@ -154,8 +157,13 @@ function thinSides(all: Item[], data: TimelineData, zone: string): Item[] {
   return out.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || (a.cluster?.id ?? a.e.id).localeCompare(b.cluster?.id ?? b.e.id));
 }
 
+/** The two sides' titles: the chart's own, else the lanes' names. */
+function sideTitles(data: TimelineData): Record<Side, string> {
+  return data.chart.sides ?? { above: data.text.lanes.official, below: data.text.lanes.disinformation };
+}
+
 function items(data: TimelineData, zone: string): Item[] {
-  const claimWord = data.chart.words.claim ?? data.text.chart.legendClaim;
+  const claimWord = data.chart.claimWord ?? data.text.chart.legendClaim;
   return data.events
     .map((e) => {
       const iv = eventInterval(e, zone);
@@ -223,7 +231,7 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
   const steps = stepIndex(chart, events.map((i) => i.e.id));
   const legend = layoutLegend(legendItems(data, all.some((i) => i.cluster)), PAD, 6, width - 2 * PAD, fontSize - 1);
   const months = monthStarts(chart.window.start, chart.window.end, zone);
-  const titles = { above: chart.words.courtesy ?? data.text.lanes.official, below: chart.words.campaigns ?? data.text.lanes.disinformation };
+  const titles = sideTitles(data);
   const base = { width, narrow, fontSize, legend: legend.items, steps, all, months, start, end, titles, openSteps: openSteps(chart) };
   return narrow ? layoutNarrow(data, base, legend.bottom) : layoutWide(data, base, legend.bottom);
 }
@@ -365,7 +373,9 @@ const zone = (data: TimelineData) => data.chart.window!.zone;
 /** A mark's id, status and steps: an event's own, or a cluster's (no status of its own; lit only by steps that light everything). */
 function identity(it: Item, b: Base): Pick<TimelineMark, 'id' | 'claimed' | 'uncertain' | 'steps' | 'members' | 'title'> {
   if (it.cluster) return { id: it.cluster.id, claimed: false, uncertain: false, steps: b.openSteps, members: it.cluster.members.map((e) => e.id), title: it.cluster.title };
-  return { id: it.e.id, claimed: it.e.status === 'claimed-by-article', uncertain: it.e.status === 'reported' || it.e.status === 'unverified', steps: b.steps.get(it.e.id) ?? [] };
+  // Hatched: one secondary source or less (status), or an uncertain date (a range, or a day given as uncertain), as the caption says.
+  const uncertain = it.e.status === 'reported' || it.e.status === 'unverified' || it.e.until !== undefined || it.e.dateUncertain === true;
+  return { id: it.e.id, claimed: it.e.status === 'claimed-by-article', uncertain, steps: b.steps.get(it.e.id) ?? [] };
 }
 
 function dayMarksOf(chart: Chart, at: (t: number) => { x: number; y: number }, tz: string): TimelineLayout['dayMarks'] {
@@ -592,7 +602,7 @@ function textLines(lines: readonly string[], x: number, y: number, lh: number): 
  * @param data the chart definition, its events, their actors and the words it prints
  * @param options width (px, default 760; narrow below 560), idPrefix (default "timeline"), fontSize (px)
  */
-export function timeline(data: TimelineData, options: TimelineOptions = {}): string {
+export function timeline(data: TimelineData, options: TimelineOptions = {}): Drawing {
   const p = options.idPrefix ?? 'timeline';
   const L = layoutTimeline(data, options);
   const fs = L.fontSize;
@@ -609,7 +619,7 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): str
   const marks = L.marks.map((m) => {
     if (m.members) {
       return svg`
-<g class="mark cluster" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}" data-count="${m.members.length}"><title>${m.title ?? ''}</title>${lineOf(m)}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
+<g class="mark cluster" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}" data-count="${m.members.length}"><title>${m.title ?? ''}</title>${lineOf(m)}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
     }
     const e = byId.get(m.id)!;
     const actor = data.actors.get(e.actor)?.name ?? e.actor;
@@ -617,8 +627,14 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): str
     const precision = e.precision === 'month' || e.precision === 'year' ? `, ${data.text.precisions[e.precision]}` : '';
     const line = lineOf(m);
     return svg`
-<g class="mark" data-id="${m.id}" data-steps="${m.steps.join(' ')}" data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
+<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
-  return svg`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 ${L.width} ${L.height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}"><title id="${p}-title">${data.chart.title}</title><desc id="${p}-desc">${data.chart.description}</desc>${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}
-</svg>`.value;
+  const frame = { width: L.width, height: L.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}`);
+  return { svg: markup, width: L.width, height: L.height, steps: stepViews(data.chart, timelineLit(L), L.width, L.height) };
+}
+
+/** Each mark with the box of its glyph, its stem or leader, and its label. */
+export function timelineLit(L: TimelineLayout): Lit[] {
+  return L.marks.map((m) => ({ id: m.id, steps: m.steps, box: unionBox([m.glyph, m.label, pointsBox(m.line) ?? m.glyph]) ?? m.glyph }));
 }

@@ -1,24 +1,16 @@
 /**
- * The contract every chart function keeps: (data, options) -> SVG markup, pure, no DOM.
- * Marks carry data-id (the event or item id) and data-steps (the indices of the steps that
- * bring them forward), so that the browser can switch states with CSS alone.
+ * The contract every chart function keeps (docs/decisions/0001-chart-contract.md):
+ * `chart(input, options)` returns one Drawing, pure, no DOM. Marks carry data-id (the event
+ * or item id) and data-steps (the indices of the steps that bring them forward), so that the
+ * browser can switch states with CSS alone.
  */
-import type { Actor, Chart, Source, StoryEvent } from '../schemas.ts';
-import type { Playbook } from '../schemas.ts';
-import type { UiStrings } from '../lib/ui.ts';
+import type { ChartInput } from '../prepare/types.ts';
+import type { Fonts } from './marks/frame.ts';
+import type { StepView } from './marks/steps.ts';
 
-export interface ChartInput {
-  /** The chart's definition (content/data/charts/<id>.json). */
-  chart: Chart;
-  /** The chart's events (chart.events), sorted by date. */
-  events: StoryEvent[];
-  actors: ReadonlyMap<string, Actor>;
-  sources: ReadonlyMap<string, Source>;
-  /** The narrative-by-country matrix (content/data/playbook.json). */
-  playbook: Playbook;
-  /** Words the chart prints (content/data/ui.<lang>.json). */
-  text: UiStrings;
-}
+export type { ChartInput } from '../prepare/types.ts';
+export type { Box } from './marks/box.ts';
+export type { StepView } from './marks/steps.ts';
 
 export interface ChartOptions {
   /** Width of the drawing in px; the SVG scales with CSS via its viewBox. */
@@ -27,6 +19,22 @@ export interface ChartOptions {
   idPrefix?: string;
   /** Label font size in px. */
   fontSize?: number;
+  /**
+   * Bake one step (index into chart.steps): marks outside it are drawn dimmed, for downloads,
+   * embeds of a step and print. Without it the drawing carries every step as data-steps.
+   */
+  step?: number;
+  /** Fonts the drawing names: the reader's system fonts (default) or the embedded DejaVu Sans of a file. */
+  fonts?: Fonts;
 }
 
-export type ChartFunction = (data: ChartInput, options?: ChartOptions) => string;
+/** One drawing: its markup, its size and, per step, what it lights and where (decision 0001). */
+export interface Drawing {
+  svg: string;
+  width: number;
+  /** The layout's own height: nothing parses it back out of the SVG. */
+  height: number;
+  steps: StepView[];
+}
+
+export type ChartFunction = (data: ChartInput, options?: ChartOptions) => Drawing;

@@ -22,7 +22,15 @@
  * title. In the styles it gives the documented forms for an undated online news article:
  * Chicago prints "n.d." (its webpage form has no date slot and prints only the access date),
  * Harvard puts the title in quotes with the outlet after it; APA and MLA print the same words
- * as for a webpage. BibTeX writes it as @article with `journal`; RIS as TY NEWS.
+ * as for a webpage.
+ *
+ * BibLaTeX and RIS keep every field, the access date included, in the fields reference managers
+ * read: BibLaTeX as an `@online` entry (the web article it is) with `urldate`, written by citation-js
+ * from the same item typed `webpage` (its BibLaTeX writer has no newspaper type: `article-newspaper`
+ * becomes a journal `@article`); RIS as `TY  - NEWS` in the 2011 tag set with `Y2` (access date),
+ * `DA`/`PY` only when the work has a date, `T2` (the outlet) and `AU` (the author; the RIS spec
+ * calls a newspaper article's author its "Reporter"). tests/unit/lib/citations-roundtrip.test.ts
+ * parses all three back with citation-js.
  */
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
@@ -236,9 +244,9 @@ export interface FormattedCitations {
   chicago: string;
   /** Harvard (Cite Them Right) reference list entry. */
   harvard: string;
-  /** BibTeX entry (@article). */
+  /** BibLaTeX entry (@online, with urldate), which BibTeX-based tools also read. */
   bibtex: string;
-  /** RIS record (TY NEWS … ER). */
+  /** RIS record (TY NEWS … Y2 … ER). */
   ris: string;
   /** CSL-JSON: an array with the target's item. */
   csljson: string;
@@ -304,24 +312,45 @@ export function cslItem(target: CitationTarget, options: CitationOptions): Recor
   };
 }
 
+/** A CSL date as RIS writes one: "YYYY/MM/DD/" (the parts there are, zero-padded). */
+function risDate(date: { 'date-parts': number[][] }): string {
+  const [y, m, d] = date['date-parts'][0]!;
+  return `${y}/${m === undefined ? '' : String(m).padStart(2, '0')}/${d === undefined ? '' : String(d).padStart(2, '0')}/`;
+}
+
 /**
- * RIS record. The "old" (pre-2011) tag set is used because citation-js's "new" set reads AU of
- * a TY NEWS record as the CSL `reporter`, so the author would be dropped; the old set writes
- * A1 (author), T1, JF (outlet), UR and Y1/PY, which reference managers still read. The tags come
- * from citation-js as objects and are written one per line here, because its text output breaks
- * every value after 70 characters, splitting the title and long URLs (its own parser then reads
- * "response t o the loss").
+ * RIS record, in the 2011 tag set: TY NEWS, TI, AU, T2 (outlet), LA, UR, Y2 (access date) and,
+ * only when the work has a date, PY and DA. The tags come from citation-js as objects (its "new"
+ * spec); AU is added from the item because citation-js writes a NEWS record's author only from a CSL
+ * `reporter`, and the dates are written zero-padded. One tag per line, because citation-js's text
+ * output breaks every value after 70 characters, splitting the title and long URLs.
  */
-function risRecord(cite: Cite): string {
-  const records = cite.format('ris', { spec: 'old', format: 'object' }) as Record<string, string | string[]>[];
+function risRecord(cite: Cite, item: Record<string, unknown>): string {
+  const records = cite.format('ris', { spec: 'new', format: 'object' }) as Record<string, string | string[]>[];
+  const authors = (item.author as { literal: string }[]).map((a) => a.literal);
+  const accessed = item.accessed as { 'date-parts': number[][] };
+  const issued = item.issued as { 'date-parts': number[][] } | undefined;
+  const order = ['TI', 'AU', 'T2', 'LA', 'UR', 'PY', 'DA', 'Y2'];
   return records
-    .map(({ TY, ...tags }) => {
+    .map(({ TY, ID: _id, Y2: _y2, DA: _da, PY: _py, AU: _au, ...rest }) => {
+      const tags: Record<string, string | string[]> = { ...rest, AU: authors, Y2: risDate(accessed) };
+      if (issued) {
+        tags.PY = String(issued['date-parts'][0]![0]);
+        tags.DA = risDate(issued);
+      }
+      const keys = [...order.filter((k) => k in tags), ...Object.keys(tags).filter((k) => !order.includes(k))];
       const lines = [`TY  - ${TY}`];
-      for (const [tag, value] of Object.entries(tags)) for (const v of [value].flat()) lines.push(`${tag}  - ${String(v).replace(/\s*\n\s*/g, ' ')}`);
+      for (const tag of keys) for (const v of [tags[tag]!].flat()) lines.push(`${tag}  - ${String(v).replace(/\s*\n\s*/g, ' ')}`);
       lines.push('ER  - ');
       return lines.join('\n');
     })
     .join('\n');
+}
+
+/** BibLaTeX `@online` entry with `urldate` (and `date` when the work has one), from the item typed as a web page. */
+function biblatexEntry(item: Record<string, unknown>): string {
+  const online = new Cite({ ...item, type: 'webpage' });
+  return String(online.format('biblatex', { format: 'text' })).trim();
 }
 
 /** The target's citation in every format. */
@@ -339,8 +368,8 @@ export function formatCitations(target: CitationTarget, options: CitationOptions
     mla: entry('mla'),
     chicago: entry('chicago'),
     harvard: entry('harvard'),
-    bibtex: String(cite.format('bibtex', { format: 'text' })).trim(),
-    ris: risRecord(cite),
+    bibtex: biblatexEntry(item),
+    ris: risRecord(cite, item),
     csljson: String(cite.format('data', { format: 'text' })),
     inText: { apa: inText('apa'), mla: inText('mla'), chicago: inText('chicago'), harvard: inText('harvard') },
   };

@@ -44,9 +44,20 @@ export interface Interval {
  * The interval an event is known to lie in. `fallbackZone` is used when the event has no
  * time zone (a day is then read as that zone's calendar day).
  */
-export function eventInterval(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision'>, fallbackZone: string): Interval {
+export function eventInterval(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis'>, fallbackZone: string): Interval {
   const zone = e.tz ?? fallbackZone;
   const [y, m = 1, d = 1] = e.date.split('-').map(Number) as [number, number?, number?];
+  if (e.precision === 'day' && e.until) {
+    // Known only as a range of days: from the start of the first to the end of the last (inclusive).
+    const [uy, um, ud] = e.until.split('-').map(Number) as [number, number, number];
+    return { start: wallTimeToUtc(y, m, d, 0, 0, zone), end: wallTimeToUtc(uy, um, ud + 1, 0, 0, zone) };
+  }
+  if (e.timeBasis === 'report' && e.time) {
+    // The time is when a report was published (decision 0006): the event lies between the start of
+    // that day and the report, never at the report's minute.
+    const [hh, mm] = e.time.split(':').map(Number) as [number, number];
+    return { start: wallTimeToUtc(y, m, d, 0, 0, zone), end: wallTimeToUtc(y, m, d, hh, mm, zone) };
+  }
   switch (e.precision) {
     case 'year':
       return { start: wallTimeToUtc(y, 1, 1, 0, 0, zone), end: wallTimeToUtc(y + 1, 1, 1, 0, 0, zone) };
@@ -83,19 +94,27 @@ function utcOffsetLabel(tz: string, utcMs: number): string {
  * The date as a reader should see it, no more precise than known:
  * "2006", "October 2023", "25 October 2023", "25 October 2023, 13:25 Moscow time (UTC+3)".
  */
-export function formatEventDate(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision'>): string {
+export function formatEventDate(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis' | 'dateUncertain'>): string {
   const [y, m, d] = e.date.split('-').map(Number);
   if (e.precision === 'year' || m === undefined) return String(y);
   const month = MONTHS[m - 1];
   if (e.precision === 'month' || d === undefined) return `${month} ${y}`;
   const day = `${d} ${month} ${y}`;
+  if (e.until) {
+    const [uy, um, ud] = e.until.split('-').map(Number) as [number, number, number];
+    const to = `${ud} ${MONTHS[um - 1]} ${uy}`;
+    if (uy !== y) return `between ${day} and ${to}`;
+    if (um !== m) return `between ${d} ${month} and ${to}`;
+    return Date.UTC(uy, um - 1, ud) - Date.UTC(y!, m - 1, d) === 86400000 ? `${d} or ${to}` : `between ${d} and ${to}`;
+  }
   if ((e.precision === 'minute' || e.precision === 'hour') && e.time) {
     const time = e.precision === 'hour' ? `${e.time.slice(0, 2)}:00–${e.time.slice(0, 2)}:59` : e.time;
-    if (!e.tz) return `${day}, ${time} (time zone not known)`;
-    const at = eventInterval(e, e.tz).start;
-    return `${day}, ${time} ${zoneCity(e.tz)} time (${utcOffsetLabel(e.tz, at)})`;
+    const report = e.timeBasis === 'report' ? ' (time of a report, not of the event)' : '';
+    if (!e.tz) return `${day}, ${time} (time zone not known)${report}`;
+    const at = wallTimeToUtc(y!, m, d!, Number(e.time.slice(0, 2)), Number(e.time.slice(3, 5)), e.tz);
+    return `${day}, ${time} ${zoneCity(e.tz)} time (${utcOffsetLabel(e.tz, at)})${report}`;
   }
-  return day;
+  return e.dateUncertain ? `${day} (uncertain)` : day;
 }
 
 /** Formats a source's partial ISO date ("2023-10" -> "October 2023"). */

@@ -4,6 +4,7 @@
  * Dates the sources do not give (the article's publication date) are left out, not guessed.
  */
 import type { Chapter, Claim, Source, StoryEvent } from '../schemas.ts';
+import { formatEventDate } from './dates.ts';
 
 interface Correction {
   date: string;
@@ -50,16 +51,31 @@ export function storyJsonLd(i: JsonLdInput): object[] {
   if (i.article?.date) article.datePublished = i.article.date;
   if (i.image) article.image = i.image;
   const reviews = i.claims.map((c) => {
+    // An appearance is where the claim was made: its URL is a copy of the claim (claims.json `copies`), never a
+    // debunk; its date is given only when known to the day and not marked uncertain, otherwise it is described.
     const appearances = c.appearedIn
       .map((id) => i.events.get(id))
       .filter((e): e is StoryEvent => !!e)
-      .map((e) => ({
-        '@type': 'CreativeWork',
-        name: e.title,
-        datePublished: e.date,
-        ...(e.sources.map((s) => i.sources.get(s)?.url).find(Boolean) ? { url: e.sources.map((s) => i.sources.get(s)?.url).find(Boolean) } : {}),
-      }));
-    const first = appearances.reduce<(typeof appearances)[number] | undefined>((a, b) => (!a || b.datePublished < a.datePublished ? b : a), undefined);
+      .map((e) => {
+        const copy = c.copies[e.id] ? i.sources.get(c.copies[e.id]!) : undefined;
+        const exactDay = e.date.length === 10 && !e.until && !e.dateUncertain;
+        return {
+          '@type': 'CreativeWork',
+          name: e.title,
+          ...(exactDay ? { datePublished: e.date } : {}),
+          ...(exactDay ? {} : { description: `Date: ${formatEventDate(e)}${e.uncertainty ? `; ${e.uncertainty}` : ''}.` }),
+          ...(copy?.url ? { url: copy.url } : {}),
+        };
+      });
+    // The first appearance: the earliest by its earliest possible date; its date is published only if exact.
+    const ordered = c.appearedIn.map((id) => i.events.get(id)).filter((e): e is StoryEvent => !!e);
+    const firstIndex = ordered.reduce((best, e, k) => (e.date < ordered[best]!.date ? k : best), 0);
+    const first = appearances[firstIndex];
+    // The review's own sources beyond the evidence events (an independent analysis), plus the first source of each
+    // evidence event: URLs only, to keep the page (and its offline file) small.
+    const cited = [...new Set([...c.sources, ...c.evidence.map((id) => i.events.get(id)?.sources[0]).filter((x): x is string => !!x)])]
+      .map((id) => i.sources.get(id)?.url)
+      .filter((u): u is string => !!u);
     return {
       '@context': 'https://schema.org',
       '@type': 'ClaimReview',
@@ -67,8 +83,13 @@ export function storyJsonLd(i: JsonLdInput): object[] {
       claimReviewed: c.claim,
       author: edition,
       reviewBody: c.finding,
-      itemReviewed: { '@type': 'Claim', appearance: appearances, ...(first ? { firstAppearance: first, datePublished: first.datePublished } : {}) },
+      itemReviewed: {
+        '@type': 'Claim',
+        appearance: appearances,
+        ...(first ? { firstAppearance: first, ...('datePublished' in first ? { datePublished: first.datePublished } : {}) } : {}),
+      },
       reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: c.rating },
+      citation: cited,
     };
   });
   return [article, ...reviews];

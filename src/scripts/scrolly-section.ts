@@ -17,14 +17,18 @@ class ScrollySection extends HTMLElement {
     // Bring the focused step where scrolling would have activated it, and clear of the sticky chart
     // (on phones the chart sits above the steps), so that scroll, focus and what is seen agree.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const sticky = this.querySelector<HTMLElement>('.chart__sticky');
-    const stuck = sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
-    const box = step.getBoundingClientRect();
-    const overlaps = stuck && stuck.left < box.right && box.left < stuck.right;
-    const top = overlaps ? stuck.bottom + 12 : Math.max(12, innerHeight / 2 - box.height / 2);
     this.#focused = { step, until: performance.now() + (reduce ? 400 : 1200) };
-    window.scrollBy({ top: box.top - top, behavior: reduce ? 'instant' : 'smooth' });
     this.#activate(step);
+    // On the next frame: WebKit scrolls the focused element into view after the focus event, which
+    // would cancel a smooth scroll started here (tests/engines: the step stayed under the chart).
+    requestAnimationFrame(() => {
+      const sticky = this.querySelector<HTMLElement>('.chart__sticky');
+      const stuck = sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
+      const box = step.getBoundingClientRect();
+      const overlaps = stuck && stuck.left < box.right && box.left < stuck.right;
+      const top = overlaps ? stuck.bottom + 12 : Math.max(12, innerHeight / 2 - box.height / 2);
+      window.scrollBy({ top: box.top - top, behavior: reduce ? 'instant' : 'smooth' });
+    });
   };
   #onResize = () => {
     this.#fit();

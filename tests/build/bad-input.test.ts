@@ -25,17 +25,20 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromium } from '@playwright/test';
 import { gateMessage } from '../../src/build/content-gate.ts';
-import { lengthLimits } from '../../src/lib/content-check.ts';
-import { chartFunctions, isDrawable } from '../../src/charts/index.ts';
+import { lengthLimits } from '../../src/build/content-check.ts';
+import { chartFunctions } from '../../src/charts/index.ts';
 import type { ChartInput } from '../../src/charts/types.ts';
 import {
   actorSchema,
+  type Chart,
   chartSchema,
   eventSchema,
+  placeSchema,
   playbookSchema,
   sourceSchema,
   type StoryEvent,
 } from '../../src/schemas.ts';
+import { whenOf } from '../../src/prepare/when.ts';
 import { sortKey } from '../../src/lib/dates.ts';
 import { ui } from '../../src/lib/ui.ts';
 
@@ -440,28 +443,38 @@ function hostileInputs(): ChartInput[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => chartSchema.parse(readJson(`content/data/charts/${f}`)))
-    .filter((c) => isDrawable(c.kind))
     .map((c) => {
       const chart = {
         ...c,
         title: `${c.title} ${HOSTILE}`,
         description: `${c.description} ${HOSTILE}`,
         labels: Object.fromEntries(c.events.map((e, i) => [e, i % 2 ? HOSTILE.slice(0, 40) : `<b>${i}</b>`])),
-        // Words that are lists of ids or numbers (a flow's stages, a map's country codes) stay as they are.
-        words: Object.fromEntries(
-          Object.entries(c.words).map(([k, v]) => [
-            k,
-            v.split(/[\s,]+/).every((t) => /^[a-z0-9.-]*$/.test(t)) ? v : `${v} ${HOSTILE}`,
-          ]),
-        ),
+        // Every word of the kind's own fields; ids and references stay as they are.
+        ...hostileWords(c),
         marks: c.marks.map((m) => ({ ...m, label: `${m.label} ${HOSTILE}` })),
       };
       const chartEvents: StoryEvent[] = c.events
         .map((e) => byId.get(e)!)
         .map((e) => ({ ...e, title: `${e.title} ${HOSTILE}`, summary: `${e.summary} ${HOSTILE}` }))
         .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-      return { chart, events: chartEvents, actors, sources, playbook, text };
+      const when = new Map(chartEvents.map((e) => [e.id, whenOf(e, c.window?.zone ?? 'UTC')]));
+      return { chart, events: chartEvents, when, actors, sources, playbook, places: placeSchema.array().parse(readJson('content/data/places.json')), text };
     });
+}
+
+/** Fields of a chart definition that hold ids or references, never printed words. */
+const REFERENCE_KEYS = new Set(['id', 'kind', 'events', 'steps', 'window', 'chapter', 'focus', 'borderWith', 'capitals', 'eventPlaces', 'claims', 'refutes', 'itemSteps', 'stepCells', 'labels', 'marks', 'title', 'caption', 'description', 'above', 'below']);
+
+/** The chart's own printed words (a timeline's side titles, a flow's stages, a map's names...) with markup appended. */
+function hostileWords(c: Chart): Record<string, unknown> {
+  const taint = (v: unknown, key: string): unknown => {
+    if (key === 'id' || key === 'events') return v;
+    if (typeof v === 'string') return `${v} ${HOSTILE}`;
+    if (Array.isArray(v)) return v.map((x) => taint(x, ''));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, taint(x, k)]));
+    return v;
+  };
+  return Object.fromEntries(Object.entries(c).filter(([k]) => !REFERENCE_KEYS.has(k)).map(([k, v]) => [k, taint(v, k)]));
 }
 
 describe('markup in data text', () => {
@@ -471,7 +484,7 @@ describe('markup in data text', () => {
     expect(inputs.length).toBeGreaterThan(0);
     for (const input of inputs) {
       for (const width of [760, 360]) {
-        const markup = chartFunctions[input.chart.kind](input, { width, idPrefix: 'x' });
+        const markup = chartFunctions[input.chart.kind](input, { width, idPrefix: 'x' }).svg;
         expect(markup, input.chart.id).not.toMatch(/<img\b|<b>|<[^>]*\son[a-z]+=/i);
         expect(markup, input.chart.id).toContain('&lt;img');
       }
@@ -489,12 +502,8 @@ describe('markup in data text', () => {
     try {
       const page = await browser.newPage();
       for (const input of inputs) {
-        const markup = [760, 360]
-          .map((width) => chartFunctions[input.chart.kind](input, { width, idPrefix: `x${width}` }))
-          .join('');
-        await page.setContent(
-          `<!doctype html><html lang="en"><head><title>t</title></head><body>${markup}</body></html>`,
-        );
+        const markup = [760, 360].map((width) => chartFunctions[input.chart.kind](input, { width, idPrefix: `x${width}` }).svg).join('');
+        await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body>${markup}</body></html>`);
         // Give any image error handler the chance to run.
         await page.waitForTimeout(50);
         const found = await page.evaluate(() => ({

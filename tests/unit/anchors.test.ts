@@ -3,7 +3,7 @@
  * only together with a redirect (content/data/redirects.json) for every id that goes away.
  */
 import { describe, expect, it } from 'vitest';
-import { readContent } from '../../src/lib/content-check.ts';
+import { readContent } from '../../src/build/content-check.ts';
 
 const content = readContent('content');
 const ids: string[] = [];

@@ -11,10 +11,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartFunctions, isDrawable } from '../../src/charts/index.ts';
+import { chartFunctions } from '../../src/charts/index.ts';
 import { laneColours } from '../../src/charts/lanes.ts';
 import type { ChartInput } from '../../src/charts/types.ts';
-import { actorSchema, chartSchema, eventSchema, playbookSchema, sourceSchema } from '../../src/schemas.ts';
+import { actorSchema, chartSchema, eventSchema, placeSchema, playbookSchema, sourceSchema } from '../../src/schemas.ts';
+import { whenOf } from '../../src/prepare/when.ts';
 import { sortKey } from '../../src/lib/dates.ts';
 import { ui } from '../../src/lib/ui.ts';
 import { contrast, luminance, parseColour } from './colour.ts';
@@ -124,20 +125,21 @@ function chartInputs(): ChartInput[] {
     .filter((f) => f.endsWith('.json'))
     .sort()
     .map((f) => chartSchema.parse(readJson(join(dir, f))))
-    .filter((chart) => isDrawable(chart.kind))
     .map((chart) => ({
       chart,
       events: chart.events.map((id) => byId.get(id)!).sort((a, b) => sortKey(a).localeCompare(sortKey(b))),
       actors,
       sources,
       playbook,
+      places: placeSchema.array().parse(readJson('content/data/places.json')),
+      when: new Map(chart.events.map((id) => [id, whenOf(byId.get(id)!, chart.window?.zone ?? 'UTC')])),
       text: ui('en'),
     }));
 }
 
 const inputs = chartInputs();
 const uses = inputs.flatMap((input) =>
-  WIDTHS.flatMap((width) => colourUses(chartFunctions[input.chart.kind](input, { width, idPrefix: `t-${width}` }), input.chart.id, width)),
+  WIDTHS.flatMap((width) => colourUses(chartFunctions[input.chart.kind](input, { width, idPrefix: `t-${width}` }).svg, input.chart.id, width)),
 );
 const legendUses = colourUses(readFileSync('src/components/Legend.astro', 'utf8'), 'legend (src/components/Legend.astro)', 0);
 

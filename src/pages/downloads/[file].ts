@@ -4,8 +4,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { isDrawable } from '../../charts/index.ts';
-import { loadChart } from '../../lib/chart-data.ts';
+import { loadChart } from '../../prepare/load.ts';
 import { chartRows, dataDictionary, playbookDictionary, playbookRows, toCsv } from '../../build/chart-export.ts';
 import { chartPngFile, chartSvgFile } from '../../build/render-files.ts';
 
@@ -13,7 +12,7 @@ const KINDS = ['svg', 'png', 'csv', 'json'] as const;
 type Kind = (typeof KINDS)[number];
 
 export const getStaticPaths = (async () => {
-  const charts = (await getCollection('charts')).filter((c) => isDrawable(c.data.kind));
+  const charts = (await getCollection('charts'));
   return charts.flatMap((c) =>
     [{ name: c.id, step: -1 }, ...c.data.steps.map((s, i) => ({ name: `${c.id}-${s.id}`, step: i }))].flatMap(({ name, step }) =>
       KINDS.map((kind) => ({ params: { file: `${name}.${kind}` }, props: { chart: c.id, step, kind } })),

@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { chartFunctions } from '../../charts/index.ts';
-import { loadChart } from '../../lib/chart-data.ts';
+import { loadChart } from '../../prepare/load.ts';
 import { chapterAnchors } from '../../lib/citations.ts';
 import { escapeText } from '../../lib/escape.ts';
 import { type LightChapterInput, type LightLink, lightPage } from '../../lib/light-page.ts';

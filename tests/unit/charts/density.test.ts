@@ -12,8 +12,10 @@ import { flow, layoutFlow } from '../../../src/charts/flow.ts';
 import { layoutRegionMap, regionMap } from '../../../src/charts/regionMap.ts';
 import { DENSITY_LIMITS, binLabel, binOf, featuredIds, thin } from '../../../src/charts/density.ts';
 import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
-import { bakeStep } from '../../../src/build/chart-export.ts';
-import { actorSchema, chartSchema, eventSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
+import { actorSchema, eventSchema, sourceSchema, type StoryEvent } from '../../../src/schemas.ts';
+import { drawChart } from '../../../src/charts/index.ts';
+import type { ChartInput } from '../../../src/charts/types.ts';
+import { KINDS, chartOfKind, inputOf } from './fixture.ts';
 import { eventInterval, sortKey, wallTimeToUtc } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';
 import { scaleUp } from './synthetic.ts';
@@ -23,12 +25,25 @@ const events = read('content/data/events.json').map((e) => eventSchema.parse(e))
 const byId = new Map(events.map((e) => [e.id, e]));
 const actors = new Map(read('content/data/actors.json').map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
 const sources = new Map(read('content/data/sources.json').map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
-const chartOf = (id: string) => chartSchema.parse(JSON.parse(readFileSync(`content/data/charts/${id}.json`, 'utf8')));
-
-function input(id: string, factor: number) {
-  const real = chartOf(id);
+function input<I extends keyof typeof KINDS>(id: I, factor: number) {
+  const real = chartOfKind(id, KINDS[id]);
   const { chart, events: evs } = scaleUp(real, real.events.map((i) => byId.get(i)!), factor);
-  return { chart, events: [...evs].sort((a, b) => sortKey(a).localeCompare(sortKey(b))), actors, sources, text: ui };
+  return inputOf(chart, evs);
+}
+
+/** The marks (or nodes) a layout placed, whatever the chart's kind. */
+function layoutMarks(d: ChartInput, width: number): { id: string; members?: string[]; title?: string }[] {
+  const { chart } = d;
+  switch (chart.kind) {
+    case 'lanes':
+      return layoutLanes({ ...d, chart }, { width }).marks;
+    case 'timeline':
+      return layoutTimeline({ ...d, chart }, { width }).marks;
+    case 'flow':
+      return layoutFlow({ ...d, chart }, { width }).nodes;
+    default:
+      return [];
+  }
 }
 const ev = (over: Partial<StoryEvent>): StoryEvent => ({ ...byId.get('off-2023-10-25-peskov')!, ...over });
 const marksOf = (svgText: string) => [...svgText.matchAll(/<g class="mark( cluster)?" data-id="([^"]+)" data-steps="([^"]*)"[^>]*?(?: data-count="(\d+)")?>/g)].map((m) => ({ cluster: !!m[1], id: m[2]!, steps: m[3]!, count: m[4] ? Number(m[4]) : undefined }));
@@ -70,7 +85,7 @@ describe('thin', () => {
     for (const c of r.clusters) for (const e of c.members) expect(e.date, c.id).toBe(c.bin.key);
   });
   it('takes featured ids from step highlights and short labels', () => {
-    const chart = chartOf('republic-day');
+    const chart = chartOfKind('republic-day', 'lanes');
     const f = featuredIds(chart);
     for (const s of chart.steps) for (const id of s.highlight) expect(f.has(id)).toBe(true);
     for (const id of Object.keys(chart.labels)) expect(f.has(id)).toBe(true);
@@ -78,9 +93,9 @@ describe('thin', () => {
 });
 
 const CHARTS = [
-  { id: 'republic-day', render: lanes },
-  { id: 'courtesy-campaigns', render: timeline },
-  { id: 'anatomy-of-a-fake', render: flow },
+  { id: 'republic-day', render: (d: ChartInput, o: { width: number }) => drawChart(d, o).svg },
+  { id: 'courtesy-campaigns', render: (d: ChartInput, o: { width: number }) => drawChart(d, o).svg },
+  { id: 'anatomy-of-a-fake', render: (d: ChartInput, o: { width: number }) => drawChart(d, o).svg },
 ] as const;
 
 describe.each(CHARTS)('$id as data grows', ({ id, render }) => {
@@ -100,7 +115,7 @@ describe.each(CHARTS)('$id as data grows', ({ id, render }) => {
       const ms = marksOf(out);
       const clusters = ms.filter((m) => m.cluster);
       expect(clusters.length, 'clusters').toBeGreaterThan(0);
-      const layout = id === 'republic-day' ? layoutLanes(big, { width }).marks : id === 'courtesy-campaigns' ? layoutTimeline(big, { width }).marks : layoutFlow(big, { width }).nodes;
+      const layout = layoutMarks(big, width);
       const counted = layout.flatMap((m) => m.members ?? []);
       const drawn = ms.filter((m) => !m.cluster).map((m) => m.id);
       expect([...drawn, ...counted].sort()).toEqual([...big.chart.events].sort());
@@ -193,7 +208,7 @@ describe('clusters in place', () => {
     for (const width of [360, 760, 1440]) {
       const L = layoutFlow(big, { width });
       for (const n of L.nodes.filter((x) => x.members)) {
-        const stage = Number(/stage\.(\d+)\.events/.exec(Object.entries(big.chart.words).find(([, v]) => (v ?? '').split(' ').includes(n.members![0]!))![0])![1]);
+        const stage = big.chart.stages.findIndex((s) => s.events.includes(n.members![0]!)) + 1;
         expect(n.stage, n.id).toBe(stage);
         expect(n.lines[0]!.text).toBe(`${n.members!.length} more`);
       }
@@ -207,11 +222,11 @@ describe('clusters in place', () => {
 
   it('map: a city rings at most its limit of events plus one count per year; every placed event is drawn or counted once', () => {
     const real = input('region-map', 1);
-    const realSvg = regionMap(real, { width: 760 });
+    const realSvg = regionMap(real, { width: 760 }).svg;
     expect(realSvg).not.toContain('mark cluster');
     for (const factor of [10, 100]) {
       const big = input('region-map', factor);
-      const placed = big.chart.events.filter((id) => big.chart.words[`at.${id}`]);
+      const placed = big.chart.events.filter((id) => big.chart.eventPlaces[id]);
       expect(placed.length).toBe(2 * factor);
       for (const width of [360, 760]) {
         const L = layoutRegionMap(big, { width });
@@ -224,18 +239,18 @@ describe('clusters in place', () => {
         const clusters = L.placeEvents.filter((pe) => pe.members);
         expect(clusters.length).toBeGreaterThan(0);
         for (const c of clusters) expect(c.title).toContain(`${c.members!.length} events dated`);
-        const out = regionMap(big, { width });
+        const out = regionMap(big, { width }).svg;
         // A narrow map lists its notes under the drawing: one more line per count, no more.
-        expect(height(out)).toBeLessThanOrEqual(height(regionMap(real, { width })) + clusters.length * 24);
-        if (factor === 100) expect(height(out)).toBe(height(regionMap(input('region-map', 10), { width })));
-        expect(gzipSync(out).length).toBeLessThan(gzipSync(regionMap(real, { width })).length + 1500);
+        expect(height(out)).toBeLessThanOrEqual(height(regionMap(real, { width }).svg) + clusters.length * 24);
+        if (factor === 100) expect(height(out)).toBe(height(regionMap(input('region-map', 10), { width }).svg));
+        expect(gzipSync(out).length).toBeLessThan(gzipSync(regionMap(real, { width }).svg).length + 1500);
       }
     }
   });
 
   it('a step baked into a file dims clusters like other marks outside the step', () => {
     const big = input('courtesy-campaigns', 10);
-    const out = bakeStep(timeline(big, { width: 760 }), 0);
+    const out = timeline(big, { width: 760, step: 0 }).svg;
     const clusterTags = out.match(/<g class="mark cluster"[^>]*>/g) ?? [];
     expect(clusterTags.length).toBeGreaterThan(0);
     for (const tag of clusterTags) expect(tag).toContain('opacity="0.3"');

@@ -2,7 +2,7 @@
  * Test-only: a chart's real events, `factor` times over. Each real event gets factor - 1
  * copies with new ids and no label, dated on a pseudo-random day of the chart's window at the
  * event's own precision (a month-only event stays in its month), with the same lane, status
- * and sources, placed on a map where the original is (words "at.<id>"). The copies are in no
+ * and sources, placed on a map where the original is (`eventPlaces`). The copies are in no
  * step, as new data would be before an editor wrote about it.
  * Never shipped: lives in tests/ only (bench/run.mjs has its own copy for the build).
  */
@@ -20,10 +20,11 @@ function prng(seed: number): () => number {
 }
 const p2 = (n: number) => String(n).padStart(2, '0');
 
-export function scaleUp(chart: Chart, events: readonly StoryEvent[], factor: number): { chart: Chart; events: StoryEvent[] } {
+export function scaleUp<C extends Chart>(chart: C, events: readonly StoryEvent[], factor: number): { chart: C; events: StoryEvent[] } {
   const random = prng(factor * 7919);
   const out: StoryEvent[] = [...events];
-  const words = { ...chart.words };
+  const stages = chart.kind === 'flow' ? chart.stages.map((s) => ({ ...s, events: [...s.events] })) : undefined;
+  const eventPlaces = chart.kind === 'map' ? { ...chart.eventPlaces } : undefined;
   const ids = [...chart.events];
   const [start, end] = chart.window ? [chart.window.start, chart.window.end].map((d) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7) || 1) - 1, Number(d.slice(8, 10) || 1))) : [0, 0];
   for (const e of events) {
@@ -39,11 +40,11 @@ export function scaleUp(chart: Chart, events: readonly StoryEvent[], factor: num
       }
       out.push(copy);
       ids.push(copy.id);
-      for (const [key, value] of Object.entries(words)) if (key.endsWith('.events') && (value ?? '').split(/[\s,]+/).includes(e.id)) words[key] = `${value} ${copy.id}`;
+      for (const s of stages ?? []) if (s.events.includes(e.id)) s.events.push(copy.id);
       // A map places the copy where it places the original.
-      const at = words[`at.${e.id}`];
-      if (at) words[`at.${copy.id}`] = at;
+      const at = eventPlaces?.[e.id];
+      if (eventPlaces && at) eventPlaces[copy.id] = at;
     }
   }
-  return { chart: { ...chart, events: ids, words }, events: out };
+  return { chart: { ...chart, events: ids, ...(stages ? { stages } : {}), ...(eventPlaces ? { eventPlaces } : {}) }, events: out };
 }

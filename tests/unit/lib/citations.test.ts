@@ -183,30 +183,34 @@ describe('formatCitations for a paragraph', () => {
     expect(cited.inText.harvard).toMatch(new RegExp(`^\\(${AUTHOR}, no date, para\\. 5\\)$`));
   });
 
-  it('BibTeX: an @article with author, title, journal and the anchored URL, which parses back the same', () => {
-    expect(cited.bibtex).toMatch(/^@article\{TomorrowsAffairs_p05,/);
+  it('BibLaTeX: an @online entry with author, title, outlet, the anchored URL and urldate, which parses back the same', () => {
+    expect(cited.bibtex).toMatch(/^@online\{TomorrowsAffairs_p05,/);
     expect(cited.bibtex).toContain("author = {{Tomorrow's Affairs Staff}}");
     expect(cited.bibtex).toContain(`url = {${URL_P05}}`);
-    expect(cited.bibtex).not.toMatch(/year\s*=/);
+    expect(cited.bibtex).toContain(`urldate = {${ACCESSED}}`);
+    expect(cited.bibtex).not.toMatch(/\b(year|date)\s*=/);
     const [back] = new Cite(cited.bibtex).data;
-    expect(back).toMatchObject({ title: HEADLINE, URL: URL_P05, 'container-title': "Tomorrow's Affairs" });
-    const [name] = back!.author as { family?: string; literal?: string }[];
+    expect(back).toMatchObject({ type: 'webpage', title: HEADLINE, URL: URL_P05, 'container-title': "Tomorrow's Affairs", accessed: { 'date-parts': [[2025, 1, 15]] } });
+    const [name] = back!.author as { family?: string; literal?: string; given?: string }[];
     expect(name!.literal ?? name!.family).toBe("Tomorrow's Affairs Staff");
+    expect(name!.given).toBeUndefined();
   });
 
-  it('RIS: a NEWS record, one whole value per line, with author, title, outlet and the anchored URL, which parses back the same', () => {
+  it('RIS: a NEWS record, one whole value per line, with author, title, outlet, the anchored URL and the access date (Y2), which parses back the same', () => {
     const lines = cited.ris.split('\n');
     expect(lines[0]).toBe('TY  - NEWS');
     expect(lines.at(-1)).toBe('ER  - ');
     for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
-    expect(lines).toContain("A1  - Tomorrow's Affairs Staff");
-    expect(lines).toContain(`T1  - ${HEADLINE}`);
-    expect(lines).toContain("JF  - Tomorrow's Affairs");
+    expect(lines).toContain("AU  - Tomorrow's Affairs Staff");
+    expect(lines).toContain(`TI  - ${HEADLINE}`);
+    expect(lines).toContain("T2  - Tomorrow's Affairs");
     expect(lines).toContain(`UR  - ${URL_P05}`);
+    expect(lines).toContain('Y2  - 2025/01/15/');
     expect(lines.some((l) => /^(PY|Y1|DA)/.test(l))).toBe(false);
     const [back] = new Cite(cited.ris).data;
-    expect(back).toMatchObject({ type: 'article-newspaper', title: HEADLINE, URL: URL_P05, 'container-title': "Tomorrow's Affairs" });
-    expect(back!.author).toEqual([{ literal: "Tomorrow's Affairs Staff" }]);
+    expect(back).toMatchObject({ type: 'article-newspaper', title: HEADLINE, URL: URL_P05, 'container-title': "Tomorrow's Affairs", accessed: { 'date-parts': [[2025, 1, 15]] } });
+    // The RIS spec names a newspaper article's author (AU) its "Reporter"; citation-js reads it into CSL `reporter`.
+    expect(back!.reporter).toBe("Tomorrow's Affairs Staff");
   });
 
   it('CSL-JSON: valid JSON, one item with the fields and no issued date', () => {
@@ -279,8 +283,10 @@ describe('dates', () => {
     expect(c.apa).toMatch(new RegExp(`^${AUTHOR}\\. \\(2023, November\\)\\. `));
     expect(c.harvard).toMatch(new RegExp(`^${AUTHOR} \\(2023\\) `));
     expect(c.chicago).not.toContain('n.d.');
-    expect(c.bibtex).toMatch(/year = \{2023\}/);
+    expect(c.bibtex).toMatch(/date = \{2023-11\}/);
     expect(c.ris).toMatch(/^PY {2}- 2023$/m);
+    expect(c.ris).toMatch(/^DA {2}- 2023\/11\/\/$/m);
+    expect(c.ris).toMatch(/^Y2 {2}- 2025\/01\/15\/$/m);
     expect(cslItem(dated, { accessed: ACCESSED }).issued).toEqual({ 'date-parts': [[2023, 11]] });
     expect(() => cslItem({ ...p05, work: { ...p05.work, issued: '2023-13' } }, { accessed: ACCESSED })).toThrow(/no month 13/);
   });

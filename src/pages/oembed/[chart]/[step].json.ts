@@ -1,12 +1,11 @@
 /** /oembed/<chart>/<step>.json */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { isDrawable } from '../../../charts/index.ts';
-import { loadChart } from '../../../lib/chart-data.ts';
+import { loadChart } from '../../../prepare/load.ts';
 import { oembedDocument } from '../../../build/oembed.ts';
 
 export const getStaticPaths = (async () =>
-  (await getCollection('charts')).filter((c) => isDrawable(c.data.kind)).flatMap((c) => c.data.steps.map((s) => ({ params: { chart: c.id, step: s.id } })))) satisfies GetStaticPaths;
+  (await getCollection('charts')).flatMap((c) => c.data.steps.map((s) => ({ params: { chart: c.id, step: s.id } })))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const input = await loadChart(params.chart!);

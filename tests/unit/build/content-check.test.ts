@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkContent, formatProblems, readContent, type ContentFiles } from '../../../src/lib/content-check.ts';
+import { checkContent, formatProblems, readContent, type ContentFiles } from '../../../src/build/content-check.ts';
 
 const real = readContent('content');
 const real_ = real;
@@ -221,7 +221,7 @@ describe('checkContent on bad input names file, entry, field and what is allowed
 
 describe("the gate's building blocks", () => {
   it('finds where a JSON text first goes wrong, and nothing in valid JSON', async () => {
-    const { jsonSyntaxError, lineColumn } = await import('../../../src/lib/content-check.ts');
+    const { jsonSyntaxError, lineColumn } = await import('../../../src/build/content-check.ts');
     expect(jsonSyntaxError('[{"a": 1}, {"b": [true, null, -2.5e3, "x\\"y"]}]')).toBeNull();
     for (const real of [...Object.values(real_.charts), ...Object.values(real_.data)])
       if (real) expect(jsonSyntaxError(real)).toBeNull();
@@ -235,7 +235,7 @@ describe("the gate's building blocks", () => {
     expect(jsonSyntaxError('["a')!.expected).toMatch(/closing "/);
   });
   it('allows only web, mail, fragment and site-relative links', async () => {
-    const { isAllowedLink } = await import('../../../src/lib/content-check.ts');
+    const { isAllowedLink } = await import('../../../src/build/content-check.ts');
     for (const ok of ['https://example.org/x', 'HTTP://example.org', 'mailto:a@b.org', '#p05', '/downloads/'])
       expect(isAllowedLink(ok), ok).toBe(true);
     for (const bad of [

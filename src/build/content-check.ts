@@ -13,6 +13,7 @@ import {
   chapterSchema,
   chartSchema,
   eventSchema,
+  type Playbook,
   playbookSchema,
   redirectSchema,
   correctionSchema,
@@ -25,7 +26,19 @@ import {
   type Source,
   type StoryEvent,
 } from '../schemas.ts';
-import { authorComponents } from './author-components.ts';
+import { authorComponents } from '../lib/author-components.ts';
+import { chartReferenceProblems } from '../prepare/chart-references.ts';
+import { mapCountryIds } from '../prepare/countries.ts';
+
+/** Place ids in places.json, read leniently (its own problems are reported where the file is checked). */
+function placeIdsOf(text: string | undefined): string[] {
+  try {
+    const raw: unknown = JSON.parse(text ?? '[]');
+    return Array.isArray(raw) ? raw.flatMap((p) => (p && typeof p === 'object' && typeof p.id === 'string' ? [p.id] : [])) : [];
+  } catch {
+    return [];
+  }
+}
 
 export interface Problem {
   file: string;
@@ -682,6 +695,7 @@ export function checkContent(files: ContentFiles): Problem[] {
   for (const a of parsed.annotations) refSources('content/data/annotations.json', a.id, 'sources', a.sources);
 
   // The playbook matrix (one object, not a list).
+  let playbookRefs: Pick<Playbook, 'narratives' | 'countries'> | undefined;
   {
     const file = 'content/data/playbook.json';
     const text = files.data['playbook.json'];
@@ -696,6 +710,7 @@ export function checkContent(files: ContentFiles): Problem[] {
       const r = playbookSchema.safeParse(raw);
       if (!r.success) problems.push(...zodProblems(file, '(matrix)', r.error, raw));
       else {
+        playbookRefs = r.data;
         const narratives = new Set(r.data.narratives.map((n) => n.id));
         const countries = new Set(r.data.countries.map((c) => c.id));
         r.data.cells.forEach((c, i) => {
@@ -731,27 +746,14 @@ export function checkContent(files: ContentFiles): Problem[] {
     }
   }
   const chartById = new Map(parsed.charts.map((c) => [c.id, c]));
+  const placeIds = placeIdsOf(files.data['places.json']);
+  const mapCountries = mapCountryIds();
   for (const c of parsed.charts) {
     const file = chartFiles.get(c.id) ?? `content/data/charts/${c.id}.json`;
     c.events.forEach((id, i) => void refEvent(file, c.id, `events[${i}]`, id));
     const inChart = new Set(c.events);
-    // Words that name events (a flow's "stage.N.events", a map's "at.<event id>") name events of this chart.
-    for (const [k, v] of Object.entries(c.words)) {
-      const named = k.endsWith('.events')
-        ? v.split(/[\s,]+/).filter(Boolean)
-        : /^at\.(.+)$/.exec(k)
-          ? [k.slice(3)]
-          : [];
-      for (const id of named) {
-        if (!inChart.has(id))
-          problems.push({
-            file,
-            entry: c.id,
-            field: `words.${k}`,
-            message: `"${id}" is not drawn by this chart; allowed: the ids in "events"`,
-          });
-      }
-    }
+    // Every reference in the kind's own fields (stages, cities, claims, cells, steps, countries) names something that exists.
+    if (playbookRefs) problems.push(...chartReferenceProblems(c, file, { places: placeIds, playbook: playbookRefs, mapCountries }));
     for (const id of Object.keys(c.labels)) {
       if (!inChart.has(id))
         problems.push({

@@ -2,14 +2,12 @@
  * Embed sizing. The fallback height is what an iframe without the resize script needs to show the
  * whole chart at a typical article width: the drawing's height at 760 px plus the page's chrome.
  */
-import type { ChartInput } from '../charts/types.ts';
-import { chartFunctions } from '../charts/index.ts';
+import type { ChartInput } from './types.ts';
+import { chartFunctions } from './index.ts';
 
-/** Height in px of a chart's wide SVG (from its viewBox). */
+/** Height in px of a chart's drawing at `width` (the layout's own height). */
 export function chartHeight(input: ChartInput, width = 760): number {
-  const markup = chartFunctions[input.chart.kind](input, { width, idPrefix: 'measure' });
-  const m = /viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(markup);
-  return m ? Number(m[1]) : 600;
+  return chartFunctions[input.chart.kind](input, { width, idPrefix: 'measure' }).height;
 }
 
 /** Title, step buttons, caption, legend, credits and downloads take about this much. */

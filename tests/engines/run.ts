@@ -1,0 +1,296 @@
+/**
+ * Cross-engine suite: the checks that matter most to a reader, in Firefox and WebKit (and Chromium
+ * as the baseline, when asked), at a phone-like and a desktop size, against the built site (dist/) served with
+ * its _headers on $STORY_TEST_PORT (default 4399). Run: npm run test:engines.
+ *
+ * Environment: ENGINES=firefox,webkit (default; add chromium for the baseline), FIREFOX_PATH, WEBKIT_DRIVER_PATH,
+ * WEBKIT_BROWSER_PATH, CHROMIUM_PATH, XVFB_RUN_PATH (where the browsers are), ENGINES_PLAYWRIGHT=0|1
+ * (Playwright's own Firefox/WebKit builds: 1 forces, 0 never; by default used when installed),
+ * ENGINES_PLANT=step (plants a break, see plantedBreak), ENGINES_PLANTED=0 (skips the planted-break run),
+ * ENGINES_SIZES=phone,desktop.
+ * Output: one `PASS`/`FAIL` line per check, then `N passed, N failed` alone on a line; exit 1 on any failure.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEngine, type Engine, type Size, type Tab } from './engines.ts';
+import { serveHost, serveSite, type Site } from './server.ts';
+import * as page from './page.ts';
+
+const DIST = 'dist';
+const SHOTS = process.env.ENGINES_PLANT ? 'test-results/engines-planted' : 'test-results/engines';
+const PORT = Number(process.env.STORY_TEST_PORT ?? 4399);
+// Chromium runs the same checks when asked (ENGINES=chromium,firefox,webkit); npm test covers it with the Playwright suite.
+const ENGINES = (process.env.ENGINES ?? 'firefox,webkit').split(',').filter(Boolean);
+const SIZES: Size[] = [
+  // WebKitGTK's MiniBrowser cannot be narrower than about 447 px: WebKit's phone-like size is the narrowest it allows.
+  { name: 'phone', width: 360, height: 740 },
+  { name: 'desktop', width: 1440, height: 900 },
+].filter((s) => (process.env.ENGINES_SIZES ?? 'phone,desktop').split(',').includes(s.name)) as Size[];
+const PLANT = process.env.ENGINES_PLANT ?? '';
+
+let passed = 0;
+let failed = 0;
+function report(label: string, problems: string[]): void {
+  if (problems.length === 0) {
+    passed++;
+    console.log(`PASS ${label}`);
+  } else {
+    failed++;
+    console.log(`FAIL ${label}`);
+    for (const p of problems.slice(0, 12)) console.log(`     - ${p}`);
+    if (problems.length > 12) console.log(`     - … and ${problems.length - 12} more`);
+  }
+}
+async function check(label: string, fn: () => Promise<string[]>): Promise<void> {
+  try {
+    report(label, await fn());
+  } catch (e) {
+    report(label, [`threw: ${e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e)}`]);
+  }
+}
+
+/** The article's sentences (tests/fixtures/article.txt; the same split as tests/browser/helpers.ts). */
+function articleSentences(): string[] {
+  const raw = readFileSync('tests/fixtures/article.txt', 'utf8')
+    .replace('Ministry of Defence of\n\nKazakhstan, which', 'Ministry of Defence of Kazakhstan, which')
+    .replace('Legitimisation of aggression\n\nagainst Ukraine', 'Legitimisation of aggression against Ukraine');
+  return raw
+    .split(/\n\s*\n/)
+    .map((b) => b.trim().replace(/^By: \*(.*)\*$/, '$1'))
+    .filter(Boolean)
+    .flatMap((p) => p.split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/))
+    .map((s) => s.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim())
+    .filter(Boolean);
+}
+
+/** The embed snippet as a reader copies it from the story page. */
+function storySnippet(chart: string): string {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const m = new RegExp(`id="embed-${chart}"[\\s\\S]*?<pre class="snippet"><code>([\\s\\S]*?)</code></pre>`).exec(html);
+  if (!m) throw new Error(`no embed snippet for ${chart} in dist/index.html`);
+  return m[1]!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+/** A quote link as the page makes it (src/scripts/quote-link.ts): first and last four words. */
+function quoteHash(id: string, quote: string): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
+  const w = quote.replace(/\s+/g, ' ').trim().split(' ');
+  return `#${id}:~:text=${w.length <= 8 ? enc(w.join(' ')) : `${enc(w.slice(0, 4).join(' '))},${enc(w.slice(-4).join(' '))}`}`;
+}
+
+async function runEngine(
+  engine: Engine,
+  site: Site,
+  host: Site,
+  setHost: (html: string) => void,
+  sentences: string[],
+): Promise<void> {
+  console.log(`# ${engine.name}: ${engine.description}`);
+  for (const size of SIZES) {
+    const at = `${engine.name} ${size.name}`;
+    let tab: Tab | null = null;
+    try {
+      // --- Load 1: the story with JavaScript, scrolled from top to bottom.
+      const t0 = Date.now();
+      tab = await engine.open(size, true);
+      const vp = await tab.viewport();
+      const where = `${at} ${vp.width}x${vp.height}`;
+      await tab.goto(`${site.origin}/`);
+      await tab.eval(page.settle);
+      await check(`${where}: every scrolly section upgrades (is-enhanced)`, () => tab!.eval(page.enhanced));
+      await check(`${where}: no horizontal overflow at the top`, () => tab!.eval(page.overflow));
+      await check(`${where}: chart text at least 12 px on screen`, () => tab!.eval(page.chartTextSize, 12));
+      const figures = await tab.eval(page.figureIds);
+      await tab.eval(page.recordSteps);
+      const shotProblems: string[] = [];
+      for (const fig of figures) {
+        // One step per chart on screen (the second, or the only one), as a reader sees it.
+        const reached = await tab.eval(page.scrollUntilStep, { figure: fig.id, step: Math.min(1, fig.steps - 1) });
+        if (!reached) shotProblems.push(`${fig.id}: step ${Math.min(1, fig.steps - 1)} not reached while scrolling`);
+        await tab.screenshot(`${SHOTS}/${engine.name}-${size.name}-${fig.id}.png`);
+      }
+      await tab.eval(page.scrollUntilStep, { figure: '', step: -1 });
+      await check(`${where}: scrolling top to bottom activates every step of every chart in order`, async () => [
+        ...shotProblems,
+        ...(await tab!.eval(page.stepsInOrder)),
+      ]);
+      await check(`${where}: no horizontal overflow after scrolling`, () => tab!.eval(page.overflow));
+      await check(`${where}: details panel opens from the keyboard and closes with Escape`, async () => {
+        const problems: string[] = [];
+        await tab!.eval(page.focusChart);
+        await tab!.press('Home');
+        const open = await tab!.eval(page.panelState);
+        if (!open.visible) problems.push(`Home on the focused chart did not open the panel (${open.text})`);
+        await tab!.press('ArrowRight');
+        const next = await tab!.eval(page.panelState);
+        if (!next.visible || next.text === open.text) problems.push('ArrowRight did not move to the next mark');
+        await tab!.press('Escape');
+        if ((await tab!.eval(page.panelState)).visible) problems.push('Escape did not close the panel');
+        return problems;
+      });
+      await check(`${where}: Tab to a step activates it and brings it into view clear of the chart`, async () => {
+        const problems: string[] = [];
+        for (const fig of figures) {
+          const step = Math.min(1, fig.steps - 1);
+          const id = await tab!.eval(page.focusBeforeStep, { figure: fig.id, step });
+          await tab!.press('Tab');
+          problems.push(...(await tab!.eval(page.focusedStep, { figure: fig.id, step, id })));
+        }
+        return problems;
+      });
+      await check(`${where}: no console error, uncaught error or CSP violation`, async () => [
+        ...(await tab!.eval(page.probeLog)),
+        ...tab!.engineErrors(),
+      ]);
+      const quote = await tab.eval(page.paragraphQuote, 'p06');
+      if (PLANT) continue; // a planted run only needs the story's scroll (see plantedBreak)
+      const t1 = Date.now();
+
+      // --- Load 2: a quote link (the same tab, through a blank page so it is a new document).
+      await tab.goto('about:blank');
+      await tab.goto(`${site.origin}/${quoteHash('p06', quote)}`);
+      await check(`${where}: a quote link (#p06:~:text=…) lands on its paragraph`, () =>
+        tab!.eval(page.quoteLanding, { id: 'p06', quote }),
+      );
+      await check(`${where}: quote link page logs no error`, async () => [
+        ...(await tab!.eval(page.probeLog)),
+        ...tab!.engineErrors(),
+      ]);
+
+      // --- Load 3: the embed snippet in a host page on another origin.
+      setHost(
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Lesson</title></head><body style="margin:0;padding:8px"><h1>Lesson</h1>${storySnippet('republic-day')}</body></html>`,
+      );
+      await tab.goto(`${host.origin}/`);
+      await check(`${where}: the embed page resizes its iframe in a host page`, async () => {
+        const problems: string[] = [];
+        let last = { inner: 0, outer: 0 };
+        for (let i = 0; i < 40; i++) {
+          const outer = await tab!.eval(page.iframeHeight);
+          const inner = await tab!.evalInFrame('iframe[data-story-embed]', page.bodyHeight);
+          last = { inner, outer };
+          if (inner > 150 && Math.abs(inner - outer) <= 2) return problems;
+          await new Promise((r) => setTimeout(r, 150));
+        }
+        problems.push(`iframe ${last.outer}px tall, its page ${last.inner}px`);
+        return problems;
+      });
+      await tab.close();
+      tab = null;
+      const t3 = Date.now();
+
+      // --- Load 4: JavaScript off.
+      tab = await engine.open(size, false);
+      await tab.goto(`${site.origin}/`);
+      await check(`${where}: JavaScript off: the page runs no script`, async () =>
+        (await tab!.eval(page.scriptsRan)) ? ['the scrolly sections upgraded: JavaScript is on'] : [],
+      );
+      await check(`${where}: JavaScript off: every sentence of the article is there`, async () => {
+        const text = await tab!.eval(page.bodyText);
+        return sentences.filter((s) => !text.includes(s)).map((s) => `missing: ${s.slice(0, 90)}`);
+      });
+      await check(`${where}: JavaScript off: every chart drawing is there, complete`, () =>
+        tab!.eval(page.staticCharts),
+      );
+      await check(`${where}: JavaScript off: no horizontal overflow`, () => tab!.eval(page.overflow));
+      await tab.screenshot(`${SHOTS}/${engine.name}-${size.name}-nojs-top.png`);
+      await tab.close();
+      tab = null;
+      console.log(
+        `# ${at}: story scrolled ${((t1 - t0) / 1000).toFixed(0)} s, quote link and embed ${((t3 - t1) / 1000).toFixed(0)} s, JavaScript off ${((Date.now() - t3) / 1000).toFixed(0)} s`,
+      );
+    } catch (e) {
+      report(`${at}: the run`, [
+        `threw: ${e instanceof Error ? e.message.split('\n').slice(0, 4).join(' ') : String(e)}`,
+      ]);
+    } finally {
+      await tab?.close().catch(() => {});
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  mkdirSync(SHOTS, { recursive: true });
+  const sentences = articleSentences();
+  const site = await serveSite(DIST, PORT, PLANT ? plantScript(PLANT) : '');
+  let hostHtml = '';
+  const host = await serveHost(() => hostHtml);
+  console.log(
+    `engines: ${ENGINES.join(', ')} at ${SIZES.map((s) => `${s.name} ${s.width}x${s.height}`).join(', ')}; site ${site.origin}${PLANT ? `; PLANTED BREAK: ${PLANT}` : ''}`,
+  );
+  try {
+    for (const name of ENGINES) {
+      let engine: Engine;
+      try {
+        engine = await startEngine(name);
+      } catch (e) {
+        report(`${name}: the browser starts`, [e instanceof Error ? e.message : String(e)]);
+        continue;
+      }
+      const t0 = Date.now();
+      try {
+        await runEngine(engine, site, host, (h) => (hostHtml = h), sentences);
+      } finally {
+        await engine.close();
+      }
+      console.log(`# ${name}: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    }
+  } finally {
+    await site.close();
+    await host.close();
+  }
+  if (!PLANT && process.env.ENGINES_PLANTED !== '0') await plantedBreak();
+  console.log(`# screenshots in ${SHOTS}/; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
+/**
+ * The suite must be able to fail: rerun it in one engine (WebKit, else the first engine asked for)
+ * at the desktop size with a step that can never activate, and expect it to fail on exactly that.
+ */
+async function plantedBreak(): Promise<void> {
+  const engine = ENGINES.includes('webkit') ? 'webkit' : ENGINES[0]!;
+  await check(`planted break: a step that never activates in ${engine} fails the suite`, async () => {
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync(process.execPath, [process.argv[1]!], {
+      env: { ...process.env, ENGINES: engine, ENGINES_SIZES: 'desktop', ENGINES_PLANT: 'step', STORY_TEST_PORT: '0' },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    const out = `${r.stdout}${r.stderr}`;
+    const problems: string[] = [];
+    if (r.status !== 1) problems.push(`planted run exited ${r.status}, expected 1`);
+    if (!/^FAIL .*activates every step of every chart in order$/m.test(out))
+      problems.push('no FAIL line for the step check');
+    if (!/steps went 0,1,3.*expected 0,1,2,3/.test(out))
+      problems.push('the failure does not name the skipped step (expected "steps went 0,1,3…")');
+    if (!/^\d+ passed, [1-9]\d* failed$/m.test(out))
+      problems.push('no closing "N passed, N failed" line with failures');
+    if (problems.length)
+      problems.push(
+        ...out
+          .trim()
+          .split('\n')
+          .slice(-15)
+          .map((l) => `  | ${l}`),
+      );
+    return problems;
+  });
+}
+
+/** Planted breaks, for plantedBreak(). */
+function plantScript(plant: string): string {
+  if (plant === 'step')
+    // The third step of the first chart can never activate: its step id is taken away once the page has run its scripts.
+    return `\ndocument.addEventListener('DOMContentLoaded', function () { var f = document.querySelector('figure[data-step-ids]'); var s = f && f.closest('scrolly-section').querySelectorAll('.step')[2]; if (s) s.removeAttribute('data-step-id'); });`;
+  throw new Error(`unknown ENGINES_PLANT "${plant}" (step)`);
+}
+
+await main();
