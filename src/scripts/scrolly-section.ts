@@ -4,6 +4,7 @@
  * data-active-step; this element only sets that attribute.
  */
 import scrollama from 'scrollama';
+import { adoptEnhancedStyles } from './enhanced-styles.ts';
 import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
 
 class ScrollySection extends HTMLElement {
@@ -29,11 +30,32 @@ class ScrollySection extends HTMLElement {
       window.scrollBy({ top: box.top - top, behavior: reduce ? 'instant' : 'smooth' });
     });
   };
-  #onResize = () => this.#stepper?.resize();
+  #onResize = () => {
+    this.#fit();
+    this.#stepper?.resize();
+  };
+  #onSwitch = () => {
+    setStacked(!document.documentElement.classList.contains('stacked-figures'));
+  };
+  #onStackedChange = () => this.#fit();
 
   connectedCallback(): void {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
+    adoptEnhancedStyles();
     this.classList.add('is-enhanced');
+    // The switch to stacked figures (a script feature: without JavaScript the steps already read in turn).
+    const head = this.querySelector<HTMLElement>('.chart__head');
+    if (head && !head.querySelector('.stack-switch')) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'stack-switch';
+      button.textContent = this.dataset.stackLabel ?? 'Stacked figures';
+      button.setAttribute('aria-pressed', 'false');
+      button.addEventListener('click', this.#onSwitch);
+      head.append(button);
+    }
+    document.addEventListener('stacked-figures', this.#onStackedChange);
+    this.#fit();
     this.#stepper = createStepper(() => scrollama() as unknown as ScrollerLike, {
       steps,
       offset: matchMedia('(min-width: 60rem)').matches ? 0.55 : 0.8,
@@ -53,6 +75,114 @@ class ScrollySection extends HTMLElement {
     this.#stepper = null;
     this.removeEventListener('focusin', this.#onFocus);
     window.removeEventListener('resize', this.#onResize);
+    document.removeEventListener('stacked-figures', this.#onStackedChange);
+  }
+
+  /**
+   * Chooses sticky or stacked for this screen. Sticky when the visible drawing fits its frame at a
+   * legible size (rendered text >= 12 px) and every step's window fits the frame's height, so
+   * panning can bring each step into view; otherwise, or when the reader asked for it, each step
+   * shows its own static drawing above its text.
+   */
+  #fit(): void {
+    const figure = this.querySelector<HTMLElement>('figure[data-step-ids]');
+    const frame = this.querySelector<HTMLElement>('.chart__frame');
+    if (!figure || !frame) return;
+    const chosen = document.documentElement.classList.contains('stacked-figures');
+    this.classList.remove('is-stacked');
+    const svg = this.#visibleSvg();
+    const layout = svg?.closest('.chart__svg--narrow') ? 'narrow' : 'wide';
+    const data = this.#windows()[layout];
+    let fits = true;
+    if (svg && data) {
+      const box = svg.getBoundingClientRect();
+      const scale = Math.min(box.width / data.width, box.height / data.height);
+      // The drawing's label size: the most common font-size among its texts.
+      const count = new Map<number, number>();
+      for (const t of svg.querySelectorAll('text[font-size]')) {
+        const f = Number(t.getAttribute('font-size'));
+        count.set(f, (count.get(f) ?? 0) + 1);
+      }
+      const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
+      const frameH = frame.clientHeight;
+      const tallest = Math.max(...data.windows.map((w) => w[1] - w[0])) * scale;
+      fits = fontSize * scale >= 11.9 && tallest <= frameH + 1;
+    }
+    const stacked = chosen || !fits;
+    // The copies are made from the drawing the screen shows, before stacking hides it.
+    if (stacked) this.#buildStacked(svg);
+    this.classList.toggle('is-stacked', stacked);
+    const button = this.querySelector<HTMLButtonElement>('.stack-switch');
+    button?.setAttribute('aria-pressed', String(chosen));
+    this.#pan();
+  }
+
+  /** The step windows of a layout, from the build (src/components/step-windows.ts): vertical extents in drawing units. */
+  #windows(): Record<'wide' | 'narrow', { width: number; height: number; windows: [number, number][] } | null> {
+    const read = (attr: string | undefined) => {
+      const n = (attr ?? '').split(' ').map(Number);
+      if (n.length < 4 || n.some((x) => !Number.isFinite(x))) return null;
+      const windows: [number, number][] = [];
+      for (let i = 2; i + 1 < n.length; i += 2) windows.push([n[i]!, n[i + 1]!]);
+      return { width: n[0]!, height: n[1]!, windows };
+    };
+    return { wide: read(this.dataset.windowsWide), narrow: read(this.dataset.windowsNarrow) };
+  }
+
+  #visibleSvg(): SVGSVGElement | null {
+    return [...this.querySelectorAll<SVGSVGElement>('.chart__frame .chart__svg > svg')].find((s) => s.getClientRects().length > 0) ?? null;
+  }
+
+  /** Each step gets a copy of the drawing the reader's screen shows, in that step's state. */
+  #buildStacked(svg: SVGSVGElement | null): void {
+    const layout = svg?.closest('.chart__svg--narrow') ? 'narrow' : 'wide';
+    if (!svg) return;
+    const ids = this.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.stepIds?.split(' ') ?? [];
+    for (const step of this.querySelectorAll<HTMLElement>('.step')) {
+      const existing = step.querySelector<HTMLElement>('.step__figure');
+      if (existing?.dataset.layout === layout) continue;
+      existing?.remove();
+      const holder = document.createElement('div');
+      holder.className = 'step__figure';
+      holder.dataset.layout = layout;
+      holder.dataset.activeStep = String(ids.indexOf(step.dataset.stepId ?? ''));
+      const copy = svg.cloneNode(true) as SVGSVGElement;
+      copy.style.transform = '';
+      // The step's window (full width): the part of the drawing the step is about, at the drawing's scale.
+      const data = this.#windows()[layout];
+      const win = data?.windows[Number(holder.dataset.activeStep)];
+      if (data && win) copy.setAttribute('viewBox', `0 ${win[0]} ${data.width} ${win[1] - win[0]}`);
+      copy.setAttribute('aria-hidden', 'true');
+      copy.removeAttribute('tabindex');
+      for (const el of copy.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
+      // The copy is its own step's state, whatever step the sticky figure around it shows.
+      const index = holder.dataset.activeStep ?? '';
+      for (const m of copy.querySelectorAll<SVGElement>('.mark')) m.style.opacity = m.matches(`[data-steps~="${index}"]`) ? '1' : '0.3';
+      holder.append(copy);
+      step.prepend(holder);
+    }
+  }
+
+  /** Moves the sticky drawing so the active step's window is centred in its frame (scale 1, a translate). */
+  #pan(): void {
+    const frame = this.querySelector<HTMLElement>('.chart__frame');
+    const svg = this.#visibleSvg();
+    const figure = this.querySelector<HTMLElement>('figure[data-step-ids]');
+    for (const s of this.querySelectorAll<SVGSVGElement>('.chart__frame svg')) if (s !== svg) s.style.transform = '';
+    if (!frame || !svg || !figure) return;
+    const data = this.#windows()[svg.closest('.chart__svg--narrow') ? 'narrow' : 'wide'];
+    const index = Number(figure.dataset.activeStep ?? '-1');
+    const win = data?.windows[index];
+    const total = svg.getBoundingClientRect().height;
+    const frameH = frame.clientHeight;
+    if (!data || !win || this.classList.contains('is-stacked') || total <= frameH + 1) {
+      svg.style.transform = '';
+      return;
+    }
+    const scale = svg.getBoundingClientRect().width / data.width;
+    const centre = ((win[0] + win[1]) / 2) * scale;
+    const top = Math.round(Math.min(total - frameH, Math.max(0, centre - frameH / 2)));
+    svg.style.transform = `translateY(${-top}px)`;
   }
 
   #activate(step: HTMLElement): void {
@@ -67,7 +197,20 @@ class ScrollySection extends HTMLElement {
       if (active) s.setAttribute('aria-current', 'step');
       else s.removeAttribute('aria-current');
     }
+    this.#pan();
   }
 }
+
+/** The reader's choice of stacked figures, for every scrolly on the page (kept for the session). */
+function setStacked(on: boolean): void {
+  document.documentElement.classList.toggle('stacked-figures', on);
+  try {
+    sessionStorage.setItem('stacked-figures', on ? '1' : '0');
+  } catch {}
+  document.dispatchEvent(new Event('stacked-figures'));
+}
+try {
+  if (sessionStorage.getItem('stacked-figures') === '1') document.documentElement.classList.add('stacked-figures');
+} catch {}
 
 if (!customElements.get('scrolly-section')) customElements.define('scrolly-section', ScrollySection);
