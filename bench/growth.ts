@@ -61,10 +61,7 @@ for (const f of chartFiles) {
     2,
   );
   for (const e of grown.events) all.set(e.id, e);
-  writeFileSync(
-    join(data, 'charts', f),
-    JSON.stringify({ ...raw, ...grown.chart }, null, 2),
-  );
+  writeFileSync(join(data, 'charts', f), JSON.stringify({ ...raw, ...grown.chart }, null, 2));
 }
 writeFileSync(join(data, 'events.json'), JSON.stringify([...all.values()], null, 2));
 // Two more chapters of ordinary length (four paragraphs, like chapter 2), each placing a copy of a chart.

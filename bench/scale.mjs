@@ -81,7 +81,9 @@ export async function renderCharts(site, data) {
   const url = (p) => pathToFileURL(join(site, p)).href;
   const { chartFunctions } = await import(url('src/charts/index.ts'));
   const { prepareCharts } = await import(url('src/prepare/chart-input.ts'));
-  const { actorSchema, chartSchema, eventSchema, placeSchema, playbookSchema, sourceSchema } = await import(url('src/schemas.ts'));
+  const { actorSchema, chartSchema, eventSchema, placeSchema, playbookSchema, sourceSchema } = await import(
+    url('src/schemas.ts')
+  );
   const read = (p) => JSON.parse(readFileSync(join(site, 'content', p), 'utf8'));
   const events = new Map(data.events.map((e) => eventSchema.parse(e)).map((e) => [e.id, e]));
   const actors = new Map(
@@ -98,7 +100,15 @@ export async function renderCharts(site, data) {
   const text = read('data/ui.en.json');
   const places = placeSchema.array().parse(read('data/places.json'));
   const charts = Object.values(data.charts).map((raw) => chartSchema.parse(raw));
-  const prepared = prepareCharts({ charts, events: [...events.values()], actors: [...actors.values()], sources: [...sources.values()], playbook, places, text });
+  const prepared = prepareCharts({
+    charts,
+    events: [...events.values()],
+    actors: [...actors.values()],
+    sources: [...sources.values()],
+    playbook,
+    places,
+    text,
+  });
   const out = {};
   for (const chart of charts) {
     const input = prepared.get(chart.id);

@@ -1,11 +1,15 @@
 /* Host-side resizer for this site's chart embeds (<iframe data-story-embed>). Accepts a height only
    from this site's origin and from that iframe's own window; clamps it to 150..5000 px. */
 (function () {
-  var s = document.currentScript, o = s && new URL(s.src).origin;
+  var s = document.currentScript,
+    o = s && new URL(s.src).origin;
   if (!o || window.__storyEmbed) return;
   window.__storyEmbed = 1;
   addEventListener('message', function (e) {
-    var d = e.data, f = document.querySelectorAll('iframe[data-story-embed]'), i, h;
+    var d = e.data,
+      f = document.querySelectorAll('iframe[data-story-embed]'),
+      i,
+      h;
     if (e.origin !== o || !d || d.type !== 'story-embed:height') return;
     h = Math.round(Number(d.height));
     if (!isFinite(h)) return;

@@ -14,6 +14,9 @@ const events = defineCollection({ loader: file('./content/data/events.json'), sc
 const sources = defineCollection({ loader: file('./content/data/sources.json'), schema: sourceSchema });
 const actors = defineCollection({ loader: file('./content/data/actors.json'), schema: actorSchema });
 const annotations = defineCollection({ loader: file('./content/data/annotations.json'), schema: annotationSchema });
-const charts = defineCollection({ loader: glob({ base: './content/data/charts', pattern: '*.json' }), schema: chartSchema });
+const charts = defineCollection({
+  loader: glob({ base: './content/data/charts', pattern: '*.json' }),
+  schema: chartSchema,
+});
 
 export const collections = { chapters, events, sources, actors, annotations, charts };

@@ -94,7 +94,10 @@ export const actorSchema = z
     name: z.string().min(1),
     kind: z.enum(['person', 'state-body', 'media', 'telegram-channel', 'organisation', 'group']),
     /** ISO 3166-1 alpha-2 country code, or null. */
-    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "RU"').nullable(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code such as "RU"')
+      .nullable(),
     /** One sentence on who they are. */
     role: z.string().min(1),
     sources: z.array(slug).optional(),
@@ -137,7 +140,10 @@ export const eventSchema = z
     /** Date as precise as `precision` allows: YYYY for year, YYYY-MM for month, YYYY-MM-DD otherwise. */
     date: isoPartialDate,
     /** HH:MM, local to `tz`, only for precision hour or minute. */
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (00:00-23:59)').optional(),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (00:00-23:59)')
+      .optional(),
     /** IANA time zone of `date`/`time`, where known. */
     tz: z.string().optional(),
     /**
@@ -191,15 +197,34 @@ export const eventSchema = z
       });
     }
     const timed = e.precision === 'hour' || e.precision === 'minute';
-    if (timed && !e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `a time (HH:MM) for precision "${e.precision}"` });
-    if (!timed && e.time) ctx.addIssue({ code: 'custom', path: ['time'], message: `no time for precision "${e.precision}" (use precision "minute" or "hour")` });
-    if (e.time && !e.timeBasis) ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: `"event" or "report" (whose time "${e.time}" is) for an event with a time` });
-    if (!e.time && e.timeBasis) ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: 'no timeBasis without a time' });
+    if (timed && !e.time)
+      ctx.addIssue({ code: 'custom', path: ['time'], message: `a time (HH:MM) for precision "${e.precision}"` });
+    if (!timed && e.time)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['time'],
+        message: `no time for precision "${e.precision}" (use precision "minute" or "hour")`,
+      });
+    if (e.time && !e.timeBasis)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['timeBasis'],
+        message: `"event" or "report" (whose time "${e.time}" is) for an event with a time`,
+      });
+    if (!e.time && e.timeBasis)
+      ctx.addIssue({ code: 'custom', path: ['timeBasis'], message: 'no timeBasis without a time' });
     if (e.until !== undefined) {
-      if (e.precision !== 'day' || e.until.length !== 10) ctx.addIssue({ code: 'custom', path: ['until'], message: 'a full date (YYYY-MM-DD), only with precision "day"' });
-      else if (e.until <= e.date) ctx.addIssue({ code: 'custom', path: ['until'], message: `a date after "date" (${e.date})` });
+      if (e.precision !== 'day' || e.until.length !== 10)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['until'],
+          message: 'a full date (YYYY-MM-DD), only with precision "day"',
+        });
+      else if (e.until <= e.date)
+        ctx.addIssue({ code: 'custom', path: ['until'], message: `a date after "date" (${e.date})` });
     }
-    if (e.tz !== undefined && !isTimeZone(e.tz)) ctx.addIssue({ code: 'custom', path: ['tz'], message: 'an IANA time zone such as "Asia/Almaty"' });
+    if (e.tz !== undefined && !isTimeZone(e.tz))
+      ctx.addIssue({ code: 'custom', path: ['tz'], message: 'an IANA time zone such as "Asia/Almaty"' });
   });
 export type StoryEvent = z.infer<typeof eventSchema>;
 
@@ -267,11 +292,17 @@ export const chartStepSchema = z
      */
     text: z.string().min(1),
     /** Words for the narrow (phone) layout where it needs its own, e.g. a direction the wide layout does not have. */
-    narrow: z.object({ text: z.string().min(1) }).strict().optional(),
+    narrow: z
+      .object({ text: z.string().min(1) })
+      .strict()
+      .optional(),
     /** Event ids brought forward in this state; all others are dimmed. Empty = all shown. */
     highlight: z.array(slug),
     /** What the step points out on the chart (at least one): callouts, brackets, bands. */
-    annotations: z.array(stepAnnotationSchema).min(1, 'at least one annotation: a step says its point on the chart').max(3, 'at most 3 annotations a step'),
+    annotations: z
+      .array(stepAnnotationSchema)
+      .min(1, 'at least one annotation: a step says its point on the chart')
+      .max(3, 'at most 3 annotations a step'),
   })
   .strict();
 
@@ -411,7 +442,13 @@ export const mapChartSchema = z
     border: z.object({ label: text, short: text.optional(), note: text.optional() }).strict().optional(),
     /** Key entries under the map; an entry whose symbol is not drawn is left out. */
     legend: z
-      .object({ focus: text.optional(), border: text.optional(), claim: text.optional(), capital: text.optional(), city: text.optional() })
+      .object({
+        focus: text.optional(),
+        border: text.optional(),
+        claim: text.optional(),
+        capital: text.optional(),
+        city: text.optional(),
+      })
       .strict()
       .default({}),
   })
@@ -472,8 +509,14 @@ export const playbookExampleSchema = z
  */
 export const playbookSchema = z
   .object({
-    narratives: z.array(z.object({ id: slug, label: z.string().min(1), description: z.string().min(1) }).strict()).min(1),
-    countries: z.array(z.object({ id: z.string().regex(/^[A-Z]{2}$/), label: z.string().min(1), period: z.string().min(1) }).strict()).min(1),
+    narratives: z
+      .array(z.object({ id: slug, label: z.string().min(1), description: z.string().min(1) }).strict())
+      .min(1),
+    countries: z
+      .array(
+        z.object({ id: z.string().regex(/^[A-Z]{2}$/), label: z.string().min(1), period: z.string().min(1) }).strict(),
+      )
+      .min(1),
     cells: z.array(
       z
         .object({

@@ -59,8 +59,7 @@ const forbiddenPackages = {
  * Imports against the direction that exist today and are being removed by other work (issue 12). Each is named;
  * any import not in this list fails the check. Remove an entry when its import is gone.
  */
-export const known = [
-];
+export const known = [];
 
 const SOURCE = /\.(ts|mts|mjs|js|astro)$/;
 

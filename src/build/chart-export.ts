@@ -29,14 +29,22 @@ export function stepTextHeight(text: string | undefined, width: number): number 
 }
 
 /** Wraps chart markup into a standalone SVG file with a white background, the step's sentence (if any), a credit and a licence line. */
-export function standaloneSvg(drawing: Pick<Drawing, 'svg' | 'width' | 'height'>, opts: { title: string; credit: string; licence: string; fontFaceCss?: string; stepText?: string }): string {
+export function standaloneSvg(
+  drawing: Pick<Drawing, 'svg' | 'width' | 'height'>,
+  opts: { title: string; credit: string; licence: string; fontFaceCss?: string; stepText?: string },
+): string {
   const { svg: markup, width: w, height: h } = drawing;
   const head = 32;
   const foot = 40;
   const inner = markup.replace(/^<svg /, `<svg x="0" y="${head}" width="${w}" height="${h}" `);
   const lines = stepTextLines(opts.stepText, w);
   const extra = stepTextHeight(opts.stepText, w);
-  const words = lines.map((l, i) => `<text x="8" y="${head + h + 6 + STEP_FS + i * STEP_LH}" font-size="${STEP_FS}" fill="#1d1d1d">${escapeText(l)}</text>`).join('');
+  const words = lines
+    .map(
+      (l, i) =>
+        `<text x="8" y="${head + h + 6 + STEP_FS + i * STEP_LH}" font-size="${STEP_FS}" fill="#1d1d1d">${escapeText(l)}</text>`,
+    )
+    .join('');
   const style = opts.fontFaceCss ? `<style>${opts.fontFaceCss}</style>` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${head + h + extra + foot}" viewBox="0 0 ${w} ${head + h + extra + foot}" font-family="'DejaVu Sans', sans-serif">${style}<rect width="100%" height="100%" fill="#ffffff"/><text x="8" y="22" font-size="16" font-weight="700" fill="#1d1d1d">${escapeText(opts.title)}</text>${inner}${words}<text x="8" y="${head + h + extra + 16}" font-size="11" fill="#444">${escapeText(opts.credit)}</text><text x="8" y="${head + h + extra + 32}" font-size="11" fill="#444">${escapeText(opts.licence)}</text></svg>

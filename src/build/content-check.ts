@@ -34,7 +34,9 @@ import { mapCountryIds } from '../prepare/countries.ts';
 function placeIdsOf(text: string | undefined): string[] {
   try {
     const raw: unknown = JSON.parse(text ?? '[]');
-    return Array.isArray(raw) ? raw.flatMap((p) => (p && typeof p === 'object' && typeof p.id === 'string' ? [p.id] : [])) : [];
+    return Array.isArray(raw)
+      ? raw.flatMap((p) => (p && typeof p === 'object' && typeof p.id === 'string' ? [p.id] : []))
+      : [];
   } catch {
     return [];
   }
@@ -753,7 +755,8 @@ export function checkContent(files: ContentFiles): Problem[] {
     c.events.forEach((id, i) => void refEvent(file, c.id, `events[${i}]`, id));
     const inChart = new Set(c.events);
     // Every reference in the kind's own fields (stages, cities, claims, cells, steps, countries) names something that exists.
-    if (playbookRefs) problems.push(...chartReferenceProblems(c, file, { places: placeIds, playbook: playbookRefs, mapCountries }));
+    if (playbookRefs)
+      problems.push(...chartReferenceProblems(c, file, { places: placeIds, playbook: playbookRefs, mapCountries }));
     for (const id of Object.keys(c.labels)) {
       if (!inChart.has(id))
         problems.push({

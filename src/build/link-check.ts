@@ -30,16 +30,52 @@ export interface SiteOptions {
 }
 
 /** Extensions of files scanned for paths and URLs that ignore the base. */
-export const TEXT_EXTENSIONS = ['html', 'htm', 'json', 'css', 'js', 'mjs', 'svg', 'txt', 'xml', 'webmanifest', 'sha256'];
+export const TEXT_EXTENSIONS = [
+  'html',
+  'htm',
+  'json',
+  'css',
+  'js',
+  'mjs',
+  'svg',
+  'txt',
+  'xml',
+  'webmanifest',
+  'sha256',
+];
 
 /** Attributes whose value is a URL. `srcset` holds a list and is split. */
-const URL_ATTRIBUTES = new Set(['href', 'src', 'xlink:href', 'action', 'formaction', 'poster', 'data', 'srcset', 'cite', 'background']);
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'xlink:href',
+  'action',
+  'formaction',
+  'poster',
+  'data',
+  'srcset',
+  'cite',
+  'background',
+]);
 
-const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'", '#47': '/', '#x2F': '/' };
+const ENTITY: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  '#39': "'",
+  '#x27': "'",
+  '#47': '/',
+  '#x2F': '/',
+};
 
 /** Decodes the entities Astro writes in attribute values. */
 export function decodeAttribute(value: string): string {
-  return value.replace(/&(amp|lt|gt|quot|apos|#39|#x27|#47|#x2F);/gi, (m, name: string) => ENTITY[name] ?? ENTITY[name.toLowerCase()] ?? m);
+  return value.replace(
+    /&(amp|lt|gt|quot|apos|#39|#x27|#47|#x2F);/gi,
+    (m, name: string) => ENTITY[name] ?? ENTITY[name.toLowerCase()] ?? m,
+  );
 }
 
 function normaliseBase(base: string): string {
@@ -93,7 +129,11 @@ function attributes(html: string): { tag: string; name: string; value: string; a
 export function htmlLinks(html: string): HtmlLink[] {
   const links: HtmlLink[] = [];
   for (const { tag, name, value, attrs } of attributes(html)) {
-    if (tag === 'meta' && name === 'content' && /^(og:(url|image)|twitter:image)/.test(attrs.get('property') ?? attrs.get('name') ?? '')) {
+    if (
+      tag === 'meta' &&
+      name === 'content' &&
+      /^(og:(url|image)|twitter:image)/.test(attrs.get('property') ?? attrs.get('name') ?? '')
+    ) {
       links.push({ tag, attribute: name, value: value.trim() });
       continue;
     }
@@ -122,7 +162,9 @@ export function htmlIds(html: string): Set<string> {
 /** url(...) references in CSS text, and @import strings. */
 export function cssUrls(css: string): string[] {
   const urls: string[] = [];
-  for (const m of css.replace(/\/\*[\s\S]*?\*\//g, '').matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/g)) {
+  for (const m of css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')/g)) {
     const u = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
     if (u) urls.push(u);
   }
@@ -213,7 +255,8 @@ export function checkLinks(files: BuildFiles, options: SiteOptions): LinkProblem
     const pageUrl = new URL(urlPathOf(file, base), siteOrigin);
     if (ext === 'html' || ext === 'htm') {
       for (const l of htmlLinks(text)) checkOne(file, l.value, pageUrl);
-      for (const m of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) for (const u of cssUrls(m[1]!)) checkOne(file, u, pageUrl);
+      for (const m of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
+        for (const u of cssUrls(m[1]!)) checkOne(file, u, pageUrl);
     } else if (ext === 'css') {
       for (const u of cssUrls(text)) checkOne(file, u, pageUrl);
     }
@@ -228,7 +271,9 @@ function scriptPaths(js: string): string[] {
 
 /** JSON string values that are absolute paths; quotes inside a string (as in a URL) do not count. */
 function jsonPaths(json: string): string[] {
-  return [...json.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => m[1]!.replace(/\\\//g, '/')).filter((v) => /^\/[A-Za-z0-9_.~%@-][^\s]*$/.test(v));
+  return [...json.matchAll(/"((?:[^"\\]|\\.)*)"/g)]
+    .map((m) => m[1]!.replace(/\\\//g, '/'))
+    .filter((v) => /^\/[A-Za-z0-9_.~%@-][^\s]*$/.test(v));
 }
 
 function escapeRegExp(s: string): string {
@@ -254,10 +299,14 @@ export function checkBasePaths(files: BuildFiles, options: SiteOptions): LinkPro
   };
   const checkPath = (file: string, path: string) => {
     if (path.startsWith('//')) return; // protocol-relative: caught by the origin scan if it is ours
-    if (path.startsWith('/') && !path.startsWith(base)) report(file, path, `absolute path ignores the base path ${base}`);
+    if (path.startsWith('/') && !path.startsWith(base))
+      report(file, path, `absolute path ignores the base path ${base}`);
   };
   // The origin with or without its scheme ("//host/..."), optionally JSON-escaped ("\/").
-  const originUrl = new RegExp(`(?:https?:)?(?:\\\\?/){2}${escapeRegExp(host)}(?![\\w.:-])((?:\\\\?/[^\\s"'<>\`)\\\\?#&/]*)*)`, 'gi');
+  const originUrl = new RegExp(
+    `(?:https?:)?(?:\\\\?/){2}${escapeRegExp(host)}(?![\\w.:-])((?:\\\\?/[^\\s"'<>\`)\\\\?#&/]*)*)`,
+    'gi',
+  );
 
   for (const [file, text] of files) {
     if (text == null) continue;
@@ -265,12 +314,15 @@ export function checkBasePaths(files: BuildFiles, options: SiteOptions): LinkPro
     if (!TEXT_EXTENSIONS.includes(ext)) continue;
     for (const m of text.matchAll(originUrl)) {
       const path = (m[1] ?? '').replace(/\\\//g, '/') || '/';
-      if (!path.startsWith(base) && !(path === base.slice(0, -1))) report(file, m[0], `URL on ${origin} ignores the base path ${base}`);
+      if (!path.startsWith(base) && !(path === base.slice(0, -1)))
+        report(file, m[0], `URL on ${origin} ignores the base path ${base}`);
     }
     if (ext === 'html' || ext === 'htm' || ext === 'svg' || ext === 'xml') {
       for (const l of htmlLinks(text)) checkPath(file, l.value);
-      for (const m of text.matchAll(/\sstyle\s*=\s*"([^"]*)"/gi)) for (const u of cssUrls(decodeAttribute(m[1]!))) checkPath(file, u);
-      for (const m of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) for (const u of cssUrls(m[1]!)) checkPath(file, u);
+      for (const m of text.matchAll(/\sstyle\s*=\s*"([^"]*)"/gi))
+        for (const u of cssUrls(decodeAttribute(m[1]!))) checkPath(file, u);
+      for (const m of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
+        for (const u of cssUrls(m[1]!)) checkPath(file, u);
       for (const m of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
         if (/type\s*=\s*["']?application\/(ld\+)?json/i.test(m[1]!)) continue;
         for (const p of scriptPaths(m[2]!)) checkPath(file, p);

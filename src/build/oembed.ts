@@ -19,7 +19,12 @@ export function oembedDocument(input: ChartInput, stepIndex: number, site: URL |
     provider_name: input.text.siteTitle,
     provider_url: absolute(site, base, ''),
     author_name: "Tomorrow's Affairs Staff (article); this edition (chart)",
-    html: embedSnippet({ src: absolute(site, base, path), scriptSrc: absolute(site, base, 'embed.js'), title: `${title} (${input.text.embed.iframeTitle})`, height }),
+    html: embedSnippet({
+      src: absolute(site, base, path),
+      scriptSrc: absolute(site, base, 'embed.js'),
+      title: `${title} (${input.text.embed.iframeTitle})`,
+      height,
+    }),
     width: 760,
     height,
     thumbnail_url: absolute(site, base, `downloads/${file}.png`),

@@ -20,7 +20,13 @@ const FONTS = [
 
 /** Text content of markup, decoded enough to know which glyphs it needs. */
 function glyphs(markup: string): string {
-  const text = markup.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const text = markup
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
   return [...new Set(text)].join('');
 }
 
@@ -35,22 +41,42 @@ async function fontFaceCss(text: string): Promise<string> {
 }
 
 /** The chart drawn at 760 px, in a step's state (-1: all), as a standalone SVG document. */
-export async function chartSvgFile(input: ChartInput, stepIndex: number, opts: { credit: string; licence: string; embedFonts?: boolean }): Promise<string> {
-  const drawing = chartFunctions[input.chart.kind](input, { width: 760, idPrefix: 'dl', step: stepIndex, fonts: 'embedded' });
+export async function chartSvgFile(
+  input: ChartInput,
+  stepIndex: number,
+  opts: { credit: string; licence: string; embedFonts?: boolean },
+): Promise<string> {
+  const drawing = chartFunctions[input.chart.kind](input, {
+    width: 760,
+    idPrefix: 'dl',
+    step: stepIndex,
+    fonts: 'embedded',
+  });
   const markup = drawing.svg;
   const step = stepIndex >= 0 ? input.chart.steps[stepIndex] : undefined;
   const title = step ? `${input.chart.title}: ${step.title}` : input.chart.title;
   const stepText = step?.text;
-  const css = opts.embedFonts === false ? undefined : await fontFaceCss(glyphs(markup) + glyphs(title + opts.credit + opts.licence + (stepText ?? '')));
+  const css =
+    opts.embedFonts === false
+      ? undefined
+      : await fontFaceCss(glyphs(markup) + glyphs(title + opts.credit + opts.licence + (stepText ?? '')));
   return standaloneSvg(drawing, { title, credit: opts.credit, licence: opts.licence, fontFaceCss: css, stepText });
 }
 
 /** A PNG of the standalone SVG at 2x. */
-export async function chartPngFile(input: ChartInput, stepIndex: number, opts: { credit: string; licence: string }): Promise<Uint8Array> {
+export async function chartPngFile(
+  input: ChartInput,
+  stepIndex: number,
+  opts: { credit: string; licence: string },
+): Promise<Uint8Array> {
   const svg = await chartSvgFile(input, stepIndex, { ...opts, embedFonts: false });
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
-    font: { fontFiles: FONTS.map((f) => join(FONT_DIR, f.file)), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
+    font: {
+      fontFiles: FONTS.map((f) => join(FONT_DIR, f.file)),
+      loadSystemFonts: false,
+      defaultFontFamily: 'DejaVu Sans',
+    },
   });
   return resvg.render().asPng();
 }

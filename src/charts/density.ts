@@ -105,7 +105,15 @@ export { openSteps } from './marks/steps.ts';
  */
 export function thin<T>(
   items: readonly T[],
-  opts: { limit: number; unit: BinUnit; zone: string; group: string; event: (item: T) => StoryEvent; featured: ReadonlySet<string>; subgroup?: (item: T) => string },
+  opts: {
+    limit: number;
+    unit: BinUnit;
+    zone: string;
+    group: string;
+    event: (item: T) => StoryEvent;
+    featured: ReadonlySet<string>;
+    subgroup?: (item: T) => string;
+  },
 ): { single: T[]; clusters: Cluster<T>[] } {
   if (items.length <= opts.limit) return { single: [...items], clusters: [] };
   const single: T[] = [];
@@ -128,7 +136,6 @@ export function thin<T>(
   return { single, clusters };
 }
 
-
 /** The bin as words: "24 Oct 2023", "Oct 2023", "Oct–Dec 2023", "2023". */
 export function binLabel(bin: Bin): string {
   const [y, rest] = [bin.key.slice(0, 4), bin.key.slice(5)];
@@ -146,7 +153,8 @@ export function binLabel(bin: Bin): string {
   }
 }
 
-const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
+const fill = (template: string, values: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 
 /** The short label a cluster mark prints: "23 more". */
 export function clusterLabel(text: UiStrings, n: number): string {
@@ -157,7 +165,12 @@ export function clusterLabel(text: UiStrings, n: number): string {
  * The cluster's full description (its <title>): how many, when, how many of them are not
  * confirmed, and where each one is listed.
  */
-export function clusterTitle(text: UiStrings, c: Cluster<unknown>, events: readonly Pick<StoryEvent, 'status'>[], where?: string): string {
+export function clusterTitle(
+  text: UiStrings,
+  c: Cluster<unknown>,
+  events: readonly Pick<StoryEvent, 'status'>[],
+  where?: string,
+): string {
   const byStatus = new Map<StoryEvent['status'], number>();
   for (const e of events) byStatus.set(e.status, (byStatus.get(e.status) ?? 0) + 1);
   const statuses = [...byStatus]

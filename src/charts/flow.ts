@@ -25,7 +25,20 @@ import { laneColours } from './lanes.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { svgFrame } from './marks/frame.ts';
 import { stepAttrs, stepViews } from './marks/steps.ts';
-import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, figureText, hatchPattern, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
+import {
+  INK,
+  MUTED,
+  SAFE,
+  blockWidth,
+  figureText,
+  hatchPattern,
+  layoutLegend,
+  shortDate,
+  stepIndex,
+  wrapText,
+  type Box,
+  type PlacedLegendItem,
+} from './shared.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thin, type Cluster } from './density.ts';
 import { sortKey } from '../lib/dates.ts';
 
@@ -45,15 +58,25 @@ export interface FlowStage {
 
 /** The stages the chart definition declares, numbered from 1. */
 export function flowStages(chart: Pick<ChartOf<'flow'>, 'id' | 'stages' | 'events'>): FlowStage[] {
-  const stages: FlowStage[] = chart.stages.map((s, i) => ({ n: i + 1, name: s.title, ids: [...s.events], unknown: s.unknown }));
+  const stages: FlowStage[] = chart.stages.map((s, i) => ({
+    n: i + 1,
+    name: s.title,
+    ids: [...s.events],
+    unknown: s.unknown,
+  }));
   const staged = new Map<string, number>();
   for (const id of stages.flatMap((s) => s.ids)) staged.set(id, (staged.get(id) ?? 0) + 1);
   for (const id of chart.events) {
     const count = staged.get(id) ?? 0;
-    if (count !== 1) throw new Error(`flow: event "${id}" of chart "${chart.id}" is in ${count} stages; list it in exactly one stage's "events"`);
+    if (count !== 1)
+      throw new Error(
+        `flow: event "${id}" of chart "${chart.id}" is in ${count} stages; list it in exactly one stage's "events"`,
+      );
   }
   const listed = new Set(chart.events);
-  for (const id of staged.keys()) if (!listed.has(id)) throw new Error(`flow: stage of chart "${chart.id}" lists "${id}", which is not in its "events"`);
+  for (const id of staged.keys())
+    if (!listed.has(id))
+      throw new Error(`flow: stage of chart "${chart.id}" lists "${id}", which is not in its "events"`);
   return stages;
 }
 
@@ -105,18 +128,26 @@ function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW: number
   const lh = (size: number) => size + 3;
   const out: { text: string; kind: FlowLineKind; size: number }[] = [];
   textW *= SAFE;
-  for (const l of wrapText(data.chart.labels[e.id] ?? e.title, textW / BOLD, fs)) out.push({ text: l, kind: 'label', size: fs });
+  for (const l of wrapText(data.chart.labels[e.id] ?? e.title, textW / BOLD, fs))
+    out.push({ text: l, kind: 'label', size: fs });
   out.push({ text: shortDate(e), kind: 'date', size: small });
   const figures = (e.figures ?? []).filter((f) => AUDIENCE.has(f.kind));
   const source = data.sources.get(e.sources[0] ?? '')?.publisher;
   for (const f of figures) {
     for (const l of wrapText(figureText(f), textW / BOLD, small)) out.push({ text: l, kind: 'figure', size: small });
-    if (source) for (const l of wrapText(`${data.chart.sourceWord}: ${source}`, textW, small)) out.push({ text: l, kind: 'source', size: small });
+    if (source)
+      for (const l of wrapText(`${data.chart.sourceWord}: ${source}`, textW, small))
+        out.push({ text: l, kind: 'source', size: small });
   }
-  if (figures.length === 0 && stage.unknown) for (const l of wrapText(stage.unknown, textW, small)) out.push({ text: l, kind: 'unknown', size: small });
+  if (figures.length === 0 && stage.unknown)
+    for (const l of wrapText(stage.unknown, textW, small)) out.push({ text: l, kind: 'unknown', size: small });
   let y = INNER;
   const lines = out.map((l, i) => {
-    y += i === 0 ? l.size : lh(l.size) + (l.kind !== out[i - 1]!.kind && (l.kind === 'date' || l.kind === 'figure' || l.kind === 'unknown') ? 2 : 0);
+    y +=
+      i === 0
+        ? l.size
+        : lh(l.size) +
+          (l.kind !== out[i - 1]!.kind && (l.kind === 'date' || l.kind === 'figure' || l.kind === 'unknown') ? 2 : 0);
     return { ...l, y };
   });
   return { e, lines, height: y + INNER - 1 };
@@ -129,9 +160,12 @@ function clusterText(data: FlowData, c: Cluster<StoryEvent>, textW: number, fs: 
   const [first, last] = [shortDate(sorted[0]!), shortDate(sorted.at(-1)!)];
   const out: { text: string; kind: FlowLineKind; size: number }[] = [];
   textW *= SAFE;
-  for (const l of wrapText(clusterLabel(data.text, c.members.length), textW / BOLD, fs)) out.push({ text: l, kind: 'label', size: fs });
-  for (const l of wrapText(first === last ? first : `${first} \u2013 ${last}`, textW, small)) out.push({ text: l, kind: 'date', size: small });
-  for (const l of wrapText(data.text.chart.legendCluster, textW, small)) out.push({ text: l, kind: 'unknown', size: small });
+  for (const l of wrapText(clusterLabel(data.text, c.members.length), textW / BOLD, fs))
+    out.push({ text: l, kind: 'label', size: fs });
+  for (const l of wrapText(first === last ? first : `${first} \u2013 ${last}`, textW, small))
+    out.push({ text: l, kind: 'date', size: small });
+  for (const l of wrapText(data.text.chart.legendCluster, textW, small))
+    out.push({ text: l, kind: 'unknown', size: small });
   let y = INNER;
   const lines = out.map((l, i) => {
     y += i === 0 ? l.size : l.size + 3 + (l.kind !== out[i - 1]!.kind && l.kind !== 'label' ? 2 : 0);
@@ -143,9 +177,13 @@ function clusterText(data: FlowData, c: Cluster<StoryEvent>, textW: number, fs: 
 function legendItems(data: FlowData) {
   const lanes = [...new Set(data.events.map((e) => e.lane))];
   const order = ['context', 'disinformation', 'official', 'response'] as const;
-  const items: { key: string; label: string; swatch: number }[] = order.filter((l) => lanes.includes(l)).map((l) => ({ key: l, label: data.text.lanes[l], swatch: 12 }));
-  if (data.events.some((e) => e.status === 'reported' || e.status === 'unverified')) items.push({ key: 'uncertain', label: data.text.chart.legendUncertain, swatch: 12 });
-  if (data.events.some((e) => e.status === 'claimed-by-article')) items.push({ key: 'claim', label: data.text.chart.legendClaim, swatch: 12 });
+  const items: { key: string; label: string; swatch: number }[] = order
+    .filter((l) => lanes.includes(l))
+    .map((l) => ({ key: l, label: data.text.lanes[l], swatch: 12 }));
+  if (data.events.some((e) => e.status === 'reported' || e.status === 'unverified'))
+    items.push({ key: 'uncertain', label: data.text.chart.legendUncertain, swatch: 12 });
+  if (data.events.some((e) => e.status === 'claimed-by-article'))
+    items.push({ key: 'claim', label: data.text.chart.legendClaim, swatch: 12 });
   return items;
 }
 
@@ -183,11 +221,19 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
       if (!e) throw new Error(`flow: event "${id}" of chart "${data.chart.id}" was not passed in data.events`);
       return e;
     });
-    const { single, clusters } = thin(evs, { limit: DENSITY_LIMITS.stage, unit: 'year', zone: 'UTC', group: `stage${s.n}`, event: (e) => e, featured });
+    const { single, clusters } = thin(evs, {
+      limit: DENSITY_LIMITS.stage,
+      unit: 'year',
+      zone: 'UTC',
+      group: `stage${s.n}`,
+      event: (e) => e,
+      featured,
+    });
     return [...single, ...clusters];
   };
   const isCluster = (x: StoryEvent | Cluster<StoryEvent>): x is Cluster<StoryEvent> => 'members' in x;
-  const textOf = (x: StoryEvent | Cluster<StoryEvent>, s: FlowStage, textW: number) => (isCluster(x) ? clusterText(data, x, textW, fs) : nodeText(data, x, s, textW, fs));
+  const textOf = (x: StoryEvent | Cluster<StoryEvent>, s: FlowStage, textW: number) =>
+    isCluster(x) ? clusterText(data, x, textW, fs) : nodeText(data, x, s, textW, fs);
   const nodeOf = (x: StoryEvent | Cluster<StoryEvent>, s: FlowStage, box: Box, t: NodeText): FlowNode => {
     if (!isCluster(x)) return node(x, s.n, box, t);
     const lanes = new Set(x.members.map((e) => e.lane));
@@ -209,15 +255,29 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
     const lines = wrapText(`${s.n}. ${s.name}`, (w * SAFE) / BOLD, fs);
     const cx = x0 + w / 2;
     const bw = blockWidth(lines, fs) * BOLD;
-    const h = { stage: s.n, lines, x: px(cx), y: px(top + fs), box: { x0: px(cx - bw / 2), x1: px(cx + bw / 2), y0: px(top), y1: px(top + fs + (lines.length - 1) * LH + 3) } };
+    const h = {
+      stage: s.n,
+      lines,
+      x: px(cx),
+      y: px(top + fs),
+      box: { x0: px(cx - bw / 2), x1: px(cx + bw / 2), y0: px(top), y1: px(top + fs + (lines.length - 1) * LH + 3) },
+    };
     headers.push(h);
     return h;
   };
   type Pt = [number, number];
-  const down = linkVertical<[Pt, Pt], Pt>().source((d) => d[0]).target((d) => d[1]);
-  const across = linkHorizontal<[Pt, Pt], Pt>().source((d) => d[0]).target((d) => d[1]);
+  const down = linkVertical<[Pt, Pt], Pt>()
+    .source((d) => d[0])
+    .target((d) => d[1]);
+  const across = linkHorizontal<[Pt, Pt], Pt>()
+    .source((d) => d[0])
+    .target((d) => d[1]);
   // Rounded ends first, so the path string carries no long decimals.
-  const pathOf = (f: typeof down, a: Pt, b: Pt) => f([[px(a[0]), px(a[1])], [px(b[0]), px(b[1])]])!.replace(/\d+\.\d{2,}/g, (n) => String(px(Number(n))));
+  const pathOf = (f: typeof down, a: Pt, b: Pt) =>
+    f([
+      [px(a[0]), px(a[1])],
+      [px(b[0]), px(b[1])],
+    ])!.replace(/\d+\.\d{2,}/g, (n) => String(px(Number(n))));
 
   let bottom = legend.bottom + 6;
   if (!narrow) {
@@ -261,16 +321,28 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
       const mid = (n: FlowNode) => (n.y0 + n.y1) / 2;
       if (a.row === b.row) {
         const jx = a.x0 + colW + GAP / 2;
-        const jy = b.nodes.length === 1 ? mid(b.nodes[0]!) : a.nodes.length === 1 ? mid(a.nodes[0]!) : (mid(a.nodes[0]!) + mid(b.nodes.at(-1)!)) / 2;
-        for (const n of a.nodes) links.push({ d: pathOf(across, [n.x1, mid(n)], [jx, jy]), arrow: false, from: k + 1, to: k + 2 });
-        for (const n of b.nodes) links.push({ d: pathOf(across, [jx, jy], [n.x0 - 1, mid(n)]), arrow: true, from: k + 1, to: k + 2 });
+        const jy =
+          b.nodes.length === 1
+            ? mid(b.nodes[0]!)
+            : a.nodes.length === 1
+              ? mid(a.nodes[0]!)
+              : (mid(a.nodes[0]!) + mid(b.nodes.at(-1)!)) / 2;
+        for (const n of a.nodes)
+          links.push({ d: pathOf(across, [n.x1, mid(n)], [jx, jy]), arrow: false, from: k + 1, to: k + 2 });
+        for (const n of b.nodes)
+          links.push({ d: pathOf(across, [jx, jy], [n.x0 - 1, mid(n)]), arrow: true, from: k + 1, to: k + 2 });
       } else {
         const ax = px(a.x0 + colW / 2);
         const bx = px(b.x0 + colW / 2);
         const from = px(Math.max(...a.nodes.map((n) => n.y1)));
         const gy = px(b.header.y0 - ROWGAP / 2);
         const r = 8;
-        links.push({ d: `M${ax},${from}V${px(gy - r)}Q${ax},${gy} ${px(ax - r)},${gy}H${px(bx + r)}Q${bx},${gy} ${bx},${px(gy + r)}V${px(b.header.y0 - 2)}`, arrow: true, from: k + 1, to: k + 2 });
+        links.push({
+          d: `M${ax},${from}V${px(gy - r)}Q${ax},${gy} ${px(ax - r)},${gy}H${px(bx + r)}Q${bx},${gy} ${bx},${px(gy + r)}V${px(b.header.y0 - 2)}`,
+          arrow: true,
+          from: k + 1,
+          to: k + 2,
+        });
       }
     }
   } else {
@@ -281,7 +353,13 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
     let prevBottom: number | undefined;
     for (const s of stages) {
       const h = header(s, PAD, contentW, top);
-      if (prevBottom !== undefined) links.push({ d: pathOf(down, [width / 2, prevBottom + 1], [width / 2, h.box.y0 - 2]), arrow: true, from: s.n - 1, to: s.n });
+      if (prevBottom !== undefined)
+        links.push({
+          d: pathOf(down, [width / 2, prevBottom + 1], [width / 2, h.box.y0 - 2]),
+          arrow: true,
+          from: s.n - 1,
+          to: s.n,
+        });
       const evs = eventsOf(s);
       const perRow = Math.min(2, evs.length);
       const w = (contentW - (perRow - 1) * GAPX) / perRow;
@@ -307,8 +385,10 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
 
 function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
   const cy = px(it.y - fs * 0.35);
-  if (it.key === 'uncertain') return svg`<rect x="${it.x}" y="${cy - 6}" width="12" height="12" fill="url(#${p}-hatch-legend)" stroke="${MUTED}"/>`;
-  if (it.key === 'claim') return svg`<rect x="${it.x + 0.75}" y="${cy - 5.25}" width="10.5" height="10.5" fill="#fff" stroke="${MUTED}" stroke-width="1.5" stroke-dasharray="3 2"/>`;
+  if (it.key === 'uncertain')
+    return svg`<rect x="${it.x}" y="${cy - 6}" width="12" height="12" fill="url(#${p}-hatch-legend)" stroke="${MUTED}"/>`;
+  if (it.key === 'claim')
+    return svg`<rect x="${it.x + 0.75}" y="${cy - 5.25}" width="10.5" height="10.5" fill="#fff" stroke="${MUTED}" stroke-width="1.5" stroke-dasharray="3 2"/>`;
   return svg`<rect x="${it.x}" y="${cy - 6}" width="12" height="12" fill="${laneColours[it.key as keyof typeof laneColours]}"/>`;
 }
 
@@ -324,8 +404,14 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
   const byId = new Map(data.events.map((e) => [e.id, e]));
   const lanesUsed = [...new Set(L.nodes.flatMap((n) => (n.lane ? [n.lane] : [])))];
   const defs = svg`<defs>${lanesUsed.map((l) => hatchPattern(`${p}-hatch-${l}`, laneColours[l]))}${hatchPattern(`${p}-hatch-legend`, MUTED)}<marker id="${p}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0.5L7.5,4 0,7.5z" fill="#6b6b6b"/></marker></defs>`;
-  const legend = L.legend.map((it) => svg`${legendSwatch(it, p, fs - 1)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`);
-  const headers = L.headers.map((h) => svg`<text class="stage" x="${h.x}" y="${h.y}" text-anchor="middle" font-size="${fs}" font-weight="700" fill="${INK}">${h.lines.map((l, i) => svg`<tspan x="${h.x}" y="${px(h.y + i * (fs + 3))}">${l}</tspan>`)}</text>`);
+  const legend = L.legend.map(
+    (it) =>
+      svg`${legendSwatch(it, p, fs - 1)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`,
+  );
+  const headers = L.headers.map(
+    (h) =>
+      svg`<text class="stage" x="${h.x}" y="${h.y}" text-anchor="middle" font-size="${fs}" font-weight="700" fill="${INK}">${h.lines.map((l, i) => svg`<tspan x="${h.x}" y="${px(h.y + i * (fs + 3))}">${l}</tspan>`)}</text>`,
+  );
   const links = svg`<g class="links" fill="none" stroke="#6b6b6b" stroke-width="1.25">${L.links.map((l) => svg`<path d="${l.d}"${l.arrow ? svg` marker-end="url(#${p}-arrow)"` : ''}/>`)}</g>`;
   const nodes = L.nodes.map((n) => {
     if (n.members) {
@@ -333,7 +419,10 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
       const colour = n.lane ? laneColours[n.lane] : MUTED;
       const w = px(n.x1 - n.x0);
       const h = px(n.y1 - n.y0);
-      const text = n.lines.map((l) => svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${l.kind === 'label' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'unknown' ? svg` font-style="italic" fill="${MUTED}"` : svg` fill="${MUTED}"`}>${l.text}</text>`);
+      const text = n.lines.map(
+        (l) =>
+          svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${l.kind === 'label' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'unknown' ? svg` font-style="italic" fill="${MUTED}"` : svg` fill="${MUTED}"`}>${l.text}</text>`,
+      );
       return svg`
 <g class="mark cluster" data-id="${n.id}" ${stepAttrs(n.steps, options.step)}${n.lane ? svg` data-lane="${n.lane}"` : ''} data-count="${n.members.length}"><title>${n.title ?? ''}</title><path d="M${px(n.x0 + 3)},${px(n.y1 + 0.5)}v2.5H${px(n.x1 - 3)}v-2.5" fill="none" stroke="${colour}"/><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"/><rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${colour}" fill-opacity="0.25"/>${text}</g>`;
     }
@@ -347,17 +436,36 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
       ? svg`<rect x="${n.x0 + 0.75}" y="${n.y0 + 0.75}" width="${STRIP}" height="${px(h - 1.5)}" fill="#fff" stroke="${colour}" stroke-dasharray="3 2"/>`
       : svg`<rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${n.uncertain ? `url(#${p}-hatch-${n.lane!})` : colour}"${n.uncertain ? svg` stroke="${colour}"` : ''}/>`;
     const text = n.lines.map((l) => {
-      const style = l.kind === 'label' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'figure' ? svg` font-weight="700" fill="${INK}"` : l.kind === 'unknown' ? svg` font-style="italic" fill="${MUTED}"` : svg` fill="${MUTED}"`;
+      const style =
+        l.kind === 'label'
+          ? svg` font-weight="700" fill="${INK}"`
+          : l.kind === 'figure'
+            ? svg` font-weight="700" fill="${INK}"`
+            : l.kind === 'unknown'
+              ? svg` font-style="italic" fill="${MUTED}"`
+              : svg` fill="${MUTED}"`;
       return svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${style}${n.claimed && l.kind === 'label' ? svg` font-style="italic"` : ''}>${l.text}</text>`;
     });
     return svg`
 <g class="mark" data-id="${n.id}" ${stepAttrs(n.steps, options.step)} data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
   const notes = annotationLayer(onlyStep(data.chart.steps, options.step), flowAnnotationFrame(data, L, p));
-  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const frame = {
+    width: L.width,
+    height: notes.height,
+    idPrefix: p,
+    title: data.chart.title,
+    description: data.chart.description,
+    fonts: options.fonts,
+  };
   const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}${notes.svg}`);
   const lit = L.nodes.map((n) => ({ id: n.id, steps: n.steps, box: n }));
-  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, lit, L.width, notes.height) };
+  return {
+    svg: markup,
+    width: L.width,
+    height: notes.height,
+    steps: stepViews(data.chart, lit, L.width, notes.height),
+  };
 }
 
 /** What the annotation mark needs from a flow layout: card boxes by id (a cluster answers for its members) and everything drawn. */
@@ -368,5 +476,13 @@ export function flowAnnotationFrame(data: FlowData, L: FlowLayout, idPrefix: str
     for (const id of n.members ?? []) anchors.set(id, n);
   }
   const avoid: Box[] = [...L.nodes, ...L.legend.map((it) => it.box), ...L.headers.map((h) => h.box)];
-  return { width: L.width, height: L.height, anchors, avoid, time: L.narrow ? 'y' : 'x', events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
+  return {
+    width: L.width,
+    height: L.height,
+    anchors,
+    avoid,
+    time: L.narrow ? 'y' : 'x',
+    events: new Map(data.events.map((e) => [e.id, e])),
+    idPrefix,
+  };
 }

@@ -29,7 +29,8 @@ const DAY0 = Date.UTC(2023, 9, 23) / 86_400_000;
 /** Index (0-3) of an event's day column in 23-26 October 2023; throws outside the strip. */
 function column(e: Pick<StoryEvent, 'id' | 'date' | 'precision'>): number {
   const [y = 0, m = 1, d] = e.date.split('-').map(Number);
-  if (e.precision === 'month' || e.precision === 'year' || d === undefined) throw new Error(`hero: "${e.id}" is not known to the day; the strip draws days only`);
+  if (e.precision === 'month' || e.precision === 'year' || d === undefined)
+    throw new Error(`hero: "${e.id}" is not known to the day; the strip draws days only`);
   const i = Date.UTC(y, m - 1, d) / 86_400_000 - DAY0;
   if (i < 0 || i > 3) throw new Error(`hero: "${e.id}" (${e.date}) lies outside 23-26 October 2023`);
   return i;
@@ -42,7 +43,11 @@ function eventOf(events: ReadonlyMap<string, StoryEvent>, id: string): StoryEven
   return e;
 }
 
-export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, options: { width?: number; idPrefix?: string; fontSize?: number } = {}): HeroDrawing {
+export function hero(
+  events: ReadonlyMap<string, StoryEvent>,
+  words: HeroWords,
+  options: { width?: number; idPrefix?: string; fontSize?: number } = {},
+): HeroDrawing {
   const width = options.width ?? 760;
   const p = options.idPrefix ?? 'hero';
   const need = [words.claim, ...words.record, words.from, words.to];
@@ -61,14 +66,28 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
   const hol = 2;
   let y = fs + 2;
   words.days.forEach((d, i) => {
-    parts.push(svg`<text x="${px(x(i) + colW / 2)}" y="${y}" text-anchor="middle"${i === hol ? svg` font-weight="700"` : ''}>${d}</text>`);
+    parts.push(
+      svg`<text x="${px(x(i) + colW / 2)}" y="${y}" text-anchor="middle"${i === hol ? svg` font-weight="700"` : ''}>${d}</text>`,
+    );
   });
   y += lh;
-  parts.push(svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${words.holiday}</text>`);
+  parts.push(
+    svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${words.holiday}</text>`,
+  );
   y += 8;
 
-  const block = (lines: string[], x0: number, top: number, opts: { italic?: boolean; bold?: boolean; fill?: string } = {}) => {
-    boxes.push({ x0, y0: top, x1: x0 + Math.max(...lines.map((l) => l.length)) * fs * 0.56, y1: top + lines.length * lh });
+  const block = (
+    lines: string[],
+    x0: number,
+    top: number,
+    opts: { italic?: boolean; bold?: boolean; fill?: string } = {},
+  ) => {
+    boxes.push({
+      x0,
+      y0: top,
+      x1: x0 + Math.max(...lines.map((l) => l.length)) * fs * 0.56,
+      y1: top + lines.length * lh,
+    });
     return svg`<text x="${px(x0)}" y="${px(top + fs)}"${opts.italic ? svg` font-style="italic"` : ''}${opts.bold ? svg` font-weight="700"` : ''}${opts.fill ? svg` fill="${opts.fill}"` : ''}>${lines.map((l, i) => svg`<tspan x="${px(x0)}" dy="${i ? lh : 0}">${l}</tspan>`)}</text>`;
   };
   const room = (i: number, span: number) => Math.max(60, Math.min(span, 4 - i) * colW - 8) * SAFE;
@@ -78,12 +97,18 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
   const claim = eventOf(events, words.claim);
   const ci = column(claim);
   parts.push(block([words.claimRow], pad, y - 2, { bold: true, fill: laneColours.official }));
-  parts.push(svg`<rect x="${px(x(ci) + 1)}" y="${px(y + 1)}" width="${px(colW - 2)}" height="12" rx="2" fill="#fff" stroke="${laneColours.official}" stroke-width="1.5" stroke-dasharray="4 3"/>`);
+  parts.push(
+    svg`<rect x="${px(x(ci) + 1)}" y="${px(y + 1)}" width="${px(colW - 2)}" height="12" rx="2" fill="#fff" stroke="${laneColours.official}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
+  );
   y += lh + 2;
   // Label and finding share the claim's column and the next; on a narrow strip they may reach back a column.
   const claimX = width < 560 ? x(Math.max(0, ci - 1)) + 2 : x(ci) + 2;
   const claimSpan = width < 560 ? 3 : 2;
-  const claimLines = wrapText(words.labels[words.claim] ?? claim.title, room(Math.max(0, width < 560 ? ci - 1 : ci), claimSpan), fs);
+  const claimLines = wrapText(
+    words.labels[words.claim] ?? claim.title,
+    room(Math.max(0, width < 560 ? ci - 1 : ci), claimSpan),
+    fs,
+  );
   parts.push(block(claimLines, claimX, y, { italic: true }));
   y += claimLines.length * lh + 2;
   const findLines = wrapText(words.finding, room(Math.max(0, width < 560 ? ci - 1 : ci), claimSpan), fs);
@@ -109,10 +134,14 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
       const colour = laneColours[e.lane];
       // Events of one day share its column side by side (their order within the day is not drawn).
       const w = (colW - 2) / list.length;
-      parts.push(svg`<rect x="${px(x(i) + 1 + k * w)}" y="${px(barTop)}" width="${px(w - 1)}" height="12" rx="2" fill="${colour}"/>`);
+      parts.push(
+        svg`<rect x="${px(x(i) + 1 + k * w)}" y="${px(barTop)}" width="${px(w - 1)}" height="12" rx="2" fill="${colour}"/>`,
+      );
       centres.set(e.id, x(i) + 1 + k * w + w / 2);
       const lines = wrapText(words.labels[e.id] ?? e.title, room(i, 2), fs);
-      parts.push(svg`<rect x="${px(x(i) + 2)}" y="${px(ly + 3)}" width="3" height="${px(lines.length * lh - 4)}" fill="${colour}"/>`);
+      parts.push(
+        svg`<rect x="${px(x(i) + 2)}" y="${px(ly + 3)}" width="3" height="${px(lines.length * lh - 4)}" fill="${colour}"/>`,
+      );
       parts.push(block(lines, x(i) + 9, ly));
       ly += lines.length * lh + 4;
     });
@@ -124,14 +153,17 @@ export function hero(events: ReadonlyMap<string, StoryEvent>, words: HeroWords, 
   const xa = centres.get(a.id) ?? x(column(a)) + colW / 2;
   const xb = centres.get(b.id) ?? x(column(b)) + colW / 2;
   const by = labelsBottom + 4;
-  parts.push(svg`<path d="M${px(xa)},${px(by)}V${px(by + 6)}H${px(xb)}V${px(by)}" fill="none" stroke="${INK}" stroke-width="1.5"/>`);
+  parts.push(
+    svg`<path d="M${px(xa)},${px(by)}V${px(by + 6)}H${px(xb)}V${px(by)}" fill="none" stroke="${INK}" stroke-width="1.5"/>`,
+  );
   const ilabel = `${words.intervalLead}: ${interval(a, b)}`;
   parts.push(block([ilabel], Math.min(xa + 4, width - pad - ilabel.length * fs * 0.56), by + 8, { bold: true }));
   y = by + 8 + lh + 4;
   const height = Math.ceil(y);
   const tint = svg`<rect x="${px(x(hol))}" y="0" width="${px(colW)}" height="${height}" fill="#f3e9c6"/>`;
   return {
-    svg: svg`<svg xmlns="http://www.w3.org/2000/svg" class="hero-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}" font-size="${fs}" fill="${INK}"><title id="${p}-title">${words.title}</title><desc id="${p}-desc">${words.sentence}</desc>${tint}${parts}</svg>`.value,
+    svg: svg`<svg xmlns="http://www.w3.org/2000/svg" class="hero-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}" font-size="${fs}" fill="${INK}"><title id="${p}-title">${words.title}</title><desc id="${p}-desc">${words.sentence}</desc>${tint}${parts}</svg>`
+      .value,
     width,
     height,
     boxes,

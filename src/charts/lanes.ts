@@ -125,7 +125,10 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
   }
 
   // One rule for every chart: a step with an empty highlight lights every mark.
-  const steps = stepIndex(chart, data.events.map((e) => e.id));
+  const steps = stepIndex(
+    chart,
+    data.events.map((e) => e.id),
+  );
   const allSteps = openSteps(chart);
 
   const lanesOut: LanesLayout['lanes'] = [];
@@ -136,12 +139,24 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
     const all = data.events.filter((e) => e.lane === lane).map((e) => ({ e, iv: eventInterval(e, zone) }));
     if (all.length === 0) continue;
     // Over the lane's limit, events nobody is pointed at are counted per day (or month, if that is all that is known).
-    const thinned = thin(all, { limit: DENSITY_LIMITS.lane, unit: 'day', zone, group: lane, event: (it) => it.e, featured });
+    const thinned = thin(all, {
+      limit: DENSITY_LIMITS.lane,
+      unit: 'day',
+      zone,
+      group: lane,
+      event: (it) => it.e,
+      featured,
+    });
     type Entry = { e?: StoryEvent; iv: { start: number; end: number }; cluster?: (typeof thinned.clusters)[number] };
     const inLane: Entry[] = [
       ...thinned.single,
       ...thinned.clusters.map((c) => ({ iv: { start: c.bin.t0, end: c.bin.t1 }, cluster: c })),
-    ].sort((a: Entry, b: Entry) => a.iv.start - b.iv.start || a.iv.end - b.iv.end || (a.e?.id ?? a.cluster!.id).localeCompare(b.e?.id ?? b.cluster!.id));
+    ].sort(
+      (a: Entry, b: Entry) =>
+        a.iv.start - b.iv.start ||
+        a.iv.end - b.iv.end ||
+        (a.e?.id ?? a.cluster!.id).localeCompare(b.e?.id ?? b.cluster!.id),
+    );
     const titleY = narrow ? y + 14 : y + 16;
     const rowsTop = narrow ? y + 20 : y + 4;
     const rows: [number, number][][] = [];
@@ -153,18 +168,29 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       const shape: MarkShape = cluster ? 'cluster' : iv.start === iv.end ? 'point' : open ? 'open' : 'day';
       const mx0 = shape === 'point' ? x(iv.start) - 5 : Math.max(x0, x(iv.start)) + (cluster ? 1 : 0);
       const mx1 = shape === 'point' ? x(iv.start) + 5 : Math.min(x1, x(iv.end)) - (cluster ? 1 : 0);
-      let lx: number, anchor: 'start' | 'end', box: [number, number], labelAbove = false;
+      let lx: number,
+        anchor: 'start' | 'end',
+        box: [number, number],
+        labelAbove = false;
       if (shape === 'open' || (shape === 'cluster' && w + 24 <= mx1 - mx0)) {
         // Label inside the bar, which spans the window.
-        lx = mx0 + 12; anchor = 'start'; box = [mx0, mx1];
+        lx = mx0 + 12;
+        anchor = 'start';
+        box = [mx0, mx1];
       } else if (mx1 + 6 + w <= x1) {
-        lx = mx1 + 6; anchor = 'start'; box = [mx0, mx1 + 6 + w];
+        lx = mx1 + 6;
+        anchor = 'start';
+        box = [mx0, mx1 + 6 + w];
       } else if (mx0 - 6 - w >= x0) {
-        lx = mx0 - 6; anchor = 'end'; box = [mx0 - 6 - w, mx1];
+        lx = mx0 - 6;
+        anchor = 'end';
+        box = [mx0 - 6 - w, mx1];
       } else {
         // Neither side has room: the label takes its own row above the mark.
-        labelAbove = true; anchor = 'start';
-        lx = Math.max(x0, Math.min(mx0, x1 - w)); box = [Math.min(mx0, lx), Math.max(mx1, lx + w)];
+        labelAbove = true;
+        anchor = 'start';
+        lx = Math.max(x0, Math.min(mx0, x1 - w));
+        box = [Math.min(mx0, lx), Math.max(mx1, lx + w)];
       }
       const extent: [number, number] = [box[0] - PAD / 2, box[1] + PAD / 2];
       let row = -1;
@@ -179,19 +205,48 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       placed.push({
         m: cluster
           ? {
-              id: cluster.id, lane, shape, claimed: false, uncertain: false,
-              x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
-              steps: allSteps, members: cluster.members.map((it) => it.e.id), openEnds: open,
-              title: clusterTitle(data.text, cluster, cluster.members.map((it) => it.e), data.text.lanes[lane]),
+              id: cluster.id,
+              lane,
+              shape,
+              claimed: false,
+              uncertain: false,
+              x0: px(mx0),
+              x1: px(mx1),
+              label,
+              lx: px(lx),
+              anchor,
+              labelBox: [px(box[0]), px(box[1])],
+              steps: allSteps,
+              members: cluster.members.map((it) => it.e.id),
+              openEnds: open,
+              title: clusterTitle(
+                data.text,
+                cluster,
+                cluster.members.map((it) => it.e),
+                data.text.lanes[lane],
+              ),
             }
           : {
-              id: e!.id, lane, shape, claimed: e!.status === 'claimed-by-article',
-              uncertain: e!.status === 'reported' || e!.status === 'unverified' || e!.until !== undefined || e!.dateUncertain === true,
+              id: e!.id,
+              lane,
+              shape,
+              claimed: e!.status === 'claimed-by-article',
+              uncertain:
+                e!.status === 'reported' ||
+                e!.status === 'unverified' ||
+                e!.until !== undefined ||
+                e!.dateUncertain === true,
               ...(e!.timeBasis === 'report' ? { report: true } : {}),
-              x0: px(mx0), x1: px(mx1), label, lx: px(lx), anchor, labelBox: [px(box[0]), px(box[1])],
+              x0: px(mx0),
+              x1: px(mx1),
+              label,
+              lx: px(lx),
+              anchor,
+              labelBox: [px(box[0]), px(box[1])],
               steps: steps.get(e!.id) ?? [],
             },
-        row, labelAbove,
+        row,
+        labelAbove,
       });
     }
     for (const p of placed) {
@@ -213,7 +268,9 @@ function markShape(m: PlacedMark, p: string): Markup {
     // Several events counted together: a pale, taller box over their day, underlined like a stack.
     // Events known only to the month: the box runs across the window, dashed and open at both ends.
     const box = svg`<rect x="${m.x0}" y="${px(m.y - CLUSTER / 2)}" width="${px(m.x1 - m.x0)}" height="${CLUSTER}" rx="3" fill="${colour}" fill-opacity="0.1" stroke="${colour}"${m.openEnds ? svg` stroke-dasharray="5 3"` : ''}/><path d="M${px(m.x0 + 3)},${px(m.y + CLUSTER / 2 + 2)}H${px(m.x1 - 3)}" stroke="${colour}"/>`;
-    return m.openEnds ? svg`${box}<path d="M${m.x0 + 6},${m.y - 4}l-4,4 4,4M${m.x1 - 6},${m.y - 4}l4,4-4,4" fill="none" stroke="${colour}" stroke-width="1.5"/>` : box;
+    return m.openEnds
+      ? svg`${box}<path d="M${m.x0 + 6},${m.y - 4}l-4,4 4,4M${m.x1 - 6},${m.y - 4}l4,4-4,4" fill="none" stroke="${colour}" stroke-width="1.5"/>`
+      : box;
   }
   if (m.shape === 'point') {
     return m.claimed
@@ -248,10 +305,14 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
   const fs = L.fontSize;
   const titles = new Map(data.events.map((e) => [e.id, e]));
   const hatch = laneOrder.map((lane) => hatchPattern(`${p}-hatch-${lane}`, laneColours[lane], 6));
-  const days = L.days.map((d, i) => svg`
-<g class="day">${d.mark ? svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}" width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="#f3e9c6"/>` : ''}<line x1="${d.x0}" x2="${d.x0}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>${i === L.days.length - 1 ? svg`<line x1="${d.x1}" x2="${d.x1}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>` : ''}<text class="day-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}" fill="#333">${d.label}</text>${d.mark ? svg`<text class="day-mark-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 7}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${d.mark}</text>` : ''}</g>`);
-  const laneEls = L.lanes.map((l, i) => svg`
-<g class="lane" data-lane="${l.lane}">${i > 0 ? svg`<line x1="0" x2="${L.width}" y1="${l.y0}" y2="${l.y0}" stroke="#bdb9b0"/>` : ''}<text class="lane-title" x="${L.narrow ? L.plot.x0 : 0}" y="${l.titleY}" font-size="${fs}" font-weight="700" fill="${laneColours[l.lane]}">${l.title}</text></g>`);
+  const days = L.days.map(
+    (d, i) => svg`
+<g class="day">${d.mark ? svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}" width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="#f3e9c6"/>` : ''}<line x1="${d.x0}" x2="${d.x0}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>${i === L.days.length - 1 ? svg`<line x1="${d.x1}" x2="${d.x1}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>` : ''}<text class="day-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}" fill="#333">${d.label}</text>${d.mark ? svg`<text class="day-mark-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 7}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${d.mark}</text>` : ''}</g>`,
+  );
+  const laneEls = L.lanes.map(
+    (l, i) => svg`
+<g class="lane" data-lane="${l.lane}">${i > 0 ? svg`<line x1="0" x2="${L.width}" y1="${l.y0}" y2="${l.y0}" stroke="#bdb9b0"/>` : ''}<text class="lane-title" x="${L.narrow ? L.plot.x0 : 0}" y="${l.titleY}" font-size="${fs}" font-weight="700" fill="${laneColours[l.lane]}">${l.title}</text></g>`,
+  );
   const markEls = L.marks.map((m) => {
     if (m.members) {
       return svg`
@@ -273,9 +334,21 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });
   const notes = annotationLayer(onlyStep(data.chart.steps, options.step), lanesAnnotationFrame(data, L, p));
-  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const frame = {
+    width: L.width,
+    height: notes.height,
+    idPrefix: p,
+    title: data.chart.title,
+    description: data.chart.description,
+    fonts: options.fonts,
+  };
   const markup = svgFrame(frame, svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}${notes.svg}`);
-  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, lanesLit(L), L.width, notes.height) };
+  return {
+    svg: markup,
+    width: L.width,
+    height: notes.height,
+    steps: stepViews(data.chart, lanesLit(L), L.width, notes.height),
+  };
 }
 
 /** Each mark with the box of its glyph and label (and the label's own row when it sits above). */
@@ -308,5 +381,13 @@ export function lanesAnnotationFrame(data: LanesData, L: LanesLayout, idPrefix: 
     const x0 = L.narrow ? L.plot.x0 : 0;
     avoid.push({ x0, x1: x0 + labelWidth(l.title, L.fontSize) * 1.1, y0: l.titleY - L.fontSize, y1: l.titleY + 3 });
   }
-  return { width: L.width, height: L.height, anchors, avoid, time: 'x', events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
+  return {
+    width: L.width,
+    height: L.height,
+    anchors,
+    avoid,
+    time: 'x',
+    events: new Map(data.events.map((e) => [e.id, e])),
+    idPrefix,
+  };
 }

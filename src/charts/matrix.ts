@@ -23,7 +23,18 @@ import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { svgFrame } from './marks/frame.ts';
 import { stepAttrs, stepViews } from './marks/steps.ts';
 import { hatchPattern } from './marks/defs.ts';
-import { FONT_FAMILY, INK, MUTED, SAFE, blockWidth, idList, layoutLegend, shortDate, stepIndex, wrapText, type Box, type PlacedLegendItem } from './shared.ts';
+import {
+  INK,
+  MUTED,
+  SAFE,
+  blockWidth,
+  layoutLegend,
+  shortDate,
+  stepIndex,
+  wrapText,
+  type Box,
+  type PlacedLegendItem,
+} from './shared.ts';
 
 /** What matrix() reads of the chart input. */
 export type MatrixData = Pick<ChartInput<'matrix'>, 'chart' | 'playbook' | 'sources'>;
@@ -73,31 +84,53 @@ const BOLD = 1.08;
 /** The cell id a mark carries. */
 export const cellId = (narrative: string, country: string) => `${narrative}-${country}`;
 
-function cellLines(data: MatrixData, c: Playbook['cells'][number] | undefined, id: string, textW: number, fs: number): Omit<MatrixCell['lines'][number], 'y'>[] {
+function cellLines(
+  data: MatrixData,
+  c: Playbook['cells'][number] | undefined,
+  id: string,
+  textW: number,
+  fs: number,
+): Omit<MatrixCell['lines'][number], 'y'>[] {
   const w = data.chart.words;
   const small = Math.max(10, fs - 1);
   const out: Omit<MatrixCell['lines'][number], 'y'>[] = [];
   const state: CellState = c?.state ?? 'missing';
-  const stateWord = { documented: w.documented ?? 'Documented', partial: w.partial ?? 'Partly documented', 'article-claim-only': w.claim ?? "The article's claim only", missing: w.missing ?? 'No entry' }[state];
+  const stateWord = {
+    documented: w.documented ?? 'Documented',
+    partial: w.partial ?? 'Partly documented',
+    'article-claim-only': w.claim ?? "The article's claim only",
+    missing: w.missing ?? 'No entry',
+  }[state];
   // The state word sits beside the glyph.
-  for (const l of wrapText(stateWord, (textW - GLYPH - 6) * SAFE / BOLD, fs)) out.push({ text: l, kind: 'state', size: fs });
+  for (const l of wrapText(stateWord, ((textW - GLYPH - 6) * SAFE) / BOLD, fs))
+    out.push({ text: l, kind: 'state', size: fs });
   if (!c) return out;
   const x = c.examples[0];
   if (x) {
-    for (const l of wrapText(data.chart.cellTitles[id] ?? x.title, textW * SAFE, fs)) out.push({ text: l, kind: 'title', size: fs });
+    for (const l of wrapText(data.chart.cellTitles[id] ?? x.title, textW * SAFE, fs))
+      out.push({ text: l, kind: 'title', size: fs });
     const source = data.sources.get(x.sources[0] ?? '')?.publisher;
     const meta = source ? `${shortDate(x)} · ${w.source ?? 'source'}: ${source}` : shortDate(x);
     for (const l of wrapText(meta, textW * SAFE, small)) out.push({ text: l, kind: 'meta', size: small });
   }
-  if (c.state !== 'documented') for (const l of wrapText(data.chart.cellNotes[id] ?? c.note, textW * SAFE, small)) out.push({ text: l, kind: 'note', size: small });
+  if (c.state !== 'documented')
+    for (const l of wrapText(data.chart.cellNotes[id] ?? c.note, textW * SAFE, small))
+      out.push({ text: l, kind: 'note', size: small });
   if (c.examples.length > 0) {
     const n = c.examples.length;
-    out.push({ text: `${n} ${n === 1 ? (w.example ?? 'sourced example') : (w.examples ?? 'sourced examples')}`, kind: 'count', size: small });
+    out.push({
+      text: `${n} ${n === 1 ? (w.example ?? 'sourced example') : (w.examples ?? 'sourced examples')}`,
+      kind: 'count',
+      size: small,
+    });
   }
   return out;
 }
 
-function placeLines<T extends { kind: string; size: number }>(lines: T[], top: number): { lines: (T & { y: number })[]; bottom: number } {
+function placeLines<T extends { kind: string; size: number }>(
+  lines: T[],
+  top: number,
+): { lines: (T & { y: number })[]; bottom: number } {
   let y = top;
   const out = lines.map((l, i) => {
     const prev = lines[i - 1];
@@ -120,7 +153,11 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
   // All three states are always in the key, so a reader knows what a claim would look like.
   const legendItems = (['documented', 'partial', 'article-claim-only'] as const).map((s) => ({
     key: s,
-    label: { documented: w.documented ?? 'Documented', partial: w.partial ?? 'Partly documented', 'article-claim-only': w.claim ?? "The article's claim only" }[s],
+    label: {
+      documented: w.documented ?? 'Documented',
+      partial: w.partial ?? 'Partly documented',
+      'article-claim-only': w.claim ?? "The article's claim only",
+    }[s],
     swatch: 12,
   }));
   const legend = layoutLegend(legendItems, PAD, 6, width - 2 * PAD, fs - 1);
@@ -129,21 +166,35 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
   const headerW = narrow ? 0 : Math.min(190, Math.round(contentW * 0.24));
   const colW = (contentW - headerW - (narrow ? 0 : GAP) - (nCols - 1) * GAP) / nCols;
   const colX = (i: number) => PAD + headerW + (narrow ? 0 : GAP) + i * (colW + GAP);
-  const LH = fs + 3;
+  const _LH = fs + 3;
 
   // Column heads: country and period.
   let top = legend.bottom + 10;
   const columns: MatrixLayout['columns'] = playbook.countries.map((c, i) => {
     const x = colX(i);
-    const label = wrapText(c.label, colW * SAFE / BOLD, fs).map((t) => ({ text: t, bold: true }));
+    const label = wrapText(c.label, (colW * SAFE) / BOLD, fs).map((t) => ({ text: t, bold: true }));
     const period = wrapText(c.period, colW * SAFE, small).map((t) => ({ text: t, bold: false }));
     let y = top;
     const lines = [...label, ...period].map((l, k) => {
       y += k === 0 ? fs : (l.bold ? fs : small) + 3;
       return { ...l, y: px(y) };
     });
-    const bw = Math.max(blockWidth(label.map((l) => l.text), fs) * BOLD, blockWidth(period.map((l) => l.text), small));
-    return { id: c.id, lines, x: px(x + colW / 2), box: { x0: px(x + colW / 2 - bw / 2), x1: px(x + colW / 2 + bw / 2), y0: px(top), y1: px(y + 3) } };
+    const bw = Math.max(
+      blockWidth(
+        label.map((l) => l.text),
+        fs,
+      ) * BOLD,
+      blockWidth(
+        period.map((l) => l.text),
+        small,
+      ),
+    );
+    return {
+      id: c.id,
+      lines,
+      x: px(x + colW / 2),
+      box: { x0: px(x + colW / 2 - bw / 2), x1: px(x + colW / 2 + bw / 2), y0: px(top), y1: px(y + 3) },
+    };
   });
   top = Math.max(...columns.map((c) => c.box.y1)) + 8;
 
@@ -151,15 +202,34 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
   const cells: MatrixCell[] = [];
   for (const n of playbook.narratives) {
     // Row head: beside the row (wide) or above it (narrow).
-    const headText = wrapText(n.label, (narrow ? contentW : headerW - 4) * SAFE / BOLD, fs).map((t) => ({ text: t, bold: true }));
-    const desc = narrow ? [] : wrapText(n.description, (headerW - 4) * SAFE, small).map((t) => ({ text: t, bold: false }));
+    const headText = wrapText(n.label, ((narrow ? contentW : headerW - 4) * SAFE) / BOLD, fs).map((t) => ({
+      text: t,
+      bold: true,
+    }));
+    const desc = narrow
+      ? []
+      : wrapText(n.description, (headerW - 4) * SAFE, small).map((t) => ({ text: t, bold: false }));
     let hy = top + INNER - 2;
     const headLines = [...headText, ...desc].map((l, k) => {
       hy += k === 0 ? fs : (l.bold ? fs : small) + 3 + (k === headText.length ? 2 : 0);
       return { ...l, y: px(hy) };
     });
-    const headW = Math.max(blockWidth(headText.map((l) => l.text), fs) * BOLD, blockWidth(desc.map((l) => l.text), small));
-    rows.push({ id: n.id, lines: headLines, x: PAD, box: { x0: PAD, x1: px(PAD + headW), y0: px(top + INNER - 2), y1: px(hy + 3) } });
+    const headW = Math.max(
+      blockWidth(
+        headText.map((l) => l.text),
+        fs,
+      ) * BOLD,
+      blockWidth(
+        desc.map((l) => l.text),
+        small,
+      ),
+    );
+    rows.push({
+      id: n.id,
+      lines: headLines,
+      x: PAD,
+      box: { x0: PAD, x1: px(PAD + headW), y0: px(top + INNER - 2), y1: px(hy + 3) },
+    });
     const cellsTop = narrow ? hy + 8 : top;
     const texts = playbook.countries.map((c) => {
       const id = cellId(n.id, c.id);
@@ -217,9 +287,15 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
   const fs = L.fontSize;
   const pb = data.playbook;
   const defs = svg`<defs>${hatchPattern(`${p}-stripes`, matrixColour, 6)}</defs>`;
-  const legend = L.legend.map((it) => svg`${glyph(it.key as CellState, it.x, px(it.y - (fs - 1) * 0.35))}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`);
+  const legend = L.legend.map(
+    (it) =>
+      svg`${glyph(it.key as CellState, it.x, px(it.y - (fs - 1) * 0.35))}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`,
+  );
   const heads = (list: MatrixLayout['columns'], anchor: 'middle' | 'start') =>
-    list.map((h) => svg`<text x="${h.x}" text-anchor="${anchor}" fill="${INK}">${h.lines.map((l) => svg`<tspan x="${h.x}" y="${l.y}" font-size="${l.bold ? fs : fs - 1}"${l.bold ? svg` font-weight="700"` : svg` fill="${MUTED}"`}>${l.text}</tspan>`)}</text>`);
+    list.map(
+      (h) =>
+        svg`<text x="${h.x}" text-anchor="${anchor}" fill="${INK}">${h.lines.map((l) => svg`<tspan x="${h.x}" y="${l.y}" font-size="${l.bold ? fs : fs - 1}"${l.bold ? svg` font-weight="700"` : svg` fill="${MUTED}"`}>${l.text}</tspan>`)}</text>`,
+    );
   const cells = L.cells.map((c) => {
     const cell = pb.cells.find((x) => x.narrative === c.narrative && x.country === c.country);
     const n = pb.narratives.find((x) => x.id === c.narrative)!;
@@ -253,18 +329,45 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
     const example = first ? ` First example: ${first.title} (${formatEventDate(first)}).` : '';
     const note = cell ? ` ${cell.note}` : '';
     return svg`
-<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)} data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines.filter((l) => l.kind === 'state').map((l) => l.text).join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
+<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)} data-state="${c.state}"><title>${n.label}, ${country.label} (${country.period}): ${c.lines
+      .filter((l) => l.kind === 'state')
+      .map((l) => l.text)
+      .join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
   });
   const notes = annotationLayer(onlyStep(data.chart.steps, options.step), matrixAnnotationFrame(data, L, p));
-  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
-  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}${notes.svg}`);
+  const frame = {
+    width: L.width,
+    height: notes.height,
+    idPrefix: p,
+    title: data.chart.title,
+    description: data.chart.description,
+    fonts: options.fonts,
+  };
+  const markup = svgFrame(
+    frame,
+    svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}${notes.svg}`,
+  );
   const lit = L.cells.map((c) => ({ id: c.id, steps: c.steps, box: c }));
-  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, lit, L.width, notes.height) };
+  return {
+    svg: markup,
+    width: L.width,
+    height: notes.height,
+    steps: stepViews(data.chart, lit, L.width, notes.height),
+  };
 }
 
 /** What the annotation mark needs from the matrix: cells by id ("<narrative>-<country>"), rows and columns by id, and everything drawn. */
 export function matrixAnnotationFrame(data: MatrixData, L: MatrixLayout, idPrefix: string): AnnotationFrame {
-  const anchors = new Map<string, Box>([...L.cells.map((c) => [c.id, c] as const), ...L.rows.map((r) => [r.id, r.box] as const), ...L.columns.map((c) => [c.id, c.box] as const)]);
-  const avoid: Box[] = [...L.cells, ...L.legend.map((it) => it.box), ...L.rows.map((r) => r.box), ...L.columns.map((c) => c.box)];
+  const anchors = new Map<string, Box>([
+    ...L.cells.map((c) => [c.id, c] as const),
+    ...L.rows.map((r) => [r.id, r.box] as const),
+    ...L.columns.map((c) => [c.id, c.box] as const),
+  ]);
+  const avoid: Box[] = [
+    ...L.cells,
+    ...L.legend.map((it) => it.box),
+    ...L.rows.map((r) => r.box),
+    ...L.columns.map((c) => c.box),
+  ];
   return { width: L.width, height: L.height, anchors, avoid, events: new Map(), idPrefix };
 }

@@ -155,14 +155,19 @@ export interface RegionMapLayout {
 // --- Geometry, derived once from the imported TopoJSON (read-only afterwards) ---
 
 type CountryProps = { name: string };
-const topology = world as unknown as Topology<{ countries: GeometryCollection<CountryProps>; land: GeometryCollection }>;
+const topology = world as unknown as Topology<{
+  countries: GeometryCollection<CountryProps>;
+  land: GeometryCollection;
+}>;
 
 /**
  * Corrections to the atlas: Natural Earth's file assigns Crimea to Russia. The story draws the
  * internationally recognised border, so the polygon of Russia that contains this point moves to
  * Ukraine (ISO 3166-1 numeric ids, as in world-atlas).
  */
-const REASSIGN: readonly { from: string; to: string; at: [number, number] }[] = [{ from: '643', to: '804', at: [34.1, 45.0] }];
+const REASSIGN: readonly { from: string; to: string; at: [number, number] }[] = [
+  { from: '643', to: '804', at: [34.1, 45.0] },
+];
 
 const countriesObject: GeometryCollection<CountryProps> = (() => {
   const src = topology.objects.countries;
@@ -173,17 +178,26 @@ const countriesObject: GeometryCollection<CountryProps> = (() => {
     const from = geoms[fi];
     const to = geoms[ti];
     if (!from || !to || from.type !== 'MultiPolygon') continue;
-    const i = from.arcs.findIndex((arcs) => geoContains(feature(topology, { type: 'Polygon', arcs }) as Feature<Polygon>, fix.at));
+    const i = from.arcs.findIndex((arcs) =>
+      geoContains(feature(topology, { type: 'Polygon', arcs }) as Feature<Polygon>, fix.at),
+    );
     if (i < 0) continue;
     const toPolys = to.type === 'MultiPolygon' ? to.arcs : to.type === 'Polygon' ? [to.arcs] : [];
     geoms[fi] = { ...from, arcs: from.arcs.filter((_, j) => j !== i) };
-    geoms[ti] = { type: 'MultiPolygon', id: to.id, properties: to.properties as CountryProps, arcs: [...toPolys, from.arcs[i]!] };
+    geoms[ti] = {
+      type: 'MultiPolygon',
+      id: to.id,
+      properties: to.properties as CountryProps,
+      arcs: [...toPolys, from.arcs[i]!],
+    };
   }
   return { ...src, geometries: geoms };
 })();
 
 const countryFeatures: ReadonlyMap<string, Feature<Polygon | MultiPolygon, CountryProps>> = new Map(
-  (feature(topology, countriesObject) as unknown as { features: Feature<Polygon | MultiPolygon, CountryProps>[] }).features.map((f) => [String(f.id), f]),
+  (
+    feature(topology, countriesObject) as unknown as { features: Feature<Polygon | MultiPolygon, CountryProps>[] }
+  ).features.map((f) => [String(f.id), f]),
 );
 /** A country's feature as the map draws it (after REASSIGN), by ISO 3166-1 numeric id. */
 export function countryFeature(id: string): Feature<Polygon | MultiPolygon, CountryProps> | undefined {
@@ -233,9 +247,15 @@ class CompactPath {
     const closed = this.#closed;
     this.#closed = false;
     if (ring.length < 2) return;
-    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity;
     for (const [x, y] of ring) {
-      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
     }
     if (closed && x1 - x0 < 1.5 && y1 - y0 < 1.5) return;
     const pts = simplify(ring, this.#tolerance).map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number]);
@@ -255,7 +275,7 @@ class CompactPath {
       [lx, ly] = [x, y];
     }
     if (closed && lx === fx && ly === fy) deltas.splice(-2);
-    d += 'l' + joinNumbers(deltas);
+    d += `l${joinNumbers(deltas)}`;
     if (closed) d += 'z';
     this.#out.push(d);
   }
@@ -284,13 +304,18 @@ function simplify(pts: [number, number][], tol: number): [number, number][] {
     const [a, b] = stack.pop()!;
     const [ax, ay] = pts[a]!;
     const [bx, by] = pts[b]!;
-    const dx = bx - ax, dy = by - ay;
+    const dx = bx - ax,
+      dy = by - ay;
     const len = Math.hypot(dx, dy);
-    let far = -1, dmax = tol;
+    let far = -1,
+      dmax = tol;
     for (let i = a + 1; i < b; i++) {
       const [x, y] = pts[i]!;
       const d = len === 0 ? Math.hypot(x - ax, y - ay) : Math.abs(dy * x - dx * y + bx * ay - by * ax) / len;
-      if (d > dmax) { dmax = d; far = i; }
+      if (d > dmax) {
+        dmax = d;
+        far = i;
+      }
     }
     if (far >= 0) {
       keep[far] = 1;
@@ -305,8 +330,13 @@ function projectedRings(projection: GeoProjection, object: GeoPermissibleObjects
   const rings: [number, number][][] = [];
   let ring: [number, number][] = [];
   const ctx = {
-    moveTo: (x: number, y: number) => { ring = [[x, y]]; rings.push(ring); },
-    lineTo: (x: number, y: number) => { ring.push([x, y]); },
+    moveTo: (x: number, y: number) => {
+      ring = [[x, y]];
+      rings.push(ring);
+    },
+    lineTo: (x: number, y: number) => {
+      ring.push([x, y]);
+    },
     closePath: () => {},
     arc: () => {},
   };
@@ -342,20 +372,33 @@ function drawPath(projection: GeoProjection, object: GeoPermissibleObjects, tole
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const ch of text) {
-    em += /[ijl]/.test(ch) ? 0.28
-      : /[frt]/.test(ch) ? 0.41
-      : ch === 'm' ? 0.98
-      : ch === 'w' ? 0.82
-      : /[a-z]/.test(ch) ? 0.6
-      : /[IJ]/.test(ch) ? 0.31
-      : /[MW]/.test(ch) ? 0.99
-      : /[A-Z]/.test(ch) ? 0.74
-      : /[0-9]/.test(ch) ? 0.64
-      : /[ .,:;']/.test(ch) ? 0.32
-      : /[!|()\-]/.test(ch) ? 0.4
-      : ch === '"' ? 0.46
-      : ch === '–' ? 0.5
-      : 0.8;
+    em += /[ijl]/.test(ch)
+      ? 0.28
+      : /[frt]/.test(ch)
+        ? 0.41
+        : ch === 'm'
+          ? 0.98
+          : ch === 'w'
+            ? 0.82
+            : /[a-z]/.test(ch)
+              ? 0.6
+              : /[IJ]/.test(ch)
+                ? 0.31
+                : /[MW]/.test(ch)
+                  ? 0.99
+                  : /[A-Z]/.test(ch)
+                    ? 0.74
+                    : /[0-9]/.test(ch)
+                      ? 0.64
+                      : /[ .,:;']/.test(ch)
+                        ? 0.32
+                        : /[!|()-]/.test(ch)
+                          ? 0.4
+                          : ch === '"'
+                            ? 0.46
+                            : ch === '–'
+                              ? 0.5
+                              : 0.8;
   }
   return em * fontSize * 1.04 * (bold ? 1.13 : 1);
 }
@@ -364,10 +407,23 @@ const labelWidth = (text: string, fontSize: number) => textWidth(text, fontSize)
 const BOLD = 1.13;
 const overlap = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-function textBox(lines: string[], x: number, y: number, anchor: Anchor, fontSize: number, bold: boolean, lineHeight: number): Box {
+function textBox(
+  lines: string[],
+  x: number,
+  y: number,
+  anchor: Anchor,
+  fontSize: number,
+  bold: boolean,
+  lineHeight: number,
+): Box {
   const w = Math.max(...lines.map((l) => labelWidth(l, fontSize) * (bold ? BOLD : 1)));
   const x0 = anchor === 'start' ? x : anchor === 'middle' ? x - w / 2 : x - w;
-  return { x0: x0 - 2, x1: x0 + w + 2, y0: y - fontSize * 0.8 - 1, y1: y + (lines.length - 1) * lineHeight + fontSize * 0.25 + 1 };
+  return {
+    x0: x0 - 2,
+    x1: x0 + w + 2,
+    y0: y - fontSize * 0.8 - 1,
+    y1: y + (lines.length - 1) * lineHeight + fontSize * 0.25 + 1,
+  };
 }
 
 /** Splits text into lines no wider than `max` px. */
@@ -395,7 +451,8 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   const { chart } = data;
   const places = new Map(data.places.map((p) => [p.id, p]));
   const focus = chart.focus;
-  if (!countryFeatures.has(focus)) throw new Error(`map: chart "${chart.id}" needs "focus", a Natural Earth country id (e.g. "398")`);
+  if (!countryFeatures.has(focus))
+    throw new Error(`map: chart "${chart.id}" needs "focus", a Natural Earth country id (e.g. "398")`);
   const borderWith = chart.borderWith ?? '';
   const focusFeature = countryFeatures.get(focus)!;
 
@@ -407,7 +464,9 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     return ids.map((id) => stepIds.indexOf(id)).filter((i) => i >= 0);
   };
   for (const list of Object.values(chart.itemSteps)) list.forEach((s) => named.add(s));
-  const showAll = chart.steps.map((s, i) => (s.highlight.length === 0 && !named.has(s.id) ? i : -1)).filter((i) => i >= 0);
+  const showAll = chart.steps
+    .map((s, i) => (s.highlight.length === 0 && !named.has(s.id) ? i : -1))
+    .filter((i) => i >= 0);
   const stepsOf = (id: string): number[] => {
     const set = new Set<number>([...showAll, ...itemSteps(id)]);
     chart.steps.forEach((s, i) => s.highlight.includes(id) && set.add(i));
@@ -420,7 +479,10 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   const [[, ry0], [, ry1]] = geoPath(projection).bounds(region);
   projection.translate([projection.translate()[0], projection.translate()[1] - ry0]);
   const mapHeight = Math.round(ry1 - ry0);
-  projection.clipExtent([[0, 0], [width, mapHeight]]);
+  projection.clipExtent([
+    [0, 0],
+    [width, mapHeight],
+  ]);
   const project = (lon: number, lat: number): [number, number] => {
     const p = projection([lon, lat]);
     if (!p) throw new Error(`map: cannot project ${lon},${lat}`);
@@ -431,10 +493,22 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
 
   const paths = {
     land: drawPath(projection, landFeature, tol),
-    borders: drawPath(projection, mesh(topology, countriesObject, (a, b) => a !== b && a.id !== focus && b.id !== focus) as GeoPermissibleObjects, tol),
+    borders: drawPath(
+      projection,
+      mesh(topology, countriesObject, (a, b) => a !== b && a.id !== focus && b.id !== focus) as GeoPermissibleObjects,
+      tol,
+    ),
     focus: drawPath(projection, focusFeature, tol),
     border: borderWith
-      ? drawPath(projection, mesh(topology, countriesObject, (a, b) => (a.id === focus && b.id === borderWith) || (a.id === borderWith && b.id === focus)) as GeoPermissibleObjects, tol)
+      ? drawPath(
+          projection,
+          mesh(
+            topology,
+            countriesObject,
+            (a, b) => (a.id === focus && b.id === borderWith) || (a.id === borderWith && b.id === focus),
+          ) as GeoPermissibleObjects,
+          tol,
+        )
       : '',
   };
 
@@ -446,7 +520,14 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
       const f = countryFeatures.get(id)!;
       const [[x0, y0], [x1, y1]] = path.bounds(f);
       const [cx, cy] = path.centroid(f);
-      return { id, bounds: [[px(x0), px(y0)], [px(x1), px(y1)]] as [[number, number], [number, number]], centroid: [px(cx), px(cy)] as [number, number] };
+      return {
+        id,
+        bounds: [
+          [px(x0), px(y0)],
+          [px(x1), px(y1)],
+        ] as [[number, number], [number, number]],
+        centroid: [px(cx), px(cy)] as [number, number],
+      };
     })
     .filter((c) => Number.isFinite(c.centroid[0]) && Number.isFinite(c.centroid[1]));
   const anchorOf = (id: string): [number, number] | null => countries.find((c) => c.id === id)?.centroid ?? null;
@@ -470,8 +551,17 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
       const box = textBox(lines, c.x, c.y, c.anchor, style.fontSize, !!style.bold, lineHeight);
       if (fits(box)) {
         const l: PlacedLabel = {
-          owner, kind, lines, x: px(c.x), y: px(c.y), anchor: c.anchor, fontSize: style.fontSize,
-          bold: !!style.bold, italic: !!style.italic, fill: style.fill, box: { x0: px(box.x0), y0: px(box.y0), x1: px(box.x1), y1: px(box.y1) },
+          owner,
+          kind,
+          lines,
+          x: px(c.x),
+          y: px(c.y),
+          anchor: c.anchor,
+          fontSize: style.fontSize,
+          bold: !!style.bold,
+          italic: !!style.italic,
+          fill: style.fill,
+          box: { x0: px(box.x0), y0: px(box.y0), x1: px(box.x1), y1: px(box.y1) },
         };
         labels.push(l);
         obstacles.push(box);
@@ -509,12 +599,25 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   const { text } = data;
   const placeEvents: MapPlaceEvent[] = cities.flatMap((c) => {
     const here = data.events.filter((e) => chart.eventPlaces[e.id] === c.id);
-    const { single, clusters } = thin(here, { limit: DENSITY_LIMITS.place, unit: 'year', zone: 'UTC', group: `at-${c.id}`, event: (e) => e, featured });
+    const { single, clusters } = thin(here, {
+      limit: DENSITY_LIMITS.place,
+      unit: 'year',
+      zone: 'UTC',
+      group: `at-${c.id}`,
+      event: (e) => e,
+      featured,
+    });
     return [
       ...single.map((e) => ({ id: e.id, place: c.id, x: c.x, y: c.y, steps: stepsOf(e.id) })),
       ...clusters.map((cl) => ({
-        id: cl.id, place: c.id, x: c.x, y: c.y, steps: showAll,
-        members: cl.members.map((e) => e.id), label: `${clusterLabel(text, cl.members.length)}, ${binLabel(cl.bin)}`, title: clusterTitle(text, cl, cl.members, c.label),
+        id: cl.id,
+        place: c.id,
+        x: c.x,
+        y: c.y,
+        steps: showAll,
+        members: cl.members.map((e) => e.id),
+        label: `${clusterLabel(text, cl.members.length)}, ${binLabel(cl.bin)}`,
+        title: clusterTitle(text, cl, cl.members, c.label),
       })),
     ];
   });
@@ -533,19 +636,39 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     const spec = chart.claims[e.id];
     if (!spec) continue;
     const { from, to } = spec;
-    const a = anchorOf(from) ?? (countryFeatures.has(from) ? (path.centroid(countryFeatures.get(from)!) as [number, number]) : null);
+    const a =
+      anchorOf(from) ??
+      (countryFeatures.has(from) ? (path.centroid(countryFeatures.get(from)!) as [number, number]) : null);
     const b = anchorOf(to);
     if (!a || !b) continue;
     // End a little short of the target's centre, so the arrowhead sits inside, not on its label.
     const start: [number, number] = [px(a[0]), px(a[1])];
     const end: [number, number] = [px(b[0] - (b[0] - a[0]) * 0.22), px(b[1] - (b[1] - a[1]) * 0.22)];
     const len = Math.hypot(end[0] - start[0], end[1] - start[1]);
-    const nx = (end[1] - start[1]) / len, ny = -(end[0] - start[0]) / len;
+    const nx = (end[1] - start[1]) / len,
+      ny = -(end[0] - start[0]) / len;
     const bend = len * 0.22 * (ny < 0 ? 1 : -1);
-    const control: [number, number] = [px((start[0] + end[0]) / 2 + nx * bend), px((start[1] + end[1]) / 2 + ny * bend)];
-    const cross: [number, number] = [px(0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0]), px(0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1])];
+    const control: [number, number] = [
+      px((start[0] + end[0]) / 2 + nx * bend),
+      px((start[1] + end[1]) / 2 + ny * bend),
+    ];
+    const cross: [number, number] = [
+      px(0.25 * start[0] + 0.5 * control[0] + 0.25 * end[0]),
+      px(0.25 * start[1] + 0.5 * control[1] + 0.25 * end[1]),
+    ];
     const denial = data.events.find((d) => chart.refutes[d.id] === e.id)?.id ?? null;
-    claims.push({ id: e.id, from, to, start, end, control, cross, denial, steps: stepsOf(e.id), denialSteps: denial ? stepsOf(denial) : [] });
+    claims.push({
+      id: e.id,
+      from,
+      to,
+      start,
+      end,
+      control,
+      cross,
+      denial,
+      steps: stepsOf(e.id),
+      denialSteps: denial ? stepsOf(denial) : [],
+    });
     obstacles.push({ x0: cross[0] - 9, y0: cross[1] - 9, x1: cross[0] + 9, y1: cross[1] + 9 });
     // The curve itself: labels stay off it.
     for (let t = 0; t <= 1; t += 0.04) {
@@ -562,7 +685,14 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
 
   // City names first: they are short and must sit next to their dot.
   for (const c of cities) {
-    if (!tryPlace(c.id, 'city', [c.label], around(c.x, c.y, ringRadius(c.id) + 2, fontSize), { fontSize, bold: true, fill: mapColours.text })) unplaced.push(c.id);
+    if (
+      !tryPlace(c.id, 'city', [c.label], around(c.x, c.y, ringRadius(c.id) + 2, fontSize), {
+        fontSize,
+        bold: true,
+        fill: mapColours.text,
+      })
+    )
+      unplaced.push(c.id);
   }
 
   // Notes on places and events at places: on the map when wide, as numbered notes when narrow.
@@ -570,7 +700,12 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     const text = chart.cityNotes[c.id];
     return text ? [{ owner: c.id, text, x: c.x, y: c.y }] : [];
   });
-  const eventNotes = placeEvents.map((pe) => ({ owner: pe.id, text: pe.label ?? chart.labels[pe.id] ?? data.events.find((e) => e.id === pe.id)!.title, x: pe.x, y: pe.y }));
+  const eventNotes = placeEvents.map((pe) => ({
+    owner: pe.id,
+    text: pe.label ?? chart.labels[pe.id] ?? data.events.find((e) => e.id === pe.id)!.title,
+    x: pe.x,
+    y: pe.y,
+  }));
   const cityLabelBox = (id: string) => labels.find((l) => l.owner === id && l.kind === 'city')?.box;
   for (const n of [...placeNotes, ...eventNotes]) {
     const isPlaceNote = placeNotes.includes(n as never);
@@ -587,7 +722,16 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
           stack.push({ x: cb.x0 + 2, y: yUp, anchor: 'start' }, { x: cb.x1 - 2, y: yUp, anchor: 'end' });
         }
       }
-      if (tryPlace(n.owner, isPlaceNote ? 'note' : 'event', [n.text], [...stack, ...around(n.x, n.y, 9, small), ...around(n.x, n.y, 9 + 2 * lineHeight, small)], style)) continue;
+      if (
+        tryPlace(
+          n.owner,
+          isPlaceNote ? 'note' : 'event',
+          [n.text],
+          [...stack, ...around(n.x, n.y, 9, small), ...around(n.x, n.y, 9 + 2 * lineHeight, small)],
+          style,
+        )
+      )
+        continue;
     }
     notes.push({ owner: n.owner, text: n.text, fill: style.fill, italic: style.italic, at: [n.x, n.y] });
   }
@@ -596,7 +740,9 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   for (const cl of claims) {
     const text = chart.labels[cl.id] ?? data.events.find((e) => e.id === cl.id)!.title;
     const claimStyle = { fontSize: small, italic: true, fill: mapColours.claim };
-    const denialText = cl.denial ? (chart.labels[cl.denial] ?? data.events.find((e) => e.id === cl.denial)!.title) : null;
+    const denialText = cl.denial
+      ? (chart.labels[cl.denial] ?? data.events.find((e) => e.id === cl.denial)!.title)
+      : null;
     const denialStyle = { fontSize: small, bold: true, fill: mapColours.denial };
     if (!narrow) {
       // The verdict right above the cross, the claim above the verdict: read together, top down.
@@ -607,37 +753,59 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
         const vy = y - 13 - k * 5;
         for (const dx of [0, -30, 30, -60, 60]) {
           if (cl.denial && denialText) {
-            verdict = tryPlace(cl.denial, 'denial', [denialText], [{ x: x + dx, y: vy, anchor: 'middle' }], denialStyle);
+            verdict = tryPlace(
+              cl.denial,
+              'denial',
+              [denialText],
+              [{ x: x + dx, y: vy, anchor: 'middle' }],
+              denialStyle,
+            );
             if (!verdict) continue;
           }
-          placed = tryPlace(cl.id, 'claim', [text], [{ x: x + dx, y: vy - (verdict ? lineHeight : 0), anchor: 'middle' }], claimStyle);
+          placed = tryPlace(
+            cl.id,
+            'claim',
+            [text],
+            [{ x: x + dx, y: vy - (verdict ? lineHeight : 0), anchor: 'middle' }],
+            claimStyle,
+          );
           if (placed) break;
           if (verdict) {
             // Undo the verdict: the pair goes together or not at all.
             labels.splice(labels.indexOf(verdict), 1);
-            obstacles.splice(obstacles.findIndex((o) => o.x0 === verdict!.box.x0 && o.y0 === verdict!.box.y0), 1);
+            obstacles.splice(
+              obstacles.findIndex((o) => o.x0 === verdict!.box.x0 && o.y0 === verdict!.box.y0),
+              1,
+            );
             verdict = null;
           }
         }
       }
       if (!placed) {
         notes.push({ owner: cl.id, text, fill: claimStyle.fill, italic: true, at: cl.start });
-        if (cl.denial && denialText) notes.push({ owner: cl.denial, text: denialText, fill: denialStyle.fill, italic: false, at: cl.cross });
+        if (cl.denial && denialText)
+          notes.push({ owner: cl.denial, text: denialText, fill: denialStyle.fill, italic: false, at: cl.cross });
       }
     } else {
       notes.push({ owner: cl.id, text, fill: claimStyle.fill, italic: true, at: cl.start });
-      if (cl.denial && denialText) notes.push({ owner: cl.denial, text: denialText, fill: denialStyle.fill, italic: false, at: cl.cross });
+      if (cl.denial && denialText)
+        notes.push({ owner: cl.denial, text: denialText, fill: denialStyle.fill, italic: false, at: cl.cross });
     }
   }
 
   // The border with Russia: a label along its middle, with the note on how sources differ.
   let borderPoints: [number, number][] = [];
   if (borderWith) {
-    const m = mesh(topology, countriesObject, (a, b) => (a.id === focus && b.id === borderWith) || (a.id === borderWith && b.id === focus));
-    for (const line of m.coordinates) for (const p of line) {
-      const q = projection(p as [number, number]);
-      if (q && q[0] >= 0 && q[0] <= width && q[1] >= 0 && q[1] <= mapHeight) borderPoints.push([q[0], q[1]]);
-    }
+    const m = mesh(
+      topology,
+      countriesObject,
+      (a, b) => (a.id === focus && b.id === borderWith) || (a.id === borderWith && b.id === focus),
+    );
+    for (const line of m.coordinates)
+      for (const p of line) {
+        const q = projection(p as [number, number]);
+        if (q && q[0] >= 0 && q[0] <= width && q[1] >= 0 && q[1] <= mapHeight) borderPoints.push([q[0], q[1]]);
+      }
     borderPoints = borderPoints.sort((a, b) => a[0] - b[0]);
   }
   const borderLabel = chart.border?.label;
@@ -658,8 +826,16 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
       }
     }
     const l = tryPlace('border', 'border', lines, cand, { fontSize: small, bold: false, fill: mapColours.border });
-    if (!l) notes.push({ owner: 'border', text: borderNote ? `${borderLabel}. ${borderNote}` : borderLabel, fill: mapColours.border, italic: false, at: borderPoints[Math.floor(borderPoints.length / 2)]! });
-    else if (narrow && borderNote) notes.push({ owner: 'border', text: borderNote, fill: mapColours.border, italic: false, at: [l.x, l.y] });
+    if (!l)
+      notes.push({
+        owner: 'border',
+        text: borderNote ? `${borderLabel}. ${borderNote}` : borderLabel,
+        fill: mapColours.border,
+        italic: false,
+        at: borderPoints[Math.floor(borderPoints.length / 2)]!,
+      });
+    else if (narrow && borderNote)
+      notes.push({ owner: 'border', text: borderNote, fill: mapColours.border, italic: false, at: [l.x, l.y] });
   }
 
   // Country names: the focus first, then in the order the chart lists them.
@@ -674,19 +850,30 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     const cand: Try[] = [];
     for (const r of [0, 8, 16, 24, 36]) {
       cand.push({ x: cx, y: cy + fs * 0.35, anchor: 'middle' });
-      if (r) cand.push(
-        { x: cx, y: cy + fs * 0.35 + r, anchor: 'middle' }, { x: cx, y: cy + fs * 0.35 - r, anchor: 'middle' },
-        { x: cx + r * 1.5, y: cy + fs * 0.35, anchor: 'middle' }, { x: cx - r * 1.5, y: cy + fs * 0.35, anchor: 'middle' },
-        { x: cx + r, y: cy + fs * 0.35 + r, anchor: 'middle' }, { x: cx - r, y: cy + fs * 0.35 - r, anchor: 'middle' },
-        { x: cx + r, y: cy + fs * 0.35 - r, anchor: 'middle' }, { x: cx - r, y: cy + fs * 0.35 + r, anchor: 'middle' },
-      );
+      if (r)
+        cand.push(
+          { x: cx, y: cy + fs * 0.35 + r, anchor: 'middle' },
+          { x: cx, y: cy + fs * 0.35 - r, anchor: 'middle' },
+          { x: cx + r * 1.5, y: cy + fs * 0.35, anchor: 'middle' },
+          { x: cx - r * 1.5, y: cy + fs * 0.35, anchor: 'middle' },
+          { x: cx + r, y: cy + fs * 0.35 + r, anchor: 'middle' },
+          { x: cx - r, y: cy + fs * 0.35 - r, anchor: 'middle' },
+          { x: cx + r, y: cy + fs * 0.35 - r, anchor: 'middle' },
+          { x: cx - r, y: cy + fs * 0.35 + r, anchor: 'middle' },
+        );
     }
     // A country's name must sit on that country: its middle point inside the polygon.
     const rings = projectedRings(projection, countryFeatures.get(c.id)!);
     const onCountry = cand.filter((t) => inRings(rings, t.x, t.y - fs * 0.35));
     let done = false;
     for (const t of texts) {
-      if (tryPlace(c.id, isFocus ? 'focus' : 'country', [t], onCountry, { fontSize: fs, bold: isFocus, fill: isFocus ? mapColours.focusLine : mapColours.countryText })) {
+      if (
+        tryPlace(c.id, isFocus ? 'focus' : 'country', [t], onCountry, {
+          fontSize: fs,
+          bold: isFocus,
+          fill: isFocus ? mapColours.focusLine : mapColours.countryText,
+        })
+      ) {
         done = true;
         break;
       }
@@ -696,12 +883,20 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
 
   // Notes read in step order: by the first step (other than the show-all ones) that brings them forward.
   const firstStep = (owner: string) => {
-    const own = owner === 'border' ? stepsOf('border') : cities.find((c) => c.id === owner)?.steps ?? stepsOf(owner);
+    const own = owner === 'border' ? stepsOf('border') : (cities.find((c) => c.id === owner)?.steps ?? stepsOf(owner));
     return own.find((i) => !showAll.includes(i)) ?? Infinity;
   };
   // Within a step: notes on places, then claims, their denials, events at places, the border.
   const rank = (owner: string) =>
-    cities.some((c) => c.id === owner) ? 0 : claims.some((c) => c.id === owner) ? 1 : claims.some((c) => c.denial === owner) ? 2 : owner === 'border' ? 4 : 3;
+    cities.some((c) => c.id === owner)
+      ? 0
+      : claims.some((c) => c.id === owner)
+        ? 1
+        : claims.some((c) => c.denial === owner)
+          ? 2
+          : owner === 'border'
+            ? 4
+            : 3;
   notes.sort((a, b) => firstStep(a.owner) - firstStep(b.owner) || rank(a.owner) - rank(b.owner));
 
   // Badges for the notes: a number next to the mark it belongs to.
@@ -711,7 +906,8 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     const lines = [String(number)];
     const [x, y] = n.at;
     const cand = [11, 18, 26, 34, 44].flatMap((r) => around(x, y, r, small));
-    if (!tryPlace(n.owner, 'badge', lines, cand, { fontSize: small, bold: true, fill: n.fill })) unplaced.push(`badge ${n.owner}`);
+    if (!tryPlace(n.owner, 'badge', lines, cand, { fontSize: small, bold: true, fill: n.fill }))
+      unplaced.push(`badge ${n.owner}`);
   });
 
   // The key below the map: symbols in a flowing row, then the numbered notes.
@@ -733,21 +929,54 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
       kx = 8;
       ky += lineHeight + 6;
     }
-    key.push({ kind, text, x: px(kx), y: px(ky), box: { x0: px(kx), y0: px(ky - small * 0.8 - 4), x1: px(kx + SYMBOL + 6 + labelWidth(text, small)), y1: px(ky + 4) } });
+    key.push({
+      kind,
+      text,
+      x: px(kx),
+      y: px(ky),
+      box: {
+        x0: px(kx),
+        y0: px(ky - small * 0.8 - 4),
+        x1: px(kx + SYMBOL + 6 + labelWidth(text, small)),
+        y1: px(ky + 4),
+      },
+    });
     kx += w;
   }
   let ny = ky + lineHeight + 8;
   notes.forEach((n, i) => {
     const lines = wrap(n.text, width - 16 - 22, small);
-    const box = { x0: 8, y0: px(ny - small * 0.8 - 4), x1: px(8 + 22 + Math.max(...lines.map((l) => labelWidth(l, small)))), y1: px(ny + (lines.length - 1) * lineHeight + 4) };
+    const box = {
+      x0: 8,
+      y0: px(ny - small * 0.8 - 4),
+      x1: px(8 + 22 + Math.max(...lines.map((l) => labelWidth(l, small)))),
+      y1: px(ny + (lines.length - 1) * lineHeight + 4),
+    };
     noteOut.push({ owner: n.owner, number: i + 1, lines, x: 8, y: px(ny), fill: n.fill, italic: n.italic, box });
     ny += lines.length * lineHeight + 4;
   });
   const height = Math.ceil(ny - lineHeight + 8);
 
   return {
-    width, height, narrow, fontSize, mapHeight, projection, paths, focus, borderWith,
-    borderSteps: stepsOf('border'), borderBox: pointsBox(borderPoints), countries, cities, placeEvents, claims, labels, unplaced, key, notes: noteOut,
+    width,
+    height,
+    narrow,
+    fontSize,
+    mapHeight,
+    projection,
+    paths,
+    focus,
+    borderWith,
+    borderSteps: stepsOf('border'),
+    borderBox: pointsBox(borderPoints),
+    countries,
+    cities,
+    placeEvents,
+    claims,
+    labels,
+    unplaced,
+    key,
+    notes: noteOut,
   };
 }
 
@@ -779,16 +1008,24 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const titles = new Map(data.events.map((e) => [e.id, e.title]));
   const halo = svg`stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
   const noteEls = (owner: string) =>
-    L.notes.filter((n) => n.owner === owner).map((n) => svg`
-<g class="map-note"><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff" stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}" text-anchor="middle" font-size="${L.fontSize - 1}" font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map((t, i) => svg`<text x="${n.x + 22}" y="${px(n.y + i * lh)}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}"${n.italic ? svg` font-style="italic"` : ''} fill="${n.fill}">${t}</text>`)}</g>`);
+    L.notes
+      .filter((n) => n.owner === owner)
+      .map(
+        (n) => svg`
+<g class="map-note"><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff" stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}" text-anchor="middle" font-size="${L.fontSize - 1}" font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map((t, i) => svg`<text x="${n.x + 22}" y="${px(n.y + i * lh)}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}"${n.italic ? svg` font-style="italic"` : ''} fill="${n.fill}">${t}</text>`)}</g>`,
+      );
   const labelEls = (owner: string, kinds?: PlacedLabel['kind'][]) =>
-    byOwner(owner).filter((l) => !kinds || kinds.includes(l.kind)).map((l) =>
-      l.kind === 'badge'
-        ? svg`<circle cx="${px((l.box.x0 + l.box.x1) / 2)}" cy="${px((l.box.y0 + l.box.y1) / 2)}" r="8" fill="#fff" stroke="${l.fill}"/>${textEl({ ...l, x: px((l.box.x0 + l.box.x1) / 2), anchor: 'middle' }, lh)}`
-        : svg`<g ${halo}>${textEl(l, lh)}</g>`,
-    );
+    byOwner(owner)
+      .filter((l) => !kinds || kinds.includes(l.kind))
+      .map((l) =>
+        l.kind === 'badge'
+          ? svg`<circle cx="${px((l.box.x0 + l.box.x1) / 2)}" cy="${px((l.box.y0 + l.box.y1) / 2)}" r="8" fill="#fff" stroke="${l.fill}"/>${textEl({ ...l, x: px((l.box.x0 + l.box.x1) / 2), anchor: 'middle' }, lh)}`
+          : svg`<g ${halo}>${textEl(l, lh)}</g>`,
+      );
 
-  const countryLabels = L.labels.filter((l) => l.kind === 'country' || l.kind === 'focus').map((l) => svg`<g ${halo}>${textEl(l, lh)}</g>`);
+  const countryLabels = L.labels
+    .filter((l) => l.kind === 'country' || l.kind === 'focus')
+    .map((l) => svg`<g ${halo}>${textEl(l, lh)}</g>`);
 
   const border = L.paths.border
     ? svg`
@@ -813,28 +1050,48 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     const events = L.placeEvents.filter((e) => e.place === c.id);
     const cityMark = svg`
 <g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}>${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
-    const eventMarks = events.map((e, i) => svg`
-<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}" ${stepAttrs(e.steps, options.step)}${e.members ? svg` data-count="${e.members.length}"` : ''}><title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`);
+    const eventMarks = events.map(
+      (e, i) => svg`
+<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}" ${stepAttrs(e.steps, options.step)}${e.members ? svg` data-count="${e.members.length}"` : ''}><title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`,
+    );
     return [cityMark, eventMarks];
   });
 
   const keyEls = L.key.map((k) => {
     const y = px(k.y - L.fontSize * 0.35);
     const sym =
-      k.kind === 'focus' ? svg`<rect x="${k.x}" y="${px(y - 6)}" width="24" height="12" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5"/>`
-      : k.kind === 'border' ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.border}" stroke-width="3.5"/>`
-      : k.kind === 'claim' ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/>${crossMark(k.x + 12, y)}`
-      : citySymbol({ x: k.x + 12, y, capital: k.kind === 'capital' });
+      k.kind === 'focus'
+        ? svg`<rect x="${k.x}" y="${px(y - 6)}" width="24" height="12" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5"/>`
+        : k.kind === 'border'
+          ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.border}" stroke-width="3.5"/>`
+          : k.kind === 'claim'
+            ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/>${crossMark(k.x + 12, y)}`
+            : citySymbol({ x: k.x + 12, y, capital: k.kind === 'capital' });
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
   const notes = annotationLayer(onlyStep(data.chart.steps, options.step), mapAnnotationFrame(data, L, p));
-  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
-  const markup = svgFrame(frame, svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
+  const frame = {
+    width: L.width,
+    height: notes.height,
+    idPrefix: p,
+    title: data.chart.title,
+    description: data.chart.description,
+    fonts: options.fonts,
+  };
+  const markup = svgFrame(
+    frame,
+    svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
-<g class="key">${keyEls}</g>${notes.svg}`);
-  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, mapLit(L), L.width, notes.height) };
+<g class="key">${keyEls}</g>${notes.svg}`,
+  );
+  return {
+    svg: markup,
+    width: L.width,
+    height: notes.height,
+    steps: stepViews(data.chart, mapLit(L), L.width, notes.height),
+  };
 }
 
 /**
@@ -879,6 +1136,20 @@ export function mapAnnotationFrame(data: RegionMapData, L: RegionMapLayout, idPr
     if (c.denial) anchors.set(c.denial, dot(c.cross[0], c.cross[1]));
   }
   for (const l of L.labels) if (l.kind === 'border') anchors.set('border', l.box);
-  const avoid: Box[] = [...L.labels.map((l) => l.box), ...L.key.map((k) => k.box), ...L.notes.map((n) => n.box), ...L.cities.map((c) => dot(c.x, c.y)), ...L.placeEvents.map((e) => dot(e.x, e.y)), ...L.claims.flatMap((c) => [dot(c.start[0], c.start[1], 4), dot(c.cross[0], c.cross[1])])];
-  return { width: L.width, height: L.height, anchors, avoid, events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
+  const avoid: Box[] = [
+    ...L.labels.map((l) => l.box),
+    ...L.key.map((k) => k.box),
+    ...L.notes.map((n) => n.box),
+    ...L.cities.map((c) => dot(c.x, c.y)),
+    ...L.placeEvents.map((e) => dot(e.x, e.y)),
+    ...L.claims.flatMap((c) => [dot(c.start[0], c.start[1], 4), dot(c.cross[0], c.cross[1])]),
+  ];
+  return {
+    width: L.width,
+    height: L.height,
+    anchors,
+    avoid,
+    events: new Map(data.events.map((e) => [e.id, e])),
+    idPrefix,
+  };
 }

@@ -3,11 +3,11 @@
  * wrapping, step indices, date and figure wording, hatching, and a wrapping legend.
  * No DOM, no I/O, no clock.
  */
-import { svg, px, type Markup } from '../lib/escape.ts';
+import { px } from '../lib/escape.ts';
 import { labelWidth } from './marks/text.ts';
 import type { Box } from './marks/box.ts';
 import { monthName } from './marks/months.ts';
-import type { Chart, StoryEvent } from '../schemas.ts';
+import type { StoryEvent } from '../schemas.ts';
 
 export { labelWidth };
 export { SAFE, blockWidth, wrapText } from './marks/text.ts';
@@ -24,7 +24,6 @@ export { boxesOverlap, type Box } from './marks/box.ts';
 export function idList(value: string | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }
-
 
 /** A short date no more precise than known: "23 Oct 2023", "Oct 2023", "2023". */
 export function shortDate(e: Pick<StoryEvent, 'date' | 'precision'>): string {
@@ -66,7 +65,13 @@ export interface PlacedLegendItem extends LegendItem {
 }
 
 /** Lays legend items left to right from (x0, top), wrapping within maxWidth. */
-export function layoutLegend(items: readonly LegendItem[], x0: number, top: number, maxWidth: number, fontSize: number): { items: PlacedLegendItem[]; bottom: number } {
+export function layoutLegend(
+  items: readonly LegendItem[],
+  x0: number,
+  top: number,
+  maxWidth: number,
+  fontSize: number,
+): { items: PlacedLegendItem[]; bottom: number } {
   const lineH = fontSize + 8;
   let x = x0;
   let row = 0;

@@ -27,14 +27,12 @@ import { svgFrame } from './marks/frame.ts';
 import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
 import {
-  FONT_FAMILY,
   INK,
   MUTED,
   SAFE,
   blockWidth,
   boxesOverlap,
   hatchPattern,
-  idList,
   labelWidth,
   layoutLegend,
   stepIndex,
@@ -56,7 +54,10 @@ export type Side = 'above' | 'below';
 export const sideColours: Record<Side, string> = { above: '#b3261e', below: '#6b3d9a' };
 
 /** The side an event is drawn on: the chart's `below` / `above` first, then its lane. */
-export function sideOf(e: Pick<StoryEvent, 'id' | 'lane'>, chart: { above?: readonly string[]; below?: readonly string[] }): Side {
+export function sideOf(
+  e: Pick<StoryEvent, 'id' | 'lane'>,
+  chart: { above?: readonly string[]; below?: readonly string[] },
+): Side {
   if (chart.below?.includes(e.id)) return 'below';
   if (chart.above?.includes(e.id)) return 'above';
   return e.lane === 'official' || e.lane === 'context' ? 'above' : 'below';
@@ -155,7 +156,9 @@ function thinSides(all: Item[], data: TimelineData, zone: string): Item[] {
       });
     }
   }
-  return out.sort((a, b) => a.t0 - b.t0 || a.t1 - b.t1 || (a.cluster?.id ?? a.e.id).localeCompare(b.cluster?.id ?? b.e.id));
+  return out.sort(
+    (a, b) => a.t0 - b.t0 || a.t1 - b.t1 || (a.cluster?.id ?? a.e.id).localeCompare(b.cluster?.id ?? b.e.id),
+  );
 }
 
 /** The two sides' titles: the chart's own, else the lanes' names. */
@@ -226,14 +229,41 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
   const end = wallTimeToUtc(ey, em, ed, 0, 0, zone);
   const events = items(data, zone);
   for (const it of events) {
-    if (it.t0 < start || it.t1 > end) throw new Error(`timeline: event "${it.e.id}" (${it.e.date}) lies outside the window of chart "${chart.id}"`);
+    if (it.t0 < start || it.t1 > end)
+      throw new Error(`timeline: event "${it.e.id}" (${it.e.date}) lies outside the window of chart "${chart.id}"`);
   }
-  const all = thinSides(events, data, zone).map((it) => (it.cluster ? { ...it, t0: Math.max(it.t0, start), t1: Math.min(it.t1, end) } : it));
-  const steps = stepIndex(chart, events.map((i) => i.e.id));
-  const legend = layoutLegend(legendItems(data, all.some((i) => i.cluster)), PAD, 6, width - 2 * PAD, fontSize - 1);
+  const all = thinSides(events, data, zone).map((it) =>
+    it.cluster ? { ...it, t0: Math.max(it.t0, start), t1: Math.min(it.t1, end) } : it,
+  );
+  const steps = stepIndex(
+    chart,
+    events.map((i) => i.e.id),
+  );
+  const legend = layoutLegend(
+    legendItems(
+      data,
+      all.some((i) => i.cluster),
+    ),
+    PAD,
+    6,
+    width - 2 * PAD,
+    fontSize - 1,
+  );
   const months = monthStarts(chart.window.start, chart.window.end, zone);
   const titles = sideTitles(data);
-  const base = { width, narrow, fontSize, legend: legend.items, steps, all, months, start, end, titles, openSteps: openSteps(chart) };
+  const base = {
+    width,
+    narrow,
+    fontSize,
+    legend: legend.items,
+    steps,
+    all,
+    months,
+    start,
+    end,
+    titles,
+    openSteps: openSteps(chart),
+  };
   return narrow ? layoutNarrow(data, base, legend.bottom) : layoutWide(data, base, legend.bottom);
 }
 
@@ -322,10 +352,14 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
   const belowBottom = belowTop + below.rows * ROW;
   const titleBelowY = belowBottom + 6 + fs;
   const height = Math.ceil(titleBelowY + 8);
-  const rowCentre = (side: Side, r: number) => (side === 'above' ? bandTop - 6 - r * ROW - ROW / 2 : belowTop + r * ROW + ROW / 2);
+  const rowCentre = (side: Side, r: number) =>
+    side === 'above' ? bandTop - 6 - r * ROW - ROW / 2 : belowTop + r * ROW + ROW / 2;
 
   const marks: TimelineMark[] = [];
-  for (const [side, res] of [['above', above], ['below', below]] as const) {
+  for (const [side, res] of [
+    ['above', above],
+    ['below', below],
+  ] as const) {
     for (const p of res.placed) {
       const cy = rowCentre(side, p.glyphRow);
       const half = p.it.shape === 'point' ? R : 5;
@@ -333,7 +367,16 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
       const cx = px((p.gx0 + p.gx1) / 2);
       // The mark's trace on the axis: a tick for a point, a line along the band's edge for a span.
       const edge = side === 'above' ? band.y0 - 1.5 : band.y1 + 1.5;
-      const line: [number, number][] = p.it.shape === 'point' ? [[cx, px(edge + (side === 'above' ? -5 : 5))], [cx, edge]] : [[glyph.x0, edge], [glyph.x1, edge]];
+      const line: [number, number][] =
+        p.it.shape === 'point'
+          ? [
+              [cx, px(edge + (side === 'above' ? -5 : 5))],
+              [cx, edge],
+            ]
+          : [
+              [glyph.x0, edge],
+              [glyph.x1, edge],
+            ];
       const ly = cy + fs * 0.35;
       const lastLy = ly + (p.lines.length - 1) * ROW;
       marks.push({
@@ -358,24 +401,64 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
     const mx = px(x(m.t));
     const major = m.m === 1 || i === 0;
     if (major) years.push({ x: px(mx + 4), y: px(band.y0 + 9 + fs * 0.35), label: String(m.y) });
-    if (i > 0) ticks.push(major ? { x1: mx, y1: band.y0, x2: mx, y2: band.y1, major } : { x1: mx, y1: band.y0, x2: mx, y2: band.y0 + 4, major });
+    if (i > 0)
+      ticks.push(
+        major
+          ? { x1: mx, y1: band.y0, x2: mx, y2: band.y1, major }
+          : { x1: mx, y1: band.y0, x2: mx, y2: band.y0 + 4, major },
+      );
   });
   const dayMarks = dayMarksOf(data.chart, (t) => ({ x: px(x(t)), y: px(band.y1 - 4) }), zone(data));
   const sideTitles: TimelineLayout['sideTitles'] = (['above', 'below'] as const).map((side) => {
     const y = side === 'above' ? titleAboveY : titleBelowY;
     const w = labelWidth(b.titles[side], fs) * 1.08;
-    return { side, lines: [b.titles[side]], x: PAD, y: px(y), anchor: 'start' as const, box: { x0: PAD, x1: px(PAD + w), y0: px(y - fs), y1: px(y + 3) } };
+    return {
+      side,
+      lines: [b.titles[side]],
+      x: PAD,
+      y: px(y),
+      anchor: 'start' as const,
+      box: { x0: PAD, x1: px(PAD + w), y0: px(y - fs), y1: px(y + 3) },
+    };
   });
-  return { width, height, narrow: false, fontSize: fs, legend: b.legend, band, scale: { t0: b.start, t1: b.end, r0: X0, r1: X1 }, years, ticks, dayMarks, sideTitles, marks };
+  return {
+    width,
+    height,
+    narrow: false,
+    fontSize: fs,
+    legend: b.legend,
+    band,
+    scale: { t0: b.start, t1: b.end, r0: X0, r1: X1 },
+    years,
+    ticks,
+    dayMarks,
+    sideTitles,
+    marks,
+  };
 }
 
 const zone = (data: TimelineData) => data.chart.window!.zone;
 
 /** A mark's id, status and steps: an event's own, or a cluster's (no status of its own; lit only by steps that light everything). */
-function identity(it: Item, b: Base): Pick<TimelineMark, 'id' | 'claimed' | 'uncertain' | 'steps' | 'members' | 'title'> {
-  if (it.cluster) return { id: it.cluster.id, claimed: false, uncertain: false, steps: b.openSteps, members: it.cluster.members.map((e) => e.id), title: it.cluster.title };
+function identity(
+  it: Item,
+  b: Base,
+): Pick<TimelineMark, 'id' | 'claimed' | 'uncertain' | 'steps' | 'members' | 'title'> {
+  if (it.cluster)
+    return {
+      id: it.cluster.id,
+      claimed: false,
+      uncertain: false,
+      steps: b.openSteps,
+      members: it.cluster.members.map((e) => e.id),
+      title: it.cluster.title,
+    };
   // Hatched: one secondary source or less (status), or an uncertain date (a range, or a day given as uncertain), as the caption says.
-  const uncertain = it.e.status === 'reported' || it.e.status === 'unverified' || it.e.until !== undefined || it.e.dateUncertain === true;
+  const uncertain =
+    it.e.status === 'reported' ||
+    it.e.status === 'unverified' ||
+    it.e.until !== undefined ||
+    it.e.dateUncertain === true;
   return { id: it.e.id, claimed: it.e.status === 'claimed-by-article', uncertain, steps: b.steps.get(it.e.id) ?? [] };
 }
 
@@ -428,7 +511,14 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
     const anchor = side === 'above' ? ('end' as const) : ('start' as const);
     const x = side === 'above' ? xA - BW - 6 : xA + BW + 6;
     const box = side === 'above' ? { x0: px(x - w), x1: px(x) } : { x0: px(x), x1: px(x + w) };
-    return { side, lines, x: px(x), y: px(y), anchor, box: { ...box, y0: px(y - fs), y1: px(y + (lines.length - 1) * LH + 3) } };
+    return {
+      side,
+      lines,
+      x: px(x),
+      y: px(y),
+      anchor,
+      box: { ...box, y0: px(y - fs), y1: px(y + (lines.length - 1) * LH + 3) },
+    };
   });
   const plotTop = Math.max(...sideTitles.map((t) => t.box.y1)) + 12;
 
@@ -436,7 +526,9 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
   let result: { marks: TimelineMark[]; bottom: number; y: (t: number) => number; length: number } | undefined;
   let lastWorst = Infinity;
   for (let attempt = 0; attempt < 12; attempt++) {
-    const y = scaleUtc().domain([b.start, b.end]).range([plotTop, plotTop + length]);
+    const y = scaleUtc()
+      .domain([b.start, b.end])
+      .range([plotTop, plotTop + length]);
     const yOf = (t: number) => y(t);
     const marks: TimelineMark[] = [];
     let worst = 0;
@@ -458,7 +550,13 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
         (subs[k] ??= []).push([g0 - 2, g1 + 2]);
         const cx = track[side] + dir[side] * k * SUB;
         const half = it.shape === 'point' ? R : 4;
-        return { it, k, box: { x0: px(cx - half), x1: px(cx + half), y0: px(g0), y1: px(g1) } as Box, cx, cy: (g0 + g1) / 2 };
+        return {
+          it,
+          k,
+          box: { x0: px(cx - half), x1: px(cx + half), y0: px(g0), y1: px(g1) } as Box,
+          cx,
+          cy: (g0 + g1) / 2,
+        };
       });
       const maxK = Math.max(0, ...glyphs.map((g) => g.k));
       const inner = track[side] + dir[side] * (maxK * SUB + R + 10);
@@ -490,7 +588,10 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
         const bottom = ly + (lines.length - 1) * LH + 3;
         const w = blockWidth(lines, fs);
         const lx = inner;
-        const label: Box = side === 'above' ? { x0: px(inner - w), x1: px(inner), y0: px(top), y1: px(bottom) } : { x0: px(inner), x1: px(inner + w), y0: px(top), y1: px(bottom) };
+        const label: Box =
+          side === 'above'
+            ? { x0: px(inner - w), x1: px(inner), y0: px(top), y1: px(bottom) }
+            : { x0: px(inner), x1: px(inner + w), y0: px(top), y1: px(bottom) };
         const midY = ly - fs * 0.35;
         const edgeX = inner - dir[side] * 3;
         const outerX = g.cx + dir[side] * (g.it.shape === 'point' ? R : 4);
@@ -498,8 +599,15 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
         // A cluster's leader leaves its box straight across wherever the label sits level with the box.
         const level = g.it.cluster ? midY >= g.box.y0 + 2 && midY <= g.box.y1 - 2 : Math.abs(midY - g.cy) <= R;
         const line: [number, number][] = level
-          ? [[px(outerX), px(g.it.cluster ? midY : g.cy)], [px(edgeX), px(midY)]]
-          : [[px(g.cx), midY > g.cy ? g.box.y1 : g.box.y0], [px(g.cx), px(midY)], [px(edgeX), px(midY)]];
+          ? [
+              [px(outerX), px(g.it.cluster ? midY : g.cy)],
+              [px(edgeX), px(midY)],
+            ]
+          : [
+              [px(g.cx), midY > g.cy ? g.box.y1 : g.box.y0],
+              [px(g.cx), px(midY)],
+              [px(edgeX), px(midY)],
+            ];
         marks.push({
           ...identity(g.it, b),
           side,
@@ -519,7 +627,12 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
     for (const m of marks) {
       for (let i = 1; i < m.line.length && !crossing; i++) {
         const [a, c] = [m.line[i - 1]!, m.line[i]!];
-        const seg: Box = { x0: Math.min(a[0], c[0]) - 0.5, x1: Math.max(a[0], c[0]) + 0.5, y0: Math.min(a[1], c[1]) - 0.5, y1: Math.max(a[1], c[1]) + 0.5 };
+        const seg: Box = {
+          x0: Math.min(a[0], c[0]) - 0.5,
+          x1: Math.max(a[0], c[0]) + 0.5,
+          y0: Math.min(a[1], c[1]) - 0.5,
+          y1: Math.max(a[1], c[1]) + 0.5,
+        };
         crossing = marks.some((o) => o !== m && !o.members && boxesOverlap(seg, o.glyph));
       }
     }
@@ -542,11 +655,28 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
     if (major) years.push({ x: px(xA), y: px(my + fs + 2), label: String(m.y) });
     if (i > 0) {
       if (major) ticks.push({ x1: band.x0, y1: my, x2: band.x1, y2: my, major });
-      else ticks.push({ x1: band.x0, y1: my, x2: band.x0 + 4, y2: my, major }, { x1: band.x1 - 4, y1: my, x2: band.x1, y2: my, major });
+      else
+        ticks.push(
+          { x1: band.x0, y1: my, x2: band.x0 + 4, y2: my, major },
+          { x1: band.x1 - 4, y1: my, x2: band.x1, y2: my, major },
+        );
     }
   });
   const dayMarks = dayMarksOf(data.chart, (t) => ({ x: px(band.x1 - 5), y: px(y(t)) }), zone(data));
-  return { width, height: Math.ceil(bottom + 10), narrow: true, fontSize: fs, legend: b.legend, band, scale: { t0: b.start, t1: b.end, r0: plotTop, r1: plotTop + length }, years, ticks, dayMarks, sideTitles, marks };
+  return {
+    width,
+    height: Math.ceil(bottom + 10),
+    narrow: true,
+    fontSize: fs,
+    legend: b.legend,
+    band,
+    scale: { t0: b.start, t1: b.end, r0: plotTop, r1: plotTop + length },
+    years,
+    ticks,
+    dayMarks,
+    sideTitles,
+    marks,
+  };
 }
 
 function glyphMarkup(m: TimelineMark, p: string, narrow: boolean): Markup {
@@ -555,15 +685,19 @@ function glyphMarkup(m: TimelineMark, p: string, narrow: boolean): Markup {
   if (m.shape === 'point') {
     const cx = px((g.x0 + g.x1) / 2);
     const cy = px((g.y0 + g.y1) / 2);
-    if (m.claimed) return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.75}" fill="#fff" stroke="${colour}" stroke-width="1.5" stroke-dasharray="2 2"/>`;
-    if (m.uncertain) return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.5}" fill="url(#${p}-hatch-${m.side})" stroke="${colour}"/>`;
+    if (m.claimed)
+      return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.75}" fill="#fff" stroke="${colour}" stroke-width="1.5" stroke-dasharray="2 2"/>`;
+    if (m.uncertain)
+      return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.5}" fill="url(#${p}-hatch-${m.side})" stroke="${colour}"/>`;
     return svg`<circle cx="${cx}" cy="${cy}" r="${R}" fill="${colour}" stroke="#fff"/>`;
   }
   const w = px(g.x1 - g.x0);
   const h = px(g.y1 - g.y0);
   if (m.shape === 'cluster') {
     // Several events counted over their bin: a pale rounded box, underlined like a stack; no end caps, so it never reads as one event's span.
-    const under = narrow ? svg`<path d="M${px(g.x1 + 2.5)},${px(g.y0 + 2)}V${px(g.y1 - 2)}" stroke="${colour}"/>` : svg`<path d="M${px(g.x0 + 2)},${px(g.y1 + 2.5)}H${px(g.x1 - 2)}" stroke="${colour}"/>`;
+    const under = narrow
+      ? svg`<path d="M${px(g.x1 + 2.5)},${px(g.y0 + 2)}V${px(g.y1 - 2)}" stroke="${colour}"/>`
+      : svg`<path d="M${px(g.x0 + 2)},${px(g.y1 + 2.5)}H${px(g.x1 - 2)}" stroke="${colour}"/>`;
     return svg`<rect x="${g.x0}" y="${g.y0}" width="${w}" height="${h}" rx="2" fill="${colour}" fill-opacity="0.15" stroke="${colour}"/>${under}`;
   }
   // A bar over the whole month (or year), with end caps so it reads as a span, not a point.
@@ -609,10 +743,16 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
   const fs = L.fontSize;
   const byId = new Map(data.events.map((e) => [e.id, e]));
   const defs = svg`<defs>${hatchPattern(`${p}-hatch-above`, sideColours.above)}${hatchPattern(`${p}-hatch-below`, sideColours.below)}${hatchPattern(`${p}-hatch-legend`, MUTED)}</defs>`;
-  const legend = L.legend.map((it) => svg`${legendSwatch(it, p, fs - 1)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`);
+  const legend = L.legend.map(
+    (it) =>
+      svg`${legendSwatch(it, p, fs - 1)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`,
+  );
   const b = L.band;
   const axis = svg`<g class="axis"><rect x="${b.x0}" y="${b.y0}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" fill="#f1eee7" stroke="${AXIS}"/>${L.ticks.map((t) => svg`<line x1="${t.x1}" y1="${t.y1}" x2="${t.x2}" y2="${t.y2}" stroke="${AXIS}"${t.major ? '' : svg` stroke-width="0.75"`}/>`)}${L.years.map((y) => svg`<text x="${y.x}" y="${y.y}" font-size="${fs - 1}" font-weight="700" fill="${INK}"${L.narrow ? svg` text-anchor="middle"` : ''}>${y.label}</text>`)}${L.dayMarks.map((d) => (L.narrow ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>` : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>`))}</g>`;
-  const titles = L.sideTitles.map((t) => svg`<text class="side-title" x="${t.x}" y="${t.y}" text-anchor="${t.anchor}" font-size="${fs}" font-weight="700" fill="${sideColours[t.side]}">${textLines(t.lines, t.x, t.y, fs + 3)}</text>`);
+  const titles = L.sideTitles.map(
+    (t) =>
+      svg`<text class="side-title" x="${t.x}" y="${t.y}" text-anchor="${t.anchor}" font-size="${fs}" font-weight="700" fill="${sideColours[t.side]}">${textLines(t.lines, t.x, t.y, fs + 3)}</text>`,
+  );
   const lineOf = (m: TimelineMark) =>
     L.narrow
       ? svg`<polyline points="${m.line.map((pt) => `${pt[0]},${pt[1]}`).join(' ')}" fill="none" stroke="${sideColours[m.side]}" stroke-opacity="0.6"/>`
@@ -631,14 +771,30 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
   const notes = annotationLayer(onlyStep(data.chart.steps, options.step), timelineAnnotationFrame(data, L, p));
-  const frame = { width: L.width, height: notes.height, idPrefix: p, title: data.chart.title, description: data.chart.description, fonts: options.fonts };
+  const frame = {
+    width: L.width,
+    height: notes.height,
+    idPrefix: p,
+    title: data.chart.title,
+    description: data.chart.description,
+    fonts: options.fonts,
+  };
   const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}${notes.svg}`);
-  return { svg: markup, width: L.width, height: notes.height, steps: stepViews(data.chart, timelineLit(L), L.width, notes.height) };
+  return {
+    svg: markup,
+    width: L.width,
+    height: notes.height,
+    steps: stepViews(data.chart, timelineLit(L), L.width, notes.height),
+  };
 }
 
 /** Each mark with the box of its glyph, its stem or leader, and its label. */
 export function timelineLit(L: TimelineLayout): Lit[] {
-  return L.marks.map((m) => ({ id: m.id, steps: m.steps, box: unionBox([m.glyph, m.label, pointsBox(m.line) ?? m.glyph]) ?? m.glyph }));
+  return L.marks.map((m) => ({
+    id: m.id,
+    steps: m.steps,
+    box: unionBox([m.glyph, m.label, pointsBox(m.line) ?? m.glyph]) ?? m.glyph,
+  }));
 }
 
 /** What the annotation mark needs from a timeline layout: mark boxes by id (a cluster answers for its members) and everything drawn. */
@@ -648,6 +804,20 @@ export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, i
     anchors.set(m.id, m.glyph);
     for (const id of m.members ?? []) anchors.set(id, m.glyph);
   }
-  const avoid = [...L.marks.flatMap((m) => [m.glyph, m.label]), ...L.legend.map((it) => it.box), ...L.sideTitles.map((t) => t.box), L.band];
-  return { width: L.width, height: L.height, anchors, avoid, time: L.narrow ? 'y' : 'x', bracketAt: L.narrow ? L.band.x0 - 1 : L.band.y1 + 6, events: new Map(data.events.map((e) => [e.id, e])), idPrefix };
+  const avoid = [
+    ...L.marks.flatMap((m) => [m.glyph, m.label]),
+    ...L.legend.map((it) => it.box),
+    ...L.sideTitles.map((t) => t.box),
+    L.band,
+  ];
+  return {
+    width: L.width,
+    height: L.height,
+    anchors,
+    avoid,
+    time: L.narrow ? 'y' : 'x',
+    bracketAt: L.narrow ? L.band.x0 - 1 : L.band.y1 + 6,
+    events: new Map(data.events.map((e) => [e.id, e])),
+    idPrefix,
+  };
 }

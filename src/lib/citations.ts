@@ -160,7 +160,9 @@ export function citationTargets(input: CitationInput): CitationTarget[] {
   const { work, words } = input;
   const base = storyUrl(input.site, input.base);
   const chartTitles = new Map(input.charts.map((c) => [c.id, c.title]));
-  const targets: CitationTarget[] = [{ key: STORY_KEY, kind: 'story', title: work.title, anchor: null, url: base, chapter: null, locator: null, work }];
+  const targets: CitationTarget[] = [
+    { key: STORY_KEY, kind: 'story', title: work.title, anchor: null, url: base, chapter: null, locator: null, work },
+  ];
   let position = 0;
   const at = (anchor: string) => `${base}#${anchor}`;
   for (const chapter of [...input.chapters].sort((a, b) => a.order - b.order)) {
@@ -189,7 +191,10 @@ export function citationTargets(input: CitationInput): CitationTarget[] {
         });
       } else {
         const title = chartTitles.get(id);
-        if (title === undefined) throw new Error(`citations: chapter "${chapter.id}" places chart "${id}", which is not among the charts (${[...chartTitles.keys()].join(', ') || 'none'})`);
+        if (title === undefined)
+          throw new Error(
+            `citations: chapter "${chapter.id}" places chart "${id}", which is not among the charts (${[...chartTitles.keys()].join(', ') || 'none'})`,
+          );
         const anchor = `fig-${id}`;
         targets.push({ key: anchor, kind, title, anchor, url: at(anchor), chapter: chapter.id, locator: null, work });
       }
@@ -198,7 +203,10 @@ export function citationTargets(input: CitationInput): CitationTarget[] {
   const seen = new Map<string, CitationTarget>();
   for (const t of targets) {
     const prev = seen.get(t.key);
-    if (prev) throw new Error(`citations: the ${t.kind} "${t.title}" and the ${prev.kind} "${prev.title}" share the key "${t.key}"; keys name /cite/<key>/ pages and must be unique`);
+    if (prev)
+      throw new Error(
+        `citations: the ${t.kind} "${t.title}" and the ${prev.kind} "${prev.title}" share the key "${t.key}"; keys name /cite/<key>/ pages and must be unique`,
+      );
     seen.set(t.key, t);
   }
   return targets;
@@ -215,8 +223,17 @@ export function citedWork(
   const opening = chapters.find((c) => c.kind === 'opening');
   if (!opening) throw new Error('citations: no chapter has kind "opening" (it carries the headline and byline)');
   if (!opening.byline) throw new Error('citations: the opening chapter has no byline (the author cited)');
-  if (!article) throw new Error('citations: content/data/sources.json has no entry of kind "article" (its outlet, language and date are cited)');
-  return { title: opening.title, author: opening.byline, publisher: article.publisher, language: article.language, issued: article.date };
+  if (!article)
+    throw new Error(
+      'citations: content/data/sources.json has no entry of kind "article" (its outlet, language and date are cited)',
+    );
+  return {
+    title: opening.title,
+    author: opening.byline,
+    publisher: article.publisher,
+    language: article.language,
+    issued: article.date,
+  };
 }
 
 /** Options of `formatCitations`. */
@@ -272,17 +289,23 @@ const LOCALES = { 'en-US': enUS, 'en-GB': enGB } as const;
 function registerStyles(): void {
   const csl = plugins.config.get('@csl');
   for (const s of Object.values(STYLES)) if (!csl.styles.has(s.name)) csl.styles.add(s.name, s.xml);
-  for (const [lang, xml] of Object.entries(LOCALES)) if (!csl.locales.has(lang) || csl.locales.get(lang) !== xml) csl.locales.add(lang, xml);
+  for (const [lang, xml] of Object.entries(LOCALES))
+    if (!csl.locales.has(lang) || csl.locales.get(lang) !== xml) csl.locales.add(lang, xml);
 }
 
 /** CSL date-parts of a YYYY, YYYY-MM or YYYY-MM-DD date; throws on anything else. */
 function dateParts(iso: string, field: string): { 'date-parts': number[][] } {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
   if (!m) throw new Error(`citations: ${field} "${iso}" is not a date as YYYY, YYYY-MM or YYYY-MM-DD`);
-  const parts = m.slice(1).filter((p): p is string => p !== undefined).map(Number);
+  const parts = m
+    .slice(1)
+    .filter((p): p is string => p !== undefined)
+    .map(Number);
   const [, month, day] = parts;
-  if (month !== undefined && (month < 1 || month > 12)) throw new Error(`citations: ${field} "${iso}" has no month ${month}`);
-  if (day !== undefined && (day < 1 || day > new Date(Date.UTC(parts[0]!, month!, 0)).getUTCDate())) throw new Error(`citations: ${field} "${iso}" has no day ${day}`);
+  if (month !== undefined && (month < 1 || month > 12))
+    throw new Error(`citations: ${field} "${iso}" has no month ${month}`);
+  if (day !== undefined && (day < 1 || day > new Date(Date.UTC(parts[0]!, month!, 0)).getUTCDate()))
+    throw new Error(`citations: ${field} "${iso}" has no day ${day}`);
   return { 'date-parts': [parts] };
 }
 
@@ -296,7 +319,8 @@ function bibtexKey(key: string): string {
 
 /** The target's CSL-JSON item. `issued` is set only when the work has a date. */
 export function cslItem(target: CitationTarget, options: CitationOptions): Record<string, unknown> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.accessed)) throw new Error(`citations: accessed "${options.accessed}" is not a date as YYYY-MM-DD`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(options.accessed))
+    throw new Error(`citations: accessed "${options.accessed}" is not a date as YYYY-MM-DD`);
   const { work } = target;
   return {
     id: target.key,
@@ -340,7 +364,8 @@ function risRecord(cite: Cite, item: Record<string, unknown>): string {
       }
       const keys = [...order.filter((k) => k in tags), ...Object.keys(tags).filter((k) => !order.includes(k))];
       const lines = [`TY  - ${TY}`];
-      for (const tag of keys) for (const v of [tags[tag]!].flat()) lines.push(`${tag}  - ${String(v).replace(/\s*\n\s*/g, ' ')}`);
+      for (const tag of keys)
+        for (const v of [tags[tag]!].flat()) lines.push(`${tag}  - ${String(v).replace(/\s*\n\s*/g, ' ')}`);
       lines.push('ER  - ');
       return lines.join('\n');
     })
@@ -359,10 +384,22 @@ export function formatCitations(target: CitationTarget, options: CitationOptions
   const item = cslItem(target, options);
   const cite = new Cite(item);
   const entry = (style: keyof typeof STYLES) =>
-    String(cite.format('bibliography', { template: STYLES[style].name, lang: STYLES[style].lang, format: 'text' })).trim();
-  const citeItem = { id: target.key, ...(target.locator ? { locator: target.locator.value, label: target.locator.label } : {}) };
+    String(
+      cite.format('bibliography', { template: STYLES[style].name, lang: STYLES[style].lang, format: 'text' }),
+    ).trim();
+  const citeItem = {
+    id: target.key,
+    ...(target.locator ? { locator: target.locator.value, label: target.locator.label } : {}),
+  };
   const inText = (style: keyof typeof STYLES) =>
-    String(cite.format('citation', { template: STYLES[style].name, lang: STYLES[style].lang, format: 'text', entry: [citeItem] })).trim();
+    String(
+      cite.format('citation', {
+        template: STYLES[style].name,
+        lang: STYLES[style].lang,
+        format: 'text',
+        entry: [citeItem],
+      }),
+    ).trim();
   return {
     apa: entry('apa'),
     mla: entry('mla'),

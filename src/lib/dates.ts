@@ -5,14 +5,36 @@
  */
 import type { StoryEvent } from '../schemas.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** One formatter per zone: building one costs far more than using it (charts with thousands of events call this per event). */
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -44,7 +66,10 @@ export interface Interval {
  * The interval an event is known to lie in. `fallbackZone` is used when the event has no
  * time zone (a day is then read as that zone's calendar day).
  */
-export function eventInterval(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis'>, fallbackZone: string): Interval {
+export function eventInterval(
+  e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis'>,
+  fallbackZone: string,
+): Interval {
   const zone = e.tz ?? fallbackZone;
   const [y, m = 1, d = 1] = e.date.split('-').map(Number) as [number, number?, number?];
   if (e.precision === 'day' && e.until) {
@@ -62,7 +87,10 @@ export function eventInterval(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'prec
     case 'year':
       return { start: wallTimeToUtc(y, 1, 1, 0, 0, zone), end: wallTimeToUtc(y + 1, 1, 1, 0, 0, zone) };
     case 'month':
-      return { start: wallTimeToUtc(y, m, 1, 0, 0, zone), end: wallTimeToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1, 0, 0, zone) };
+      return {
+        start: wallTimeToUtc(y, m, 1, 0, 0, zone),
+        end: wallTimeToUtc(m === 12 ? y + 1 : y, m === 12 ? 1 : m + 1, 1, 0, 0, zone),
+      };
     case 'day':
       return { start: wallTimeToUtc(y, m, d, 0, 0, zone), end: wallTimeToUtc(y, m, d + 1, 0, 0, zone) };
     case 'hour': {
@@ -87,14 +115,16 @@ function utcOffsetLabel(tz: string, utcMs: number): string {
   const sign = off < 0 ? '−' : '+';
   const h = Math.floor(Math.abs(off) / 60);
   const mm = Math.abs(off) % 60;
-  return `UTC${sign}${h}${mm ? ':' + String(mm).padStart(2, '0') : ''}`;
+  return `UTC${sign}${h}${mm ? `:${String(mm).padStart(2, '0')}` : ''}`;
 }
 
 /**
  * The date as a reader should see it, no more precise than known:
  * "2006", "October 2023", "25 October 2023", "25 October 2023, 13:25 Moscow time (UTC+3)".
  */
-export function formatEventDate(e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis' | 'dateUncertain'>): string {
+export function formatEventDate(
+  e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis' | 'dateUncertain'>,
+): string {
   const [y, m, d] = e.date.split('-').map(Number);
   if (e.precision === 'year' || m === undefined) return String(y);
   const month = MONTHS[m - 1];

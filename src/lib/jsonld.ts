@@ -45,7 +45,11 @@ export function storyJsonLd(i: JsonLdInput): object[] {
     hasPart: i.chapters
       .filter((c) => c.kind === 'section')
       .map((c) => ({ '@type': 'WebPageElement', name: c.title, url: i.anchor(c.id), position: c.order })),
-    correction: i.corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date, text: `${c.what} ${c.why}` })),
+    correction: i.corrections.map((c) => ({
+      '@type': 'CorrectionComment',
+      datePublished: c.date,
+      text: `${c.what} ${c.why}`,
+    })),
     sourceOrganization: edition,
   };
   if (i.article?.date) article.datePublished = i.article.date;
@@ -63,7 +67,9 @@ export function storyJsonLd(i: JsonLdInput): object[] {
           '@type': 'CreativeWork',
           name: e.title,
           ...(exactDay ? { datePublished: e.date } : {}),
-          ...(exactDay ? {} : { description: `Date: ${formatEventDate(e)}${e.uncertainty ? `; ${e.uncertainty}` : ''}.` }),
+          ...(exactDay
+            ? {}
+            : { description: `Date: ${formatEventDate(e)}${e.uncertainty ? `; ${e.uncertainty}` : ''}.` }),
           ...(copy?.url ? { url: copy.url } : {}),
         };
       });
@@ -73,7 +79,12 @@ export function storyJsonLd(i: JsonLdInput): object[] {
     const first = appearances[firstIndex];
     // The review's own sources beyond the evidence events (an independent analysis), plus the first source of each
     // evidence event: URLs only, to keep the page (and its offline file) small.
-    const cited = [...new Set([...c.sources, ...c.evidence.map((id) => i.events.get(id)?.sources[0]).filter((x): x is string => !!x)])]
+    const cited = [
+      ...new Set([
+        ...c.sources,
+        ...c.evidence.map((id) => i.events.get(id)?.sources[0]).filter((x): x is string => !!x),
+      ]),
+    ]
       .map((id) => i.sources.get(id)?.url)
       .filter((u): u is string => !!u);
     return {
@@ -86,7 +97,9 @@ export function storyJsonLd(i: JsonLdInput): object[] {
       itemReviewed: {
         '@type': 'Claim',
         appearance: appearances,
-        ...(first ? { firstAppearance: first, ...('datePublished' in first ? { datePublished: first.datePublished } : {}) } : {}),
+        ...(first
+          ? { firstAppearance: first, ...('datePublished' in first ? { datePublished: first.datePublished } : {}) }
+          : {}),
       },
       reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: c.rating },
       citation: cited,

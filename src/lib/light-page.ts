@@ -78,13 +78,17 @@ function nav(input: LightChapterInput, label: string): Markup {
 }
 
 function sourceLinks(note: LightNote): Markup[] {
-  return note.sources.map((s, i) => svg`${i > 0 ? '; ' : ''}${s.url ? svg`<a href="${s.url}" hreflang="${s.language}">${s.publisher}</a>` : s.publisher}`);
+  return note.sources.map(
+    (s, i) =>
+      svg`${i > 0 ? '; ' : ''}${s.url ? svg`<a href="${s.url}" hreflang="${s.language}">${s.publisher}</a>` : s.publisher}`,
+  );
 }
 
 function block(b: LightParagraph | LightChart, words: LightWords, withDrawing: boolean): Markup {
   if (b.kind === 'paragraph') {
     return svg`<p id="${b.id}">${smartQuotes(b.text)}</p>${b.notes.map(
-      (n) => svg`<p class="n" id="note-${n.id}"><b>${words.note}:</b> ${smartQuotes(n.finding)} (${sourceLinks(n)})</p>`,
+      (n) =>
+        svg`<p class="n" id="note-${n.id}"><b>${words.note}:</b> ${smartQuotes(n.finding)} (${sourceLinks(n)})</p>`,
     )}`;
   }
   const body =
@@ -97,7 +101,8 @@ function block(b: LightParagraph | LightChart, words: LightWords, withDrawing: b
 /** The page's HTML with the drawings whose ids are in `drawn`. */
 export function lightHtml(input: LightChapterInput, drawn: ReadonlySet<string>): string {
   const { lang, title, byline, words } = input;
-  return svg`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${shortTitle(title)}</title><style>${new Markup(STYLE)}</style></head><body>${nav(input, words.edition)}<main><h1>${title}</h1>${byline ? svg`<p>${byline}</p>` : ''}${input.blocks.map((b) => block(b, words, b.kind === 'figure' && drawn.has(b.id)))}</main>${nav(input, words.contents)}<footer><p><a href="${input.full.href}">${input.full.label}</a></p><p><a href="${words.licence.href}" rel="license">${words.licence.label}</a></p></footer></body></html>`.value;
+  return svg`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${shortTitle(title)}</title><style>${new Markup(STYLE)}</style></head><body>${nav(input, words.edition)}<main><h1>${title}</h1>${byline ? svg`<p>${byline}</p>` : ''}${input.blocks.map((b) => block(b, words, b.kind === 'figure' && drawn.has(b.id)))}</main>${nav(input, words.contents)}<footer><p><a href="${input.full.href}">${input.full.label}</a></p><p><a href="${words.licence.href}" rel="license">${words.licence.label}</a></p></footer></body></html>`
+    .value;
 }
 
 /** Compressed sizes as the build emits them (brotli -11, gzip -9). */

@@ -15,12 +15,18 @@ export const translatable = {
 export type Overlay = Record<string, Record<string, string>>;
 
 /** Returns the entries with the overlay's text applied; unknown ids and fields are reported. */
-export function localize<T extends { id: string }>(entries: readonly T[], overlay: Overlay, fields: readonly string[]): { entries: T[]; problems: string[] } {
+export function localize<T extends { id: string }>(
+  entries: readonly T[],
+  overlay: Overlay,
+  fields: readonly string[],
+): { entries: T[]; problems: string[] } {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const problems: string[] = [];
   for (const [id, patch] of Object.entries(overlay)) {
     if (!byId.has(id)) problems.push(`unknown id "${id}"`);
-    for (const key of Object.keys(patch)) if (!fields.includes(key)) problems.push(`${id}: field "${key}" is not translatable; allowed: ${fields.join(', ')}`);
+    for (const key of Object.keys(patch))
+      if (!fields.includes(key))
+        problems.push(`${id}: field "${key}" is not translatable; allowed: ${fields.join(', ')}`);
   }
   return {
     entries: entries.map((e) => {

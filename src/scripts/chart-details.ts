@@ -89,7 +89,9 @@ class ChartDetails extends HTMLElement {
     const beyond = marks.map((m) => ({ m, ...c(m) })).filter((p) => (p.y - o.y) * dir > 6);
     if (beyond.length === 0) return undefined;
     const lane = Math.min(...beyond.map((p) => Math.abs(p.y - o.y)));
-    return beyond.filter((p) => Math.abs(p.y - o.y) <= lane + 10).sort((a, b) => Math.abs(a.x - o.x) - Math.abs(b.x - o.x))[0]?.m;
+    return beyond
+      .filter((p) => Math.abs(p.y - o.y) <= lane + 10)
+      .sort((a, b) => Math.abs(a.x - o.x) - Math.abs(b.x - o.x))[0]?.m;
   }
 
   #show(mark: Element): void {
@@ -136,7 +138,8 @@ class ChartDetails extends HTMLElement {
     const hostBox = host.getBoundingClientRect();
     const left = Math.max(4, Math.min(box.left - hostBox.left, hostBox.width - panel.offsetWidth - 4));
     const below = box.bottom - hostBox.top + 6;
-    const top = below + panel.offsetHeight > hostBox.height ? Math.max(4, box.top - hostBox.top - panel.offsetHeight - 6) : below;
+    const top =
+      below + panel.offsetHeight > hostBox.height ? Math.max(4, box.top - hostBox.top - panel.offsetHeight - 6) : below;
     panel.style.left = `${Math.round(left)}px`;
     panel.style.top = `${Math.round(top)}px`;
   }

@@ -12,7 +12,10 @@ function encode(s: string): string {
 /** The fragment for a selected quote: whole quote if short, else its first and last words. */
 export function quoteFragment(paragraphId: string, quote: string): string {
   const words = quote.replace(/\s+/g, ' ').trim().split(' ');
-  const text = words.length <= MAX_WORDS * 2 ? encode(words.join(' ')) : `${encode(words.slice(0, MAX_WORDS).join(' '))},${encode(words.slice(-MAX_WORDS).join(' '))}`;
+  const text =
+    words.length <= MAX_WORDS * 2
+      ? encode(words.join(' '))
+      : `${encode(words.slice(0, MAX_WORDS).join(' '))},${encode(words.slice(-MAX_WORDS).join(' '))}`;
   return `#${paragraphId}:~:text=${text}`;
 }
 
@@ -32,7 +35,7 @@ let current = '';
 document.addEventListener('selectionchange', () => {
   const sel = document.getSelection();
   const text = sel?.toString().trim() ?? '';
-  const para = sel && sel.rangeCount ? (sel.getRangeAt(0).commonAncestorContainer as Element) : null;
+  const para = sel?.rangeCount ? (sel.getRangeAt(0).commonAncestorContainer as Element) : null;
   const p = (para?.nodeType === 1 ? para : para?.parentElement)?.closest<HTMLElement>('[data-para]');
   if (!sel || !p || text.length < 3) {
     button.hidden = true;

@@ -130,7 +130,11 @@ class ScrollySection extends HTMLElement {
   }
 
   #visibleSvg(): SVGSVGElement | null {
-    return [...this.querySelectorAll<SVGSVGElement>('.chart__frame .chart__svg > svg')].find((s) => s.getClientRects().length > 0) ?? null;
+    return (
+      [...this.querySelectorAll<SVGSVGElement>('.chart__frame .chart__svg > svg')].find(
+        (s) => s.getClientRects().length > 0,
+      ) ?? null
+    );
   }
 
   /** Each step gets a copy of the drawing the reader's screen shows, in that step's state. */
@@ -157,7 +161,8 @@ class ScrollySection extends HTMLElement {
       for (const el of copy.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
       // The copy is its own step's state, whatever step the sticky figure around it shows.
       const index = holder.dataset.activeStep ?? '';
-      for (const m of copy.querySelectorAll<SVGElement>('.mark')) m.style.opacity = m.matches(`[data-steps~="${index}"]`) ? '1' : '0.3';
+      for (const m of copy.querySelectorAll<SVGElement>('.mark'))
+        m.style.opacity = m.matches(`[data-steps~="${index}"]`) ? '1' : '0.3';
       holder.append(copy);
       step.prepend(holder);
     }

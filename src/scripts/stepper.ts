@@ -7,7 +7,9 @@
 /** What the adapter needs of a scroller (scrollama's instance satisfies it). */
 export interface ScrollerLike {
   setup(options: { step: HTMLElement[]; offset: number; once?: boolean }): ScrollerLike;
-  onStepEnter(callback: (response: { element: HTMLElement; index: number; direction: 'up' | 'down' }) => void): ScrollerLike;
+  onStepEnter(
+    callback: (response: { element: HTMLElement; index: number; direction: 'up' | 'down' }) => void,
+  ): ScrollerLike;
   resize(): ScrollerLike;
   destroy(): void;
 }
@@ -38,11 +40,9 @@ export function clampOffset(offset: number | undefined, fallback = 0.6): number 
 export function createStepper(create: () => ScrollerLike, options: StepperOptions): Stepper {
   if (options.steps.length === 0) return { resize() {}, destroy() {} };
   let scroller: ScrollerLike | null = create();
-  scroller
-    .setup({ step: options.steps, offset: clampOffset(options.offset) })
-    .onStepEnter(({ index, direction }) => {
-      if (index >= 0 && index < options.steps.length) options.onStep(index, direction);
-    });
+  scroller.setup({ step: options.steps, offset: clampOffset(options.offset) }).onStepEnter(({ index, direction }) => {
+    if (index >= 0 && index < options.steps.length) options.onStep(index, direction);
+  });
   return {
     resize() {
       scroller?.resize();

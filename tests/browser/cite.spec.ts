@@ -19,7 +19,9 @@ test('a renamed (redirected) id lands on its new section', async ({ page }) => {
     await page.goto(`/#${r.from}`);
     const target = page.locator(`[id="${r.to}"]`);
     await expect(target).toBeInViewport();
-    expect(await page.locator(`[id="${r.from}"]`).evaluate((el, to) => el.closest(`[id="${to}"]`) !== null, r.to)).toBe(true);
+    expect(await page.locator(`[id="${r.from}"]`).evaluate((el, to) => el.closest(`[id="${to}"]`) !== null, r.to)).toBe(
+      true,
+    );
   }
 });
 
@@ -51,31 +53,56 @@ test('a copied quote link opens the page at that paragraph with the text targete
   await context.close();
 });
 
-test('the APA citation of a paragraph is selectable text on its cite page and names the anchor', async ({ page, browser }) => {
+test('the APA citation of a paragraph is selectable text on its cite page and names the anchor', async ({
+  page,
+  browser,
+}) => {
   await page.goto('/cite/p06/');
   const text = await page.locator('body').innerText();
-  expect(text).toMatch(/Tomorrow['’]s Affairs Staff\. \(n\.d\.\)\. Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence\./);
+  expect(text).toMatch(
+    /Tomorrow['’]s Affairs Staff\. \(n\.d\.\)\. Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence\./,
+  );
   expect(text).toContain('#p06');
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const p = await noJs.newPage();
   await p.goto('/');
   await p.locator('details.cite').first().locator('summary').click();
-  await expect(p.locator('details.cite').first().locator('.cite__text')).toContainText(/Tomorrow['’]s Affairs Staff\. \(n\.d\.\)\./);
+  await expect(p.locator('details.cite').first().locator('.cite__text')).toContainText(
+    /Tomorrow['’]s Affairs Staff\. \(n\.d\.\)\./,
+  );
   await noJs.close();
 });
 
-test('JSON-LD: a NewsArticle with its sections and corrections, and a ClaimReview per reviewed claim', async ({ page }) => {
+test('JSON-LD: a NewsArticle with its sections and corrections, and a ClaimReview per reviewed claim', async ({
+  page,
+}) => {
   await page.goto('/');
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
   const docs = blocks.map((b) => JSON.parse(b) as Record<string, unknown>);
   const article = docs.find((d) => d['@type'] === 'NewsArticle')!;
-  expect(article).toMatchObject({ headline: expect.stringContaining('Frequent storms'), author: { name: "Tomorrow's Affairs Staff" }, inLanguage: 'en', publisher: { name: "Tomorrow's Affairs" } });
+  expect(article).toMatchObject({
+    headline: expect.stringContaining('Frequent storms'),
+    author: { name: "Tomorrow's Affairs Staff" },
+    inLanguage: 'en',
+    publisher: { name: "Tomorrow's Affairs" },
+  });
   expect(article).not.toHaveProperty('datePublished');
-  expect((article.hasPart as { url: string }[]).map((p) => new URL(p.url).hash)).toEqual(['#threats', '#discrediting', '#legitimisation', '#loss-of-influence']);
+  expect((article.hasPart as { url: string }[]).map((p) => new URL(p.url).hash)).toEqual([
+    '#threats',
+    '#discrediting',
+    '#legitimisation',
+    '#loss-of-influence',
+  ]);
   expect((article.correction as unknown[]).length).toBeGreaterThan(0);
   const reviews = docs.filter((d) => d['@type'] === 'ClaimReview');
-  expect(reviews.map((r) => r.claimReviewed)).toEqual(expect.arrayContaining([expect.stringMatching(/NATO/), expect.stringMatching(/biological laboratories/)]));
-  for (const r of reviews) expect(r).toMatchObject({ reviewRating: { alternateName: 'False' }, itemReviewed: { appearance: expect.any(Array) } });
+  expect(reviews.map((r) => r.claimReviewed)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/NATO/), expect.stringMatching(/biological laboratories/)]),
+  );
+  for (const r of reviews)
+    expect(r).toMatchObject({
+      reviewRating: { alternateName: 'False' },
+      itemReviewed: { appearance: expect.any(Array) },
+    });
   const og = await page.locator('meta[property="og:image"]').getAttribute('content');
   expect(og).toMatch(/social\/story\.png$/);
 });

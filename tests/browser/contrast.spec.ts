@@ -12,7 +12,9 @@ for (const [w, h] of [
   [1440, 900],
 ] as const) {
   for (const js of [true, false]) {
-    test(`the hero strip is inside the first screen at ${w}x${h}${js ? '' : ' without JavaScript'}`, async ({ browser }) => {
+    test(`the hero strip is inside the first screen at ${w}x${h}${js ? '' : ' without JavaScript'}`, async ({
+      browser,
+    }) => {
       const context = await browser.newContext({ viewport: { width: w, height: h }, javaScriptEnabled: js });
       const page = await context.newPage();
       await page.goto('/');
@@ -32,7 +34,9 @@ for (const [w, h] of [
   }
 }
 
-const chart = JSON.parse(readFileSync('content/data/charts/republic-day.json', 'utf8')) as { steps: { id: string; text: string }[] };
+const chart = JSON.parse(readFileSync('content/data/charts/republic-day.json', 'utf8')) as {
+  steps: { id: string; text: string }[];
+};
 const step = chart.steps[3]!;
 const plain = step.text.replace(/\*\*/g, '');
 
@@ -42,13 +46,23 @@ test('a pinned-step embed shows the step sentence and its annotation', async ({ 
   await expect(page.locator('.embed-step')).toContainText(plain.slice(0, 60));
   const note = page.locator('.chart__svg--wide .annotation[data-steps="3"]');
   await expect(note).toBeVisible();
-  expect(await page.locator('.chart__svg--wide .annotation[data-steps="2"]').first().evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+  expect(
+    await page
+      .locator('.chart__svg--wide .annotation[data-steps="2"]')
+      .first()
+      .evaluate((el) => getComputedStyle(el).visibility),
+  ).toBe('hidden');
   if (shots) await page.screenshot({ path: `${shots}/embed-step.png`, fullPage: true });
 });
 
 test('the pinned step SVG and PNG downloads carry the step sentence', async ({ request }) => {
   const svg = await (await request.get(`/downloads/republic-day-${step.id}.svg`)).text();
-  const text = svg.replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&').replace(/\s+/g, ' ');
+  const text = svg
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
   expect(text).toContain(plain.slice(0, 40));
   expect(svg).toContain('class="annotation" data-steps="3"');
   const png = await (await request.get(`/downloads/republic-day-${step.id}.png`)).body();

@@ -11,7 +11,12 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { createSecureServer, type Http2SecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
+import {
+  createSecureServer,
+  type Http2SecureServer,
+  type Http2ServerRequest,
+  type Http2ServerResponse,
+} from 'node:http2';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Server, type Socket, connect, createServer } from 'node:net';
@@ -36,19 +41,97 @@ function certificates(): { key: Buffer; chain: Buffer; derBytes: number } {
   const f = (name: string) => join(TLS_DIR, name);
   if (!existsSync(f('chain.pem'))) {
     const ssl = (...args: string[]) => execFileSync('openssl', args, { stdio: 'pipe' });
-    ssl('req', '-x509', '-newkey', 'rsa:4096', '-nodes', '-keyout', f('root.key'), '-out', f('root.pem'), '-days', '30', '-subj', '/CN=Test Root CA');
-    ssl('req', '-newkey', 'rsa:4096', '-nodes', '-keyout', f('int.key'), '-out', f('int.csr'), '-subj', '/CN=Test Intermediate CA');
+    ssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:4096',
+      '-nodes',
+      '-keyout',
+      f('root.key'),
+      '-out',
+      f('root.pem'),
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Test Root CA',
+    );
+    ssl(
+      'req',
+      '-newkey',
+      'rsa:4096',
+      '-nodes',
+      '-keyout',
+      f('int.key'),
+      '-out',
+      f('int.csr'),
+      '-subj',
+      '/CN=Test Intermediate CA',
+    );
     const ca = f('ca.ext');
-    execFileSync('sh', ['-c', `printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\n' > ${ca}`]);
-    ssl('x509', '-req', '-in', f('int.csr'), '-CA', f('root.pem'), '-CAkey', f('root.key'), '-CAcreateserial', '-out', f('int.pem'), '-days', '30', '-extfile', ca);
-    ssl('req', '-newkey', 'rsa:2048', '-nodes', '-keyout', f('leaf.key'), '-out', f('leaf.csr'), '-subj', '/CN=127.0.0.1');
+    execFileSync('sh', [
+      '-c',
+      `printf 'basicConstraints=critical,CA:TRUE\\nkeyUsage=critical,keyCertSign,cRLSign\\n' > ${ca}`,
+    ]);
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      f('int.csr'),
+      '-CA',
+      f('root.pem'),
+      '-CAkey',
+      f('root.key'),
+      '-CAcreateserial',
+      '-out',
+      f('int.pem'),
+      '-days',
+      '30',
+      '-extfile',
+      ca,
+    );
+    ssl(
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      f('leaf.key'),
+      '-out',
+      f('leaf.csr'),
+      '-subj',
+      '/CN=127.0.0.1',
+    );
     const leafExt = f('leaf.ext');
-    execFileSync('sh', ['-c', `printf 'subjectAltName=IP:127.0.0.1,DNS:localhost,${SANS}\\nextendedKeyUsage=serverAuth\\n' > ${leafExt}`]);
-    ssl('x509', '-req', '-in', f('leaf.csr'), '-CA', f('int.pem'), '-CAkey', f('int.key'), '-CAcreateserial', '-out', f('leaf.pem'), '-days', '30', '-extfile', leafExt);
+    execFileSync('sh', [
+      '-c',
+      `printf 'subjectAltName=IP:127.0.0.1,DNS:localhost,${SANS}\\nextendedKeyUsage=serverAuth\\n' > ${leafExt}`,
+    ]);
+    ssl(
+      'x509',
+      '-req',
+      '-in',
+      f('leaf.csr'),
+      '-CA',
+      f('int.pem'),
+      '-CAkey',
+      f('int.key'),
+      '-CAcreateserial',
+      '-out',
+      f('leaf.pem'),
+      '-days',
+      '30',
+      '-extfile',
+      leafExt,
+    );
     execFileSync('sh', ['-c', `cat ${f('leaf.pem')} ${f('int.pem')} > ${f('chain.pem')}`]);
   }
   const der = (pem: string) => execFileSync('openssl', ['x509', '-in', pem, '-outform', 'der']).length;
-  return { key: readFileSync(f('leaf.key')), chain: readFileSync(f('chain.pem')), derBytes: der(f('leaf.pem')) + der(f('int.pem')) };
+  return {
+    key: readFileSync(f('leaf.key')),
+    chain: readFileSync(f('chain.pem')),
+    derBytes: der(f('leaf.pem')) + der(f('int.pem')),
+  };
 }
 
 /** Every chart placed in a chapter. */
@@ -56,7 +139,9 @@ function placedCharts(): string[] {
   return readdirSync('content/chapters', { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.mdx'))
-    .flatMap((f) => [...readFileSync(join('content/chapters', f), 'utf8').matchAll(/<Scrolly chart="([^"]+)"/g)].map((m) => m[1]!));
+    .flatMap((f) =>
+      [...readFileSync(join('content/chapters', f), 'utf8').matchAll(/<Scrolly chart="([^"]+)"/g)].map((m) => m[1]!),
+    );
 }
 
 const TYPES: Record<string, string> = {
@@ -69,13 +154,18 @@ const TYPES: Record<string, string> = {
 };
 
 /** What dist/ answers for a request, as a static host would: the _headers rules, the .br file when brotli is accepted. */
-function reply(url: string, acceptEncoding: string, http1: boolean): { status: number; headers: Record<string, string>; body: Buffer } {
+function reply(
+  url: string,
+  acceptEncoding: string,
+  http1: boolean,
+): { status: number; headers: Record<string, string>; body: Buffer } {
   const rules = parseHeaders(readFileSync(join(DIST, '_headers'), 'utf8'));
   const path = decodeURIComponent(new URL(url, 'https://x').pathname);
   let file = normalize(join(DIST, path));
   if (!file.startsWith(normalize(DIST))) return { status: 403, headers: {}, body: Buffer.from('') };
   if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  if (!existsSync(file)) return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: Buffer.from('not found') };
+  if (!existsSync(file))
+    return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: Buffer.from('not found') };
   const brotli = acceptEncoding.includes('br') && existsSync(`${file}.br`);
   // Light pages end their connection (docs/publish.md): each page then gets a fresh 16,000 bytes of its own.
   const close: Record<string, string> = http1 && path.startsWith(`${BASE}light/`) ? { Connection: 'close' } : {};
@@ -137,7 +227,9 @@ function cuttingProxy(target: number, cut: number): Promise<{ proxy: Server; por
     for (const s of sockets) s.destroy();
   });
   return new Promise((resolve) =>
-    proxy.listen(0, '127.0.0.1', () => resolve({ proxy, port: (proxy.address() as { port: number }).port, severed: () => severed })),
+    proxy.listen(0, '127.0.0.1', () =>
+      resolve({ proxy, port: (proxy.address() as { port: number }).port, severed: () => severed }),
+    ),
   );
 }
 
@@ -150,7 +242,9 @@ const RECORD = 1400;
 
 function listen(server: Http2SecureServer | HttpsServer): Promise<number> {
   server.on('secureConnection', (socket: import('node:tls').TLSSocket) => socket.setMaxSendFragment(RECORD));
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)),
+  );
 }
 
 // One certificate set, made once: the two protocols run one after the other.
@@ -160,52 +254,63 @@ for (const protocol of ['HTTP/2', 'HTTP/1.1'] as const) {
   // Over HTTP/2 the story's own connection hangs once cut, and every later request to that origin (the light
   // link included) is queued on it: the light path needs a host name of its own there, a deployment not made yet.
   const declare = protocol === 'HTTP/2' ? test.fixme : test;
-  declare(`behind a 16,000-byte cut over ${protocol}, links alone lead to every sentence and every chart`, async ({ browser }) => {
-    test.skip(!existsSync(join(DIST, 'light')), 'needs the build');
-    const { key, chain, derBytes } = certificates();
-    expect(derBytes, 'the chain the server sends, in DER').toBeGreaterThan(2700);
-    expect(derBytes).toBeLessThan(3600);
-    const server =
-      protocol === 'HTTP/2'
-        ? createSecureServer({ key, cert: chain, allowHTTP1: false }, http2Handler)
-        : createHttpsServer({ key, cert: chain, ALPNProtocols: ['http/1.1'] }, http1Handler);
-    const port = await listen(server);
-    const { proxy, port: proxyPort, severed } = await cuttingProxy(port, CUT);
-    const context = await browser.newContext({ ignoreHTTPSErrors: true, javaScriptEnabled: true });
-    const page = await context.newPage();
-    const origin = `https://127.0.0.1:${proxyPort}`;
-    try {
-      // The story is larger than the cut: it arrives in part, and the way out is in that part.
-      await page.goto(`${origin}${BASE}`, { waitUntil: 'commit' }).catch(() => undefined);
-      const light = page.locator('.light-link a').first();
-      await expect(light).toBeAttached({ timeout: 20_000 });
-      const href = await light.getAttribute('href');
-      await page.goto(new URL(href!, origin).href);
-      // The contents page, then each chapter in turn by its "next" link.
-      await page.locator('nav a').first().click();
-      const texts: string[] = [];
-      const charts: { id: string; drawn: boolean; facts: number }[] = [];
-      for (;;) {
-        await expect(page.locator('footer')).toBeAttached();
-        texts.push(await page.locator('main').innerText());
-        charts.push(
-          ...(await page.locator('figure').evaluateAll((figures) =>
-            figures.map((f) => ({ id: f.id, drawn: !!f.querySelector('svg'), facts: f.querySelectorAll('li').length })),
-          )),
+  declare(
+    `behind a 16,000-byte cut over ${protocol}, links alone lead to every sentence and every chart`,
+    async ({ browser }) => {
+      test.skip(!existsSync(join(DIST, 'light')), 'needs the build');
+      const { key, chain, derBytes } = certificates();
+      expect(derBytes, 'the chain the server sends, in DER').toBeGreaterThan(2700);
+      expect(derBytes).toBeLessThan(3600);
+      const server =
+        protocol === 'HTTP/2'
+          ? createSecureServer({ key, cert: chain, allowHTTP1: false }, http2Handler)
+          : createHttpsServer({ key, cert: chain, ALPNProtocols: ['http/1.1'] }, http1Handler);
+      const port = await listen(server);
+      const { proxy, port: proxyPort, severed } = await cuttingProxy(port, CUT);
+      const context = await browser.newContext({ ignoreHTTPSErrors: true, javaScriptEnabled: true });
+      const page = await context.newPage();
+      const origin = `https://127.0.0.1:${proxyPort}`;
+      try {
+        // The story is larger than the cut: it arrives in part, and the way out is in that part.
+        await page.goto(`${origin}${BASE}`, { waitUntil: 'commit' }).catch(() => undefined);
+        const light = page.locator('.light-link a').first();
+        await expect(light).toBeAttached({ timeout: 20_000 });
+        const href = await light.getAttribute('href');
+        await page.goto(new URL(href!, origin).href);
+        // The contents page, then each chapter in turn by its "next" link.
+        await page.locator('nav a').first().click();
+        const texts: string[] = [];
+        const charts: { id: string; drawn: boolean; facts: number }[] = [];
+        for (;;) {
+          await expect(page.locator('footer')).toBeAttached();
+          texts.push(await page.locator('main').innerText());
+          charts.push(
+            ...(await page.locator('figure').evaluateAll((figures) =>
+              figures.map((f) => ({
+                id: f.id,
+                drawn: !!f.querySelector('svg'),
+                facts: f.querySelectorAll('li').length,
+              })),
+            )),
+          );
+          const next = page.locator('nav a[rel="next"]').first();
+          if ((await next.count()) === 0) break;
+          await next.click();
+        }
+        const text = normalise(texts.join(' '));
+        expect(articleSentences().filter((s) => !text.includes(s))).toEqual([]);
+        expect(charts.map((c) => c.id).sort()).toEqual(
+          placedCharts()
+            .map((id) => `fig-${id}`)
+            .sort(),
         );
-        const next = page.locator('nav a[rel="next"]').first();
-        if ((await next.count()) === 0) break;
-        await next.click();
+        for (const c of charts) expect(c.drawn || c.facts > 0, `${c.id}: a drawing or key facts`).toBe(true);
+        expect(severed(), 'the story page itself is cut').toBeGreaterThan(0);
+      } finally {
+        await context.close();
+        await new Promise<void>((resolve) => proxy.close(() => resolve()));
+        await new Promise<void>((resolve) => server.close(() => resolve()));
       }
-      const text = normalise(texts.join(' '));
-      expect(articleSentences().filter((s) => !text.includes(s))).toEqual([]);
-      expect(charts.map((c) => c.id).sort()).toEqual(placedCharts().map((id) => `fig-${id}`).sort());
-      for (const c of charts) expect(c.drawn || c.facts > 0, `${c.id}: a drawing or key facts`).toBe(true);
-      expect(severed(), 'the story page itself is cut').toBeGreaterThan(0);
-    } finally {
-      await context.close();
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
-  });
+    },
+  );
 }

@@ -61,7 +61,12 @@ function milestones(html: Buffer): { name: string; raw: number; wire: number; gz
   ];
   return points
     .filter(([, n]) => n > 0)
-    .map(([name, n]) => ({ name, raw: n, wire: gzipSync(html.subarray(0, n), { level: WIRE_LEVEL }).length, gzip9: gzipBytes(html.subarray(0, n)) }));
+    .map(([name, n]) => ({
+      name,
+      raw: n,
+      wire: gzipSync(html.subarray(0, n), { level: WIRE_LEVEL }).length,
+      gzip9: gzipBytes(html.subarray(0, n)),
+    }));
 }
 
 /** Every element that would keep a paragraph from being read: missing, hidden, clipped or covered. */
@@ -77,17 +82,26 @@ async function unreadable(page: Page, ids: string[]): Promise<string[]> {
       el.scrollIntoView({ block: 'center' });
       for (let n: Element | null = el; n; n = n.parentElement) {
         const s = getComputedStyle(n);
-        if (s.display === 'none' || s.visibility !== 'visible' || Number(s.opacity) < 0.9 || s.contentVisibility === 'hidden') {
+        if (
+          s.display === 'none' ||
+          s.visibility !== 'visible' ||
+          Number(s.opacity) < 0.9 ||
+          s.contentVisibility === 'hidden'
+        ) {
           problems.push(`${id}: hidden by <${n.tagName.toLowerCase()} class="${n.className}">`);
         }
       }
       const r = el.getBoundingClientRect();
       if (r.width < 200 || r.height < 16) problems.push(`${id}: box ${Math.round(r.width)}x${Math.round(r.height)}`);
-      if (parseFloat(getComputedStyle(el).fontSize) < 12) problems.push(`${id}: font-size ${getComputedStyle(el).fontSize}`);
+      if (parseFloat(getComputedStyle(el).fontSize) < 12)
+        problems.push(`${id}: font-size ${getComputedStyle(el).fontSize}`);
       // Hit-test the top and bottom lines: a clipped or covered paragraph is not what is found there.
       for (const y of [r.top + 4, r.bottom - 4]) {
         const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 150), y);
-        if (!hit || !el.contains(hit)) problems.push(`${id}: at y=${Math.round(y)} the reader sees <${hit?.tagName.toLowerCase()} class="${hit?.className}">`);
+        if (!hit || !el.contains(hit))
+          problems.push(
+            `${id}: at y=${Math.round(y)} the reader sees <${hit?.tagName.toLowerCase()} class="${hit?.className}">`,
+          );
       }
     }
     return problems;
@@ -95,7 +109,10 @@ async function unreadable(page: Page, ids: string[]): Promise<string[]> {
 }
 
 test.describe('delivery on a poor connection', () => {
-  test('with every response cut after 16 KB compressed, the headline, byline, chapter 1 and the first chart read', async ({ page, browser }) => {
+  test('with every response cut after 16 KB compressed, the headline, byline, chapter 1 and the first chart read', async ({
+    page,
+    browser,
+  }) => {
     const ids = chapters()[0]!.paragraphs;
     expect(ids.length).toBeGreaterThan(0);
 
@@ -104,15 +121,35 @@ test.describe('delivery on a poor connection', () => {
     await full.goto('/');
     const firstChart = (p: Page) => p.locator('figure.chart').first().locator('.chart__svg:visible svg');
     const fullMarks = await firstChart(full).locator('.mark').count();
-    const fullRows = await full.locator('figure.chart').first().locator('xpath=following::details[contains(@class,"chart-table")][1]//tbody/tr').count();
+    const fullRows = await full
+      .locator('figure.chart')
+      .first()
+      .locator('xpath=following::details[contains(@class,"chart-table")][1]//tbody/tr')
+      .count();
     await full.close();
 
-    const rows: { url: string; type: string; raw: number; gzip9: number; wire: number; delivered: number; cut: boolean }[] = [];
+    const rows: {
+      url: string;
+      type: string;
+      raw: number;
+      gzip9: number;
+      wire: number;
+      delivered: number;
+      cut: boolean;
+    }[] = [];
     await page.route('**/*', async (route) => {
       const response = await route.fetch();
       const body = await response.body();
       const { prefix, wire, cut } = truncatedOnTheWire(body);
-      rows.push({ url: new URL(route.request().url()).pathname, type: route.request().resourceType(), raw: body.length, gzip9: gzipBytes(body), wire, delivered: prefix.length, cut });
+      rows.push({
+        url: new URL(route.request().url()).pathname,
+        type: route.request().resourceType(),
+        raw: body.length,
+        gzip9: gzipBytes(body),
+        wire,
+        delivered: prefix.length,
+        cut,
+      });
       const headers = { ...response.headers() };
       for (const h of ['content-encoding', 'content-length', 'transfer-encoding', 'etag']) delete headers[h];
       await route.fulfill({ status: response.status(), headers, body: prefix });
@@ -123,10 +160,13 @@ test.describe('delivery on a poor connection', () => {
     await page.waitForTimeout(300);
 
     console.log(`where the story HTML's bytes go (offset: raw / gzip -${WIRE_LEVEL} / gzip -9):`);
-    for (const m of milestones(readFileSync('dist/index.html'))) console.log(`  ${m.name}: ${m.raw} / ${m.wire} / ${m.gzip9}`);
+    for (const m of milestones(readFileSync('dist/index.html')))
+      console.log(`  ${m.name}: ${m.raw} / ${m.wire} / ${m.gzip9}`);
     console.log(`first read, each response cut after ${CUT} bytes of gzip level ${WIRE_LEVEL}:`);
     for (const r of rows) {
-      console.log(`  ${r.url} (${r.type}): ${r.raw} bytes raw, ${r.gzip9} gzip -9, ${r.wire} gzip -${WIRE_LEVEL}${r.cut ? `; CUT: ${r.delivered} bytes of HTML delivered` : '; whole'}`);
+      console.log(
+        `  ${r.url} (${r.type}): ${r.raw} bytes raw, ${r.gzip9} gzip -9, ${r.wire} gzip -${WIRE_LEVEL}${r.cut ? `; CUT: ${r.delivered} bytes of HTML delivered` : '; whole'}`,
+      );
     }
     if (errors.length) console.log(`  script errors on the cut page (text unaffected): ${errors.join('; ')}`);
 
@@ -135,7 +175,11 @@ test.describe('delivery on a poor connection', () => {
     const text = normalise(await page.locator('body').innerText());
     expect(firstChapterSentences().filter((s) => !text.includes(s))).toEqual([]);
     expect(await unreadable(page, ['opening', ...ids])).toEqual([]);
-    const body = await page.evaluate(() => ({ display: getComputedStyle(document.body).display, visibility: getComputedStyle(document.body).visibility, height: document.body.scrollHeight }));
+    const body = await page.evaluate(() => ({
+      display: getComputedStyle(document.body).display,
+      visibility: getComputedStyle(document.body).visibility,
+      height: document.body.scrollHeight,
+    }));
     expect(body).toEqual({ display: 'block', visibility: 'visible', height: expect.any(Number) });
     // The stylesheets arrived whole, so the page is styled, not a fallback.
     expect(rows.filter((r) => r.type === 'stylesheet' && r.cut)).toEqual([]);
@@ -145,11 +189,17 @@ test.describe('delivery on a poor connection', () => {
     await expect(firstChart(page)).toBeVisible();
     expect(await firstChart(page).locator('.mark').count()).toBe(fullMarks);
     // Reported, not required: how much of the first chart's data table (collapsed) came through.
-    const rowsDelivered = await page.locator('figure.chart').first().locator('xpath=following::details[contains(@class,"chart-table")][1]//tbody/tr').count();
+    const rowsDelivered = await page
+      .locator('figure.chart')
+      .first()
+      .locator('xpath=following::details[contains(@class,"chart-table")][1]//tbody/tr')
+      .count();
     console.log(`first chart's data table: ${rowsDelivered} of ${fullRows} rows delivered`);
   });
 
-  test('on slow 3G with images blocked, chapter 1 is readable before the page has finished loading', async ({ page }) => {
+  test('on slow 3G with images blocked, chapter 1 is readable before the page has finished loading', async ({
+    page,
+  }) => {
     // The text is in the first response: chapter 1 ends within the first 16 KB of the compressed HTML.
     const html = readFileSync('dist/index.html');
     const { prefix } = truncatedOnTheWire(html);
@@ -160,7 +210,12 @@ test.describe('delivery on a poor connection', () => {
 
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 400,
+      downloadThroughput: (400 * 1000) / 8,
+      uploadThroughput: (400 * 1000) / 8,
+    });
     const blocked: string[] = [];
     await page.route('**/*', (route) => {
       if (route.request().resourceType() === 'image') {
@@ -187,12 +242,21 @@ test.describe('delivery on a poor connection', () => {
     await page.goto('/', { waitUntil: 'commit' });
     await expect(page.locator(`#${lastId}`)).toBeVisible({ timeout: 30_000 });
     const text = normalise(await page.locator('main').innerText());
-    expect(firstChapterSentences().slice(2).filter((s) => !text.includes(s))).toEqual([]);
+    expect(
+      firstChapterSentences()
+        .slice(2)
+        .filter((s) => !text.includes(s)),
+    ).toEqual([]);
     await page.waitForLoadState('load', { timeout: 60_000 });
     const t = await page.evaluate(() => {
       const w = window as unknown as { __chapterOneAt?: number; __readyAtText?: string };
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      return { text: w.__chapterOneAt ?? -1, readyState: w.__readyAtText, loadStart: nav.loadEventStart, responseEnd: nav.responseEnd };
+      return {
+        text: w.__chapterOneAt ?? -1,
+        readyState: w.__readyAtText,
+        loadStart: nav.loadEventStart,
+        responseEnd: nav.responseEnd,
+      };
     });
     console.log(
       `slow 3G (400 kbps, 400 ms), images blocked (${blocked.length}): chapter 1 readable at ${Math.round(t.text)} ms (document ${t.readyState}), ` +

@@ -5,7 +5,9 @@ const MARK = '#fig-republic-day .chart__svg:visible .mark[data-id="off-2023-10-2
 test.describe('details on demand', () => {
   test.use({ reducedMotion: 'reduce' });
 
-  test('hovering a mark shows its date with precision, status and sources; the panel stays while hovered; Escape closes it', async ({ page }) => {
+  test('hovering a mark shows its date with precision, status and sources; the panel stays while hovered; Escape closes it', async ({
+    page,
+  }) => {
     await page.goto('/');
     await page.locator(MARK).scrollIntoViewIfNeeded();
     await page.locator(MARK).hover();
@@ -40,7 +42,9 @@ test.describe('details on demand', () => {
     const claim = page.locator('#fig-republic-day .chart__svg:visible .mark[data-id="art-2023-10-25-putin-message"]');
     await claim.scrollIntoViewIfNeeded();
     await claim.click();
-    await expect(page.locator('#fig-republic-day .details-panel')).toContainText('claimed by the article; no source found');
+    await expect(page.locator('#fig-republic-day .details-panel')).toContainText(
+      'claimed by the article; no source found',
+    );
   });
 });
 

@@ -3,7 +3,6 @@ import { createServer, type Server } from 'node:http';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-
 const DIST = 'dist';
 /** Every embed page in the build: /embed/<chart>/ and /embed/<chart>/<step>/. */
 function embedPaths(): string[] {
@@ -21,7 +20,12 @@ function storySnippet(chart: string): string {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const m = new RegExp(`id="embed-${chart}"[\\s\\S]*?<pre class="snippet"><code>([\\s\\S]*?)</code></pre>`).exec(html);
   if (!m) throw new Error(`no snippet for ${chart}`);
-  return m[1]!.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  return m[1]!
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 let host: Server;
@@ -63,7 +67,10 @@ for (const width of [360, 1440]) {
 test('the host script ignores messages from another origin or another frame', async ({ page, baseURL }) => {
   await page.setViewportSize({ width: 1000, height: 900 });
   const snippet = storySnippet('republic-day');
-  await hostPage(page, `${snippet}<iframe id="other" src="${baseURL}/embed/republic-day/ceremony/" title="other frame" width="300" height="200"></iframe>`);
+  await hostPage(
+    page,
+    `${snippet}<iframe id="other" src="${baseURL}/embed/republic-day/ceremony/" title="other frame" width="300" height="200"></iframe>`,
+  );
   const iframe = page.locator('iframe[data-story-embed]');
   const frame = page.frameLocator('iframe[data-story-embed]');
   await expect(frame.locator('svg.chart-svg:visible')).toHaveCount(1);
@@ -72,23 +79,36 @@ test('the host script ignores messages from another origin or another frame', as
   // From the host page itself (another origin).
   await page.evaluate(() => window.postMessage({ type: 'story-embed:height', height: 222 }, '*'));
   // From a frame of the right origin that is not this iframe.
-  await page.frameLocator('#other').locator('body').evaluate(() => window.parent.postMessage({ type: 'story-embed:height', height: 333 }, '*'));
+  await page
+    .frameLocator('#other')
+    .locator('body')
+    .evaluate(() => window.parent.postMessage({ type: 'story-embed:height', height: 333 }, '*'));
   await page.waitForTimeout(300);
   expect(await iframe.getAttribute('height')).toBe(settled);
   expect(await page.locator('#other').getAttribute('height')).toBe('200');
   // A message from the iframe itself is taken, clamped to the sane range.
-  await frame.locator('body').evaluate(() => window.parent.postMessage({ type: 'story-embed:height', height: 99999 }, '*'));
+  await frame
+    .locator('body')
+    .evaluate(() => window.parent.postMessage({ type: 'story-embed:height', height: 99999 }, '*'));
   await expect(iframe).toHaveAttribute('height', '5000');
 });
 
-test('a pinned step shows its state without JavaScript, and the step links switch in place with it', async ({ browser }) => {
+test('a pinned step shows its state without JavaScript, and the step links switch in place with it', async ({
+  browser,
+}) => {
   const noJs = await browser.newContext({ javaScriptEnabled: false });
   const p1 = await noJs.newPage();
   await p1.goto('/embed/republic-day/claims/');
   const fig = p1.locator('figure[data-step-ids]');
   await expect(fig).toHaveAttribute('data-active-step', '3');
-  const lit = await p1.locator('.chart__svg:visible .mark[data-steps~="3"]').first().evaluate((el) => getComputedStyle(el).opacity);
-  const dim = await p1.locator('.chart__svg:visible .mark:not([data-steps~="3"])').first().evaluate((el) => getComputedStyle(el).opacity);
+  const lit = await p1
+    .locator('.chart__svg:visible .mark[data-steps~="3"]')
+    .first()
+    .evaluate((el) => getComputedStyle(el).opacity);
+  const dim = await p1
+    .locator('.chart__svg:visible .mark:not([data-steps~="3"])')
+    .first()
+    .evaluate((el) => getComputedStyle(el).opacity);
   expect([lit, Number(dim) < 0.5]).toEqual(['1', true]);
   await noJs.close();
   const js = await browser.newContext({ reducedMotion: 'reduce' });
@@ -108,19 +128,38 @@ test('every embed page links to its oEmbed document, which has the required fiel
     const href = /<link rel="alternate" type="application\/json\+oembed" href="([^"]+)"/.exec(html)?.[1];
     expect(href, path).toBeTruthy();
     const doc = await (await request.get(new URL(href!).pathname)).json();
-    expect(doc).toMatchObject({ version: '1.0', type: 'rich', html: expect.stringContaining('<iframe'), width: expect.any(Number), height: expect.any(Number), title: expect.any(String), provider_name: expect.any(String), thumbnail_url: expect.stringMatching(/\.png$/) });
+    expect(doc).toMatchObject({
+      version: '1.0',
+      type: 'rich',
+      html: expect.stringContaining('<iframe'),
+      width: expect.any(Number),
+      height: expect.any(Number),
+      title: expect.any(String),
+      provider_name: expect.any(String),
+      thumbnail_url: expect.stringMatching(/\.png$/),
+    });
     expect(doc.html).toContain(path);
   }
 });
 
-test('downloads are valid: SVG with marks, PNG at 2x, CSV matching the data dictionary, JSON', async ({ page, request }) => {
-  const dictionary = (await (await request.get('/downloads/data-dictionary.json')).json()) as { columns: { name: string }[]; playbookColumns: { name: string }[] };
+test('downloads are valid: SVG with marks, PNG at 2x, CSV matching the data dictionary, JSON', async ({
+  page,
+  request,
+}) => {
+  const dictionary = (await (await request.get('/downloads/data-dictionary.json')).json()) as {
+    columns: { name: string }[];
+    playbookColumns: { name: string }[];
+  };
   for (const chart of readdirSync(join(DIST, 'embed'))) {
     const svg = await (await request.get(`/downloads/${chart}.svg`)).text();
     await page.setContent('<p>check</p>');
     const parsed = await page.evaluate((s) => {
       const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
-      return { error: doc.querySelector('parsererror')?.textContent ?? null, marks: doc.querySelectorAll('.mark').length, width: doc.documentElement.getAttribute('width') };
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        marks: doc.querySelectorAll('.mark').length,
+        width: doc.documentElement.getAttribute('width'),
+      };
     }, svg);
     expect(parsed.error).toBeNull();
     expect(parsed.marks).toBeGreaterThan(0);
@@ -131,7 +170,9 @@ test('downloads are valid: SVG with marks, PNG at 2x, CSV matching the data dict
     const csv = (await (await request.get(`/downloads/${chart}.csv`)).body()).toString('utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const header = csv.slice(1).split('\r\n')[0];
-    expect([dictionary.columns, dictionary.playbookColumns].map((cols) => cols.map((c) => c.name).join(','))).toContain(header);
+    expect([dictionary.columns, dictionary.playbookColumns].map((cols) => cols.map((c) => c.name).join(','))).toContain(
+      header,
+    );
     const json = await (await request.get(`/downloads/${chart}.json`)).json();
     expect(json.licence.name).toBe('CC BY 4.0');
     expect(json.rows.length).toBeGreaterThan(0);

@@ -297,12 +297,10 @@ export async function axeMatrix(
 }
 
 export const note = (tally: MatrixTally) =>
-  test
-    .info()
-    .annotations.push({
-      type: 'axe',
-      description: `${tally.runs} axe runs; ${tally.identical} combinations rendered identically to one already checked`,
-    });
+  test.info().annotations.push({
+    type: 'axe',
+    description: `${tally.runs} axe runs; ${tally.identical} combinations rendered identically to one already checked`,
+  });
 
 // --- axe: the story at every scrolly step ---
 

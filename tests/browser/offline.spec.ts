@@ -18,7 +18,9 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 const countInStory = (re: RegExp) => (readFileSync(join(DIST, 'index.html'), 'utf8').match(re) ?? []).length;
 
 test.describe('the single-file offline edition', () => {
-  test('opens from file:// with every request blocked: all sentences, every chart SVG, tables, sources, citation', async ({ browser }) => {
+  test('opens from file:// with every request blocked: all sentences, every chart SVG, tables, sources, citation', async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ offline: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const w = watch(page);
@@ -38,7 +40,9 @@ test.describe('the single-file offline edition', () => {
 
     const text = normalise(await page.locator('body').innerText());
     expect(articleSentences().filter((s) => !text.includes(s))).toEqual([]);
-    await expect(page.locator('h1')).toHaveText('Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence');
+    await expect(page.locator('h1')).toHaveText(
+      'Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence',
+    );
     await expect(page.locator('.byline')).toContainText("Tomorrow's Affairs Staff");
 
     // Every chart, in its full state (no step dimmed), at a desktop and a phone width.
@@ -70,22 +74,30 @@ test.describe('the single-file offline edition', () => {
     await expect(page.locator('#cite-story-apa')).toBeVisible();
     // Links to other pages go to the online site; the download link is replaced by a note.
     await expect(page.locator('[data-offline-edition]')).toBeVisible();
-    expect(await page.locator('[data-offline-placeholder], [data-offline-ready], a[href*="story-offline"]').count()).toBe(0);
+    expect(
+      await page.locator('[data-offline-placeholder], [data-offline-ready], a[href*="story-offline"]').count(),
+    ).toBe(0);
     await context.close();
   });
 
   test('refers to nothing outside itself (static check of the file)', () => {
     const html = readFileSync(FILE, 'utf8').replace(/<script type="application\/ld\+json">[\s\S]*?<\/script>/g, '');
-    const fetched = [...html.matchAll(/<(?!a\b)[a-z][\w:-]*\b[^>]*?\s(?:src|srcset|poster|data|xlink:href)="([^"]*)"/gi)].map((m) => m[1]!);
+    const fetched = [
+      ...html.matchAll(/<(?!a\b)[a-z][\w:-]*\b[^>]*?\s(?:src|srcset|poster|data|xlink:href)="([^"]*)"/gi),
+    ].map((m) => m[1]!);
     const linkHrefs = [...html.matchAll(/<link\b[^>]*>/gi)]
       .filter((m) => !/rel="(canonical|alternate|license|author|help)"/.test(m[0]))
       .map((m) => /href="([^"]*)"/.exec(m[0])?.[1] ?? '');
     const useHrefs = [...html.matchAll(/<(?:use|image)\b[^>]*\shref="([^"]*)"/gi)].map((m) => m[1]!);
     const cssUrls = [...html.matchAll(/url\(\s*["']?([^"')]*)/g)].map((m) => m[1]!);
-    const outside = [...fetched, ...linkHrefs, ...useHrefs, ...cssUrls].filter((u) => !u.startsWith('data:') && !u.startsWith('#'));
+    const outside = [...fetched, ...linkHrefs, ...useHrefs, ...cssUrls].filter(
+      (u) => !u.startsWith('data:') && !u.startsWith('#'),
+    );
     expect(outside).toEqual([]);
     expect(html).not.toMatch(/<script\b/i);
-    expect(html).toMatch(/<meta http-equiv="content-security-policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:/);
+    expect(html).toMatch(
+      /<meta http-equiv="content-security-policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:/,
+    );
     expect(html).not.toMatch(/<link\b[^>]*rel="stylesheet"/);
   });
 
@@ -96,7 +108,10 @@ test.describe('the single-file offline edition', () => {
     expect(readFileSync(SUM, 'utf8')).toBe(`${sha256(FILE)}  story-offline.html\n`);
   });
 
-  test('the story links to it, showing its size and SHA-256, and both files are served under the base', async ({ page, request }) => {
+  test('the story links to it, showing its size and SHA-256, and both files are served under the base', async ({
+    page,
+    request,
+  }) => {
     await page.goto('/');
     const block = page.locator('.offline-link');
     await expect(block, 'place <OfflineLink /> on the story page (src/pages/index.astro)').toHaveCount(1);
@@ -111,8 +126,14 @@ test.describe('the single-file offline edition', () => {
     await expect(block).not.toContainText('written at build time');
     const served = await request.get(new URL(href, page.url()).href);
     expect(served.ok()).toBe(true);
-    expect(createHash('sha256').update(await served.body()).digest('hex')).toBe(hex);
-    const sum = await request.get(new URL((await block.locator('a[href$=".sha256"]').getAttribute('href'))!, page.url()).href);
+    expect(
+      createHash('sha256')
+        .update(await served.body())
+        .digest('hex'),
+    ).toBe(hex);
+    const sum = await request.get(
+      new URL((await block.locator('a[href$=".sha256"]').getAttribute('href'))!, page.url()).href,
+    );
     expect(await sum.text()).toBe(`${hex}  story-offline.html\n`);
   });
 });

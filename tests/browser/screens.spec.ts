@@ -14,7 +14,10 @@ const renderedChartText = () => {
       const ctm = t.getScreenCTM();
       if (!ctm) continue;
       const scale = Math.hypot(ctm.a, ctm.b);
-      sizes.push({ px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10, text: t.textContent.trim().slice(0, 40) });
+      sizes.push({
+        px: Math.round(parseFloat(getComputedStyle(t).fontSize) * scale * 10) / 10,
+        text: t.textContent.trim().slice(0, 40),
+      });
     }
   }
   return sizes.sort((a, b) => a.px - b.px);
@@ -70,7 +73,18 @@ test.describe('wide screens', () => {
 
 /** Distinct left edges (rounded to 2 px) of the story's blocks: text, headings, tools, tables, steps, notes, chart titles. */
 const leftEdges = () => {
-  const sel = ['.masthead > :is(p, h1, .story-tools)', '.chapter > h2', '.chapter p.para', '.chapter > .cite', '.chart-table > summary', '.embed-this > summary', '.step', '.sources-note', '.chart__title', '.chart__caption > p'];
+  const sel = [
+    '.masthead > :is(p, h1, .story-tools)',
+    '.chapter > h2',
+    '.chapter p.para',
+    '.chapter > .cite',
+    '.chart-table > summary',
+    '.embed-this > summary',
+    '.step',
+    '.sources-note',
+    '.chart__title',
+    '.chart__caption > p',
+  ];
   const edges = new Map<number, string>();
   for (const el of document.querySelectorAll<HTMLElement>(sel.join(','))) {
     const r = el.getBoundingClientRect();
@@ -122,7 +136,9 @@ test.describe('phones', () => {
       await details.locator('summary').click();
       const over = await details.evaluate((d) => {
         const limit = document.documentElement.clientWidth;
-        return [...d.querySelectorAll<HTMLElement>('td, th')].filter((c) => c.getClientRects().length && c.getBoundingClientRect().right > limit + 0.5).length;
+        return [...d.querySelectorAll<HTMLElement>('td, th')].filter(
+          (c) => c.getClientRects().length && c.getBoundingClientRect().right > limit + 0.5,
+        ).length;
       });
       expect(over).toBe(0);
       const scrolls = await details.locator('.table-scroll').evaluate((s) => s.scrollWidth > s.clientWidth + 1);
@@ -159,11 +175,15 @@ test.describe('print', () => {
 
 test.describe('details on demand', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
-  test('arrow keys follow time order (the data table is in date order), Home and End reach the ends', async ({ page }) => {
+  test('arrow keys follow time order (the data table is in date order), Home and End reach the ends', async ({
+    page,
+  }) => {
     await page.goto('/');
     const box = page.locator('#fig-republic-day .chart__svg:visible');
     await box.focus();
-    const rows = await page.locator('tr[id^="row-republic-day-"]').evaluateAll((els) => els.map((e) => e.id.replace('row-republic-day-', '')));
+    const rows = await page
+      .locator('tr[id^="row-republic-day-"]')
+      .evaluateAll((els) => els.map((e) => e.id.replace('row-republic-day-', '')));
     const drawn = new Set(await box.locator('.mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))));
     const inTime = rows.filter((id) => drawn.has(id));
     expect(inTime.length).toBeGreaterThan(3);
@@ -188,7 +208,10 @@ test.describe('phone details', () => {
   test('the details sheet never covers the tapped mark', async ({ page }) => {
     await page.goto('/');
     const fig = page.locator('#fig-republic-day');
-    await fig.locator('.step').first().evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight * 0.8 + 4));
+    await fig
+      .locator('.step')
+      .first()
+      .evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight * 0.8 + 4));
     await page.waitForTimeout(100);
     const mark = fig.locator('.chart__svg:visible .mark[data-steps~="0"]').first();
     await mark.tap();

@@ -21,16 +21,23 @@ export const SIZES = [
   { name: '1440x900-zoom200', width: 720, height: 450, scale: 2, phone: false },
 ] as const;
 
-const frames = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+const frames = (page: Page) =>
+  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 for (const size of SIZES) {
   test.describe(`steps at ${size.name}`, () => {
-    test.use({ viewport: { width: size.width, height: size.height }, deviceScaleFactor: size.scale, reducedMotion: 'reduce' });
+    test.use({
+      viewport: { width: size.width, height: size.height },
+      deviceScaleFactor: size.scale,
+      reducedMotion: 'reduce',
+    });
 
     test('every highlighted mark is seen and every step text read while its step is active', async ({ page }) => {
       test.setTimeout(240_000);
       await page.goto('/');
-      const figures = await page.locator('figure[data-step-ids]').evaluateAll((els) => els.map((el) => ({ id: el.id, steps: (el as HTMLElement).dataset.stepIds!.split(' ') })));
+      const figures = await page
+        .locator('figure[data-step-ids]')
+        .evaluateAll((els) => els.map((el) => ({ id: el.id, steps: (el as HTMLElement).dataset.stepIds!.split(' ') })));
       expect(figures.length).toBeGreaterThan(0);
       const highlighted: Record<string, string[]> = {};
       const failures: string[] = [];
@@ -56,21 +63,27 @@ for (const size of SIZES) {
             for (const m of report.marks) for (const p of m.problems) markProblems.add(`${m.id}: ${p}`);
             if (report.text.readable) textRead = true;
             else textWhy = report.text.problems;
-            if (size.phone && report.mode === 'sticky') expect(report.graphicShare, `${key}: sticky graphic share`).toBeLessThanOrEqual(0.62);
+            if (size.phone && report.mode === 'sticky')
+              expect(report.graphicShare, `${key}: sticky graphic share`).toBeLessThanOrEqual(0.62);
             const box = report.text.box;
             if (!box || box.y + box.h < 0) break;
             await page.evaluate(() => window.scrollBy(0, Math.round(window.innerHeight / 8)));
             await frames(page);
           }
-          if ((highlighted[key] ?? []).length === 0) failures.push(`${key}: no highlighted mark found in the drawing the reader sees (mode ${report?.mode})`);
+          if ((highlighted[key] ?? []).length === 0)
+            failures.push(`${key}: no highlighted mark found in the drawing the reader sees (mode ${report?.mode})`);
           if (!textRead) {
             // The reader's best position: the words just below the sticky graphic (or near the top).
             await step.evaluate((el) => {
               const sticky = el.closest('scrolly-section')?.querySelector('.chart__sticky');
-              const s = sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
-              const words = [...el.children].filter((c) => !c.classList.contains('step__figure')).map((c) => c.getBoundingClientRect());
+              const s =
+                sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
+              const words = [...el.children]
+                .filter((c) => !c.classList.contains('step__figure'))
+                .map((c) => c.getBoundingClientRect());
               const top = Math.min(...words.map((r) => r.top));
-              const beside = s && s.left < el.getBoundingClientRect().right && el.getBoundingClientRect().left < s.right;
+              const beside =
+                s && s.left < el.getBoundingClientRect().right && el.getBoundingClientRect().left < s.right;
               window.scrollBy(0, top - (beside ? s!.bottom + 4 : 8));
             });
             await frames(page);

@@ -11,7 +11,9 @@ test.describe('the story page', () => {
     const text = normalise(await page.locator('body').innerText());
     const missing = articleSentences().filter((s) => !text.includes(s));
     expect(missing).toEqual([]);
-    await expect(page.locator('h1')).toHaveText('Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence');
+    await expect(page.locator('h1')).toHaveText(
+      'Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence',
+    );
     await expect(page.locator('.byline')).toContainText("Tomorrow's Affairs Staff");
   });
 
@@ -55,24 +57,24 @@ test.describe('scrollytelling', () => {
   test('scrolling through every step of every scrolly changes its chart state', async ({ page }) => {
     await page.goto('/');
     for (const figure of await page.locator('figure[data-step-ids]').all()) {
-    const ids = (await figure.getAttribute('data-step-ids'))!.split(' ');
-    expect(ids.length).toBeGreaterThan(1);
-    for (const [i, id] of ids.entries()) {
-      const step = figure.locator(`.step[data-step-id="${id}"]`);
-      // As a reader scrolls: the step's top moves up to just above the trigger line (55% of the height on wide screens).
-      await step.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight * 0.5));
-      await page.mouse.wheel(0, 1);
-      await expect(figure).toHaveAttribute('data-active-step', String(i));
-      await expect(step).toHaveAttribute('aria-current', 'step');
-      // The visible SVG brings this step's marks forward and dims the others.
-      const svg = figure.locator('.chart__svg:visible svg');
-      const lit = svg.locator(`.mark[data-steps~="${i}"]`).first();
-      const dim = svg.locator(`.mark:not([data-steps~="${i}"])`);
-      expect(Number(await lit.evaluate((el) => getComputedStyle(el).opacity))).toBe(1);
-      // A step may bring every mark forward (an overview step); otherwise the others are dimmed.
-      const dimmed = await dim.evaluateAll((els) => els.map((el) => Number(getComputedStyle(el).opacity)));
-      expect(dimmed.every((o) => o < 0.5)).toBe(true);
-    }
+      const ids = (await figure.getAttribute('data-step-ids'))!.split(' ');
+      expect(ids.length).toBeGreaterThan(1);
+      for (const [i, id] of ids.entries()) {
+        const step = figure.locator(`.step[data-step-id="${id}"]`);
+        // As a reader scrolls: the step's top moves up to just above the trigger line (55% of the height on wide screens).
+        await step.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight * 0.5));
+        await page.mouse.wheel(0, 1);
+        await expect(figure).toHaveAttribute('data-active-step', String(i));
+        await expect(step).toHaveAttribute('aria-current', 'step');
+        // The visible SVG brings this step's marks forward and dims the others.
+        const svg = figure.locator('.chart__svg:visible svg');
+        const lit = svg.locator(`.mark[data-steps~="${i}"]`).first();
+        const dim = svg.locator(`.mark:not([data-steps~="${i}"])`);
+        expect(Number(await lit.evaluate((el) => getComputedStyle(el).opacity))).toBe(1);
+        // A step may bring every mark forward (an overview step); otherwise the others are dimmed.
+        const dimmed = await dim.evaluateAll((els) => els.map((el) => Number(getComputedStyle(el).opacity)));
+        expect(dimmed.every((o) => o < 0.5)).toBe(true);
+      }
     }
   });
 
@@ -90,7 +92,9 @@ test.describe('scrollytelling', () => {
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         const fig = el?.closest('figure');
-        return el?.dataset.stepId && fig ? { key: `${fig.id}/${el.dataset.stepId}`, index: fig.dataset.stepIds!.split(' ').indexOf(el.dataset.stepId) } : null;
+        return el?.dataset.stepId && fig
+          ? { key: `${fig.id}/${el.dataset.stepId}`, index: fig.dataset.stepIds!.split(' ').indexOf(el.dataset.stepId) }
+          : null;
       });
       if (focused && !seen.includes(focused.key)) {
         seen.push(focused.key);
@@ -103,7 +107,10 @@ test.describe('scrollytelling', () => {
 
   test('changes state instantly under reduced motion', async ({ page }) => {
     await page.goto('/');
-    const duration = await page.locator('.mark').first().evaluate((el) => getComputedStyle(el).transitionDuration);
+    const duration = await page
+      .locator('.mark')
+      .first()
+      .evaluate((el) => getComputedStyle(el).transitionDuration);
     expect(duration).toBe('0s');
   });
 });
@@ -132,7 +139,11 @@ test.describe('without JavaScript', () => {
 for (const width of [360, 1440]) {
   for (const js of [true, false]) {
     test(`screenshot at ${width}px, JavaScript ${js ? 'on' : 'off'}, no horizontal scroll`, async ({ browser }) => {
-      const context = await browser.newContext({ viewport: { width, height: width < 500 ? 740 : 900 }, javaScriptEnabled: js, reducedMotion: 'reduce' });
+      const context = await browser.newContext({
+        viewport: { width, height: width < 500 ? 740 : 900 },
+        javaScriptEnabled: js,
+        reducedMotion: 'reduce',
+      });
       const page = await context.newPage();
       await page.goto('/');
       const name = `${SCREENS}/story-${width}-${js ? 'js' : 'nojs'}`;
@@ -158,8 +169,13 @@ test('prints as a clean document: static chart, caption, written-out URLs, citat
   expect(await fig.locator('.chart__sticky').evaluate((el) => getComputedStyle(el).position)).toBe('static');
   await expect(page.locator('#sources')).toBeVisible();
   await expect(page.locator('details.cite').first().locator('.cite__text')).toBeVisible();
-  const after = await page.locator('.sources-note a[href^="http"]').first().evaluate((a) => getComputedStyle(a, '::after').content);
+  const after = await page
+    .locator('.sources-note a[href^="http"]')
+    .first()
+    .evaluate((a) => getComputedStyle(a, '::after').content);
   expect(after).toMatch(/http/);
-  expect(await page.locator('.embed-this').evaluateAll((els) => els.every((el) => getComputedStyle(el).display === 'none'))).toBe(true);
+  expect(
+    await page.locator('.embed-this').evaluateAll((els) => els.every((el) => getComputedStyle(el).display === 'none')),
+  ).toBe(true);
   await page.pdf({ path: 'test-results/screens/story-print.pdf' });
 });

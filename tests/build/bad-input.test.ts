@@ -458,12 +458,43 @@ function hostileInputs(): ChartInput[] {
         .map((e) => ({ ...e, title: `${e.title} ${HOSTILE}`, summary: `${e.summary} ${HOSTILE}` }))
         .sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
       const when = new Map(chartEvents.map((e) => [e.id, whenOf(e, c.window?.zone ?? 'UTC')]));
-      return { chart, events: chartEvents, when, actors, sources, playbook, places: placeSchema.array().parse(readJson('content/data/places.json')), text };
+      return {
+        chart,
+        events: chartEvents,
+        when,
+        actors,
+        sources,
+        playbook,
+        places: placeSchema.array().parse(readJson('content/data/places.json')),
+        text,
+      };
     });
 }
 
 /** Fields of a chart definition that hold ids or references, never printed words. */
-const REFERENCE_KEYS = new Set(['id', 'kind', 'events', 'steps', 'window', 'chapter', 'focus', 'borderWith', 'capitals', 'eventPlaces', 'claims', 'refutes', 'itemSteps', 'stepCells', 'labels', 'marks', 'title', 'caption', 'description', 'above', 'below']);
+const REFERENCE_KEYS = new Set([
+  'id',
+  'kind',
+  'events',
+  'steps',
+  'window',
+  'chapter',
+  'focus',
+  'borderWith',
+  'capitals',
+  'eventPlaces',
+  'claims',
+  'refutes',
+  'itemSteps',
+  'stepCells',
+  'labels',
+  'marks',
+  'title',
+  'caption',
+  'description',
+  'above',
+  'below',
+]);
 
 /** The chart's own printed words (a timeline's side titles, a flow's stages, a map's names...) with markup appended. */
 function hostileWords(c: Chart): Record<string, unknown> {
@@ -474,7 +505,11 @@ function hostileWords(c: Chart): Record<string, unknown> {
     if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, taint(x, k)]));
     return v;
   };
-  return Object.fromEntries(Object.entries(c).filter(([k]) => !REFERENCE_KEYS.has(k)).map(([k, v]) => [k, taint(v, k)]));
+  return Object.fromEntries(
+    Object.entries(c)
+      .filter(([k]) => !REFERENCE_KEYS.has(k))
+      .map(([k, v]) => [k, taint(v, k)]),
+  );
 }
 
 describe('markup in data text', () => {
@@ -502,8 +537,12 @@ describe('markup in data text', () => {
     try {
       const page = await browser.newPage();
       for (const input of inputs) {
-        const markup = [760, 360].map((width) => chartFunctions[input.chart.kind](input, { width, idPrefix: `x${width}` }).svg).join('');
-        await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body>${markup}</body></html>`);
+        const markup = [760, 360]
+          .map((width) => chartFunctions[input.chart.kind](input, { width, idPrefix: `x${width}` }).svg)
+          .join('');
+        await page.setContent(
+          `<!doctype html><html lang="en"><head><title>t</title></head><body>${markup}</body></html>`,
+        );
         // Give any image error handler the chance to run.
         await page.waitForTimeout(50);
         const found = await page.evaluate(() => ({

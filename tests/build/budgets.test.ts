@@ -26,7 +26,12 @@ const gzip = (bytes: Buffer | string) => gzipSync(bytes, { level: 9 }).length;
 function pattern(match: string): RegExp {
   const body = match
     .split('**')
-    .map((part) => part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*'))
+    .map((part) =>
+      part
+        .split('*')
+        .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^/]*'),
+    )
     .join('.*');
   return new RegExp(`^${body}$`);
 }
@@ -52,7 +57,13 @@ function fileFor(url: string, pageUrl: string): string | undefined {
 /** A <script> without src runs unless its type names data (JSON-LD, import maps and the like). */
 function isExecutable(attrs: string): boolean {
   const type = /\btype="([^"]*)"/.exec(attrs)?.[1]?.toLowerCase();
-  return type === undefined || type === '' || type === 'module' || type === 'text/javascript' || type === 'application/javascript';
+  return (
+    type === undefined ||
+    type === '' ||
+    type === 'module' ||
+    type === 'text/javascript' ||
+    type === 'application/javascript'
+  );
 }
 
 interface PageBytes {
@@ -127,7 +138,9 @@ function measure(pageUrl: string, file: string): PageBytes {
 describe(`byte budgets (budgets.json, ${budgets.compression})`, () => {
   it('has a build to measure', () => {
     if (!existsSync(join(DIST, 'index.html'))) {
-      throw new Error('dist/index.html is missing: build the site first (`STORY_SITE=http://127.0.0.1:4399 npm run build`; `npm test` does this).');
+      throw new Error(
+        'dist/index.html is missing: build the site first (`STORY_SITE=http://127.0.0.1:4399 npm run build`; `npm test` does this).',
+      );
     }
   });
 
@@ -139,25 +152,33 @@ describe(`byte budgets (budgets.json, ${budgets.compression})`, () => {
     }
   });
 
-  it.runIf(existsSync(join(DIST, 'index.html')))('every page keeps to its HTML, CSS and JavaScript budget (gzip bytes)', () => {
-    const over: string[] = [];
-    const rows: string[] = [];
-    for (const [url, file] of pages()) {
-      const rule = budgets.pages.find((r) => pattern(r.match).test(url));
-      if (!rule) {
-        over.push(`${url}: no rule in budgets.json matches this page`);
-        continue;
+  it.runIf(existsSync(join(DIST, 'index.html')))(
+    'every page keeps to its HTML, CSS and JavaScript budget (gzip bytes)',
+    () => {
+      const over: string[] = [];
+      const rows: string[] = [];
+      for (const [url, file] of pages()) {
+        const rule = budgets.pages.find((r) => pattern(r.match).test(url));
+        if (!rule) {
+          over.push(`${url}: no rule in budgets.json matches this page`);
+          continue;
+        }
+        const got = measure(url, file);
+        rows.push(
+          `${url.padEnd(40)} html ${String(got.html).padStart(6)}/${rule.html}  css ${String(got.css).padStart(5)}/${rule.css}  js ${String(got.js).padStart(6)}/${rule.js}`,
+        );
+        for (const k of ['html', 'css', 'js'] as const) {
+          if (got[k] > rule[k])
+            over.push(
+              `${url}: ${k} is ${got[k]} bytes gzip, over the budget of ${rule[k]} (rule "${rule.match}" in budgets.json) by ${got[k] - rule[k]}`,
+            );
+        }
       }
-      const got = measure(url, file);
-      rows.push(`${url.padEnd(40)} html ${String(got.html).padStart(6)}/${rule.html}  css ${String(got.css).padStart(5)}/${rule.css}  js ${String(got.js).padStart(6)}/${rule.js}`);
-      for (const k of ['html', 'css', 'js'] as const) {
-        if (got[k] > rule[k]) over.push(`${url}: ${k} is ${got[k]} bytes gzip, over the budget of ${rule[k]} (rule "${rule.match}" in budgets.json) by ${got[k] - rule[k]}`);
-      }
-    }
-    if (process.env.BUDGETS_VERBOSE) console.log(rows.join('\n'));
-    expect(rows.length).toBeGreaterThan(0);
-    expect(over).toEqual([]);
-  });
+      if (process.env.BUDGETS_VERBOSE) console.log(rows.join('\n'));
+      expect(rows.length).toBeGreaterThan(0);
+      expect(over).toEqual([]);
+    },
+  );
 
   it('matches page paths as documented', () => {
     expect(pattern('/').test('/')).toBe(true);

@@ -17,7 +17,10 @@ const RELAXED: Record<string, string> = {
     'Raised from 70 to 100 characters, still an error above that. The story\'s <title> is the article\'s headline, which the edition keeps verbatim (93 characters: "Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence"). The 70-character default is a search-snippet length, not a validity or accessibility rule.',
 };
 
-const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as { extends: string[]; rules?: Record<string, unknown> };
+const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as {
+  extends: string[];
+  rules?: Record<string, unknown>;
+};
 
 function pages(): string[] {
   return (readdirSync(DIST, { recursive: true }) as string[])
@@ -34,7 +37,9 @@ describe('html-validate (recommended + a11y)', () => {
 
   it('has a build to validate', () => {
     if (!existsSync(join(DIST, 'index.html'))) {
-      throw new Error('dist/index.html is missing: build the site first (`STORY_SITE=http://127.0.0.1:4399 npm run build`; `npm test` does this).');
+      throw new Error(
+        'dist/index.html is missing: build the site first (`STORY_SITE=http://127.0.0.1:4399 npm run build`; `npm test` does this).',
+      );
     }
   });
 
@@ -48,7 +53,9 @@ describe('html-validate (recommended + a11y)', () => {
       for (const result of report.results) {
         for (const m of result.messages) {
           if (m.severity < 2) continue;
-          errors.push(`${file}:${m.line}:${m.column} [${m.ruleId}] ${m.message}${m.selector ? ` (${m.selector})` : ''}`);
+          errors.push(
+            `${file}:${m.line}:${m.column} [${m.ruleId}] ${m.message}${m.selector ? ` (${m.selector})` : ''}`,
+          );
         }
       }
     }

@@ -45,28 +45,49 @@ describe.skipIf(!built)('the light reading path', () => {
     for (const c of chapters) expect(existsSync(join(DIST, 'light', `${c.id}.html`))).toBe(true);
   });
 
-  it.each(['index', ...chapters.map((c) => c.id)])('%s: within 12,000 B as brotli -11 and gzip -9, as emitted', (id) => {
-    const file = join(DIST, 'light', `${id}.html`);
-    const body = readFileSync(file);
-    const sizes = {
-      brotliEmitted: readFileSync(`${file}.br`).length,
-      gzipEmitted: readFileSync(`${file}.gz`).length,
-      brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      gzip: gzipSync(body, { level: 9 }).length,
-    };
-    for (const [kind, bytes] of Object.entries(sizes)) expect(bytes, `${id} ${kind}`).toBeLessThanOrEqual(LIMIT);
-  });
+  it.each(['index', ...chapters.map((c) => c.id)])(
+    '%s: within 12,000 B as brotli -11 and gzip -9, as emitted',
+    (id) => {
+      const file = join(DIST, 'light', `${id}.html`);
+      const body = readFileSync(file);
+      const sizes = {
+        brotliEmitted: readFileSync(`${file}.br`).length,
+        gzipEmitted: readFileSync(`${file}.gz`).length,
+        brotli: brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+        gzip: gzipSync(body, { level: 9 }).length,
+      };
+      for (const [kind, bytes] of Object.entries(sizes)) expect(bytes, `${id} ${kind}`).toBeLessThanOrEqual(LIMIT);
+    },
+  );
 
-  it.each(chapters.map((c, i) => [c.id, i] as const))('%s: complete in one response, the way on in its first 1,000 bytes', (id, i) => {
-    const html = page(id).toString('utf8');
-    expect(html).not.toMatch(/<script\b|<link\b|<img\b|<iframe\b|<image\b|\bsrc=|url\((?!#)|@import/i);
-    const head = page(id).subarray(0, 1000).toString('utf8');
-    const want = [`${BASE}light/`, chapters[i - 1] && `${BASE}light/${chapters[i - 1]!.id}.html`, chapters[i + 1] && `${BASE}light/${chapters[i + 1]!.id}.html`];
-    for (const href of want.filter(Boolean)) expect(head, `${id} first 1,000 bytes`).toContain(`href="${href}"`);
-  });
+  it.each(chapters.map((c, i) => [c.id, i] as const))(
+    '%s: complete in one response, the way on in its first 1,000 bytes',
+    (id, i) => {
+      const html = page(id).toString('utf8');
+      expect(html).not.toMatch(/<script\b|<link\b|<img\b|<iframe\b|<image\b|\bsrc=|url\((?!#)|@import/i);
+      const head = page(id).subarray(0, 1000).toString('utf8');
+      const want = [
+        `${BASE}light/`,
+        chapters[i - 1] && `${BASE}light/${chapters[i - 1]!.id}.html`,
+        chapters[i + 1] && `${BASE}light/${chapters[i + 1]!.id}.html`,
+      ];
+      for (const href of want.filter(Boolean)) expect(head, `${id} first 1,000 bytes`).toContain(`href="${href}"`);
+    },
+  );
 
   it('holds every sentence of the article across its pages', () => {
-    const text = normalise(chapters.map((c) => page(c.id).toString('utf8').replace(/<[^>]+>/g, ' ')).join(' ').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&'));
+    const text = normalise(
+      chapters
+        .map((c) =>
+          page(c.id)
+            .toString('utf8')
+            .replace(/<[^>]+>/g, ' '),
+        )
+        .join(' ')
+        .replace(/&#39;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    );
     expect(articleSentences().filter((s) => !text.includes(s))).toEqual([]);
   });
 
@@ -86,12 +107,15 @@ describe.skipIf(!built)('every page of the full site points to the light path', 
   const pages = (readdirSync(DIST, { recursive: true }) as string[])
     .map((f) => f.split('\\').join('/'))
     .filter((f) => f.endsWith('.html') && !f.startsWith('light/') && !f.startsWith('offline/'));
-  it.each(pages)('%s: <link rel="alternate"> in its first 2,000 bytes, and the visible link in the first 2,000 bytes received', (f) => {
-    const file = join(DIST, f);
-    const raw = readFileSync(file).subarray(0, 2000).toString('utf8');
-    expect(raw).toMatch(new RegExp(`<link rel="alternate" href="${BASE}light/[^"]*"`));
-    for (const encoded of [`${file}.br`, `${file}.gz`]) {
-      expect(received(encoded, 2000), encoded).toMatch(new RegExp(`class="light-link"><a href="${BASE}light/[^"]*"`));
-    }
-  });
+  it.each(pages)(
+    '%s: <link rel="alternate"> in its first 2,000 bytes, and the visible link in the first 2,000 bytes received',
+    (f) => {
+      const file = join(DIST, f);
+      const raw = readFileSync(file).subarray(0, 2000).toString('utf8');
+      expect(raw).toMatch(new RegExp(`<link rel="alternate" href="${BASE}light/[^"]*"`));
+      for (const encoded of [`${file}.br`, `${file}.gz`]) {
+        expect(received(encoded, 2000), encoded).toMatch(new RegExp(`class="light-link"><a href="${BASE}light/[^"]*"`));
+      }
+    },
+  );
 });

@@ -7,19 +7,39 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkBasePaths, checkLinks, formatLinkProblems, TEXT_EXTENSIONS, type BuildFiles } from '../../src/build/link-check.ts';
+import {
+  checkBasePaths,
+  checkLinks,
+  formatLinkProblems,
+  TEXT_EXTENSIONS,
+  type BuildFiles,
+} from '../../src/build/link-check.ts';
 
 /**
  * The root build: `npm test` has just built dist/ at base "/", so that build is checked as it is
  * (its site read from its canonical link) instead of building it a second time.
  */
-const distCanonical = existsSync(join('dist', 'index.html')) ? /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join('dist', 'index.html'), 'utf8'))?.[1] : undefined;
+const distCanonical = existsSync(join('dist', 'index.html'))
+  ? /<link rel="canonical" href="([^"]+)"/.exec(readFileSync(join('dist', 'index.html'), 'utf8'))?.[1]
+  : undefined;
 const reuseDist = distCanonical !== undefined && new URL(distCanonical).pathname === '/';
 const builds = [
   reuseDist
     ? { name: 'root', base: '/', site: new URL(distCanonical!).origin, outDir: 'dist', reuse: true }
-    : { name: 'root', base: '/', site: 'https://story.example.org', outDir: join('tests', '.tmp', 'mirror-root'), reuse: false },
-  { name: 'sub-path', base: '/mirror/kz/', site: 'https://mirror.example.org', outDir: join('tests', '.tmp', 'mirror-kz'), reuse: false },
+    : {
+        name: 'root',
+        base: '/',
+        site: 'https://story.example.org',
+        outDir: join('tests', '.tmp', 'mirror-root'),
+        reuse: false,
+      },
+  {
+    name: 'sub-path',
+    base: '/mirror/kz/',
+    site: 'https://mirror.example.org',
+    outDir: join('tests', '.tmp', 'mirror-kz'),
+    reuse: false,
+  },
 ];
 
 /**
@@ -58,7 +78,10 @@ function readBuild(dir: string): BuildFiles {
       if (e.isDirectory()) walk(p);
       else {
         const ext = e.name.slice(e.name.lastIndexOf('.') + 1).toLowerCase();
-        files.set(relative(dir, p).split(sep).join('/'), TEXT_EXTENSIONS.includes(ext) ? readFileSync(p, 'utf8') : null);
+        files.set(
+          relative(dir, p).split(sep).join('/'),
+          TEXT_EXTENSIONS.includes(ext) ? readFileSync(p, 'utf8') : null,
+        );
       }
     }
   };
@@ -100,7 +123,9 @@ describe.each(builds)('the $name build (base $base)', (b) => {
 
   it('writes the offline edition and its checksum under the base', () => {
     const html = readFileSync(join(b.outDir, 'offline', 'story-offline.html'), 'utf8');
-    expect(readFileSync(join(b.outDir, 'offline', 'story-offline.html.sha256'), 'utf8')).toMatch(/^[0-9a-f]{64} {2}story-offline\.html\n$/);
+    expect(readFileSync(join(b.outDir, 'offline', 'story-offline.html.sha256'), 'utf8')).toMatch(
+      /^[0-9a-f]{64} {2}story-offline\.html\n$/,
+    );
     expect(html).toContain(`href="${b.site}${b.base}cite/story/"`);
   });
 });

@@ -41,7 +41,7 @@ export function chartTextSize(min: number): string[] {
   if (svgs.length === 0) return ['no chart drawing visible'];
   for (const svg of svgs) {
     const vb = svg.viewBox.baseVal;
-    const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+    const scale = vb?.width ? svg.getBoundingClientRect().width / vb.width : 1;
     let smallest = Infinity;
     let which = '';
     for (const t of svg.querySelectorAll<SVGTextElement>('text')) {

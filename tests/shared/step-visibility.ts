@@ -67,7 +67,12 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
   const step = args.step ?? Number(activeStep);
   const stepEl = figure.querySelector<HTMLElement>(`.step[data-step-id="${CSS.escape(ids[step] ?? '')}"]`);
 
-  const rounded = (r: DOMRect) => ({ x: Math.round(r.x), y: Math.round(r.y), w: Math.round(r.width), h: Math.round(r.height) });
+  const rounded = (r: DOMRect) => ({
+    x: Math.round(r.x),
+    y: Math.round(r.y),
+    w: Math.round(r.width),
+    h: Math.round(r.height),
+  });
   const shown = (el: Element): boolean => {
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) return false;
@@ -84,28 +89,37 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
   const svg = stackedSvg ?? stickySvg;
   const mode: StepVisibilityReport['mode'] = stackedSvg ? 'stacked' : stickySvg ? 'sticky' : 'none';
   const sticky = figure.querySelector<HTMLElement>('.chart__sticky');
-  const graphicShare = mode === 'sticky' && sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect().height / vh : 0;
+  const graphicShare =
+    mode === 'sticky' && sticky && getComputedStyle(sticky).position === 'sticky'
+      ? sticky.getBoundingClientRect().height / vh
+      : 0;
 
   const marksEls = svg ? [...svg.querySelectorAll<SVGGraphicsElement>(`.mark[data-steps~="${step}"]`)] : [];
   // The step's words: its box without a stacked figure it may carry.
   const textParts = stepEl ? [...stepEl.children].filter((c) => !c.classList.contains('step__figure') && shown(c)) : [];
   const textBox = stepEl
     ? textParts.length
-      ? textParts.map((c) => c.getBoundingClientRect()).reduce((a, b) => {
-          const x = Math.min(a.left, b.left);
-          const y = Math.min(a.top, b.top);
-          return new DOMRect(x, y, Math.max(a.right, b.right) - x, Math.max(a.bottom, b.bottom) - y);
-        })
+      ? textParts
+          .map((c) => c.getBoundingClientRect())
+          .reduce((a, b) => {
+            const x = Math.min(a.left, b.left);
+            const y = Math.min(a.top, b.top);
+            return new DOMRect(x, y, Math.max(a.right, b.right) - x, Math.max(a.bottom, b.bottom) - y);
+          })
       : stepEl.getBoundingClientRect()
     : null;
-  const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const overlaps = (a: DOMRect, b: DOMRect) =>
+    a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
   const marks: MarkReport[] = marksEls.map((el) => {
     const problems: string[] = [];
     const r = el.getBoundingClientRect();
     const id = el.getAttribute('data-id') ?? el.id ?? '?';
     if (r.width === 0 && r.height === 0) problems.push('not rendered');
-    if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5) problems.push(`outside viewport (${Math.round(r.left)},${Math.round(r.top)})-(${Math.round(r.right)},${Math.round(r.bottom)}) of ${vw}x${vh}`);
+    if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5)
+      problems.push(
+        `outside viewport (${Math.round(r.left)},${Math.round(r.top)})-(${Math.round(r.right)},${Math.round(r.bottom)}) of ${vw}x${vh}`,
+      );
     let opacity = 1;
     for (let e: Element | null = el; e; e = e.parentElement) {
       const cs = getComputedStyle(e);
@@ -113,11 +127,18 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
       if (cs.display === 'none') problems.push('display none');
       if (cs.visibility === 'hidden' && e === el) problems.push('hidden');
       if (e !== el && e !== document.documentElement && e !== document.body) {
-        const clips = e instanceof SVGSVGElement ? true : cs.overflowX !== 'visible' || cs.overflowY !== 'visible' || (cs.clipPath !== 'none' && cs.clipPath !== '');
+        const clips =
+          e instanceof SVGSVGElement
+            ? true
+            : cs.overflowX !== 'visible' ||
+              cs.overflowY !== 'visible' ||
+              (cs.clipPath !== 'none' && cs.clipPath !== '');
         if (clips) {
           const c = e.getBoundingClientRect();
           if (r.left < c.left - 0.5 || r.top < c.top - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5) {
-            problems.push(`clipped by <${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''}>`);
+            problems.push(
+              `clipped by <${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''}>`,
+            );
           }
         }
       }
@@ -132,7 +153,8 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
     }
     // The centre point of the mark's glyph (its first shape; its label is not the mark's centre): for a
     // stroked line, the middle of the line.
-    const glyph = el.querySelector<SVGGraphicsElement>('rect, circle, ellipse, polygon, path, line, polyline, use') ?? el;
+    const glyph =
+      el.querySelector<SVGGraphicsElement>('rect, circle, ellipse, polygon, path, line, polyline, use') ?? el;
     let cx = r.left + r.width / 2;
     let cy = r.top + r.height / 2;
     const gr = glyph.getBoundingClientRect();
@@ -150,7 +172,9 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
     if (cx >= 0 && cy >= 0 && cx < vw && cy < vh) {
       const hit = document.elementFromPoint(cx, cy);
       if (!hit || !el.contains(hit)) {
-        const what = hit ? `<${hit.tagName.toLowerCase()}${hit.getAttribute('class') ? `.${hit.getAttribute('class')!.split(' ')[0]}` : ''}>` : 'nothing';
+        const what = hit
+          ? `<${hit.tagName.toLowerCase()}${hit.getAttribute('class') ? `.${hit.getAttribute('class')!.split(' ')[0]}` : ''}>`
+          : 'nothing';
         problems.push(`centre point hits ${what}`);
       }
     }
@@ -160,7 +184,8 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
   const textProblems: string[] = [];
   if (!stepEl) textProblems.push('no step element');
   else if (textBox) {
-    if (textBox.top < -0.5 || textBox.bottom > vh + 0.5 || textBox.left < -0.5 || textBox.right > vw + 0.5) textProblems.push('outside viewport');
+    if (textBox.top < -0.5 || textBox.bottom > vh + 0.5 || textBox.left < -0.5 || textBox.right > vw + 0.5)
+      textProblems.push('outside viewport');
     else {
       const inset = 3;
       const points: [number, number][] = [

@@ -73,9 +73,16 @@ function colourUses(svgText: string, chart: string, width: number): Use[] {
       if (!colour || colour === 'none' || colour === 'transparent' || colour.startsWith('url(')) continue;
       const own = Number(a[`${paint}-opacity`] ?? 1);
       uses.push({
-        chart, width, tag, className: a.class ?? '', paint, colour, opacity: own * opacity,
+        chart,
+        width,
+        tag,
+        className: a.class ?? '',
+        paint,
+        colour,
+        opacity: own * opacity,
         partner: paint === 'fill' ? a.stroke : paint === 'stroke' ? a.fill : undefined,
-        inPattern: patternDepth > 0, text: tag === 'text' || tag === 'tspan' || textDepth > 0,
+        inPattern: patternDepth > 0,
+        text: tag === 'text' || tag === 'tspan' || textDepth > 0,
       });
     }
     if (!selfClosing) {
@@ -94,8 +101,17 @@ function colourUses(svgText: string, chart: string, width: number): Use[] {
  */
 const EXEMPT: { colour: string; tags: string[]; className?: RegExp; why: string }[] = [
   { colour: '#d6d3cc', tags: ['line'], why: 'lanes: day gridlines; the day labels above each column carry the dates' },
-  { colour: '#bdb9b0', tags: ['line'], why: 'lanes: separators between lanes; each lane is named by its title in the lane colour' },
-  { colour: '#f3e9c6', tags: ['rect'], className: /\bday-mark\b/, why: 'lanes: background band behind a marked day (Republic Day); its label in #6b4e00 text says what it is' },
+  {
+    colour: '#bdb9b0',
+    tags: ['line'],
+    why: 'lanes: separators between lanes; each lane is named by its title in the lane colour',
+  },
+  {
+    colour: '#f3e9c6',
+    tags: ['rect'],
+    className: /\bday-mark\b/,
+    why: 'lanes: background band behind a marked day (Republic Day); its label in #6b4e00 text says what it is',
+  },
   { colour: '#e4edf1', tags: ['rect'], why: 'map: the sea, the surface the map is drawn on' },
 ];
 
@@ -103,10 +119,19 @@ const EXEMPT: { colour: string; tags: string[]; className?: RegExp; why: string 
 function exemption(u: Use): string | undefined {
   if (isWhite(u.colour)) return 'white: halos, knock-outs and hollow interiors; the outline around them is checked';
   if (u.inPattern) return undefined; // pattern stripes are checked like any fill (the white ground is exempt above)
-  const partnerPasses = u.partner !== undefined && parseColour(u.partner) !== undefined && !isWhite(u.partner) && minContrast(u.partner) >= 3;
-  if (u.paint === 'fill' && !u.text && u.opacity < 0.2 && partnerPasses) return 'a faint tint inside an outline that passes';
-  if (u.paint === 'fill' && !u.text && partnerPasses) return 'an area whose outline (its own stroke) passes: the outline carries the shape';
-  const listed = EXEMPT.find((e) => e.colour === u.colour.toLowerCase() && e.tags.includes(u.tag) && (!e.className || e.className.test(u.className)));
+  const partnerPasses =
+    u.partner !== undefined &&
+    parseColour(u.partner) !== undefined &&
+    !isWhite(u.partner) &&
+    minContrast(u.partner) >= 3;
+  if (u.paint === 'fill' && !u.text && u.opacity < 0.2 && partnerPasses)
+    return 'a faint tint inside an outline that passes';
+  if (u.paint === 'fill' && !u.text && partnerPasses)
+    return 'an area whose outline (its own stroke) passes: the outline carries the shape';
+  const listed = EXEMPT.find(
+    (e) =>
+      e.colour === u.colour.toLowerCase() && e.tags.includes(u.tag) && (!e.className || e.className.test(u.className)),
+  );
   return listed?.why;
 }
 
@@ -117,8 +142,12 @@ const readJson = (p: string): unknown => JSON.parse(readFileSync(p, 'utf8'));
 function chartInputs(): ChartInput[] {
   const events = (readJson('content/data/events.json') as unknown[]).map((e) => eventSchema.parse(e));
   const byId = new Map(events.map((e) => [e.id, e]));
-  const actors = new Map((readJson('content/data/actors.json') as unknown[]).map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
-  const sources = new Map((readJson('content/data/sources.json') as unknown[]).map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
+  const actors = new Map(
+    (readJson('content/data/actors.json') as unknown[]).map((a) => actorSchema.parse(a)).map((a) => [a.id, a]),
+  );
+  const sources = new Map(
+    (readJson('content/data/sources.json') as unknown[]).map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]),
+  );
   const playbook = playbookSchema.parse(readJson('content/data/playbook.json'));
   const dir = 'content/data/charts';
   return readdirSync(dir)
@@ -139,9 +168,15 @@ function chartInputs(): ChartInput[] {
 
 const inputs = chartInputs();
 const uses = inputs.flatMap((input) =>
-  WIDTHS.flatMap((width) => colourUses(chartFunctions[input.chart.kind](input, { width, idPrefix: `t-${width}` }).svg, input.chart.id, width)),
+  WIDTHS.flatMap((width) =>
+    colourUses(chartFunctions[input.chart.kind](input, { width, idPrefix: `t-${width}` }).svg, input.chart.id, width),
+  ),
 );
-const legendUses = colourUses(readFileSync('src/components/Legend.astro', 'utf8'), 'legend (src/components/Legend.astro)', 0);
+const legendUses = colourUses(
+  readFileSync('src/components/Legend.astro', 'utf8'),
+  'legend (src/components/Legend.astro)',
+  0,
+);
 
 describe('chart colours', () => {
   it('draws at least one chart and reads its colours', () => {
@@ -158,7 +193,9 @@ describe('chart colours', () => {
   });
 
   it('uses only colours this test can read (hex, rgb() or white/black)', () => {
-    const unreadable = [...uses, ...legendUses].filter((u) => !parseColour(u.colour)).map((u) => `${u.chart}: ${u.paint}="${u.colour}" on <${u.tag}>`);
+    const unreadable = [...uses, ...legendUses]
+      .filter((u) => !parseColour(u.colour))
+      .map((u) => `${u.chart}: ${u.paint}="${u.colour}" on <${u.tag}>`);
     expect([...new Set(unreadable)]).toEqual([]);
   });
 
@@ -167,7 +204,10 @@ describe('chart colours', () => {
     for (const u of [...uses, ...legendUses]) {
       if (u.text || !parseColour(u.colour) || exemption(u)) continue;
       const ratio = minContrast(u.colour);
-      if (ratio < 3) failures.add(`${u.chart}${u.width ? ` @${u.width}` : ''}: ${u.paint}="${u.colour}" on <${u.tag}${u.className ? ` class="${u.className}"` : ''}> is ${ratio.toFixed(2)}:1`);
+      if (ratio < 3)
+        failures.add(
+          `${u.chart}${u.width ? ` @${u.width}` : ''}: ${u.paint}="${u.colour}" on <${u.tag}${u.className ? ` class="${u.className}"` : ''}> is ${ratio.toFixed(2)}:1`,
+        );
     }
     expect([...failures]).toEqual([]);
   });
@@ -183,8 +223,18 @@ describe('chart colours', () => {
   });
 
   it('every exemption in this file is still needed: drawn by a chart, and below 3:1', () => {
-    const used = EXEMPT.filter((e) => uses.some((u) => u.colour.toLowerCase() === e.colour && e.tags.includes(u.tag) && (!e.className || e.className.test(u.className)) && !u.text));
-    expect(EXEMPT.filter((e) => !used.includes(e) || minContrast(e.colour) >= 3).map((e) => `${e.colour}: ${e.why}`)).toEqual([]);
+    const used = EXEMPT.filter((e) =>
+      uses.some(
+        (u) =>
+          u.colour.toLowerCase() === e.colour &&
+          e.tags.includes(u.tag) &&
+          (!e.className || e.className.test(u.className)) &&
+          !u.text,
+      ),
+    );
+    expect(
+      EXEMPT.filter((e) => !used.includes(e) || minContrast(e.colour) >= 3).map((e) => `${e.colour}: ${e.why}`),
+    ).toEqual([]);
   });
 });
 

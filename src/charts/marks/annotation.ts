@@ -35,8 +35,10 @@ const DAY = 86_400_000;
 /** Earliest and latest calendar day (as UTC day numbers) a date may fall on, at its precision. */
 export function dayBounds(d: DatePart): { earliest: number; latest: number } {
   const [y, m, day] = d.date.split('-').map(Number) as [number, number?, number?];
-  if (d.precision === 'year' || m === undefined) return { earliest: Date.UTC(y, 0, 1) / DAY, latest: Date.UTC(y + 1, 0, 1) / DAY - 1 };
-  if (d.precision === 'month' || day === undefined) return { earliest: Date.UTC(y, m - 1, 1) / DAY, latest: Date.UTC(y, m, 1) / DAY - 1 };
+  if (d.precision === 'year' || m === undefined)
+    return { earliest: Date.UTC(y, 0, 1) / DAY, latest: Date.UTC(y + 1, 0, 1) / DAY - 1 };
+  if (d.precision === 'month' || day === undefined)
+    return { earliest: Date.UTC(y, m - 1, 1) / DAY, latest: Date.UTC(y, m, 1) / DAY - 1 };
   const n = Date.UTC(y, m - 1, day) / DAY;
   return { earliest: n, latest: n };
 }
@@ -115,7 +117,12 @@ const GAP = 6;
 const MARGIN = 4;
 
 function union(boxes: readonly Box[]): Box {
-  return { x0: Math.min(...boxes.map((b) => b.x0)), y0: Math.min(...boxes.map((b) => b.y0)), x1: Math.max(...boxes.map((b) => b.x1)), y1: Math.max(...boxes.map((b) => b.y1)) };
+  return {
+    x0: Math.min(...boxes.map((b) => b.x0)),
+    y0: Math.min(...boxes.map((b) => b.y0)),
+    x1: Math.max(...boxes.map((b) => b.x1)),
+    y1: Math.max(...boxes.map((b) => b.y1)),
+  };
 }
 
 function grow(b: Box, d: number): Box {
@@ -163,7 +170,9 @@ function connectorCrosses(note: Box, subject: Box, boxes: readonly Box[]): boole
   const len = Math.hypot(nx - sx, ny - sy);
   if (len < 8) return false;
   const n = Math.ceil(len / 2);
-  const near = boxes.filter((b) => b.x1 >= Math.min(sx, nx) && b.x0 <= Math.max(sx, nx) && b.y1 >= Math.min(sy, ny) && b.y0 <= Math.max(sy, ny));
+  const near = boxes.filter(
+    (b) => b.x1 >= Math.min(sx, nx) && b.x0 <= Math.max(sx, nx) && b.y1 >= Math.min(sy, ny) && b.y0 <= Math.max(sy, ny),
+  );
   for (let i = 2; i < n - 1; i++) {
     const x = nx + ((sx - nx) * i) / n;
     const y = ny + ((sy - ny) * i) / n;
@@ -184,7 +193,8 @@ function connector(note: Box, subject: Box): Markup {
 function noteText(lines: readonly string[], x: number, top: number, fs: number, lh: number, bold: boolean): Markup {
   // Font size, ink and the white halo come from the layer's group.
   const y = Math.round(top + fs);
-  if (lines.length === 1) return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines[0]}</text>`;
+  if (lines.length === 1)
+    return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines[0]}</text>`;
   return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines.map((l, i) => (i === 0 ? svg`<tspan x="${Math.round(x)}">${l}</tspan>` : svg`<tspan x="${Math.round(x)}" dy="${lh}">${l}</tspan>`))}</text>`;
 }
 
@@ -193,12 +203,16 @@ function noteText(lines: readonly string[], x: number, top: number, fs: number, 
  * full chart (no step chosen: no JavaScript, print) shows all of them without overlap.
  * Throws when an annotation names a mark the chart does not draw (all problems at once).
  */
-export function annotationLayer(steps: readonly { annotations?: readonly StepAnnotation[] }[], frame: AnnotationFrame): AnnotationLayer {
+export function annotationLayer(
+  steps: readonly { annotations?: readonly StepAnnotation[] }[],
+  frame: AnnotationFrame,
+): AnnotationLayer {
   const fs = noteFontSize(frame.width);
   const lh = Math.round(fs * 1.25);
   const missing: string[] = [];
   steps.forEach((s, i) => {
-    for (const a of s.annotations ?? []) for (const id of subjectIds(a)) if (!frame.anchors.has(id)) missing.push(`step ${i}: "${id}"`);
+    for (const a of s.annotations ?? [])
+      for (const id of subjectIds(a)) if (!frame.anchors.has(id)) missing.push(`step ${i}: "${id}"`);
   });
   if (missing.length) throw new Error(`annotations anchor to marks this chart does not draw: ${missing.join(', ')}`);
 
@@ -206,7 +220,16 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
   const placed: PlacedAnnotation[] = [];
   const parts: Markup[] = [];
   let height = frame.height;
-  const bottomQueue: { step: number; a: StepAnnotation; subject: Box; lines: string[]; w: number; h: number; text: string; subjectMarkup: Markup }[] = [];
+  const bottomQueue: {
+    step: number;
+    a: StepAnnotation;
+    subject: Box;
+    lines: string[];
+    w: number;
+    h: number;
+    text: string;
+    subjectMarkup: Markup;
+  }[] = [];
   const maxW = Math.min(frame.width - 2 * MARGIN, frame.width < 560 ? frame.width * 0.62 : 200);
 
   steps.forEach((s, step) => {
@@ -217,7 +240,12 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
       // Several marks: each is outlined; the note is placed by, and points to, the first.
       let subject = grow(a.type === 'callout' ? first : union(boxes), 3);
       let subjectMarkup: Markup;
-      let text = a.type === 'bracket' ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to)) : a.type === 'callout' && a.interval ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to))}` : a.text;
+      let text =
+        a.type === 'bracket'
+          ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to))
+          : a.type === 'callout' && a.interval
+            ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to))}`
+            : a.text;
       if (a.type === 'bracket') {
         const [A, B] = boxes as [Box, Box];
         const alongX = (frame.time ?? 'x') === 'x';
@@ -236,15 +264,20 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
         }
       } else if (a.type === 'band') {
         const alongX = (frame.time ?? 'x') === 'x';
-        subject = alongX ? { x0: subject.x0, x1: subject.x1, y0: 0, y1: frame.height } : { x0: 0, x1: frame.width, y0: subject.y0, y1: subject.y1 };
-        const edge = alongX ? svg`M${px(subject.x0)},0V${px(frame.height)}M${px(subject.x1)},0V${px(frame.height)}` : svg`M0,${px(subject.y0)}H${px(frame.width)}M0,${px(subject.y1)}H${px(frame.width)}`;
+        subject = alongX
+          ? { x0: subject.x0, x1: subject.x1, y0: 0, y1: frame.height }
+          : { x0: 0, x1: frame.width, y0: subject.y0, y1: subject.y1 };
+        const edge = alongX
+          ? svg`M${px(subject.x0)},0V${px(frame.height)}M${px(subject.x1)},0V${px(frame.height)}`
+          : svg`M0,${px(subject.y0)}H${px(frame.width)}M0,${px(subject.y1)}H${px(frame.width)}`;
         subjectMarkup = svg`<rect x="${px(subject.x0)}" y="${px(subject.y0)}" width="${px(subject.x1 - subject.x0)}" height="${px(subject.y1 - subject.y0)}" fill="${BAND_FILL}" fill-opacity="0.35" stroke="none"/><path d="${edge}" stroke-width="1" stroke-dasharray="3 3"/>`;
       } else {
         subjectMarkup = svg`${boxes.map((b) => grow(b, 3)).map((b) => svg`<rect x="${px(b.x0)}" y="${px(b.y0)}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" rx="3"/>`)}`;
       }
       text = text.trim();
       const frameBox: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };
-      const inside = (b: Box) => b.x0 >= frameBox.x0 && b.y0 >= frameBox.y0 && b.x1 <= frameBox.x1 && b.y1 <= frameBox.y1;
+      const inside = (b: Box) =>
+        b.x0 >= frameBox.x0 && b.y0 >= frameBox.y0 && b.x1 <= frameBox.x1 && b.y1 <= frameBox.y1;
       // The band's own rectangle is not an obstacle for its note; every other subject is.
       const obstacles = a.type === 'band' ? taken : [...taken, subject];
       // Wrapped at the widest measure first, then narrower; the first free place whose connector crosses
@@ -281,7 +314,9 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
       taken.push(note);
       if (a.type !== 'band') taken.push(subject);
       placed.push({ step, type: a.type, text, note, subject });
-      parts.push(group(step, a, subjectMarkup, connector(note, subject), noteText(lines, note.x0 + 1, note.y0, fs, lh, false)));
+      parts.push(
+        group(step, a, subjectMarkup, connector(note, subject), noteText(lines, note.x0 + 1, note.y0, fs, lh, false)),
+      );
     }
   });
   // Notes with no free place inside: a strip under the chart, each note under its subject as far as it can.
@@ -290,14 +325,29 @@ export function annotationLayer(steps: readonly { annotations?: readonly StepAnn
     const note = { x0: px(x), y0: px(height + GAP), x1: px(x + q.w), y1: px(height + GAP + q.h) };
     height = Math.ceil(note.y1 + MARGIN);
     placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject });
-    parts.push(group(q.step, q.a, q.subjectMarkup, connector(note, q.subject), noteText(q.lines, note.x0 + 1, note.y0, fs, lh, false)));
+    parts.push(
+      group(
+        q.step,
+        q.a,
+        q.subjectMarkup,
+        connector(note, q.subject),
+        noteText(q.lines, note.x0 + 1, note.y0, fs, lh, false),
+      ),
+    );
   }
   // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink outlines.
-  return { svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`, placed, height };
+  return {
+    svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`,
+    placed,
+    height,
+  };
 }
 
 /** With a pinned step (options.step), only that step's annotations are drawn: the drawing is that step. */
-export function onlyStep<T extends { annotations?: readonly StepAnnotation[] }>(steps: readonly T[], step: number | undefined): readonly { annotations?: readonly StepAnnotation[] }[] {
+export function onlyStep<T extends { annotations?: readonly StepAnnotation[] }>(
+  steps: readonly T[],
+  step: number | undefined,
+): readonly { annotations?: readonly StepAnnotation[] }[] {
   return step === undefined || step < 0 ? steps : steps.map((s, i) => (i === step ? s : { annotations: [] }));
 }
 
@@ -311,6 +361,9 @@ function subjectIds(a: StepAnnotation): string[] {
 
 function eventOf(frame: AnnotationFrame, id: string): DatePart {
   const e = frame.events.get(id);
-  if (!e) throw new Error(`bracket anchored to "${id}", which is not an event of this chart: an interval needs two events' dates`);
+  if (!e)
+    throw new Error(
+      `bracket anchored to "${id}", which is not an event of this chart: an interval needs two events' dates`,
+    );
   return e;
 }

@@ -12,10 +12,11 @@ const KINDS = ['svg', 'png', 'csv', 'json'] as const;
 type Kind = (typeof KINDS)[number];
 
 export const getStaticPaths = (async () => {
-  const charts = (await getCollection('charts'));
+  const charts = await getCollection('charts');
   return charts.flatMap((c) =>
-    [{ name: c.id, step: -1 }, ...c.data.steps.map((s, i) => ({ name: `${c.id}-${s.id}`, step: i }))].flatMap(({ name, step }) =>
-      KINDS.map((kind) => ({ params: { file: `${name}.${kind}` }, props: { chart: c.id, step, kind } })),
+    [{ name: c.id, step: -1 }, ...c.data.steps.map((s, i) => ({ name: `${c.id}-${s.id}`, step: i }))].flatMap(
+      ({ name, step }) =>
+        KINDS.map((kind) => ({ params: { file: `${name}.${kind}` }, props: { chart: c.id, step, kind } })),
     ),
   );
 }) satisfies GetStaticPaths;

@@ -35,7 +35,8 @@ async function chapterInput(id: string): Promise<LightChapterInput> {
   const sources = new Map((await getCollection('sources')).map((s) => [s.id, s.data]));
   const body = chapter.body ?? '';
   const texts = new Map([...body.matchAll(/<P id="(p\d+)">([\s\S]*?)<\/P>/g)].map((m) => [m[1]!, m[2]!.trim()]));
-  const link = (c: (typeof chapters)[number] | undefined): LightLink | null => (c ? { href: lightHref(c.data.id), label: c.data.title } : null);
+  const link = (c: (typeof chapters)[number] | undefined): LightLink | null =>
+    c ? { href: lightHref(c.data.id), label: c.data.title } : null;
   const blocks: LightChapterInput['blocks'] = [];
   for (const anchor of chapterAnchors(body)) {
     if (anchor.kind === 'paragraph') {
@@ -104,6 +105,7 @@ async function contentsPage(): Promise<string> {
 
 export const GET: APIRoute = async ({ params }) => {
   const page = String(params.page);
-  const html = page === 'index.html' ? await contentsPage() : lightPage(await chapterInput(page.replace(/\.html$/, ''))).html;
+  const html =
+    page === 'index.html' ? await contentsPage() : lightPage(await chapterInput(page.replace(/\.html$/, ''))).html;
   return new Response(html, { headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 };

@@ -4,9 +4,12 @@ import { getCollection } from 'astro:content';
 import { loadChart } from '../../prepare/load.ts';
 import { oembedDocument } from '../../build/oembed.ts';
 
-export const getStaticPaths = (async () => (await getCollection('charts')).map((c) => ({ params: { chart: c.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await getCollection('charts')).map((c) => ({ params: { chart: c.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const doc = oembedDocument(await loadChart(params.chart!), -1, site, import.meta.env.BASE_URL);
-  return new Response(`${JSON.stringify(doc, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(doc, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

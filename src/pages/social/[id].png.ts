@@ -23,20 +23,37 @@ export const getStaticPaths = (async () => {
     const id = /<Scrolly chart="([^"]+)"/.exec(body ?? '')?.[1];
     if (!id) return undefined;
     const input = await loadChart(id);
-    const drawing = (chartFunctions[input.chart.kind] as (i: typeof input, o: { width: number; idPrefix: string }) => { svg: string; width: number; height: number })(input, { width: 760, idPrefix: 'social' });
+    const drawing = (
+      chartFunctions[input.chart.kind] as (
+        i: typeof input,
+        o: { width: number; idPrefix: string },
+      ) => { svg: string; width: number; height: number }
+    )(input, { width: 760, idPrefix: 'social' });
     return { markup: drawing.svg, width: drawing.width, height: drawing.height };
   };
   return [
-    { params: { id: 'story' }, props: { title: opening.title, byline: `By ${opening.byline ?? ''}`, picture: { markup: h.svg, width: h.width, height: h.height } } },
+    {
+      params: { id: 'story' },
+      props: {
+        title: opening.title,
+        byline: `By ${opening.byline ?? ''}`,
+        picture: { markup: h.svg, width: h.width, height: h.height },
+      },
+    },
     ...(await Promise.all(
       entries
         .filter((c) => c.data.kind === 'section')
-        .map(async (c) => ({ params: { id: c.data.id }, props: { title: c.data.title, byline: opening.title, picture: await chartPicture(c.body) } })),
+        .map(async (c) => ({
+          params: { id: c.data.id },
+          props: { title: c.data.title, byline: opening.title, picture: await chartPicture(c.body) },
+        })),
     )),
   ];
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { title, byline, picture } = props as { title: string; byline: string; picture?: SocialPicture };
-  return new Response(socialPng({ kicker: ui().siteTitle, title, byline, picture }) as BodyInit, { headers: { 'Content-Type': 'image/png' } });
+  return new Response(socialPng({ kicker: ui().siteTitle, title, byline, picture }) as BodyInit, {
+    headers: { 'Content-Type': 'image/png' },
+  });
 };

@@ -32,8 +32,14 @@ function goodBuild(): Map<string, string | null> {
           `<meta property="og:image" content="https://mirror.example.org/mirror/kz/social/story.png">`,
       ),
     ],
-    ['cite/p01/index.html', page('<p id="cite-p01-apa">APA</p><a href="../../">back</a><a href="/mirror/kz/#p12">p12</a>')],
-    ['_astro/story.css', 'body{background:url(/mirror/kz/_astro/bg.png)} .x{background:url("data:image/svg+xml,<svg/>")}'],
+    [
+      'cite/p01/index.html',
+      page('<p id="cite-p01-apa">APA</p><a href="../../">back</a><a href="/mirror/kz/#p12">p12</a>'),
+    ],
+    [
+      '_astro/story.css',
+      'body{background:url(/mirror/kz/_astro/bg.png)} .x{background:url("data:image/svg+xml,<svg/>")}',
+    ],
     ['_astro/bg.png', null],
     ['_astro/app.js', 'const a=`/mirror/kz/embed/`;const re=/\\//g;const s="/";'],
     ['favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>'],
@@ -41,8 +47,14 @@ function goodBuild(): Map<string, string | null> {
     ['downloads/data.csv', null],
     ['embed/x/index.html', page('<p id="x">x</p>')],
     ['embed.js', '(function(){})();'],
-    ['downloads/sources.json', `{"url":"https://arabic.rt.com/world/1401026/amp/'/popular/'","note":"n/a","path":"\\/mirror\\/kz\\/x\\/"}`],
-    ['oembed/x.json', '{"html":"<iframe src=\\"https://mirror.example.org/mirror/kz/embed/x/\\"></iframe>","thumbnail_url":"https:\\/\\/mirror.example.org\\/mirror\\/kz\\/social\\/story.png"}'],
+    [
+      'downloads/sources.json',
+      `{"url":"https://arabic.rt.com/world/1401026/amp/'/popular/'","note":"n/a","path":"\\/mirror\\/kz\\/x\\/"}`,
+    ],
+    [
+      'oembed/x.json',
+      '{"html":"<iframe src=\\"https://mirror.example.org/mirror/kz/embed/x/\\"></iframe>","thumbnail_url":"https:\\/\\/mirror.example.org\\/mirror\\/kz\\/social\\/story.png"}',
+    ],
     ['offline/story-offline.html.sha256', `${'a'.repeat(64)}  story-offline.html\n`],
   ]);
 }
@@ -64,7 +76,11 @@ describe('htmlLinks, htmlIds, cssUrls', () => {
     expect([...htmlIds('<h2 id="a">x</h2><a name="b"></a><p data-id="c"></p>')]).toEqual(['a', 'b']);
   });
   it('finds url() and @import in CSS, not in comments', () => {
-    expect(cssUrls(`@import "/x.css"; /* url(/no.png) */ a{background:url( '/y.png' )} b{mask:url(#m)}`)).toEqual(['/x.css', '/y.png', '#m']);
+    expect(cssUrls(`@import "/x.css"; /* url(/no.png) */ a{background:url( '/y.png' )} b{mask:url(#m)}`)).toEqual([
+      '/x.css',
+      '/y.png',
+      '#m',
+    ]);
     expect(cssUrls(`/* url(/no.png) */ a{background:url( '/y.png' )}`)).toEqual(['/y.png']);
     expect(cssUrls(`@import "/x.css";`)).toEqual(['/x.css']);
   });
@@ -75,7 +91,12 @@ describe('checkLinks and checkBasePaths on a good build', () => {
     expect(formatLinkProblems(checkBuild(goodBuild(), { base, site }))).toBe('');
   });
   it('find nothing at base / either, for the same build made at the root', () => {
-    const root = new Map([...goodBuild()].map(([k, v]) => [k, v == null ? v : v.replaceAll('/mirror/kz/', '/').replaceAll('\\/mirror\\/kz\\/', '\\/')]));
+    const root = new Map(
+      [...goodBuild()].map(([k, v]) => [
+        k,
+        v == null ? v : v.replaceAll('/mirror/kz/', '/').replaceAll('\\/mirror\\/kz\\/', '\\/'),
+      ]),
+    );
     expect(formatLinkProblems(checkBuild(root, { base: '/', site }))).toBe('');
   });
 });
@@ -86,21 +107,33 @@ describe('broken builds', () => {
     edit(files);
     return files;
   };
-  const add = (files: Map<string, string | null>, body: string) => files.set('index.html', files.get('index.html')!.replace('</body>', `${body}</body>`));
+  const add = (files: Map<string, string | null>, body: string) =>
+    files.set('index.html', files.get('index.html')!.replace('</body>', `${body}</body>`));
 
   it('reports a link that ignores the base path', () => {
-    const problems = checkLinks(broken((f) => add(f, '<a href="/cite/p01/">root</a>')), { base, site });
-    expect(problems).toEqual([{ file: 'index.html', link: '/cite/p01/', problem: 'outside the base path /mirror/kz/' }]);
+    const problems = checkLinks(
+      broken((f) => add(f, '<a href="/cite/p01/">root</a>')),
+      { base, site },
+    );
+    expect(problems).toEqual([
+      { file: 'index.html', link: '/cite/p01/', problem: 'outside the base path /mirror/kz/' },
+    ]);
   });
   it('reports a link to a file that is not in the build, and a folder without its trailing slash', () => {
-    const problems = checkLinks(broken((f) => add(f, '<a href="/mirror/kz/cite/p99/">x</a><a href="/mirror/kz/cite/p01">y</a>')), { base, site });
+    const problems = checkLinks(
+      broken((f) => add(f, '<a href="/mirror/kz/cite/p99/">x</a><a href="/mirror/kz/cite/p01">y</a>')),
+      { base, site },
+    );
     expect(problems.map((p) => p.problem)).toEqual([
       'no file cite/p99/index.html in the build',
       'no file cite/p01 in the build (a folder: the URL needs a trailing slash)',
     ]);
   });
   it('reports a #fragment with no such id, on the same page and on another page', () => {
-    const problems = checkLinks(broken((f) => add(f, '<a href="#nowhere">x</a><a href="cite/p01/#p77">y</a>')), { base, site });
+    const problems = checkLinks(
+      broken((f) => add(f, '<a href="#nowhere">x</a><a href="cite/p01/#p77">y</a>')),
+      { base, site },
+    );
     expect(problems).toEqual([
       { file: 'index.html', link: '#nowhere', problem: 'no element with id "nowhere" in index.html' },
       { file: 'index.html', link: 'cite/p01/#p77', problem: 'no element with id "p77" in cite/p01/index.html' },
@@ -108,22 +141,44 @@ describe('broken builds', () => {
   });
   it('checks absolute URLs on the site origin like paths, and leaves other hosts alone', () => {
     const problems = checkLinks(
-      broken((f) => add(f, '<a href="https://mirror.example.org/mirror/kz/nope.csv">x</a><a href="https://other.example.com/nope/">y</a>')),
+      broken((f) =>
+        add(
+          f,
+          '<a href="https://mirror.example.org/mirror/kz/nope.csv">x</a><a href="https://other.example.com/nope/">y</a>',
+        ),
+      ),
       { base, site },
     );
-    expect(problems).toEqual([{ file: 'index.html', link: 'https://mirror.example.org/mirror/kz/nope.csv', problem: 'no file nope.csv in the build' }]);
+    expect(problems).toEqual([
+      {
+        file: 'index.html',
+        link: 'https://mirror.example.org/mirror/kz/nope.csv',
+        problem: 'no file nope.csv in the build',
+      },
+    ]);
   });
   it('reports a CSS url() that does not resolve', () => {
-    const problems = checkLinks(broken((f) => f.set('_astro/story.css', 'a{background:url(../fonts/x.woff2)}')), { base, site });
-    expect(problems).toEqual([{ file: '_astro/story.css', link: '../fonts/x.woff2', problem: 'no file fonts/x.woff2 in the build' }]);
+    const problems = checkLinks(
+      broken((f) => f.set('_astro/story.css', 'a{background:url(../fonts/x.woff2)}')),
+      { base, site },
+    );
+    expect(problems).toEqual([
+      { file: '_astro/story.css', link: '../fonts/x.woff2', problem: 'no file fonts/x.woff2 in the build' },
+    ]);
   });
   it('reports absolute paths and origin URLs that ignore the base in every kind of text file', () => {
     const problems = checkBasePaths(
       broken((f) => {
-        add(f, '<svg><use href="/icons.svg#a"/></svg><div style="background:url(/bg.png)"></div><script type="module">import("/_astro/x.js")</script>');
+        add(
+          f,
+          '<svg><use href="/icons.svg#a"/></svg><div style="background:url(/bg.png)"></div><script type="module">import("/_astro/x.js")</script>',
+        );
         f.set('_astro/app.js', 'fetch(`/data/x.json`)');
         f.set('_astro/story.css', 'a{background:url(/img/a.png)}');
-        f.set('oembed/x.json', '{"url":"https://mirror.example.org/embed/x/","thumb":"https:\\/\\/mirror.example.org\\/social\\/a.png","path":"/downloads/a.csv"}');
+        f.set(
+          'oembed/x.json',
+          '{"url":"https://mirror.example.org/embed/x/","thumb":"https:\\/\\/mirror.example.org\\/social\\/a.png","path":"/downloads/a.csv"}',
+        );
         f.set('offline/story-offline.html.sha256', 'see https://mirror.example.org/offline/\n');
         f.set('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"><image href="/a.png"/></svg>');
       }),

@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { chartFunctions } from '../../../src/charts/index.ts';
-import { annotationLayer, dayBounds, daysLabel, interval, noteFontSize, type AnnotationFrame } from '../../../src/charts/marks/annotation.ts';
+import {
+  annotationLayer,
+  dayBounds,
+  daysLabel,
+  interval,
+  noteFontSize,
+  type AnnotationFrame,
+} from '../../../src/charts/marks/annotation.ts';
 import { timelineAnnotationFrame, layoutTimeline } from '../../../src/charts/timeline.ts';
 import { flowAnnotationFrame, layoutFlow } from '../../../src/charts/flow.ts';
 import { lanesAnnotationFrame, layoutLanes } from '../../../src/charts/lanes.ts';
@@ -80,7 +87,9 @@ const WIDTHS = [320, 360, 768, 1440];
 
 describe('every step of every chart says its point on the chart', () => {
   it('has at least one annotation a step', () => {
-    const steps = inputs.flatMap((i) => i.chart.steps.map((s) => ({ id: `${i.chart.id}/${s.id}`, n: s.annotations.length })));
+    const steps = inputs.flatMap((i) =>
+      i.chart.steps.map((s) => ({ id: `${i.chart.id}/${s.id}`, n: s.annotations.length })),
+    );
     expect(steps.length).toBe(20);
     expect(steps.filter((s) => s.n < 1)).toEqual([]);
   });
@@ -95,7 +104,8 @@ describe('every step of every chart says its point on the chart', () => {
         const notes: Box[] = [];
         for (const p of layer.placed) {
           const n = p.note;
-          if (n.x0 < 0 || n.y0 < 0 || n.x1 > frame.width || n.y1 > layer.height) problems.push(`step ${p.step} "${p.text}" outside ${JSON.stringify(n)}`);
+          if (n.x0 < 0 || n.y0 < 0 || n.x1 > frame.width || n.y1 > layer.height)
+            problems.push(`step ${p.step} "${p.text}" outside ${JSON.stringify(n)}`);
           const hit = frame.avoid.find((b) => boxesOverlap(n, b));
           if (hit) problems.push(`step ${p.step} "${p.text}" covers ${JSON.stringify(hit)}`);
           const other = notes.find((b) => boxesOverlap(n, b));
@@ -132,10 +142,14 @@ describe('every step of every chart says its point on the chart', () => {
     expect(checked).toBeGreaterThanOrEqual(5);
     // The two pairs of the "same seasons" step, as the step text states them.
     const tl = inputs.find((i) => i.chart.id === 'courtesy-campaigns')!;
-    const texts = annotationLayer(tl.chart.steps, frameOf(tl, 768)).placed.filter((p) => p.type === 'bracket').map((p) => p.text);
+    const texts = annotationLayer(tl.chart.steps, frameOf(tl, 768))
+      .placed.filter((p) => p.type === 'bracket')
+      .map((p) => p.text);
     expect(texts.sort()).toEqual(['Post to visit: 17 days', 'Visit to interview: 4 days']);
     const rd = inputs.find((i) => i.chart.id === 'republic-day')!;
-    expect(annotationLayer(rd.chart.steps, frameOf(rd, 768)).placed.map((p) => p.text)).toContain('Fake to Kremlin remark: 2 days');
+    expect(annotationLayer(rd.chart.steps, frameOf(rd, 768)).placed.map((p) => p.text)).toContain(
+      'Fake to Kremlin remark: 2 days',
+    );
   });
 
   it('draws notes at a legible size, in ink with >= 3:1 contrast, and is never dimmed with the marks', () => {
@@ -167,8 +181,16 @@ describe.runIf(Boolean(out))('PNG of every annotated step', () => {
     for (const input of inputs)
       for (const width of [360, 760])
         input.chart.steps.forEach((_s, i) => {
-          const markup = ((chartFunctions[input.chart.kind] as AnyInput)(input, { width, idPrefix: 'p', step: i }).svg as string).replace(/^<svg /, '<svg style="background:#fff" ');
-          const png = new Resvg(markup, { background: '#fff', fitTo: { mode: 'zoom', value: 1.5 }, font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' } }).render().asPng();
+          const markup = (
+            (chartFunctions[input.chart.kind] as AnyInput)(input, { width, idPrefix: 'p', step: i }).svg as string
+          ).replace(/^<svg /, '<svg style="background:#fff" ');
+          const png = new Resvg(markup, {
+            background: '#fff',
+            fitTo: { mode: 'zoom', value: 1.5 },
+            font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+          })
+            .render()
+            .asPng();
           writeFileSync(join(out!, `${input.chart.id}-${width}-${i}.png`), png);
         });
   });

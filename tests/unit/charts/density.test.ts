@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { layoutLanes, lanes, labelWidth } from '../../../src/charts/lanes.ts';
+import { layoutLanes, labelWidth } from '../../../src/charts/lanes.ts';
 import { layoutTimeline, timeline } from '../../../src/charts/timeline.ts';
-import { flow, layoutFlow } from '../../../src/charts/flow.ts';
+import { layoutFlow } from '../../../src/charts/flow.ts';
 import { layoutRegionMap, regionMap } from '../../../src/charts/regionMap.ts';
 import { DENSITY_LIMITS, binLabel, binOf, featuredIds, thin } from '../../../src/charts/density.ts';
 import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
@@ -16,18 +16,29 @@ import { actorSchema, eventSchema, sourceSchema, type StoryEvent } from '../../.
 import { drawChart } from '../../../src/charts/index.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
 import { KINDS, chartOfKind, inputOf } from './fixture.ts';
-import { eventInterval, sortKey, wallTimeToUtc } from '../../../src/lib/dates.ts';
-import ui from '../../../content/data/ui.en.json';
+import { eventInterval, wallTimeToUtc } from '../../../src/lib/dates.ts';
 import { scaleUp } from './synthetic.ts';
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown[];
 const events = read('content/data/events.json').map((e) => eventSchema.parse(e));
 const byId = new Map(events.map((e) => [e.id, e]));
-const actors = new Map(read('content/data/actors.json').map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
-const sources = new Map(read('content/data/sources.json').map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
+const _actors = new Map(
+  read('content/data/actors.json')
+    .map((a) => actorSchema.parse(a))
+    .map((a) => [a.id, a]),
+);
+const _sources = new Map(
+  read('content/data/sources.json')
+    .map((s) => sourceSchema.parse(s))
+    .map((s) => [s.id, s]),
+);
 function input<I extends keyof typeof KINDS>(id: I, factor: number) {
   const real = chartOfKind(id, KINDS[id]);
-  const { chart, events: evs } = scaleUp(real, real.events.map((i) => byId.get(i)!), factor);
+  const { chart, events: evs } = scaleUp(
+    real,
+    real.events.map((i) => byId.get(i)!),
+    factor,
+  );
   return inputOf(chart, evs);
 }
 
@@ -46,7 +57,12 @@ function layoutMarks(d: ChartInput, width: number): { id: string; members?: stri
   }
 }
 const ev = (over: Partial<StoryEvent>): StoryEvent => ({ ...byId.get('off-2023-10-25-peskov')!, ...over });
-const marksOf = (svgText: string) => [...svgText.matchAll(/<g class="mark( cluster)?" data-id="([^"]+)" data-steps="([^"]*)"[^>]*?(?: data-count="(\d+)")?>/g)].map((m) => ({ cluster: !!m[1], id: m[2]!, steps: m[3]!, count: m[4] ? Number(m[4]) : undefined }));
+const marksOf = (svgText: string) =>
+  [
+    ...svgText.matchAll(
+      /<g class="mark( cluster)?" data-id="([^"]+)" data-steps="([^"]*)"[^>]*?(?: data-count="(\d+)")?>/g,
+    ),
+  ].map((m) => ({ cluster: !!m[1], id: m[2]!, steps: m[3]!, count: m[4] ? Number(m[4]) : undefined }));
 const height = (svgText: string) => Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svgText)![1]);
 
 describe('binOf', () => {
@@ -68,8 +84,17 @@ describe('binOf', () => {
 });
 
 describe('thin', () => {
-  const items = Array.from({ length: 12 }, (_, i) => ev({ id: `e${i}`, date: `2023-10-${String(20 + (i % 3)).padStart(2, '0')}`, precision: 'day' }));
-  const opts = { limit: 8, unit: 'day' as const, zone: 'Asia/Almaty', group: 'g', event: (e: StoryEvent) => e, featured: new Set(['e4']) };
+  const items = Array.from({ length: 12 }, (_, i) =>
+    ev({ id: `e${i}`, date: `2023-10-${String(20 + (i % 3)).padStart(2, '0')}`, precision: 'day' }),
+  );
+  const opts = {
+    limit: 8,
+    unit: 'day' as const,
+    zone: 'Asia/Almaty',
+    group: 'g',
+    event: (e: StoryEvent) => e,
+    featured: new Set(['e4']),
+  };
 
   it('draws everything while a group is within its limit', () => {
     const r = thin(items.slice(0, 8), opts);
@@ -108,29 +133,33 @@ describe.each(CHARTS)('$id as data grows', ({ id, render }) => {
     }
   });
 
-  it.each([10, 100])('at %ix: every event is drawn or counted exactly once, featured events keep their marks and steps', (factor) => {
-    const big = input(id, factor);
-    for (const width of [360, 760]) {
-      const out = render(big, { width });
-      const ms = marksOf(out);
-      const clusters = ms.filter((m) => m.cluster);
-      expect(clusters.length, 'clusters').toBeGreaterThan(0);
-      const layout = layoutMarks(big, width);
-      const counted = layout.flatMap((m) => m.members ?? []);
-      const drawn = ms.filter((m) => !m.cluster).map((m) => m.id);
-      expect([...drawn, ...counted].sort()).toEqual([...big.chart.events].sort());
-      // The count a cluster prints is the number it holds, and its title says where they are all listed.
-      for (const m of layout.filter((x) => x.members)) {
-        expect(clusters.find((c) => c.id === m.id)?.count, m.id).toBe(m.members!.length);
-        expect(m.title, m.id).toContain(`${m.members!.length} events dated`);
-        expect(m.title, m.id).toContain('data table');
+  it.each([10, 100])(
+    'at %ix: every event is drawn or counted exactly once, featured events keep their marks and steps',
+    (factor) => {
+      const big = input(id, factor);
+      for (const width of [360, 760]) {
+        const out = render(big, { width });
+        const ms = marksOf(out);
+        const clusters = ms.filter((m) => m.cluster);
+        expect(clusters.length, 'clusters').toBeGreaterThan(0);
+        const layout = layoutMarks(big, width);
+        const counted = layout.flatMap((m) => m.members ?? []);
+        const drawn = ms.filter((m) => !m.cluster).map((m) => m.id);
+        expect([...drawn, ...counted].sort()).toEqual([...big.chart.events].sort());
+        // The count a cluster prints is the number it holds, and its title says where they are all listed.
+        for (const m of layout.filter((x) => x.members)) {
+          expect(clusters.find((c) => c.id === m.id)?.count, m.id).toBe(m.members!.length);
+          expect(m.title, m.id).toContain(`${m.members!.length} events dated`);
+          expect(m.title, m.id).toContain('data table');
+        }
+        expect(out).toMatch(new RegExp(`>${clusters[0]!.count} more<`));
+        // What the story points at is still there, lit by the same steps as with the real data.
+        const realMarks = new Map(marksOf(render(real, { width })).map((m) => [m.id, m.steps]));
+        for (const f of featuredIds(big.chart))
+          if (realMarks.has(f)) expect(ms.find((m) => m.id === f)?.steps, f).toBe(realMarks.get(f));
       }
-      expect(out).toMatch(new RegExp(`>${clusters[0]!.count} more<`));
-      // What the story points at is still there, lit by the same steps as with the real data.
-      const realMarks = new Map(marksOf(render(real, { width })).map((m) => [m.id, m.steps]));
-      for (const f of featuredIds(big.chart)) if (realMarks.has(f)) expect(ms.find((m) => m.id === f)?.steps, f).toBe(realMarks.get(f));
-    }
-  });
+    },
+  );
 
   it('stops growing: at 100x the chart is no taller than twice the real one, and its marks and bytes stay bounded', () => {
     const big = input(id, 100);
@@ -181,7 +210,8 @@ describe('clusters in place', () => {
     const big = input('courtesy-campaigns', 10);
     for (const width of [360, 760, 1440]) {
       const L = layoutTimeline(big, { width });
-      const pos = (t: number) => L.scale.r0 + ((t - L.scale.t0) / (L.scale.t1 - L.scale.t0)) * (L.scale.r1 - L.scale.r0);
+      const pos = (t: number) =>
+        L.scale.r0 + ((t - L.scale.t0) / (L.scale.t1 - L.scale.t0)) * (L.scale.r1 - L.scale.r0);
       for (const m of L.marks.filter((x) => x.members)) {
         expect(m.shape).toBe('cluster');
         const members = m.members!.map((i) => byIdBig(big.events, i));
@@ -198,7 +228,8 @@ describe('clusters in place', () => {
         expect(l.x0, l.id).toBeGreaterThanOrEqual(0);
         expect(l.x1, l.id).toBeLessThanOrEqual(width);
         for (const o of labels) if (o !== l) expect(boxesOverlap(l, o), `${l.id} / ${o.id}`).toBe(false);
-        for (const m of L.marks) if (m.id !== l.id) expect(boxesOverlap(l, m.glyph), `${l.id} over ${m.id}`).toBe(false);
+        for (const m of L.marks)
+          if (m.id !== l.id) expect(boxesOverlap(l, m.glyph), `${l.id} over ${m.id}`).toBe(false);
       }
     }
   });

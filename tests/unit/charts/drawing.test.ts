@@ -54,7 +54,8 @@ describe('Drawing', () => {
     expect(dimmed).toBeGreaterThan(0);
     expect(baked.svg.match(/ opacity="0.3"/g)?.length).toBe(dimmed);
     // Beside the dimming, only the annotation layer differs: a pinned step draws its own annotations alone (issue 16).
-    const withoutNotes = (svg: string) => svg.replace(/<g class="annotations".*<\/g><\/g>(?=<\/svg>|\n<\/svg>)/s, '').replace(/viewBox="[^"]*"/, '');
+    const withoutNotes = (svg: string) =>
+      svg.replace(/<g class="annotations".*<\/g><\/g>(?=<\/svg>|\n<\/svg>)/s, '').replace(/viewBox="[^"]*"/, '');
     expect(withoutNotes(baked.svg.replaceAll(' opacity="0.3"', ''))).toBe(withoutNotes(all.svg));
     expect(baked.svg).toContain('<g class="annotation" data-steps="1">');
     expect(baked.svg).not.toContain('<g class="annotation" data-steps="0">');

@@ -9,8 +9,14 @@ import { flowChartSchema, eventSchema, sourceSchema, type StoryEvent } from '../
 import { sortKey } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';
 
-const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
-const sources = new Map((JSON.parse(readFileSync('content/data/sources.json', 'utf8')) as unknown[]).map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
+const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) =>
+  eventSchema.parse(e),
+);
+const sources = new Map(
+  (JSON.parse(readFileSync('content/data/sources.json', 'utf8')) as unknown[])
+    .map((s) => sourceSchema.parse(s))
+    .map((s) => [s.id, s]),
+);
 const chart = flowChartSchema.parse(JSON.parse(readFileSync('content/data/charts/anatomy-of-a-fake.json', 'utf8')));
 const byId = new Map(events.map((e) => [e.id, e]));
 const data: FlowData = {
@@ -20,7 +26,11 @@ const data: FlowData = {
   text: ui,
 };
 const WIDTHS = [320, 360, 768, 960, 1440];
-const text = (n: FlowNode, kind?: string) => n.lines.filter((l) => !kind || l.kind === kind).map((l) => l.text).join(' ');
+const text = (n: FlowNode, kind?: string) =>
+  n.lines
+    .filter((l) => !kind || l.kind === kind)
+    .map((l) => l.text)
+    .join(' ');
 const BOLD_KINDS = new Set(['label', 'figure']);
 
 describe('layoutFlow', () => {
@@ -30,7 +40,15 @@ describe('layoutFlow', () => {
   it('draws every event of the chart exactly once, in the stage the chart definition gives it', () => {
     expect(L.nodes.map((n) => n.id).sort()).toEqual([...chart.events].sort());
     const stages = flowStages(chart);
-    expect(stages.map((s) => s.name)).toEqual(['The real event', 'The first post', 'Amplifiers', 'Reach', 'The Kremlin', 'Denials', 'Russian MFA, later']);
+    expect(stages.map((s) => s.name)).toEqual([
+      'The real event',
+      'The first post',
+      'Amplifiers',
+      'Reach',
+      'The Kremlin',
+      'Denials',
+      'Russian MFA, later',
+    ]);
     for (const s of stages) for (const id of s.ids) expect(node(id).stage, id).toBe(s.n);
     expect(L.headers.map((h) => h.lines.join(' '))).toEqual(stages.map((s) => `${s.n}. ${s.name}`));
   });
@@ -44,7 +62,11 @@ describe('layoutFlow', () => {
       const [a, b] = [stageBox(n), stageBox(n + 1)];
       expect(b.x0 > a.x0 || b.y0 > a.y0, `stage ${n + 1} after ${n}`).toBe(true);
     }
-    for (let n = 1; n < 7; n++) expect(L.links.some((l) => l.from === n && l.to === n + 1 && l.arrow), `link ${n} -> ${n + 1}`).toBe(true);
+    for (let n = 1; n < 7; n++)
+      expect(
+        L.links.some((l) => l.from === n && l.to === n + 1 && l.arrow),
+        `link ${n} -> ${n + 1}`,
+      ).toBe(true);
     expect(L.links.every((l) => l.to === l.from + 1)).toBe(true);
   });
 
@@ -65,7 +87,10 @@ describe('layoutFlow', () => {
       if (audience.length === 0) {
         // Only the date carries digits (the labels here have none).
         expect(text(n).replace(/\d{1,2} \w{3} \d{4}|\w{3} \d{4}/, ''), n.id).not.toMatch(/\d/);
-        expect(n.lines.some((l) => l.kind === 'figure'), n.id).toBe(false);
+        expect(
+          n.lines.some((l) => l.kind === 'figure'),
+          n.id,
+        ).toBe(false);
       }
     }
   });
@@ -86,12 +111,19 @@ describe('layoutFlow', () => {
 
   it('gives each step exactly its highlighted nodes', () => {
     chart.steps.forEach((s, i) => {
-      expect(L.nodes.filter((n) => n.steps.includes(i)).map((n) => n.id).sort()).toEqual([...s.highlight].sort());
+      expect(
+        L.nodes
+          .filter((n) => n.steps.includes(i))
+          .map((n) => n.id)
+          .sort(),
+      ).toEqual([...s.highlight].sort());
     });
   });
 
   it('fails loudly when an event has no stage', () => {
-    const stages = chart.stages.map((s, i) => (i === 2 ? { ...s, events: ['dis-2023-10-sladkov', 'dis-2023-10-23-mk'] } : s));
+    const stages = chart.stages.map((s, i) =>
+      i === 2 ? { ...s, events: ['dis-2023-10-sladkov', 'dis-2023-10-23-mk'] } : s,
+    );
     expect(() => layoutFlow({ ...data, chart: { ...chart, stages } })).toThrow(/dis-2023-10-23-aif.*0 stages/);
   });
 
@@ -109,7 +141,8 @@ describe('layoutFlow', () => {
       ...W.legend.map((l) => ({ id: `legend ${l.key}`, box: l.box })),
     ];
     for (const b of boxes) inside(b.box, b.id);
-    for (const a of boxes) for (const b of boxes) if (a !== b) expect(boxesOverlap(a.box, b.box), `${a.id} overlaps ${b.id}`).toBe(false);
+    for (const a of boxes)
+      for (const b of boxes) if (a !== b) expect(boxesOverlap(a.box, b.box), `${a.id} overlaps ${b.id}`).toBe(false);
     for (const n of W.nodes) {
       for (const l of n.lines) {
         const w = labelWidth(l.text, l.size) * (BOLD_KINDS.has(l.kind) ? 1.08 : 1);
@@ -117,7 +150,8 @@ describe('layoutFlow', () => {
         expect(l.y - l.size, `${n.id}: "${l.text}" above its node`).toBeGreaterThanOrEqual(n.y0);
         expect(l.y + 3, `${n.id}: "${l.text}" below its node`).toBeLessThanOrEqual(n.y1);
       }
-      for (let i = 1; i < n.lines.length; i++) expect(n.lines[i]!.y - n.lines[i - 1]!.y, n.id).toBeGreaterThanOrEqual(n.lines[i]!.size);
+      for (let i = 1; i < n.lines.length; i++)
+        expect(n.lines[i]!.y - n.lines[i - 1]!.y, n.id).toBeGreaterThanOrEqual(n.lines[i]!.size);
     }
   });
 });
@@ -135,7 +169,11 @@ describe('flow (SVG)', () => {
     const evil: StoryEvent = { ...byId.get('dis-2023-10-sladkov')!, title: '<img src=x onerror=alert(1)>' };
     const out = flow({
       ...data,
-      chart: { ...chart, labels: { ...chart.labels, [evil.id]: '<img src=x onerror=alert(1)>' }, stages: chart.stages.map((s, i) => (i === 0 ? { ...s, title: '<script>x()</script>' } : s)) },
+      chart: {
+        ...chart,
+        labels: { ...chart.labels, [evil.id]: '<img src=x onerror=alert(1)>' },
+        stages: chart.stages.map((s, i) => (i === 0 ? { ...s, title: '<script>x()</script>' } : s)),
+      },
       events: data.events.map((e) => (e.id === evil.id ? evil : e)),
     }).svg;
     expect(out).not.toContain('<img');
@@ -152,8 +190,8 @@ describe('flow (SVG)', () => {
     expect(gzipSync(flow(data, { width: 760 }).svg).length).toBeLessThanOrEqual(15 * 1024);
   });
 
-
   it('uses colours of at least 3:1 against the page backgrounds', () => {
-    for (const c of [...Object.values(laneColours), '#6b6b6b']) for (const bg of ['#ffffff', '#fbfaf7']) expect(contrast(c, bg), `${c} on ${bg}`).toBeGreaterThanOrEqual(3);
+    for (const c of [...Object.values(laneColours), '#6b6b6b'])
+      for (const bg of ['#ffffff', '#fbfaf7']) expect(contrast(c, bg), `${c} on ${bg}`).toBeGreaterThanOrEqual(3);
   });
 });

@@ -12,12 +12,20 @@ import { interval } from '../../../src/charts/marks/annotation.ts';
 import { boxesOverlap } from '../../../src/charts/shared.ts';
 import { eventSchema, heroSchema } from '../../../src/schemas.ts';
 
-const events = new Map((JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e)).map((e) => [e.id, e]));
+const events = new Map(
+  (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[])
+    .map((e) => eventSchema.parse(e))
+    .map((e) => [e.id, e]),
+);
 const words: HeroWords = heroSchema.parse(JSON.parse(readFileSync('content/data/hero.json', 'utf8')));
 
 describe('hero strip', () => {
   // The page draws it at 400 (text sized for a phone); the social card at 760 with 14 px text.
-  for (const [width, fontSize] of [[400, undefined], [760, 14], [320, undefined]] as const) {
+  for (const [width, fontSize] of [
+    [400, undefined],
+    [760, 14],
+    [320, undefined],
+  ] as const) {
     it(`at ${width}px: text blocks do not overlap, inside the drawing, short enough`, () => {
       const d = hero(events, words, { width, fontSize });
       for (const [i, a] of d.boxes.entries()) {
@@ -49,7 +57,13 @@ describe('hero strip', () => {
     const out = process.env.HERO_PNG!;
     mkdirSync(out, { recursive: true });
     for (const width of [400, 760]) {
-      const png = new Resvg(hero(events, words, { width, fontSize: width === 760 ? 14 : undefined }).svg, { background: '#fff', fitTo: { mode: 'zoom', value: 1.5 }, font: { loadSystemFonts: true } }).render().asPng();
+      const png = new Resvg(hero(events, words, { width, fontSize: width === 760 ? 14 : undefined }).svg, {
+        background: '#fff',
+        fitTo: { mode: 'zoom', value: 1.5 },
+        font: { loadSystemFonts: true },
+      })
+        .render()
+        .asPng();
       writeFileSync(join(out, `hero-${width}.png`), png);
     }
   });

@@ -4,7 +4,9 @@ import { lanes, layoutLanes, labelWidth, type LanesData } from '../../../src/cha
 import { lanesChartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
 import ui from '../../../content/data/ui.en.json';
 
-const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
+const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) =>
+  eventSchema.parse(e),
+);
 const chart = lanesChartSchema.parse(JSON.parse(readFileSync('content/data/charts/republic-day.json', 'utf8')));
 const byId = new Map(events.map((e) => [e.id, e]));
 const data: LanesData = {
@@ -26,7 +28,8 @@ describe('layoutLanes', () => {
     expect(peskov.shape).toBe('day');
     expect(peskov.report).toBe(true);
     // 00:00 Moscow on 25 Oct = 03:00 Almaty (2 days + 3 h into the 4-day window); the report, 13:25 Moscow = 16:25 Almaty.
-    const at = (h: number, m: number) => L.plot.x0 + ((2 * 24 * 60 + h * 60 + m) / (4 * 24 * 60)) * (L.plot.x1 - L.plot.x0);
+    const at = (h: number, m: number) =>
+      L.plot.x0 + ((2 * 24 * 60 + h * 60 + m) / (4 * 24 * 60)) * (L.plot.x1 - L.plot.x0);
     expect(peskov.x0).toBeCloseTo(at(3, 0), 0);
     expect(peskov.x1).toBeCloseTo(at(16, 25), 0);
   });
@@ -50,13 +53,26 @@ describe('layoutLanes', () => {
     }
   });
   it('marks the article-only claims as claims', () => {
-    const claimed = L.marks.filter((m) => m.claimed).map((m) => m.id).sort();
-    expect(claimed).toEqual(data.events.filter((e) => e.status === 'claimed-by-article').map((e) => e.id).sort());
+    const claimed = L.marks
+      .filter((m) => m.claimed)
+      .map((m) => m.id)
+      .sort();
+    expect(claimed).toEqual(
+      data.events
+        .filter((e) => e.status === 'claimed-by-article')
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(claimed.length).toBeGreaterThan(0);
   });
   it('gives each step its highlighted marks', () => {
     chart.steps.forEach((s, i) => {
-      expect(L.marks.filter((m) => m.steps.includes(i)).map((m) => m.id).sort()).toEqual([...s.highlight].sort());
+      expect(
+        L.marks
+          .filter((m) => m.steps.includes(i))
+          .map((m) => m.id)
+          .sort(),
+      ).toEqual([...s.highlight].sort());
     });
   });
   it.each(WIDTHS)('keeps labels apart and inside the drawing at %i px', (width) => {
@@ -64,7 +80,14 @@ describe('layoutLanes', () => {
     const boxes = W.marks.map((m) => {
       const w = labelWidth(m.label, W.fontSize);
       const lx0 = m.anchor === 'start' ? m.lx : m.lx - w;
-      return { id: m.id, x0: lx0, x1: lx0 + w, y0: m.ly - W.fontSize, y1: m.ly + 3, mark: [m.x0, m.x1, m.y - 7, m.y + 7] as const };
+      return {
+        id: m.id,
+        x0: lx0,
+        x1: lx0 + w,
+        y0: m.ly - W.fontSize,
+        y1: m.ly + 3,
+        mark: [m.x0, m.x1, m.y - 7, m.y + 7] as const,
+      };
     });
     for (const b of boxes) {
       expect(b.x0, b.id).toBeGreaterThanOrEqual(0);
@@ -97,7 +120,11 @@ describe('lanes (SVG)', () => {
   });
   it('escapes text that comes from data', () => {
     const evil: StoryEvent = { ...data.events[0]!, title: '<img src=x onerror=alert(1)>' };
-    const out = lanes({ ...data, chart: { ...chart, labels: { ...chart.labels, [evil.id]: '<b>"x"</b>' } }, events: [evil, ...data.events.slice(1)] }).svg;
+    const out = lanes({
+      ...data,
+      chart: { ...chart, labels: { ...chart.labels, [evil.id]: '<b>"x"</b>' } },
+      events: [evil, ...data.events.slice(1)],
+    }).svg;
     expect(out).not.toContain('<img');
     expect(out).not.toContain('<b>');
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');

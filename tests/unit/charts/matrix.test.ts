@@ -2,24 +2,47 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contrast } from '../colour.ts';
-import { cellId, layoutMatrix, matrix, matrixColour, type MatrixCell, type MatrixData } from '../../../src/charts/matrix.ts';
+import {
+  cellId,
+  layoutMatrix,
+  matrix,
+  matrixColour,
+  type MatrixCell,
+  type MatrixData,
+} from '../../../src/charts/matrix.ts';
 import { boxesOverlap, labelWidth, type Box } from '../../../src/charts/shared.ts';
 import { matrixChartSchema, playbookSchema, sourceSchema, type Playbook } from '../../../src/schemas.ts';
 
-const sources = new Map((JSON.parse(readFileSync('content/data/sources.json', 'utf8')) as unknown[]).map((s) => sourceSchema.parse(s)).map((s) => [s.id, s]));
+const sources = new Map(
+  (JSON.parse(readFileSync('content/data/sources.json', 'utf8')) as unknown[])
+    .map((s) => sourceSchema.parse(s))
+    .map((s) => [s.id, s]),
+);
 const chart = matrixChartSchema.parse(JSON.parse(readFileSync('content/data/charts/playbook.json', 'utf8')));
 const playbook = playbookSchema.parse(JSON.parse(readFileSync('content/data/playbook.json', 'utf8')));
 const data: MatrixData = { chart, playbook, sources };
 const WIDTHS = [320, 360, 768, 960, 1440];
-const text = (c: MatrixCell, kind?: string) => c.lines.filter((l) => !kind || l.kind === kind).map((l) => l.text).join(' ');
-const markGroup = (svgText: string, id: string) => new RegExp(`<g class="mark" data-id="${id}"[\\s\\S]*?</g>`).exec(svgText)?.[0] ?? '';
+const text = (c: MatrixCell, kind?: string) =>
+  c.lines
+    .filter((l) => !kind || l.kind === kind)
+    .map((l) => l.text)
+    .join(' ');
+const markGroup = (svgText: string, id: string) =>
+  new RegExp(`<g class="mark" data-id="${id}"[\\s\\S]*?</g>`).exec(svgText)?.[0] ?? '';
 
 /** The real playbook with one cell turned into an article-only claim. */
 function withClaimCell(): Playbook {
   return {
     ...playbook,
     cells: playbook.cells.map((c) =>
-      c.narrative === 'n5' && c.country === 'KZ' ? { ...c, state: 'article-claim-only' as const, note: 'The article asserts it; no source was found.', examples: [] } : c,
+      c.narrative === 'n5' && c.country === 'KZ'
+        ? {
+            ...c,
+            state: 'article-claim-only' as const,
+            note: 'The article asserts it; no source was found.',
+            examples: [],
+          }
+        : c,
     ),
   };
 }
@@ -44,7 +67,9 @@ describe('layoutMatrix', () => {
       expect(ua.x1).toBeLessThan(kz.x0);
     }
     for (let i = 1; i < playbook.narratives.length; i++) {
-      expect(cell(`${playbook.narratives[i]!.id}-UA`).y0).toBeGreaterThan(cell(`${playbook.narratives[i - 1]!.id}-UA`).y1);
+      expect(cell(`${playbook.narratives[i]!.id}-UA`).y0).toBeGreaterThan(
+        cell(`${playbook.narratives[i - 1]!.id}-UA`).y1,
+      );
     }
   });
 
@@ -57,14 +82,21 @@ describe('layoutMatrix', () => {
     for (const c of playbook.cells) {
       const laid = cell(`${c.narrative}-${c.country}`);
       expect(laid.state).toBe(c.state);
-      expect(text(laid, 'count')).toBe(`${c.examples.length} ${c.examples.length === 1 ? 'sourced example' : 'sourced examples'}`);
+      expect(text(laid, 'count')).toBe(
+        `${c.examples.length} ${c.examples.length === 1 ? 'sourced example' : 'sourced examples'}`,
+      );
     }
   });
 
   it('falls back to the full example title and note when the chart gives no short form', () => {
-    const bare = layoutMatrix({ ...data, chart: { ...chart, words: {}, cellTitles: {}, cellNotes: {}, stepCells: {} } }, { width: 960 });
+    const bare = layoutMatrix(
+      { ...data, chart: { ...chart, words: {}, cellTitles: {}, cellNotes: {}, stepCells: {} } },
+      { width: 960 },
+    );
     const c = bare.cells.find((x) => x.id === 'n3-KZ')!;
-    expect(text(c, 'title')).toBe(playbook.cells.find((x) => x.narrative === 'n3' && x.country === 'KZ')!.examples[0]!.title);
+    expect(text(c, 'title')).toBe(
+      playbook.cells.find((x) => x.narrative === 'n3' && x.country === 'KZ')!.examples[0]!.title,
+    );
     expect(text(c, 'note')).toBe(playbook.cells.find((x) => x.narrative === 'n3' && x.country === 'KZ')!.note);
   });
 
@@ -98,7 +130,12 @@ describe('layoutMatrix', () => {
 
   it('brings forward the cells each step lists in stepCells[<step id>]', () => {
     chart.steps.forEach((s, i) => {
-      expect(L.cells.filter((c) => c.steps.includes(i)).map((c) => c.id).sort()).toEqual([...(chart.stepCells[s.id] ?? [])].sort());
+      expect(
+        L.cells
+          .filter((c) => c.steps.includes(i))
+          .map((c) => c.id)
+          .sort(),
+      ).toEqual([...(chart.stepCells[s.id] ?? [])].sort());
     });
     const noWords = layoutMatrix({ ...data, chart: { ...chart, words: {}, stepCells: {} } });
     expect(noWords.cells.every((c) => c.steps.length === chart.steps.length)).toBe(true);
@@ -119,7 +156,8 @@ describe('layoutMatrix', () => {
       ...W.legend.map((l) => ({ id: `legend ${l.key}`, box: l.box })),
     ];
     for (const b of boxes) inside(b.box, b.id);
-    for (const a of boxes) for (const b of boxes) if (a !== b) expect(boxesOverlap(a.box, b.box), `${a.id} overlaps ${b.id}`).toBe(false);
+    for (const a of boxes)
+      for (const b of boxes) if (a !== b) expect(boxesOverlap(a.box, b.box), `${a.id} overlaps ${b.id}`).toBe(false);
     for (const c of W.cells) {
       for (const l of c.lines) {
         const x = l.kind === 'state' ? c.tx + 17 : c.tx;
@@ -145,9 +183,15 @@ describe('matrix (SVG)', () => {
     const pb: Playbook = {
       ...playbook,
       narratives: playbook.narratives.map((n, i) => (i === 0 ? { ...n, label: evil } : n)),
-      cells: playbook.cells.map((c, i) => (i === 0 ? { ...c, note: evil, examples: c.examples.map((x) => ({ ...x, title: evil })) } : c)),
+      cells: playbook.cells.map((c, i) =>
+        i === 0 ? { ...c, note: evil, examples: c.examples.map((x) => ({ ...x, title: evil })) } : c,
+      ),
     };
-    const out = matrix({ ...data, playbook: pb, chart: { ...chart, cellTitles: { ...chart.cellTitles, 'n1-UA': '<b>"x"</b>' } } }).svg;
+    const out = matrix({
+      ...data,
+      playbook: pb,
+      chart: { ...chart, cellTitles: { ...chart.cellTitles, 'n1-UA': '<b>"x"</b>' } },
+    }).svg;
     expect(out).not.toContain('<img');
     expect(out).not.toContain('<b>');
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
@@ -162,13 +206,16 @@ describe('matrix (SVG)', () => {
     expect(gzipSync(matrix(data, { width: 760 }).svg).length).toBeLessThanOrEqual(15 * 1024);
   });
 
-
   it('uses an ink of at least 3:1 against the page backgrounds; states differ by glyph and stroke', () => {
     for (const bg of ['#ffffff', '#fbfaf7']) expect(contrast(matrixColour, bg)).toBeGreaterThanOrEqual(3);
     const out = matrix(data, { idPrefix: 'c' }).svg;
     // Documented: a solid square; partial: an outlined square half filled; both in the same ink.
     expect(markGroup(out, 'n1-UA')).toMatch(new RegExp(`<rect[^>]*width="11" height="11" fill="${matrixColour}"/>`));
-    expect(markGroup(out, 'n3-KZ')).toMatch(new RegExp(`<rect[^>]*width="10" height="10" fill="#fff" stroke="${matrixColour}"/><path d="[^"]*h5.5v11[^"]*" fill="${matrixColour}"/>`));
+    expect(markGroup(out, 'n3-KZ')).toMatch(
+      new RegExp(
+        `<rect[^>]*width="10" height="10" fill="#fff" stroke="${matrixColour}"/><path d="[^"]*h5.5v11[^"]*" fill="${matrixColour}"/>`,
+      ),
+    );
     expect(markGroup(out, 'n3-KZ')).not.toMatch(/width="11" height="11" fill=/);
   });
 });

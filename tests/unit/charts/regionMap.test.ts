@@ -16,7 +16,9 @@ import {
 import { mapChartSchema, eventSchema } from '../../../src/schemas.ts';
 import ui from '../../../content/data/ui.en.json';
 
-const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
+const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) =>
+  eventSchema.parse(e),
+);
 const chart = mapChartSchema.parse(JSON.parse(readFileSync('content/data/charts/region-map.json', 'utf8')));
 const places = JSON.parse(readFileSync('content/data/places.json', 'utf8')) as Place[];
 const byId = new Map(events.map((e) => [e.id, e]));
@@ -29,7 +31,9 @@ const data: RegionMapData = {
 const WIDTHS = [320, 360, 768, 960, 1440];
 const CLAIM = 'dis-2023-07-21-baraeva-post';
 const DENIAL = 'rsp-2023-08-01-moh-biolabs-denial';
-const KZ = '398', RU = '643', UA = '804';
+const KZ = '398',
+  RU = '643',
+  UA = '804';
 
 const layouts = new Map<number, RegionMapLayout>(WIDTHS.map((w) => [w, layoutRegionMap(data, { width: w })]));
 const layoutAt = (w: number) => layouts.get(w) ?? layoutRegionMap(data, { width: w });
@@ -50,7 +54,10 @@ describe('places.json', () => {
     }
   });
   it('puts each city in its country (Natural Earth)', () => {
-    const at = (id: string) => { const p = places.find((q) => q.id === id)!; return [p.lon, p.lat] as [number, number]; };
+    const at = (id: string) => {
+      const p = places.find((q) => q.id === id)!;
+      return [p.lon, p.lat] as [number, number];
+    };
     expect(geoContains(countryFeature(KZ)!, at('astana'))).toBe(true);
     expect(geoContains(countryFeature(KZ)!, at('almaty'))).toBe(true);
     expect(geoContains(countryFeature(RU)!, at('moscow'))).toBe(true);
@@ -95,7 +102,8 @@ describe('layoutRegionMap', () => {
     expect([claim.from, claim.to]).toEqual([UA, KZ]);
     expect(claim.denial).toBe(DENIAL);
     const bounds = (id: string) => geoPath(L.projection).bounds(countryFeature(id)!);
-    const within = ([x, y]: [number, number], [[x0, y0], [x1, y1]]: [[number, number], [number, number]]) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
+    const within = ([x, y]: [number, number], [[x0, y0], [x1, y1]]: [[number, number], [number, number]]) =>
+      x >= x0 && x <= x1 && y >= y0 && y <= y1;
     expect(within(claim.start, bounds(UA))).toBe(true);
     expect(within(claim.end, bounds(KZ))).toBe(true);
     // Stronger than the boxes: the ends lie on the countries themselves.
@@ -116,9 +124,15 @@ describe('layoutRegionMap', () => {
       expect(l.box.y1, where).toBeLessThanOrEqual(map.y1);
     }
     const marks: { id: string; box: Box }[] = [
-      ...L.cities.map((c) => ({ id: `dot ${c.id}`, box: { x0: c.x - 4.5, y0: c.y - 4.5, x1: c.x + 4.5, y1: c.y + 4.5 } })),
+      ...L.cities.map((c) => ({
+        id: `dot ${c.id}`,
+        box: { x0: c.x - 4.5, y0: c.y - 4.5, x1: c.x + 4.5, y1: c.y + 4.5 },
+      })),
       ...L.claims.flatMap((c) => [
-        { id: `cross ${c.id}`, box: { x0: c.cross[0] - 7, y0: c.cross[1] - 7, x1: c.cross[0] + 7, y1: c.cross[1] + 7 } },
+        {
+          id: `cross ${c.id}`,
+          box: { x0: c.cross[0] - 7, y0: c.cross[1] - 7, x1: c.cross[0] + 7, y1: c.cross[1] + 7 },
+        },
         { id: `head ${c.id}`, box: { x0: c.end[0] - 6, y0: c.end[1] - 6, x1: c.end[0] + 6, y1: c.end[1] + 6 } },
       ]),
     ];
@@ -130,7 +144,10 @@ describe('layoutRegionMap', () => {
       for (const m of marks) expect(overlap(a.box, m.box), `"${a.lines[0]}" covers ${m.id}`).toBe(false);
     }
     // The key and the numbered notes sit below the map, inside the drawing, apart.
-    const below = [...L.key.map((k) => ({ t: k.text, box: k.box })), ...L.notes.map((n) => ({ t: n.lines.join(' '), box: n.box }))];
+    const below = [
+      ...L.key.map((k) => ({ t: k.text, box: k.box })),
+      ...L.notes.map((n) => ({ t: n.lines.join(' '), box: n.box })),
+    ];
     for (const k of below) {
       expect(k.box.x0, k.t).toBeGreaterThanOrEqual(0);
       expect(k.box.x1, k.t).toBeLessThanOrEqual(width);
@@ -156,8 +173,18 @@ describe('layoutRegionMap', () => {
   it('moves the long notes below the map on narrow screens, in step order', () => {
     const N = layoutAt(360);
     expect(N.narrow).toBe(true);
-    expect(N.notes.map((n) => n.owner)).toEqual(['astana', 'ctx-2023-10-23-conference-hall-opening', CLAIM, DENIAL, 'ctx-2017-crl-opened', 'border']);
-    for (const n of N.notes) expect(N.labels.some((l) => l.kind === 'badge' && l.owner === n.owner && l.lines[0] === String(n.number))).toBe(true);
+    expect(N.notes.map((n) => n.owner)).toEqual([
+      'astana',
+      'ctx-2023-10-23-conference-hall-opening',
+      CLAIM,
+      DENIAL,
+      'ctx-2017-crl-opened',
+      'border',
+    ]);
+    for (const n of N.notes)
+      expect(N.labels.some((l) => l.kind === 'badge' && l.owner === n.owner && l.lines[0] === String(n.number))).toBe(
+        true,
+      );
     const W = layoutAt(768);
     expect(W.notes).toEqual([]);
     expect(W.labels.find((l) => l.kind === 'border')!.lines).toEqual([chart.border?.label, chart.border?.note]);
@@ -171,7 +198,10 @@ describe('layoutRegionMap', () => {
     expect(L.borderSteps).toEqual([0, step('border')]);
     expect(city(L, 'astana').steps).toEqual([0, step('cities')]);
     expect(city(L, 'moscow').steps).toEqual([0]);
-    expect(L.placeEvents.find((e) => e.id === 'ctx-2023-10-23-conference-hall-opening')!.steps).toEqual([0, step('cities')]);
+    expect(L.placeEvents.find((e) => e.id === 'ctx-2023-10-23-conference-hall-opening')!.steps).toEqual([
+      0,
+      step('cities'),
+    ]);
   });
 });
 
@@ -203,7 +233,10 @@ describe('regionMap (SVG)', () => {
   });
 
   it('draws Kazakhstan as a highlighted shape of its own', () => {
-    const m = /<path class="focus" data-id="398" d="(M[^"]+)" fill="([^"]+)" stroke="([^"]+)" stroke-width="([\d.]+)"/.exec(out);
+    const m =
+      /<path class="focus" data-id="398" d="(M[^"]+)" fill="([^"]+)" stroke="([^"]+)" stroke-width="([\d.]+)"/.exec(
+        out,
+      );
     expect(m).not.toBeNull();
     const [, d, fill, stroke, sw] = m!;
     expect(fill).toBe(mapColours.focusFill);
@@ -213,19 +246,33 @@ describe('regionMap (SVG)', () => {
     // The path spans Kazakhstan's projected extent (within rounding).
     const L = layoutAt(760);
     const [[bx0, by0], [bx1, by1]] = geoPath(L.projection).bounds(countryFeature(KZ)!);
-    let x = 0, y = 0, xmin = Infinity, xmax = -Infinity, ymin = Infinity, ymax = -Infinity;
+    let x = 0,
+      y = 0,
+      xmin = Infinity,
+      xmax = -Infinity,
+      ymin = Infinity,
+      ymax = -Infinity;
     for (const [, cmd, args] of d!.matchAll(/([Mlz])([^Mlz]*)/g)) {
       const ns = (args!.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
       for (let i = 0; i + 1 < ns.length; i += 2) {
         if (cmd === 'M' && i === 0) [x, y] = [ns[i]!, ns[i + 1]!];
         else [x, y] = [x + ns[i]!, y + ns[i + 1]!];
-        xmin = Math.min(xmin, x); xmax = Math.max(xmax, x); ymin = Math.min(ymin, y); ymax = Math.max(ymax, y);
+        xmin = Math.min(xmin, x);
+        xmax = Math.max(xmax, x);
+        ymin = Math.min(ymin, y);
+        ymax = Math.max(ymax, y);
       }
     }
-    for (const [a, b] of [[xmin, bx0], [xmax, bx1], [ymin, by0], [ymax, by1]] as const) expect(Math.abs(a - b)).toBeLessThan(2);
+    for (const [a, b] of [
+      [xmin, bx0],
+      [xmax, bx1],
+      [ymin, by0],
+      [ymax, by1],
+    ] as const)
+      expect(Math.abs(a - b)).toBeLessThan(2);
   });
 
-  it('emphasises the border with Russia and labels it with its length and the sources\' figures', () => {
+  it("emphasises the border with Russia and labels it with its length and the sources' figures", () => {
     const g = /<g class="mark" data-id="border"[\s\S]*?<\/g>\n/.exec(out)![0];
     expect(g).toContain(`stroke="${mapColours.border}" stroke-width="3.5"`);
     expect(g).toContain('about 7,500 km');
@@ -256,12 +303,31 @@ describe('regionMap (SVG)', () => {
 
   it('uses colours of at least 3:1 (lines) and 4.5:1 (text) against both page backgrounds', () => {
     const lum = (hex: string) => {
-      const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      const c = [1, 3, 5]
+        .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
       return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
     };
-    const ratio = (a: string, b: string) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x! + 0.05) / (y! + 0.05); };
-    const lines = [mapColours.coast, mapColours.borders, mapColours.focusLine, mapColours.border, mapColours.claim, mapColours.denial];
-    const texts = [mapColours.text, mapColours.countryText, mapColours.focusLine, mapColours.border, mapColours.claim, mapColours.denial];
+    const ratio = (a: string, b: string) => {
+      const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+      return (x! + 0.05) / (y! + 0.05);
+    };
+    const lines = [
+      mapColours.coast,
+      mapColours.borders,
+      mapColours.focusLine,
+      mapColours.border,
+      mapColours.claim,
+      mapColours.denial,
+    ];
+    const texts = [
+      mapColours.text,
+      mapColours.countryText,
+      mapColours.focusLine,
+      mapColours.border,
+      mapColours.claim,
+      mapColours.denial,
+    ];
     for (const bg of ['#ffffff', '#fbfaf7']) {
       for (const c of lines) expect(ratio(c, bg), `${c} on ${bg}`).toBeGreaterThanOrEqual(3);
       for (const c of texts) expect(ratio(c, bg), `${c} on ${bg}`).toBeGreaterThanOrEqual(4.5);
@@ -295,5 +361,4 @@ describe('regionMap (SVG)', () => {
     expect(regionMap(data, { width: 500 }).svg).toBe(regionMap(data, { width: 500 }).svg);
     expect(regionMap(data, { width: 500 }).svg).not.toBe(regionMap(data, { width: 900 }).svg);
   });
-
 });

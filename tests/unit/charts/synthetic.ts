@@ -20,20 +20,30 @@ function prng(seed: number): () => number {
 }
 const p2 = (n: number) => String(n).padStart(2, '0');
 
-export function scaleUp<C extends Chart>(chart: C, events: readonly StoryEvent[], factor: number): { chart: C; events: StoryEvent[] } {
+export function scaleUp<C extends Chart>(
+  chart: C,
+  events: readonly StoryEvent[],
+  factor: number,
+): { chart: C; events: StoryEvent[] } {
   const random = prng(factor * 7919);
   const out: StoryEvent[] = [...events];
   const stages = chart.kind === 'flow' ? chart.stages.map((s) => ({ ...s, events: [...s.events] })) : undefined;
   const eventPlaces = chart.kind === 'map' ? { ...chart.eventPlaces } : undefined;
   const ids = [...chart.events];
-  const [start, end] = chart.window ? [chart.window.start, chart.window.end].map((d) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7) || 1) - 1, Number(d.slice(8, 10) || 1))) : [0, 0];
+  const [start, end] = chart.window
+    ? [chart.window.start, chart.window.end].map((d) =>
+        Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7) || 1) - 1, Number(d.slice(8, 10) || 1)),
+      )
+    : [0, 0];
   for (const e of events) {
     for (let k = 1; k < factor; k++) {
       const copy: StoryEvent = { ...e, id: `${e.id}-x${k}`, title: `${e.title} (copy ${k})` };
       if (e.precision === 'day' || e.precision === 'hour' || e.precision === 'minute') {
         const day = chart.window
           ? new Date(start! + Math.floor(random() * Math.max(1, (end! - start!) / 86400000)) * 86400000)
-          : new Date(Date.UTC(Number(e.date.slice(0, 4)), Number(e.date.slice(5, 7)) - 1, 1 + Math.floor(random() * 28)));
+          : new Date(
+              Date.UTC(Number(e.date.slice(0, 4)), Number(e.date.slice(5, 7)) - 1, 1 + Math.floor(random() * 28)),
+            );
         copy.date = `${day.getUTCFullYear()}-${p2(day.getUTCMonth() + 1)}-${p2(day.getUTCDate())}`;
         if (e.time) copy.time = `${p2(Math.floor(random() * 24))}:${p2(Math.floor(random() * 60))}`;
         if (e.tz) delete copy.tz;
@@ -46,5 +56,8 @@ export function scaleUp<C extends Chart>(chart: C, events: readonly StoryEvent[]
       if (eventPlaces && at) eventPlaces[copy.id] = at;
     }
   }
-  return { chart: { ...chart, events: ids, ...(stages ? { stages } : {}), ...(eventPlaces ? { eventPlaces } : {}) }, events: out };
+  return {
+    chart: { ...chart, events: ids, ...(stages ? { stages } : {}), ...(eventPlaces ? { eventPlaces } : {}) },
+    events: out,
+  };
 }

@@ -2,15 +2,30 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { contrast } from '../colour.ts';
-import { layoutTimeline, sideColours, sideOf, timeline, type TimelineData, type TimelineLayout } from '../../../src/charts/timeline.ts';
+import {
+  layoutTimeline,
+  sideColours,
+  sideOf,
+  timeline,
+  type TimelineData,
+  type TimelineLayout,
+} from '../../../src/charts/timeline.ts';
 import { boxesOverlap, labelWidth, wrapText, type Box } from '../../../src/charts/shared.ts';
 import { actorSchema, timelineChartSchema, eventSchema, type StoryEvent } from '../../../src/schemas.ts';
 import { eventInterval, sortKey } from '../../../src/lib/dates.ts';
 import ui from '../../../content/data/ui.en.json';
 
-const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) => eventSchema.parse(e));
-const actors = new Map((JSON.parse(readFileSync('content/data/actors.json', 'utf8')) as unknown[]).map((a) => actorSchema.parse(a)).map((a) => [a.id, a]));
-const chart = timelineChartSchema.parse(JSON.parse(readFileSync('content/data/charts/courtesy-campaigns.json', 'utf8')));
+const events = (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[]).map((e) =>
+  eventSchema.parse(e),
+);
+const actors = new Map(
+  (JSON.parse(readFileSync('content/data/actors.json', 'utf8')) as unknown[])
+    .map((a) => actorSchema.parse(a))
+    .map((a) => [a.id, a]),
+);
+const chart = timelineChartSchema.parse(
+  JSON.parse(readFileSync('content/data/charts/courtesy-campaigns.json', 'utf8')),
+);
 const byId = new Map(events.map((e) => [e.id, e]));
 const data: TimelineData = {
   chart,
@@ -20,8 +35,10 @@ const data: TimelineData = {
 };
 const WIDTHS = [320, 360, 768, 960, 1440];
 const ZONE = chart.window!.zone;
-const pos = (L: TimelineLayout, t: number) => L.scale.r0 + ((t - L.scale.t0) / (L.scale.t1 - L.scale.t0)) * (L.scale.r1 - L.scale.r0);
-const markGroup = (svgText: string, id: string) => new RegExp(`<g class="mark" data-id="${id}"[\\s\\S]*?</g>`).exec(svgText)?.[0] ?? '';
+const pos = (L: TimelineLayout, t: number) =>
+  L.scale.r0 + ((t - L.scale.t0) / (L.scale.t1 - L.scale.t0)) * (L.scale.r1 - L.scale.r0);
+const markGroup = (svgText: string, id: string) =>
+  new RegExp(`<g class="mark" data-id="${id}"[\\s\\S]*?</g>`).exec(svgText)?.[0] ?? '';
 
 describe('layoutTimeline', () => {
   it('draws every event of the chart exactly once, at both layouts', () => {
@@ -33,21 +50,24 @@ describe('layoutTimeline', () => {
     }
   });
 
-  it.each([360, 760, 1440])('spans the whole month for an event known only to the month, never a point (%i px)', (width) => {
-    const L = layoutTimeline(data, { width });
-    const monthly = data.events.filter((e) => e.precision === 'month');
-    expect(monthly.length).toBeGreaterThan(2);
-    for (const e of monthly) {
-      const m = L.marks.find((x) => x.id === e.id)!;
-      const iv = eventInterval(e, ZONE);
-      expect(m.shape, e.id).toBe('span');
-      const [a, b] = L.narrow ? [m.glyph.y0, m.glyph.y1] : [m.glyph.x0, m.glyph.x1];
-      expect(a, e.id).toBeCloseTo(pos(L, iv.start), 0);
-      expect(b, e.id).toBeCloseTo(pos(L, iv.end), 0);
-      // A month is visibly longer than a day's dot.
-      expect(b - a, e.id).toBeGreaterThan(12);
-    }
-  });
+  it.each([360, 760, 1440])(
+    'spans the whole month for an event known only to the month, never a point (%i px)',
+    (width) => {
+      const L = layoutTimeline(data, { width });
+      const monthly = data.events.filter((e) => e.precision === 'month');
+      expect(monthly.length).toBeGreaterThan(2);
+      for (const e of monthly) {
+        const m = L.marks.find((x) => x.id === e.id)!;
+        const iv = eventInterval(e, ZONE);
+        expect(m.shape, e.id).toBe('span');
+        const [a, b] = L.narrow ? [m.glyph.y0, m.glyph.y1] : [m.glyph.x0, m.glyph.x1];
+        expect(a, e.id).toBeCloseTo(pos(L, iv.start), 0);
+        expect(b, e.id).toBeCloseTo(pos(L, iv.end), 0);
+        // A month is visibly longer than a day's dot.
+        expect(b - a, e.id).toBeGreaterThan(12);
+      }
+    },
+  );
 
   it.each([360, 760])('puts an event known to the day at the middle of its day, as a point (%i px)', (width) => {
     const L = layoutTimeline(data, { width });
@@ -91,7 +111,11 @@ describe('layoutTimeline', () => {
       expect(g).toMatch(/<circle[^>]*fill="#fff"[^>]*stroke-dasharray/);
       expect(g).toContain('font-style="italic"');
     }
-    expect(layoutTimeline(data).marks.filter((m) => m.claimed).map((m) => m.id)).toEqual(['art-2023-10-25-putin-message']);
+    expect(
+      layoutTimeline(data)
+        .marks.filter((m) => m.claimed)
+        .map((m) => m.id),
+    ).toEqual(['art-2023-10-25-putin-message']);
   });
 
   it('hatches reported and unverified events', () => {
@@ -99,16 +123,26 @@ describe('layoutTimeline', () => {
     for (const e of data.events) {
       const g = markGroup(out, e.id);
       const hatched = /url\(#h-hatch-(above|below)\)/.test(g);
-      expect(hatched, e.id).toBe(e.status === 'reported' || e.status === 'unverified' || e.until !== undefined || e.dateUncertain === true);
+      expect(hatched, e.id).toBe(
+        e.status === 'reported' || e.status === 'unverified' || e.until !== undefined || e.dateUncertain === true,
+      );
     }
   });
 
   it('gives each step exactly its highlighted marks; an empty highlight shows all', () => {
     const L = layoutTimeline(data, { width: 760 });
     chart.steps.forEach((s, i) => {
-      expect(L.marks.filter((m) => m.steps.includes(i)).map((m) => m.id).sort()).toEqual([...s.highlight].sort());
+      expect(
+        L.marks
+          .filter((m) => m.steps.includes(i))
+          .map((m) => m.id)
+          .sort(),
+      ).toEqual([...s.highlight].sort());
     });
-    const all = layoutTimeline({ ...data, chart: { ...chart, steps: [{ id: 'all', title: 'All', text: 'Everything.', highlight: [], annotations: [] }] } });
+    const all = layoutTimeline({
+      ...data,
+      chart: { ...chart, steps: [{ id: 'all', title: 'All', text: 'Everything.', highlight: [], annotations: [] }] },
+    });
     expect(all.marks.every((m) => m.steps.join(' ') === '0')).toBe(true);
     const out = timeline(data, { width: 760 }).svg;
     expect(markGroup(out, 'art-2023-10-25-putin-message')).toContain('data-steps="3"');
@@ -127,7 +161,10 @@ describe('layoutTimeline', () => {
     const labels = L.marks.map((m) => {
       const w = Math.max(...m.lines.map((l) => labelWidth(l, L.fontSize)));
       const x0 = m.anchor === 'start' ? m.lx : m.lx - w;
-      return { id: m.id, box: { x0, x1: x0 + w, y0: m.ly - L.fontSize, y1: m.ly + (m.lines.length - 1) * m.lineHeight + 3 } };
+      return {
+        id: m.id,
+        box: { x0, x1: x0 + w, y0: m.ly - L.fontSize, y1: m.ly + (m.lines.length - 1) * m.lineHeight + 3 },
+      };
     });
     const others = [
       ...L.sideTitles.map((t) => ({ id: `title-${t.side}`, box: t.box })),
@@ -138,16 +175,25 @@ describe('layoutTimeline', () => {
     const texts = [...labels, ...others];
     for (const a of texts) {
       for (const b of texts) if (a !== b) expect(boxesOverlap(a.box, b.box), `${a.id} overlaps ${b.id}`).toBe(false);
-      for (const m of L.marks) if (m.id !== a.id) expect(boxesOverlap(a.box, m.glyph), `${a.id} overlaps the mark of ${m.id}`).toBe(false);
+      for (const m of L.marks)
+        if (m.id !== a.id) expect(boxesOverlap(a.box, m.glyph), `${a.id} overlaps the mark of ${m.id}`).toBe(false);
       expect(boxesOverlap(a.box, L.band), `${a.id} overlaps the axis`).toBe(false);
     }
-    for (const a of L.marks) for (const b of L.marks) if (a !== b) expect(boxesOverlap(a.glyph, b.glyph), `${a.id} glyph on ${b.id}`).toBe(false);
+    for (const a of L.marks)
+      for (const b of L.marks)
+        if (a !== b) expect(boxesOverlap(a.glyph, b.glyph), `${a.id} glyph on ${b.id}`).toBe(false);
     // Leaders (narrow) never run through another mark.
     for (const m of L.marks) {
       for (let i = 1; i < m.line.length; i++) {
         const [p, q] = [m.line[i - 1]!, m.line[i]!];
-        const seg = { x0: Math.min(p[0], q[0]) - 0.4, x1: Math.max(p[0], q[0]) + 0.4, y0: Math.min(p[1], q[1]) - 0.4, y1: Math.max(p[1], q[1]) + 0.4 };
-        for (const o of L.marks) if (o !== m) expect(boxesOverlap(seg, o.glyph), `${m.id} line crosses ${o.id}`).toBe(false);
+        const seg = {
+          x0: Math.min(p[0], q[0]) - 0.4,
+          x1: Math.max(p[0], q[0]) + 0.4,
+          y0: Math.min(p[1], q[1]) - 0.4,
+          y1: Math.max(p[1], q[1]) + 0.4,
+        };
+        for (const o of L.marks)
+          if (o !== m) expect(boxesOverlap(seg, o.glyph), `${m.id} line crosses ${o.id}`).toBe(false);
       }
     }
   });
@@ -161,7 +207,9 @@ describe('layoutTimeline', () => {
 describe('timeline (SVG)', () => {
   it('is an accessible image with title and description, and a title on every mark', () => {
     const out = timeline(data, { width: 760, idPrefix: 't' }).svg;
-    expect(out).toMatch(/^<svg [^>]*class="chart-svg"[^>]*viewBox="0 0 760 \d+(\.\d)?"[^>]*role="img"[^>]*aria-labelledby="t-title t-desc"/);
+    expect(out).toMatch(
+      /^<svg [^>]*class="chart-svg"[^>]*viewBox="0 0 760 \d+(\.\d)?"[^>]*role="img"[^>]*aria-labelledby="t-title t-desc"/,
+    );
     expect(out).toContain(`<title id="t-title">${chart.title}</title>`);
     expect(out).toContain('<desc id="t-desc">');
     const marks = out.match(/<g class="mark"[^>]*>/g)!;
@@ -171,7 +219,11 @@ describe('timeline (SVG)', () => {
   });
 
   it('escapes text that comes from data', () => {
-    const evil: StoryEvent = { ...data.events[0]!, title: '<img src=x onerror=alert(1)>', channel: '"><script>x()</script>' };
+    const evil: StoryEvent = {
+      ...data.events[0]!,
+      title: '<img src=x onerror=alert(1)>',
+      channel: '"><script>x()</script>',
+    };
     const out = timeline({
       ...data,
       chart: { ...chart, title: '<img src=x onerror=alert(1)>', labels: { ...chart.labels, [evil.id]: '<b>"x"</b>' } },
@@ -192,7 +244,6 @@ describe('timeline (SVG)', () => {
   it('stays within 15 KB gzipped at 760 px', () => {
     expect(gzipSync(timeline(data, { width: 760 }).svg).length).toBeLessThanOrEqual(15 * 1024);
   });
-
 
   it('uses colours of at least 3:1 against the page backgrounds, and tells the sides apart by position too', () => {
     const out = timeline(data, { width: 760 }).svg;

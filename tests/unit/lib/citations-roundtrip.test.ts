@@ -21,14 +21,32 @@ const chapters = readdirSync(join(content, 'chapters'))
   .map((f) => readFileSync(join(content, 'chapters', f), 'utf8'))
   .map((text) => {
     const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)!;
-    return { ...(parseYaml(fm[1]!) as Omit<ChapterInput, 'body'> & { byline?: string }), body: text.slice(fm[0].length) };
+    return {
+      ...(parseYaml(fm[1]!) as Omit<ChapterInput, 'body'> & { byline?: string }),
+      body: text.slice(fm[0].length),
+    };
   });
 const charts = readdirSync(join(content, 'data', 'charts'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(content, 'data', 'charts', f), 'utf8')) as { id: string; title: string });
-const sources = JSON.parse(readFileSync(join(content, 'data', 'sources.json'), 'utf8')) as { kind: string; publisher: string; language: string; date: string | null }[];
-const work = citedWork(chapters, sources.find((s) => s.kind === 'article'));
-const targets = citationTargets({ work, chapters, charts, site: 'https://example.org', base: '/kz/', words: { paragraphTitle: ui.cite.paragraphTitle } });
+const sources = JSON.parse(readFileSync(join(content, 'data', 'sources.json'), 'utf8')) as {
+  kind: string;
+  publisher: string;
+  language: string;
+  date: string | null;
+}[];
+const work = citedWork(
+  chapters,
+  sources.find((s) => s.kind === 'article'),
+);
+const targets = citationTargets({
+  work,
+  chapters,
+  charts,
+  site: 'https://example.org',
+  base: '/kz/',
+  words: { paragraphTitle: ui.cite.paragraphTitle },
+});
 const ACCESSED = '2026-11-30';
 
 type Csl = Record<string, unknown> & { author?: { literal?: string; family?: string; given?: string }[] };
@@ -40,7 +58,11 @@ function kept(item: Csl, url: string) {
     title: item.title,
     // An organisation: one name, kept whole (CSL literal, or BibLaTeX's braced family name), no given name;
     // a RIS newspaper record carries it as its "Reporter" (AU), which citation-js reads into `reporter`.
-    author: author ? (author.given === undefined ? (author.literal ?? author.family) : `${author.given} ${author.family}`) : item.reporter,
+    author: author
+      ? author.given === undefined
+        ? (author.literal ?? author.family)
+        : `${author.given} ${author.family}`
+      : item.reporter,
     container: item['container-title'],
     url: item.URL === url,
     issued: item.issued ?? null,
@@ -54,7 +76,14 @@ describe('every cite target, parsed back', () => {
     expect(new Set(targets.map((t) => t.kind))).toEqual(new Set(['story', 'chapter', 'paragraph', 'figure']));
   });
 
-  const want = { title: work.title, author: work.author, container: work.publisher, url: true, issued: null, accessed: { 'date-parts': [[2026, 11, 30]] } };
+  const want = {
+    title: work.title,
+    author: work.author,
+    container: work.publisher,
+    url: true,
+    issued: null,
+    accessed: { 'date-parts': [[2026, 11, 30]] },
+  };
   for (const target of targets) {
     it(`${target.key}: BibLaTeX, RIS and CSL-JSON keep title, author, outlet, URL, no date and the access date`, () => {
       const c = formatCitations(target, { accessed: ACCESSED });

@@ -35,11 +35,17 @@ const chapters = chapterFiles.map((text) => {
 const charts = readdirSync(join(content, 'data', 'charts'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => JSON.parse(readFileSync(join(content, 'data', 'charts', f), 'utf8')) as { id: string; title: string });
-const sources = JSON.parse(readFileSync(join(content, 'data', 'sources.json'), 'utf8')) as { kind: string; publisher: string; language: string; date: string | null }[];
+const sources = JSON.parse(readFileSync(join(content, 'data', 'sources.json'), 'utf8')) as {
+  kind: string;
+  publisher: string;
+  language: string;
+  date: string | null;
+}[];
 const article = sources.find((s) => s.kind === 'article');
 
 const HEADLINE = 'Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence';
-const HEADLINE_TITLE_CASE = 'Frequent Storms of Russian Disinformation in Kazakhstan - a Response to the Loss of Influence';
+const HEADLINE_TITLE_CASE =
+  'Frequent Storms of Russian Disinformation in Kazakhstan - a Response to the Loss of Influence';
 const SITE = 'https://example.org';
 const BASE = '/kz-story/';
 const STORY = 'https://example.org/kz-story/';
@@ -68,10 +74,21 @@ const URL_P05 = `${STORY}#p05`;
 
 describe('the cited work', () => {
   it('is the article: headline, "Tomorrow\'s Affairs Staff", "Tomorrow\'s Affairs", no date while the data has none', () => {
-    expect(targets[0]!.work).toEqual({ title: HEADLINE, author: "Tomorrow's Affairs Staff", publisher: "Tomorrow's Affairs", language: 'en', issued: null });
+    expect(targets[0]!.work).toEqual({
+      title: HEADLINE,
+      author: "Tomorrow's Affairs Staff",
+      publisher: "Tomorrow's Affairs",
+      language: 'en',
+      issued: null,
+    });
   });
   it('needs an opening chapter with a byline and the article source', () => {
-    expect(() => citedWork(chapters.filter((c) => c.kind !== 'opening'), article)).toThrow(/opening/);
+    expect(() =>
+      citedWork(
+        chapters.filter((c) => c.kind !== 'opening'),
+        article,
+      ),
+    ).toThrow(/opening/);
     expect(() => citedWork(chapters, undefined)).toThrow(/kind "article"/);
   });
 });
@@ -93,7 +110,13 @@ describe('citationTargets', () => {
     const ids = idsIn(/<P id="(p\d+)"/g);
     expect(ids.length).toBeGreaterThan(10);
     expect(targets.filter((t) => t.kind === 'paragraph').map((t) => t.key)).toEqual(ids);
-    expect(p05).toMatchObject({ kind: 'paragraph', anchor: 'p05', url: URL_P05, chapter: 'threats', title: 'Paragraph p05 in the chapter “Congratulations followed by threats”' });
+    expect(p05).toMatchObject({
+      kind: 'paragraph',
+      anchor: 'p05',
+      url: URL_P05,
+      chapter: 'threats',
+      title: 'Paragraph p05 in the chapter “Congratulations followed by threats”',
+    });
     expect(p05.locator).toEqual({ label: 'paragraph', value: String(ids.indexOf('p05') + 1) });
   });
 
@@ -102,7 +125,11 @@ describe('citationTargets', () => {
     expect(placed.length).toBeGreaterThan(0);
     for (const id of placed) {
       const t = targetByKey(targets, `fig-${id}`);
-      expect(t).toMatchObject({ kind: 'figure', title: charts.find((c) => c.id === id)!.title, url: `${STORY}#fig-${id}` });
+      expect(t).toMatchObject({
+        kind: 'figure',
+        title: charts.find((c) => c.id === id)!.title,
+        url: `${STORY}#fig-${id}`,
+      });
     }
   });
 
@@ -120,7 +147,10 @@ describe('citationTargets', () => {
   });
 
   it('names sections as locators but not the opening (no heading) or figures (not parts of the article)', () => {
-    expect(targetByKey(targets, 'threats').locator).toEqual({ label: 'section', value: 'Congratulations followed by threats' });
+    expect(targetByKey(targets, 'threats').locator).toEqual({
+      label: 'section',
+      value: 'Congratulations followed by threats',
+    });
     expect(targetByKey(targets, 'opening').locator).toBeNull();
     expect(targetByKey(targets, 'fig-republic-day').locator).toBeNull();
   });
@@ -128,7 +158,9 @@ describe('citationTargets', () => {
   it('refuses two targets with one key', () => {
     const clash = { id: 'p05', title: 'Clash', order: 99, kind: 'section' as const, body: '' };
     expect(() => citationTargets(input({ chapters: [...chapters, clash] }))).toThrow(/share the key "p05"/);
-    expect(() => citationTargets(input({ chapters: [...chapters, { ...clash, id: 'story' }] }))).toThrow(/share the key "story"/);
+    expect(() => citationTargets(input({ chapters: [...chapters, { ...clash, id: 'story' }] }))).toThrow(
+      /share the key "story"/,
+    );
   });
 
   it('refuses a chapter that places an unknown chart', () => {
@@ -164,22 +196,40 @@ describe('storyUrl', () => {
 describe('formatCitations for a paragraph', () => {
   it('APA 7: group author. (n.d.). Title. Site. [Retrieved date, from] URL with anchor', () => {
     // APA 7 (9.16) adds a retrieval date for an undated page that may change; the style prints it.
-    expect(cited.apa).toMatch(new RegExp(`^${AUTHOR}\\. \\(n\\.d\\.\\)\\. ${esc(HEADLINE)}\\. ${OUTLET}\\. (Retrieved January 15, 2025, from )?${esc(URL_P05)}$`));
+    expect(cited.apa).toMatch(
+      new RegExp(
+        `^${AUTHOR}\\. \\(n\\.d\\.\\)\\. ${esc(HEADLINE)}\\. ${OUTLET}\\. (Retrieved January 15, 2025, from )?${esc(URL_P05)}$`,
+      ),
+    );
     expect(cited.inText.apa).toMatch(new RegExp(`^\\(${AUTHOR}, n\\.d\\., para\\. 5\\)$`));
   });
 
   it('MLA 9: author. “Title.” Container, URL. Accessed date. (no date, so the access date)', () => {
-    expect(cited.mla).toMatch(new RegExp(`^${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, ${esc(URL_P05)}\\. Accessed 15 Jan\\. 2025\\.$`));
+    expect(cited.mla).toMatch(
+      new RegExp(
+        `^${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, ${esc(URL_P05)}\\. Accessed 15 Jan\\. 2025\\.$`,
+      ),
+    );
     expect(cited.inText.mla).toMatch(new RegExp(`^\\(${AUTHOR}, par\\. 5\\)$`));
   });
 
   it('Chicago notes and bibliography: bibliography entry with n.d., note with the paragraph', () => {
-    expect(cited.chicago).toMatch(new RegExp(`^${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, n\\.d\\. (Accessed January 15, 2025\\. )?${esc(URL_P05)}\\.$`));
-    expect(cited.inText.chicago).toMatch(new RegExp(`^${AUTHOR}, “${esc(HEADLINE_TITLE_CASE)},” ${OUTLET}, n\\.d\\., para\\. 5, .*${esc(URL_P05)}\\.$`));
+    expect(cited.chicago).toMatch(
+      new RegExp(
+        `^${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, n\\.d\\. (Accessed January 15, 2025\\. )?${esc(URL_P05)}\\.$`,
+      ),
+    );
+    expect(cited.inText.chicago).toMatch(
+      new RegExp(`^${AUTHOR}, “${esc(HEADLINE_TITLE_CASE)},” ${OUTLET}, n\\.d\\., para\\. 5, .*${esc(URL_P05)}\\.$`),
+    );
   });
 
   it('Harvard (Cite Them Right): author (no date) ‘Title’, Site. Available at: URL (Accessed: date).', () => {
-    expect(cited.harvard).toMatch(new RegExp(`^${AUTHOR} \\(no date\\) ‘${esc(HEADLINE)}’, ${OUTLET}\\. Available at: ${esc(URL_P05)} \\(Accessed: 15 January 2025\\)\\.$`));
+    expect(cited.harvard).toMatch(
+      new RegExp(
+        `^${AUTHOR} \\(no date\\) ‘${esc(HEADLINE)}’, ${OUTLET}\\. Available at: ${esc(URL_P05)} \\(Accessed: 15 January 2025\\)\\.$`,
+      ),
+    );
     expect(cited.inText.harvard).toMatch(new RegExp(`^\\(${AUTHOR}, no date, para\\. 5\\)$`));
   });
 
@@ -190,7 +240,13 @@ describe('formatCitations for a paragraph', () => {
     expect(cited.bibtex).toContain(`urldate = {${ACCESSED}}`);
     expect(cited.bibtex).not.toMatch(/\b(year|date)\s*=/);
     const [back] = new Cite(cited.bibtex).data;
-    expect(back).toMatchObject({ type: 'webpage', title: HEADLINE, URL: URL_P05, 'container-title': "Tomorrow's Affairs", accessed: { 'date-parts': [[2025, 1, 15]] } });
+    expect(back).toMatchObject({
+      type: 'webpage',
+      title: HEADLINE,
+      URL: URL_P05,
+      'container-title': "Tomorrow's Affairs",
+      accessed: { 'date-parts': [[2025, 1, 15]] },
+    });
     const [name] = back!.author as { family?: string; literal?: string; given?: string }[];
     expect(name!.literal ?? name!.family).toBe("Tomorrow's Affairs Staff");
     expect(name!.given).toBeUndefined();
@@ -208,7 +264,13 @@ describe('formatCitations for a paragraph', () => {
     expect(lines).toContain('Y2  - 2025/01/15/');
     expect(lines.some((l) => /^(PY|Y1|DA)/.test(l))).toBe(false);
     const [back] = new Cite(cited.ris).data;
-    expect(back).toMatchObject({ type: 'article-newspaper', title: HEADLINE, URL: URL_P05, 'container-title': "Tomorrow's Affairs", accessed: { 'date-parts': [[2025, 1, 15]] } });
+    expect(back).toMatchObject({
+      type: 'article-newspaper',
+      title: HEADLINE,
+      URL: URL_P05,
+      'container-title': "Tomorrow's Affairs",
+      accessed: { 'date-parts': [[2025, 1, 15]] },
+    });
     // The RIS spec names a newspaper article's author (AU) its "Reporter"; citation-js reads it into CSL `reporter`.
     expect(back!.reporter).toBe("Tomorrow's Affairs Staff");
   });
@@ -230,7 +292,8 @@ describe('formatCitations for a paragraph', () => {
   });
 
   it('is plain text: no markup in any format', () => {
-    for (const v of [cited.apa, cited.mla, cited.chicago, cited.harvard, ...Object.values(cited.inText)]) expect(v).not.toMatch(/<[a-z/]/i);
+    for (const v of [cited.apa, cited.mla, cited.chicago, cited.harvard, ...Object.values(cited.inText)])
+      expect(v).not.toMatch(/<[a-z/]/i);
   });
 });
 
@@ -288,6 +351,8 @@ describe('dates', () => {
     expect(c.ris).toMatch(/^DA {2}- 2023\/11\/\/$/m);
     expect(c.ris).toMatch(/^Y2 {2}- 2025\/01\/15\/$/m);
     expect(cslItem(dated, { accessed: ACCESSED }).issued).toEqual({ 'date-parts': [[2023, 11]] });
-    expect(() => cslItem({ ...p05, work: { ...p05.work, issued: '2023-13' } }, { accessed: ACCESSED })).toThrow(/no month 13/);
+    expect(() => cslItem({ ...p05, work: { ...p05.work, issued: '2023-13' } }, { accessed: ACCESSED })).toThrow(
+      /no month 13/,
+    );
   });
 });

@@ -14,7 +14,10 @@ describe('eventInterval', () => {
     expect(zoneOffsetMinutes('Asia/Almaty', Date.UTC(2023, 9, 25))).toBe(360);
   });
   it('makes a minute-precision event a point, in its own zone', () => {
-    const iv = eventInterval({ date: '2023-10-25', time: '13:25', precision: 'minute', tz: 'Europe/Moscow' }, 'Asia/Almaty');
+    const iv = eventInterval(
+      { date: '2023-10-25', time: '13:25', precision: 'minute', tz: 'Europe/Moscow' },
+      'Asia/Almaty',
+    );
     expect(iv.start).toBe(iv.end);
     expect(iso(iv.start)).toBe('2023-10-25T10:25:00.000Z');
   });
@@ -38,6 +41,8 @@ describe('formatEventDate', () => {
     expect(formatEventDate({ date: '2023-10-25', time: '13:25', precision: 'minute', tz: 'Europe/Moscow' })).toBe(
       '25 October 2023, 13:25 Moscow time (UTC+3)',
     );
-    expect(formatEventDate({ date: '2023-10-25', time: '09:27', precision: 'minute' })).toBe('25 October 2023, 09:27 (time zone not known)');
+    expect(formatEventDate({ date: '2023-10-25', time: '09:27', precision: 'minute' })).toBe(
+      '25 October 2023, 09:27 (time zone not known)',
+    );
   });
 });

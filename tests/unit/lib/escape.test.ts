@@ -3,7 +3,9 @@ import { escapeText, svg, Markup } from '../../../src/lib/escape.ts';
 
 describe('escapeText', () => {
   it('escapes the five characters that can open markup or end an attribute', () => {
-    expect(escapeText(`<img src=x onerror="alert('1')">&`)).toBe('&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;');
+    expect(escapeText(`<img src=x onerror="alert('1')">&`)).toBe(
+      '&lt;img src=x onerror=&quot;alert(&#39;1&#39;)&quot;&gt;&amp;',
+    );
   });
 });
 

@@ -18,14 +18,39 @@ function chapter(drawings: [string, string | null][], text = 'A sentence of the 
     id: 'threats',
     title: 'Congratulations followed by threats',
     blocks: [
-      { kind: 'paragraph', id: 'p05', text, notes: [{ id: 'n1', finding: 'What the record shows <b>.', sources: [{ publisher: 'TASS', url: 'https://tass.com/x', language: 'en' }] }] },
-      ...drawings.map(([id, drawing]) => ({ kind: 'figure' as const, id, title: `Chart ${id}`, drawing, facts: [`Step of ${id} & more`], href: `/#fig-${id}` })),
+      {
+        kind: 'paragraph',
+        id: 'p05',
+        text,
+        notes: [
+          {
+            id: 'n1',
+            finding: 'What the record shows <b>.',
+            sources: [{ publisher: 'TASS', url: 'https://tass.com/x', language: 'en' }],
+          },
+        ],
+      },
+      ...drawings.map(([id, drawing]) => ({
+        kind: 'figure' as const,
+        id,
+        title: `Chart ${id}`,
+        drawing,
+        facts: [`Step of ${id} & more`],
+        href: `/#fig-${id}`,
+      })),
     ],
     prev: { href: '/light/opening.html', label: 'Opening' },
     next: { href: '/light/discrediting.html', label: 'Discrediting state policy' },
     contents: { href: '/light/', label: 'Contents' },
     full: { href: '/#threats', label: 'This chapter in the full story' },
-    words: { edition: 'Light edition', contents: 'Contents', note: 'What the sources show', facts: 'What the chart shows', fullChart: 'The full chart', licence: { href: 'https://creativecommons.org/licenses/by/4.0/', label: 'CC BY 4.0' } },
+    words: {
+      edition: 'Light edition',
+      contents: 'Contents',
+      note: 'What the sources show',
+      facts: 'What the chart shows',
+      fullChart: 'The full chart',
+      licence: { href: 'https://creativecommons.org/licenses/by/4.0/', label: 'CC BY 4.0' },
+    },
   };
 }
 
@@ -34,13 +59,17 @@ describe('lightPage', () => {
     const { html, drawn } = lightPage(chapter([['a', noisySvg(1, 20)]]));
     expect(drawn).toEqual(['a']);
     const head = Buffer.from(html).subarray(0, 1000).toString();
-    for (const href of ['/light/opening.html', '/light/', '/light/discrediting.html']) expect(head).toContain(`href="${href}"`);
+    for (const href of ['/light/opening.html', '/light/', '/light/discrediting.html'])
+      expect(head).toContain(`href="${href}"`);
     expect(html).not.toMatch(/<script|<link |\bsrc=/);
   });
   it('replaces the largest drawing by its key facts first when the page is over budget', () => {
     const small = noisySvg(2, 40);
     const large = noisySvg(3, 900);
-    const input = chapter([['small', small], ['large', large]]);
+    const input = chapter([
+      ['small', small],
+      ['large', large],
+    ]);
     const fits = compressedSizes(lightHtml(input, new Set(['small'])));
     const budget = Math.max(fits.brotli, fits.gzip) + 50;
     const { html, drawn } = lightPage(input, budget);

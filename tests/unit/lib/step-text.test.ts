@@ -12,7 +12,9 @@ describe('textRuns', () => {
     expect(textRuns('a ** b')).toEqual([{ text: 'a ** b', strong: false }]);
   });
   it('gives typographic quotes as the chapters get them', () => {
-    expect(smartQuotes(`the "NATO centre" and Tokayev's visit ("4 days")`)).toBe('the \u201cNATO centre\u201d and Tokayev\u2019s visit (\u201c4 days\u201d)');
+    expect(smartQuotes(`the "NATO centre" and Tokayev's visit ("4 days")`)).toBe(
+      'the \u201cNATO centre\u201d and Tokayev\u2019s visit (\u201c4 days\u201d)',
+    );
   });
   it('plainText drops the bold marks only', () => {
     expect(plainText('**Lead.** rest')).toBe('Lead. rest');

@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { clampOffset, createStepper, type ScrollerLike } from '../../../src/scripts/stepper.ts';
 
 function fakeScroller() {
-  const calls: { setup?: { step: HTMLElement[]; offset: number }; resize: number; destroy: number } = { resize: 0, destroy: 0 };
+  const calls: { setup?: { step: HTMLElement[]; offset: number }; resize: number; destroy: number } = {
+    resize: 0,
+    destroy: 0,
+  };
   let enter: ((r: { element: HTMLElement; index: number; direction: 'up' | 'down' }) => void) | undefined;
   const scroller: ScrollerLike = {
     setup(o) {
@@ -21,7 +24,12 @@ function fakeScroller() {
       calls.destroy++;
     },
   };
-  return { scroller, calls, fire: (index: number, direction: 'up' | 'down' = 'down') => enter?.({ element: {} as HTMLElement, index, direction }) };
+  return {
+    scroller,
+    calls,
+    fire: (index: number, direction: 'up' | 'down' = 'down') =>
+      enter?.({ element: {} as HTMLElement, index, direction }),
+  };
 }
 
 const steps = [{}, {}, {}] as HTMLElement[];

@@ -15,7 +15,12 @@ describe('references the build gate does not check yet', () => {
   const read = (p: string) => JSON.parse(readFileSync(join('content', 'data', p), 'utf8'));
   const sourceIds = new Set((read('sources.json') as { id: string }[]).map((s) => s.id));
   it('claims: every copy is a known source of an appearance; every review source is known', () => {
-    for (const c of read('claims.json') as { id: string; appearedIn: string[]; copies?: Record<string, string>; sources?: string[] }[]) {
+    for (const c of read('claims.json') as {
+      id: string;
+      appearedIn: string[];
+      copies?: Record<string, string>;
+      sources?: string[];
+    }[]) {
       for (const [event, source] of Object.entries(c.copies ?? {})) {
         expect(c.appearedIn, `${c.id} copies.${event}`).toContain(event);
         expect(sourceIds.has(source), `${c.id} copies.${event} = ${source}`).toBe(true);

@@ -22,7 +22,11 @@ export const charts = readdirSync(join(root, 'data', 'charts'))
 /** The article's words: every chapter, tags and frontmatter removed. */
 export const article = readdirSync(join(root, 'chapters'))
   .filter((f) => f.endsWith('.mdx'))
-  .map((f) => readFileSync(join(root, 'chapters', f), 'utf8').replace(/^---[\s\S]*?---/, '').replace(/<[^>]+>/g, ' '))
+  .map((f) =>
+    readFileSync(join(root, 'chapters', f), 'utf8')
+      .replace(/^---[\s\S]*?---/, '')
+      .replace(/<[^>]+>/g, ' '),
+  )
   .join('\n');
 
 export const eventById = new Map(events.map((e) => [e.id, e]));
@@ -60,23 +64,36 @@ export function editionTexts(): EditionText[] {
       if (typeof v === 'string') {
         if (!/^[a-z0-9-]+( [a-z0-9-]+)*$/.test(v) && !/^\d{4}(-\d{2}){0,2}$/.test(v)) add(path, v);
       } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${path}[${i}]`));
-      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) if (!skip.has(k)) walk(x, path ? `${path}.${k}` : k);
+      else if (v && typeof v === 'object')
+        for (const [k, x] of Object.entries(v)) if (!skip.has(k)) walk(x, path ? `${path}.${k}` : k);
     };
     walk(c, '');
     for (const s of c.steps) {
       // A step cites the events it brings forward (all the chart's when it highlights none).
-      const stepCite = s.highlight.length ? cited(s.highlight, [...(c.sources ?? []), ...examples.flatMap((x) => x.sources)]) : cite;
+      const stepCite = s.highlight.length
+        ? cited(s.highlight, [...(c.sources ?? []), ...examples.flatMap((x) => x.sources)])
+        : cite;
       out.push({ where: `charts/${c.id}.json › steps.${s.id}.text`, text: s.text, ...stepCite });
-      if (s.narrow) out.push({ where: `charts/${c.id}.json › steps.${s.id}.narrow.text`, text: s.narrow.text, ...stepCite });
+      if (s.narrow)
+        out.push({ where: `charts/${c.id}.json › steps.${s.id}.narrow.text`, text: s.narrow.text, ...stepCite });
     }
   }
-  for (const a of annotations) out.push({ where: `annotations.json › ${a.id}`, text: a.finding, ...cited(eventsOfSources(a.sources), a.sources) });
-  for (const c of claims) out.push({ where: `claims.json › ${c.id}`, text: c.finding, ...cited([...c.appearedIn, ...c.evidence], c.sources ?? []) });
+  for (const a of annotations)
+    out.push({ where: `annotations.json › ${a.id}`, text: a.finding, ...cited(eventsOfSources(a.sources), a.sources) });
+  for (const c of claims)
+    out.push({
+      where: `claims.json › ${c.id}`,
+      text: c.finding,
+      ...cited([...c.appearedIn, ...c.evidence], c.sources ?? []),
+    });
   for (const cell of playbook.cells) {
     out.push({
       where: `playbook.json › ${cell.narrative}-${cell.country} note`,
       text: cell.note,
-      ...cited(cell.examples.flatMap((x) => (x.eventId ? [x.eventId] : [])), cell.examples.flatMap((x) => x.sources)),
+      ...cited(
+        cell.examples.flatMap((x) => (x.eventId ? [x.eventId] : [])),
+        cell.examples.flatMap((x) => x.sources),
+      ),
     });
   }
   return out;

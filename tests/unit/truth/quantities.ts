@@ -30,8 +30,23 @@ export interface Quantity {
   interval?: 'day' | 'week' | 'month' | 'year';
 }
 
-const WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)';
+const WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)';
 
 const num = (s: string) => Number(s.replace(/,/g, ''));
 
@@ -51,18 +66,23 @@ export function quantities(text: string): Quantity[] {
     .replace(/\b(?:MIR|Rossiya|Russia) 24\b/g, ' ')
     .replace(/(^|[.;:] )\d, /g, '$1 ');
   // Intervals: a number (digits or a word) before a unit of time.
-  const interval = /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\b/gi;
+  const interval =
+    /\b(\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(day|week|month|year)s?\b/gi;
   t = t.replace(interval, (m, n: string, unit: string) => {
     const v = /^\d+$/.test(n) ? Number(n) : WORDS[n.toLowerCase()]!;
-    if (n.toLowerCase() !== 'a') out.push({ text: m, values: [v], interval: unit.toLowerCase() as Quantity['interval'] });
+    if (n.toLowerCase() !== 'a')
+      out.push({ text: m, values: [v], interval: unit.toLowerCase() as Quantity['interval'] });
     return ' ';
   });
   // Scaled words: "two million", "a million", "US$103 million", "2m".
-  t = t.replace(/\b(?:US\$)?(\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten)\s*(million|billion|m\b)/gi, (m, n: string, scale: string) => {
-    const base = /^\d/.test(n) ? Number(n) : WORDS[n.toLowerCase()]!;
-    out.push({ text: m, values: [base * (scale.toLowerCase() === 'billion' ? 1e9 : 1e6)] });
-    return ' ';
-  });
+  t = t.replace(
+    /\b(?:US\$)?(\d+(?:\.\d+)?|a|one|two|three|four|five|six|seven|eight|nine|ten)\s*(million|billion|m\b)/gi,
+    (m, n: string, scale: string) => {
+      const base = /^\d/.test(n) ? Number(n) : WORDS[n.toLowerCase()]!;
+      out.push({ text: m, values: [base * (scale.toLowerCase() === 'billion' ? 1e9 : 1e6)] });
+      return ' ';
+    },
+  );
   // Ranges "7–10".
   t = t.replace(/\b(\d[\d,.]*)\s*[–-]\s*(\d[\d,.]*)\b/g, (m, a: string, b: string) => {
     out.push({ text: m, values: [num(a), num(b)] });
@@ -88,7 +108,8 @@ function traced(n: number, unit: NonNullable<Quantity['interval']>, dates: strin
     for (const b of dates) {
       if (a >= b) continue;
       if (unit === 'day' && a.length === 10 && b.length === 10 && (day(b) - day(a)) / DAY === n) return true;
-      if (unit === 'week' && a.length === 10 && b.length === 10 && Math.round((day(b) - day(a)) / DAY / 7) === n) return true;
+      if (unit === 'week' && a.length === 10 && b.length === 10 && Math.round((day(b) - day(a)) / DAY / 7) === n)
+        return true;
       const [ay, am] = a.split('-').map(Number) as [number, number?];
       const [by, bm] = b.split('-').map(Number) as [number, number?];
       if (unit === 'month' && am !== undefined && bm !== undefined && (by - ay) * 12 + (bm - am) === n) return true;
@@ -103,15 +124,31 @@ export function checkQuantities(text: string, input: QuantityInput): string[] {
   const problems: string[] = [];
   const dates = [...input.events.flatMap((e) => [e.date, ...(e.until ? [e.until] : [])])];
   // Dates the text names, as partial ISO dates, for intervals measured to a stated date.
-  const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const months = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ];
   for (const m of text.matchAll(new RegExp(`\\b(?:(\\d{1,2}) )?(${months.join('|')}) (\\d{4})\\b`, 'g'))) {
     const mm = String(months.indexOf(m[2]!) + 1).padStart(2, '0');
     dates.push(m[1] ? `${m[3]}-${mm}-${m[1].padStart(2, '0')}` : `${m[3]}-${mm}`);
   }
   for (const m of text.matchAll(/\b(?:in|since|from|by) ((?:19|20)\d\d)\b/g)) dates.push(m[1]!);
   for (const q of quantities(text)) {
-    const ok = q.values.every((v) => input.figures.includes(v)) || (q.interval !== undefined && q.values.length === 1 && traced(q.values[0]!, q.interval, dates));
-    if (!ok) problems.push(`"${q.text}" is neither a figure of a cited event or source nor an interval between cited dates`);
+    const ok =
+      q.values.every((v) => input.figures.includes(v)) ||
+      (q.interval !== undefined && q.values.length === 1 && traced(q.values[0]!, q.interval, dates));
+    if (!ok)
+      problems.push(`"${q.text}" is neither a figure of a cited event or source nor an interval between cited dates`);
   }
   return problems;
 }

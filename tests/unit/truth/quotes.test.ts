@@ -6,7 +6,10 @@ import { actors, article, claims, editionTexts, sourceById, type EditionText } f
 function inputFor(t: EditionText): QuoteCheckInput {
   return {
     article,
-    originals: [...t.events.flatMap((e) => (e.quote ? [e.quote.text] : [])), ...t.sources.flatMap((id) => sourceById.get(id)?.quotes ?? [])],
+    originals: [
+      ...t.events.flatMap((e) => (e.quote ? [e.quote.text] : [])),
+      ...t.sources.flatMap((id) => sourceById.get(id)?.quotes ?? []),
+    ],
     translations: t.events.flatMap((e) => (e.quote?.translation ? [e.quote.translation] : [])),
     claimNames: claims.flatMap((c) => c.names ?? []),
     actorNames: actors.map((a) => a.name),
@@ -15,18 +18,18 @@ function inputFor(t: EditionText): QuoteCheckInput {
 
 describe('quoted phrases', () => {
   it('finds quotations and skips apostrophes', () => {
-    expect(quotedPhrases(`Russia's "NATO centre", a 'third-party user' and «Военкоры Русской Весны»; the ministry's reply`)).toEqual([
-      'NATO centre',
-      'Военкоры Русской Весны',
-      'third-party user',
-    ]);
+    expect(
+      quotedPhrases(`Russia's "NATO centre", a 'third-party user' and «Военкоры Русской Весны»; the ministry's reply`),
+    ).toEqual(['NATO centre', 'Военкоры Русской Весны', 'third-party user']);
     expect(normalise('“a — b’s”')).toBe(`"a - b's"`);
   });
 
   it('every quoted phrase in the edition is verbatim in the article, a cited quote or source, a claim name or an actor name', () => {
     const texts = editionTexts();
     expect(texts.length).toBeGreaterThan(100);
-    const problems = texts.flatMap((t) => checkQuotes(t.text, inputFor(t)).map((p) => `${t.where}: "${p.quote}" — ${p.reason}`));
+    const problems = texts.flatMap((t) =>
+      checkQuotes(t.text, inputFor(t)).map((p) => `${t.where}: "${p.quote}" — ${p.reason}`),
+    );
     expect(problems).toEqual([]);
   });
 

@@ -50,7 +50,13 @@ export function normalise(s: string): string {
 export function quotedPhrases(text: string): string[] {
   const t = text.replace(/\*\*/g, '');
   const found: string[] = [];
-  const patterns = [/"([^"]+)"/g, /\u201c([^\u201d]+)\u201d/g, /\u00ab((?:[^\u00ab\u00bb]|\u00ab[^\u00bb]*\u00bb)+)\u00bb/g, /\u2018([^\u2019]+?)\u2019(?![A-Za-z])/g, /(?<=^|[\s(\[—–-])'([^']+?)'(?![A-Za-z])/g];
+  const patterns = [
+    /"([^"]+)"/g,
+    /\u201c([^\u201d]+)\u201d/g,
+    /\u00ab((?:[^\u00ab\u00bb]|\u00ab[^\u00bb]*\u00bb)+)\u00bb/g,
+    /\u2018([^\u2019]+?)\u2019(?![A-Za-z])/g,
+    /(?<=^|[\s([—–-])'([^']+?)'(?![A-Za-z])/g,
+  ];
   const covered: [number, number][] = [];
   for (const re of patterns) {
     for (const m of t.matchAll(re)) {
@@ -70,7 +76,10 @@ function contains(haystack: string, needle: string): boolean {
   const h = normalise(haystack);
   const n = normalise(needle);
   if (h.includes(n)) return true;
-  const flip = n.charAt(0) === n.charAt(0).toUpperCase() ? n.charAt(0).toLowerCase() + n.slice(1) : n.charAt(0).toUpperCase() + n.slice(1);
+  const flip =
+    n.charAt(0) === n.charAt(0).toUpperCase()
+      ? n.charAt(0).toLowerCase() + n.slice(1)
+      : n.charAt(0).toUpperCase() + n.slice(1);
   return h.includes(flip);
 }
 
@@ -81,13 +90,21 @@ export function checkQuotes(text: string, input: QuoteCheckInput): QuoteProblem[
     if (input.claimNames.some((n) => normalise(n) === normalise(q))) continue;
     if (input.actorNames.some((n) => contains(n, `'${q}'`))) continue;
     if (hasCyrillic(q)) {
-      if (!input.originals.some((o) => contains(o, q))) problems.push({ quote: q, reason: 'a quote in another language must match an original-language field of a cited event or source' });
+      if (!input.originals.some((o) => contains(o, q)))
+        problems.push({
+          quote: q,
+          reason: 'a quote in another language must match an original-language field of a cited event or source',
+        });
       continue;
     }
     if (contains(input.article, q)) continue;
     if (input.originals.some((o) => contains(o, q))) continue;
     if (input.translations.some((o) => contains(o, q))) continue;
-    problems.push({ quote: q, reason: 'not found verbatim in the article, in a cited event\u2019s quote, in a cited source\u2019s quotes or among claim names' });
+    problems.push({
+      quote: q,
+      reason:
+        'not found verbatim in the article, in a cited event\u2019s quote, in a cited source\u2019s quotes or among claim names',
+    });
   }
   return problems;
 }

@@ -12,14 +12,21 @@ import { ui } from '../../../src/lib/ui.ts';
 import { charts, eventById, events } from './content.ts';
 
 /** Problems: marks drawn as points (known to the minute) whose event time is not stated as the event's. */
-export function minutePointsWithoutEventBasis(marks: readonly PlacedMark[], byId: ReadonlyMap<string, StoryEvent>): string[] {
+export function minutePointsWithoutEventBasis(
+  marks: readonly PlacedMark[],
+  byId: ReadonlyMap<string, StoryEvent>,
+): string[] {
   return marks
     .filter((m) => m.shape === 'point' && !m.members)
     .filter((m) => byId.get(m.id)?.timeBasis !== 'event')
-    .map((m) => `${m.id} is drawn to the minute, but its time is ${byId.get(m.id)?.timeBasis ? `a ${byId.get(m.id)!.timeBasis} time` : 'of unknown basis'}`);
+    .map(
+      (m) =>
+        `${m.id} is drawn to the minute, but its time is ${byId.get(m.id)?.timeBasis ? `a ${byId.get(m.id)!.timeBasis} time` : 'of unknown basis'}`,
+    );
 }
 
-const sorted = (ids: readonly string[]) => ids.map((id) => eventById.get(id)!).sort((a, b) => a.date.localeCompare(b.date));
+const sorted = (ids: readonly string[]) =>
+  ids.map((id) => eventById.get(id)!).sort((a, b) => a.date.localeCompare(b.date));
 
 describe('times drawn to the minute', () => {
   it('every event with a time says whose time it is (schema)', () => {
@@ -52,13 +59,35 @@ describe('times drawn to the minute', () => {
 
   it('fails on a planted report time drawn as a point, and passes an event time drawn as one', () => {
     const peskov = eventById.get('off-2023-10-25-peskov')!;
-    const planted: PlacedMark = { id: peskov.id, lane: 'official', shape: 'point', claimed: false, uncertain: false, x0: 0, x1: 10, y: 0, label: '', lx: 0, ly: 0, anchor: 'start', labelBox: [0, 0], steps: [] };
+    const planted: PlacedMark = {
+      id: peskov.id,
+      lane: 'official',
+      shape: 'point',
+      claimed: false,
+      uncertain: false,
+      x0: 0,
+      x1: 10,
+      y: 0,
+      label: '',
+      lx: 0,
+      ly: 0,
+      anchor: 'start',
+      labelBox: [0, 0],
+      steps: [],
+    };
     expect(minutePointsWithoutEventBasis([planted], eventById)).toHaveLength(1);
     const asEvent = new Map([[peskov.id, { ...peskov, timeBasis: 'event' as const }]]);
     expect(minutePointsWithoutEventBasis([planted], asEvent)).toEqual([]);
     // And the chart itself draws an event-basis minute as a point.
     const chart = lanesChartSchema.parse(charts.find((c) => c.id === 'republic-day')!);
-    const L = layoutLanes({ chart, events: sorted(chart.events).map((e) => (e.id === peskov.id ? { ...e, timeBasis: 'event' as const } : e)), text: ui() }, {});
+    const L = layoutLanes(
+      {
+        chart,
+        events: sorted(chart.events).map((e) => (e.id === peskov.id ? { ...e, timeBasis: 'event' as const } : e)),
+        text: ui(),
+      },
+      {},
+    );
     expect(L.marks.find((m) => m.id === peskov.id)!.shape).toBe('point');
   });
 });

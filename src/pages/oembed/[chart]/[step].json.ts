@@ -5,11 +5,15 @@ import { loadChart } from '../../../prepare/load.ts';
 import { oembedDocument } from '../../../build/oembed.ts';
 
 export const getStaticPaths = (async () =>
-  (await getCollection('charts')).flatMap((c) => c.data.steps.map((s) => ({ params: { chart: c.id, step: s.id } })))) satisfies GetStaticPaths;
+  (await getCollection('charts')).flatMap((c) =>
+    c.data.steps.map((s) => ({ params: { chart: c.id, step: s.id } })),
+  )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const input = await loadChart(params.chart!);
   const index = input.chart.steps.findIndex((s) => s.id === params.step);
   const doc = oembedDocument(input, index, site, import.meta.env.BASE_URL);
-  return new Response(`${JSON.stringify(doc, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(doc, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };
