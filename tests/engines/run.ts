@@ -30,7 +30,24 @@ const PLANT = process.env.ENGINES_PLANT ?? '';
 
 let passed = 0;
 let failed = 0;
+let knownFailures = 0;
+/**
+ * Checks that fail today for a reason the page itself must fix, with the open issue that fixes it. They are still
+ * run and printed: a known failure does not fail the suite, and one that starts passing fails it until its entry is
+ * removed here (so the list cannot go stale).
+ */
+const KNOWN: [RegExp, string][] = [
+  [/chart text at least 12 px on screen/, 'issue #15 point 2: secondary chart labels render under 12 px (base size minus 1)'],
+];
 function report(label: string, problems: string[]): void {
+  const known = KNOWN.find(([re]) => re.test(label));
+  if (known && problems.length > 0) {
+    knownFailures++;
+    console.log(`KNOWN ${label} (${known[1]})`);
+    for (const p of problems.slice(0, 3)) console.log(`     - ${p}`);
+    return;
+  }
+  if (known) problems = [`known failure now passes: remove it from KNOWN in tests/engines/run.ts (${known[1]})`];
   if (problems.length === 0) {
     passed++;
     console.log(`PASS ${label}`);
@@ -247,6 +264,7 @@ async function main(): Promise<void> {
   }
   if (!PLANT && process.env.ENGINES_PLANTED !== '0') await plantedBreak();
   console.log(`# screenshots in ${SHOTS}/; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  if (knownFailures) console.log(`${knownFailures} known failure(s), listed as KNOWN above`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
 }
