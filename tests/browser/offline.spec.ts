@@ -4,7 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { articleSentences, normalise, watch } from './helpers.ts';
-import { OFFLINE_MAX_BYTES } from '../../src/build/offline-edition.ts';
+import { OFFLINE_MAX_BYTES } from '../../src/lib/offline-budget.ts';
 
 /** The single-file edition the build writes beside the story (src/build/offline-edition.ts). */
 const DIST = 'dist';
