@@ -37,7 +37,10 @@ let knownFailures = 0;
  * removed here (so the list cannot go stale).
  */
 const KNOWN: [RegExp, string][] = [
-  [/chart text at least 12 px on screen/, 'issue #15 point 2: secondary chart labels render under 12 px (base size minus 1)'],
+  [
+    /chart text at least 12 px on screen/,
+    'issue #15 point 2: secondary chart labels render under 12 px (base size minus 1)',
+  ],
 ];
 function report(label: string, problems: string[]): void {
   const known = KNOWN.find(([re]) => re.test(label));
