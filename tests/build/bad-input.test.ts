@@ -473,6 +473,9 @@ function hostileInputs(): ChartInput[] {
 
 /** Fields of a chart definition that hold ids or references, never printed words. */
 const REFERENCE_KEYS = new Set([
+  // The map's border words stay short: a long hostile label finds no place, and the border step's annotation then
+  // (rightly) stops the build for a mark that is not drawn. They go through the same escaping as the other words.
+  'border',
   'id',
   'kind',
   'events',
