@@ -33,7 +33,10 @@ export function flushPoint(body: Buffer): number {
   return close < 0 ? -1 : close + 1;
 }
 
-/** Compresses `body` with one stream, flushing after `cut` bytes when cut > 0 (a metablock or deflate block ends there). */
+/**
+ * Compresses `body` with one stream, flushing after `cut` bytes when cut > 0: a brotli metablock or a deflate block
+ * ends there.
+ */
 function compress(kind: 'br' | 'gz', body: Buffer, cut: number): Promise<Buffer> {
   const stream =
     kind === 'br'
