@@ -5,6 +5,7 @@
  *
  * Pure: (chapter data, options) -> HTML string. Every string from data is escaped by the `svg` template.
  */
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Markup, svg } from './escape.ts';
 import { smartQuotes } from './step-text.ts';
@@ -77,6 +78,12 @@ const STYLE =
   'nav,.n,footer{font:15px/1.45 system-ui,sans-serif}nav{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:.5rem 0}' +
   'a{color:#0b4f8a}h1{font-size:1.5rem}.n{border-left:3px solid #8a5a00;padding-left:.6rem}svg{max-width:100%;height:auto}';
 
+/** The page's CSP: nothing may load or run; only its own inline style (by hash). */
+export function lightCsp(style: string): Markup {
+  const hash = createHash('sha256').update(style).digest('base64');
+  return svg`<meta http-equiv="content-security-policy" content="default-src 'none';style-src 'sha256-${hash}';base-uri 'none';form-action 'none'">`;
+}
+
 function nav(input: LightChapterInput, label: string): Markup {
   const { prev, next, contents } = input;
   return svg`<nav aria-label="${label}">${prev ? svg`<a href="${prev.href}" rel="prev">← ${prev.label}</a>` : ''}<a href="${contents.href}">${contents.label}</a>${next ? svg`<a href="${next.href}" rel="next">${next.label} →</a>` : ''}</nav>`;
@@ -106,7 +113,7 @@ function block(b: LightParagraph | LightChart, words: LightWords, withDrawing: b
 /** The page's HTML with the drawings whose ids are in `drawn`. */
 export function lightHtml(input: LightChapterInput, drawn: ReadonlySet<string>): string {
   const { lang, title, byline, words } = input;
-  return svg`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${shortTitle(title)}</title><style>${new Markup(STYLE)}</style></head><body>${nav(input, words.edition)}<main><h1>${title}</h1>${byline ? svg`<p>${byline}</p>` : ''}${input.blocks.map((b) => block(b, words, b.kind === 'figure' && drawn.has(b.id)))}</main>${nav(input, words.contents)}<footer><p><a href="${input.full.href}">${input.full.label}</a></p><p><a href="${words.licence.href}" rel="license">${words.licence.label}</a></p></footer></body></html>`
+  return svg`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${shortTitle(title)}</title>${lightCsp(STYLE)}<style>${new Markup(STYLE)}</style></head><body>${nav(input, words.edition)}<main><h1>${title}</h1>${byline ? svg`<p>${byline}</p>` : ''}${input.blocks.map((b) => block(b, words, b.kind === 'figure' && drawn.has(b.id)))}</main>${nav(input, words.contents)}<footer><p><a href="${input.full.href}">${input.full.label}</a></p><p><a href="${words.licence.href}" rel="license">${words.licence.label}</a></p></footer></body></html>`
     .value;
 }
 

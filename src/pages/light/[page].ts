@@ -8,7 +8,7 @@ import { chartFunctions } from '../../charts/index.ts';
 import { loadChart } from '../../prepare/load.ts';
 import { chapterAnchors } from '../../lib/citations.ts';
 import { escapeText } from '../../lib/escape.ts';
-import { type LightChapterInput, type LightLink, lightPage } from '../../lib/light-page.ts';
+import { type LightChapterInput, type LightLink, lightCsp, lightPage } from '../../lib/light-page.ts';
 import { plainText } from '../../lib/step-text.ts';
 import { ui } from '../../lib/ui.ts';
 import { shortTitle } from '../../lib/title.ts';
@@ -86,6 +86,10 @@ async function chapterInput(id: string): Promise<LightChapterInput> {
   };
 }
 
+const CONTENTS_STYLE =
+  'body{font:1.0625rem/1.55 Georgia,serif;max-width:38rem;margin:0 auto;padding:.75rem 1rem 2rem;color:#1d1d1d;' +
+  'background:#fff}a{color:#0b4f8a}h1{font-size:1.5rem;line-height:1.25}';
+
 async function contentsPage(): Promise<string> {
   const t = ui();
   const chapters = (await getCollection('chapters')).sort((a, b) => a.data.order - b.data.order);
@@ -95,7 +99,7 @@ async function contentsPage(): Promise<string> {
   return (
     `<!DOCTYPE html><html lang="${e(t.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
     `<title>${e(shortTitle(`${t.light.edition}: ${opening?.data.title ?? t.siteTitle}`))}</title>` +
-    '<style>body{font:1.0625rem/1.55 Georgia,serif;max-width:38rem;margin:0 auto;padding:.75rem 1rem 2rem;color:#1d1d1d;background:#fff}a{color:#0b4f8a}h1{font-size:1.5rem;line-height:1.25}</style>' +
+    `${lightCsp(CONTENTS_STYLE).value}<style>${CONTENTS_STYLE}</style>` +
     `</head><body><nav aria-label="${e(t.light.edition)}"><ol>${items}</ol></nav><main><h1>${e(opening?.data.title ?? t.siteTitle)}</h1>` +
     (opening?.data.byline ? `<p>${e(t.byline)} ${e(opening.data.byline)}</p>` : '') +
     `<p>${e(t.light.intro)}</p><p><a href="${e(withBase(base, ''))}">${e(t.light.fullStory)}</a></p>` +
