@@ -38,8 +38,12 @@ let knownFailures = 0;
  */
 const KNOWN: [RegExp, string][] = [
   [
-    /chart text at least 12 px on screen/,
-    'issue #15 point 2: secondary chart labels render under 12 px (base size minus 1)',
+    /phone 360x740: chart text at least 12 px on screen/,
+    'issue #15 point 2: at 360 px secondary chart labels render under 12 px (base size minus 1)',
+  ],
+  [
+    /phone 360x740: details panel opens from the keyboard/,
+    'issue #15 point 7: at 360x740 the chart is stacked, so the sticky chart the keys address is hidden',
   ],
 ];
 function report(label: string, problems: string[]): void {
