@@ -167,8 +167,11 @@ function reply(
   if (!existsSync(file))
     return { status: 404, headers: { 'Content-Type': 'text/plain' }, body: Buffer.from('not found') };
   const brotli = acceptEncoding.includes('br') && existsSync(`${file}.br`);
-  // Light pages end their connection (docs/publish.md): each page then gets a fresh 16,000 bytes of its own.
-  const close: Record<string, string> = http1 && path.startsWith(`${BASE}light/`) ? { Connection: 'close' } : {};
+  // Over HTTP/1.1 the host ends every connection after one response (keep-alive off, docs/publish.md section 6),
+  // so each light page gets a fresh 16,000 bytes of its own. Ending only the light pages' connections is not
+  // enough: Chromium sends a light page down an idle connection the story's stylesheet left open, whose budget
+  // the handshake and the stylesheet have half spent, and the page is cut before its end (seen in CI).
+  const close: Record<string, string> = http1 ? { Connection: 'close' } : {};
   const headers: Record<string, string> = {
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     Vary: 'Accept-Encoding',
@@ -221,7 +224,9 @@ function cuttingProxy(target: number, cut: number): Promise<{ proxy: Server; por
       upstream.destroy();
     };
     client.on('close', end).on('error', end);
-    upstream.on('close', end).on('error', end);
+    // Once cut, the server's own close does not reach the client either: the connection just hangs.
+    // Before the cut, the server's close ends the client's side once what was written has been sent.
+    upstream.on('close', () => (passed < cut ? client.end() : upstream.destroy())).on('error', end);
   });
   proxy.on('close', () => {
     for (const s of sockets) s.destroy();
