@@ -19,11 +19,11 @@ export const isoPartialDate = z
   .refine((s) => isRealDate(s), 'a real calendar date (month 01-12, day within the month)');
 
 export function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
+  const [y = Number.NaN, m, d] = s.split('-').map(Number);
   if (m === undefined) return true;
   if (m < 1 || m > 12) return false;
   if (d === undefined) return true;
-  const last = new Date(Date.UTC(y!, m, 0)).getUTCDate();
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d >= 1 && d <= last;
 }
 

@@ -58,6 +58,16 @@ export interface Column {
   source: string;
 }
 
+/** The last two columns of every download: the credit and licence to keep with the data. */
+const creditColumns: Column[] = [
+  {
+    name: 'credit',
+    description: 'Credit line to keep with the data',
+    source: 'content/data/ui.en.json: licence.credit',
+  },
+  { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
+];
+
 /** The columns of every chart's CSV and JSON download, in order. */
 export const dataDictionary: Column[] = [
   { name: 'id', description: 'Stable event id', source: 'content/data/events.json: id' },
@@ -103,15 +113,18 @@ export const dataDictionary: Column[] = [
     description: 'The step ids of the chart that bring this event forward, separated by spaces',
     source: 'content/data/charts/<chart>.json: steps[].highlight',
   },
-  {
-    name: 'credit',
-    description: 'Credit line to keep with the data',
-    source: 'content/data/ui.en.json: licence.credit',
-  },
-  { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
+  ...creditColumns,
 ];
 
 export type Row = Record<string, string>;
+
+/** The URLs of the sources with these ids, separated by spaces (an unknown id is left out). */
+function sourceUrls(input: ChartInput, ids: readonly string[]): string {
+  return ids
+    .map((s) => input.sources.get(s)?.url)
+    .filter(Boolean)
+    .join(' ');
+}
 
 /** The chart's events as rows with the data dictionary's columns. */
 export function chartRows(input: ChartInput, credit: string, licence: string): Row[] {
@@ -132,10 +145,7 @@ export function chartRows(input: ChartInput, credit: string, licence: string): R
     figures: (e.figures ?? []).map((f) => f.note).join('; '),
     status: e.status,
     uncertainty: e.uncertainty ?? '',
-    source_urls: e.sources
-      .map((s) => input.sources.get(s)?.url)
-      .filter(Boolean)
-      .join(' '),
+    source_urls: sourceUrls(input, e.sources),
     facts: e.facts.join(' '),
     in_step: input.chart.steps
       .filter((s) => s.highlight.includes(e.id))
@@ -215,12 +225,7 @@ export const playbookDictionary: Column[] = [
     description: 'Entries of the research fact base behind the example',
     source: 'playbook.json: examples[].facts',
   },
-  {
-    name: 'credit',
-    description: 'Credit line to keep with the data',
-    source: 'content/data/ui.en.json: licence.credit',
-  },
-  { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
+  ...creditColumns,
 ];
 
 /** The playbook matrix as rows (one per example; a cell without examples is one row with empty example fields). */
@@ -255,10 +260,7 @@ export function playbookRows(input: ChartInput, credit: string, licence: string)
       title: x.title,
       summary: x.summary,
       status: x.status,
-      source_urls: x.sources
-        .map((s) => input.sources.get(s)?.url)
-        .filter(Boolean)
-        .join(' '),
+      source_urls: sourceUrls(input, x.sources),
       facts: x.facts.join(' '),
       credit,
       licence,

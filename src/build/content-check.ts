@@ -449,6 +449,36 @@ function readArray(
   return r.value;
 }
 
+/**
+ * One entry through the gate: markup in its text, then its schema (problems in that order). Returns the parsed
+ * value, or undefined when the schema refused it (its problems added).
+ */
+function parseEntry<T>(
+  file: string,
+  entry: string,
+  schema: z.ZodType<T>,
+  raw: unknown,
+  problems: Problem[],
+): T | undefined {
+  problems.push(...markupProblems(file, entry, raw));
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  problems.push(...zodProblems(file, entry, result.error, raw));
+  return undefined;
+}
+
+/** Reports `entry` when `seen` already holds it (ids are unique within a file), then adds it. */
+function noteDuplicate(seen: Set<string>, file: string, entry: string, problems: Problem[]): void {
+  if (seen.has(entry))
+    problems.push({
+      file,
+      entry,
+      field: 'id',
+      message: `duplicate id "${entry}"; ids must be unique within the file`,
+    });
+  seen.add(entry);
+}
+
 /** The id of a list entry, or a name for it made of its other fields (never "#1"). */
 function entryName(item: unknown, i: number, name: string): string {
   const o = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
@@ -515,21 +545,10 @@ export function checkContent(files: ContentFiles): Problem[] {
     const seen = new Set<string>();
     raw.forEach((item: unknown, i: number) => {
       const id = entryName(item, i, name);
-      if (seen.has(id))
-        problems.push({
-          file,
-          entry: id,
-          field: 'id',
-          message: `duplicate id "${id}"; ids must be unique within the file`,
-        });
-      seen.add(id);
-      problems.push(...markupProblems(file, id, item));
-      const result = schema.safeParse(item);
-      if (result.success) (parsed[key[name]] as unknown[]).push(result.data);
-      else {
-        problems.push(...zodProblems(file, id, result.error, item));
-        invalidIds[key[name]]?.add(id);
-      }
+      noteDuplicate(seen, file, id, problems);
+      const value = parseEntry<unknown>(file, id, schema, item, problems);
+      if (value !== undefined) (parsed[key[name]] as unknown[]).push(value);
+      else invalidIds[key[name]]?.add(id);
     });
   }
   for (const e of parsed.events) {
@@ -578,10 +597,8 @@ export function checkContent(files: ContentFiles): Problem[] {
         field: 'id',
         message: `"${id}" differs from the file name "${stem}.json"; allowed: a chart file named after its id (${id}.json)`,
       });
-    problems.push(...markupProblems(file, id, raw));
-    const result = chartSchema.safeParse(raw);
-    if (!result.success) {
-      problems.push(...zodProblems(file, id, result.error, raw));
+    const c = parseEntry(file, id, chartSchema, raw, problems);
+    if (!c) {
       brokenCharts.set(id, file);
       continue;
     }
@@ -593,8 +610,7 @@ export function checkContent(files: ContentFiles): Problem[] {
         message: `duplicate chart id "${id}" (also in ${chartFiles.get(id)})`,
       });
     chartFiles.set(id, file);
-    parsed.charts.push(result.data);
-    const c = result.data;
+    parsed.charts.push(c);
     tooLong(problems, file, id, 'title', c.title, lengthLimits.chartTitle, "a chart's title");
     c.marks.forEach(
       (m, i) =>
@@ -708,14 +724,12 @@ export function checkContent(files: ContentFiles): Problem[] {
       if (r.ok) raw = r.value;
     }
     if (raw !== undefined) {
-      problems.push(...markupProblems(file, '(matrix)', raw));
-      const r = playbookSchema.safeParse(raw);
-      if (!r.success) problems.push(...zodProblems(file, '(matrix)', r.error, raw));
-      else {
-        playbookRefs = r.data;
-        const narratives = new Set(r.data.narratives.map((n) => n.id));
-        const countries = new Set(r.data.countries.map((c) => c.id));
-        r.data.cells.forEach((c, i) => {
+      const playbook = parseEntry(file, '(matrix)', playbookSchema, raw, problems);
+      if (playbook) {
+        playbookRefs = playbook;
+        const narratives = new Set(playbook.narratives.map((n) => n.id));
+        const countries = new Set(playbook.countries.map((c) => c.id));
+        playbook.cells.forEach((c, i) => {
           const entry = `${c.narrative}/${c.country}`;
           if (!narratives.has(c.narrative))
             problems.push({
@@ -1045,20 +1059,13 @@ export function checkContent(files: ContentFiles): Problem[] {
     const seen = new Set<string>();
     raw.forEach((item: unknown, i: number) => {
       const entry = entryName(item, i, name);
-      if (seen.has(entry) && /^[a-z0-9-]+$/.test(entry))
-        problems.push({
-          file,
-          entry,
-          field: 'id',
-          message: `duplicate id "${entry}"; ids must be unique within the file`,
-        });
-      seen.add(entry);
-      problems.push(...markupProblems(file, entry, item));
-      const r = schema.safeParse(item);
-      if (!r.success) problems.push(...zodProblems(file, entry, r.error, item));
-      else if (name === 'redirects.json') redirects.push({ entry, ...(r.data as { from: string; to: string }) });
+      // Only a real id can repeat: a name made of other fields (entryName) says nothing of uniqueness.
+      if (/^[a-z0-9-]+$/.test(entry)) noteDuplicate(seen, file, entry, problems);
+      const value = parseEntry<unknown>(file, entry, schema, item, problems);
+      if (value === undefined) return;
+      if (name === 'redirects.json') redirects.push({ entry, ...(value as { from: string; to: string }) });
       else if (name === 'places.json') {
-        const pl = r.data as { id: string; name: string; source: string };
+        const pl = value as { id: string; name: string; source: string };
         tooLong(
           problems,
           file,
@@ -1078,7 +1085,7 @@ export function checkContent(files: ContentFiles): Problem[] {
             });
         });
       } else if (name === 'claims.json') {
-        const c = r.data as { id: string; claim: string; appearedIn: string[]; evidence: string[]; reviewedIn: string };
+        const c = value as { id: string; claim: string; appearedIn: string[]; evidence: string[]; reviewedIn: string };
         tooLong(problems, file, c.id, 'claim', c.claim, lengthLimits.claim, 'a claim');
         [
           ...c.appearedIn.map((e, j) => [`appearedIn[${j}]`, e] as const),

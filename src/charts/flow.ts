@@ -16,15 +16,14 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { linkHorizontal, linkVertical } from 'd3-shape';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { ChartOf, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
-import { stepAttrs, stepViews } from './marks/steps.ts';
+import { stepAttrs } from './marks/steps.ts';
 import {
   INK,
   MUTED,
@@ -449,23 +448,9 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
     return svg`
 <g class="mark" data-id="${n.id}" ${stepAttrs(n.steps, options.step)} data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), flowAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}${notes.svg}`);
+  const body = svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}`;
   const lit = L.nodes.map((n) => ({ id: n.id, steps: n.steps, box: n }));
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, lit, L.width, notes.height),
-  };
+  return annotatedDrawing(data.chart, options, flowAnnotationFrame(data, L, p), body, lit);
 }
 
 /** What the annotation mark needs from a flow layout: card boxes by id (a cluster answers for its members) and everything drawn. */

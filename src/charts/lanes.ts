@@ -11,7 +11,7 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import type { Box } from './shared.ts';
 import { scaleUtc } from 'd3-scale';
 import { utcDay } from 'd3-time';
@@ -19,14 +19,13 @@ import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 import { MONTHS } from './marks/months.ts';
 import { labelWidth } from './marks/text.ts';
 
 export { labelWidth };
 import { hatchPattern } from './marks/defs.ts';
-import { openSteps, stepAttrs, stepIndex, stepViews, type Lit } from './marks/steps.ts';
+import { openSteps, stepAttrs, stepIndex, type Lit } from './marks/steps.ts';
 
 type Lane = (typeof laneOrder)[number];
 
@@ -333,22 +332,8 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
     return svg`
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), lanesAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(frame, svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}${notes.svg}`);
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, lanesLit(L), L.width, notes.height),
-  };
+  const body = svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}`;
+  return annotatedDrawing(data.chart, options, lanesAnnotationFrame(data, L, p), body, lanesLit(L));
 }
 
 /** Each mark with the box of its glyph and label (and the label's own row when it sits above). */

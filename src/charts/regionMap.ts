@@ -15,11 +15,10 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
-import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
+import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
 import { DENSITY_LIMITS, binLabel, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 
@@ -1070,28 +1069,11 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), mapAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(
-    frame,
-    svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
+  const body = svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
-<g class="key">${keyEls}</g>${notes.svg}`,
-  );
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, mapLit(L), L.width, notes.height),
-  };
+<g class="key">${keyEls}</g>`;
+  return annotatedDrawing(data.chart, options, mapAnnotationFrame(data, L, p), body, mapLit(L));
 }
 
 /**

@@ -17,14 +17,13 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { scaleUtc } from 'd3-scale';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
-import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
+import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
 import {
   INK,
@@ -770,22 +769,8 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
     return svg`
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), timelineAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}${notes.svg}`);
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, timelineLit(L), L.width, notes.height),
-  };
+  const body = svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}`;
+  return annotatedDrawing(data.chart, options, timelineAnnotationFrame(data, L, p), body, timelineLit(L));
 }
 
 /** Each mark with the box of its glyph, its stem or leader, and its label. */

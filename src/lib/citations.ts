@@ -42,6 +42,7 @@ import chicagoStyle from '../csl/chicago-notes-bibliography.csl?raw';
 import harvardStyle from '../csl/harvard-cite-them-right.csl?raw';
 import enUS from '../csl/locales-en-US.xml?raw';
 import enGB from '../csl/locales-en-GB.xml?raw';
+import { defined } from './defined.ts';
 
 /** The work every target cites: the article. */
 export interface CitedWork {
@@ -139,8 +140,9 @@ export interface ChapterAnchor {
 export function chapterAnchors(body: string): ChapterAnchor[] {
   const found: ChapterAnchor[] = [];
   for (const m of body.matchAll(/<(P|Scrolly)\b[^>]*?\b(id|chart)="([^"]+)"/g)) {
-    if (m[1] === 'P' && m[2] === 'id') found.push({ kind: 'paragraph', id: m[3]! });
-    if (m[1] === 'Scrolly' && m[2] === 'chart') found.push({ kind: 'figure', id: m[3]! });
+    const [, tag, attribute, id = ''] = m;
+    if (tag === 'P' && attribute === 'id') found.push({ kind: 'paragraph', id });
+    if (tag === 'Scrolly' && attribute === 'chart') found.push({ kind: 'figure', id });
   }
   return found;
 }
@@ -301,10 +303,10 @@ function dateParts(iso: string, field: string): { 'date-parts': number[][] } {
     .slice(1)
     .filter((p): p is string => p !== undefined)
     .map(Number);
-  const [, month, day] = parts;
-  if (month !== undefined && (month < 1 || month > 12))
+  const [year = Number.NaN, month = Number.NaN, day] = parts;
+  if (parts.length > 1 && (month < 1 || month > 12))
     throw new Error(`citations: ${field} "${iso}" has no month ${month}`);
-  if (day !== undefined && (day < 1 || day > new Date(Date.UTC(parts[0]!, month!, 0)).getUTCDate()))
+  if (day !== undefined && (day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()))
     throw new Error(`citations: ${field} "${iso}" has no day ${day}`);
   return { 'date-parts': [parts] };
 }
@@ -338,7 +340,7 @@ export function cslItem(target: CitationTarget, options: CitationOptions): Recor
 
 /** A CSL date as RIS writes one: "YYYY/MM/DD/" (the parts there are, zero-padded). */
 function risDate(date: { 'date-parts': number[][] }): string {
-  const [y, m, d] = date['date-parts'][0]!;
+  const [y, m, d] = defined(date['date-parts'][0], 'the parts of a CSL date');
   return `${y}/${m === undefined ? '' : String(m).padStart(2, '0')}/${d === undefined ? '' : String(d).padStart(2, '0')}/`;
 }
 
@@ -359,13 +361,13 @@ function risRecord(cite: Cite, item: Record<string, unknown>): string {
     .map(({ TY, ID: _id, Y2: _y2, DA: _da, PY: _py, AU: _au, ...rest }) => {
       const tags: Record<string, string | string[]> = { ...rest, AU: authors, Y2: risDate(accessed) };
       if (issued) {
-        tags.PY = String(issued['date-parts'][0]![0]);
+        tags.PY = String(defined(issued['date-parts'][0], 'the parts of the issued date')[0]);
         tags.DA = risDate(issued);
       }
       const keys = [...order.filter((k) => k in tags), ...Object.keys(tags).filter((k) => !order.includes(k))];
       const lines = [`TY  - ${TY}`];
       for (const tag of keys)
-        for (const v of [tags[tag]!].flat()) lines.push(`${tag}  - ${String(v).replace(/\s*\n\s*/g, ' ')}`);
+        for (const v of [tags[tag] ?? []].flat()) lines.push(`${tag}  - ${String(v).replace(/\s*\n\s*/g, ' ')}`);
       lines.push('ER  - ');
       return lines.join('\n');
     })

@@ -14,6 +14,9 @@
 import { svg, px, type Markup } from '../../lib/escape.ts';
 import type { StepAnnotation, StoryEvent } from '../../schemas.ts';
 import { boxesOverlap, wrapText, blockWidth, INK, SAFE, type Box } from '../shared.ts';
+import type { ChartOptions, Drawing } from '../types.ts';
+import { svgFrame } from './frame.ts';
+import { stepViews, type Lit, type Stepped } from './steps.ts';
 
 /** Ink for notes and connectors: ~16:1 on white, far above the 3:1 floor for marks. */
 export const ANNOTATION_INK = INK;
@@ -349,6 +352,37 @@ export function onlyStep<T extends { annotations?: readonly StepAnnotation[] }>(
   step: number | undefined,
 ): readonly { annotations?: readonly StepAnnotation[] }[] {
   return step === undefined || step < 0 ? steps : steps.map((s, i) => (i === step ? s : { annotations: [] }));
+}
+
+/** What a chart gives `annotatedDrawing`: its title, description and steps (with their annotations). */
+export interface AnnotatedChart extends Stepped {
+  title: string;
+  description: string;
+  steps: readonly { id: string; highlight: readonly string[]; annotations?: readonly StepAnnotation[] }[];
+}
+
+/**
+ * The last step of every chart: draws the annotation layer over `body` (defs, legend, marks), which may grow
+ * the height (a note with no free place goes under the chart), then frames the whole and tells each step's
+ * window from `lit` (the marks with their boxes). Width and id prefix are the annotation frame's.
+ */
+export function annotatedDrawing(
+  chart: AnnotatedChart,
+  options: Pick<ChartOptions, 'step' | 'fonts'>,
+  notesFrame: AnnotationFrame,
+  body: Markup,
+  lit: readonly Lit[],
+): Drawing {
+  const notes = annotationLayer(onlyStep(chart.steps, options.step), notesFrame);
+  const { width, idPrefix } = notesFrame;
+  const { title, description } = chart;
+  const frame = { width, height: notes.height, idPrefix, title, description, fonts: options.fonts };
+  return {
+    svg: svgFrame(frame, [body, notes.svg]),
+    width,
+    height: notes.height,
+    steps: stepViews(chart, lit, width, notes.height),
+  };
 }
 
 function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {

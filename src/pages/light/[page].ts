@@ -34,7 +34,9 @@ async function chapterInput(id: string): Promise<LightChapterInput> {
   const annotations = (await getCollection('annotations')).map((a) => a.data);
   const sources = new Map((await getCollection('sources')).map((s) => [s.id, s.data]));
   const body = chapter.body ?? '';
-  const texts = new Map([...body.matchAll(/<P id="(p\d+)">([\s\S]*?)<\/P>/g)].map((m) => [m[1]!, m[2]!.trim()]));
+  const texts = new Map(
+    [...body.matchAll(/<P id="(p\d+)">([\s\S]*?)<\/P>/g)].map(([, id = '', text = '']) => [id, text.trim()]),
+  );
   const link = (c: (typeof chapters)[number] | undefined): LightLink | null =>
     c ? { href: lightHref(c.data.id), label: c.data.title } : null;
   const blocks: LightChapterInput['blocks'] = [];

@@ -15,6 +15,7 @@
  *    many days, months or years apart by their dates. "At least" and "about" must say so where the inputs are
  *    uncertain (the check only traces the number; the wording rules are in the issue).
  */
+import { MONTHS } from '../../../src/lib/dates.ts';
 import type { StoryEvent } from '../../../src/schemas.ts';
 
 export interface QuantityInput {
@@ -124,20 +125,7 @@ export function checkQuantities(text: string, input: QuantityInput): string[] {
   const problems: string[] = [];
   const dates = [...input.events.flatMap((e) => [e.date, ...(e.until ? [e.until] : [])])];
   // Dates the text names, as partial ISO dates, for intervals measured to a stated date.
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
+  const months: readonly string[] = MONTHS;
   for (const m of text.matchAll(new RegExp(`\\b(?:(\\d{1,2}) )?(${months.join('|')}) (\\d{4})\\b`, 'g'))) {
     const mm = String(months.indexOf(m[2]!) + 1).padStart(2, '0');
     dates.push(m[1] ? `${m[3]}-${mm}-${m[1].padStart(2, '0')}` : `${m[3]}-${mm}`);
