@@ -28,7 +28,10 @@ export function stepTextHeight(text: string | undefined, width: number): number 
   return n ? n * STEP_LH + 8 : 0;
 }
 
-/** Wraps chart markup into a standalone SVG file with a white background, the step's sentence (if any), a credit and a licence line. */
+/**
+ * Wraps chart markup into a standalone SVG file with a white background, the step's sentence (if any), a credit and a
+ * licence line.
+ */
 export function standaloneSvg(
   drawing: Pick<Drawing, 'svg' | 'width' | 'height'>,
   opts: { title: string; credit: string; licence: string; fontFaceCss?: string; stepText?: string },

@@ -140,7 +140,10 @@ export const lengthLimits = {
 export const allowedLinks =
   'an https:// or http:// URL, a mailto: address, a #fragment or a site-relative path starting with /';
 
-/** True when `href` is a link the site may publish (see allowedLinks). Any other scheme (javascript:, data:, ...) is refused. */
+/**
+ * True when `href` is a link the site may publish (see allowedLinks). Any other scheme (javascript:, data:, ...) is
+ * refused.
+ */
 export function isAllowedLink(href: string): boolean {
   const h = href.trim();
   if (/^https?:\/\/[^\s/]/i.test(h)) return true;
@@ -492,7 +495,9 @@ function entryName(item: unknown, i: number, name: string): string {
 /** Attributes each author component takes (all as "..." strings). */
 const componentAttributes: Record<string, readonly string[]> = { P: ['id'], Scrolly: ['chart'] };
 
-/** The first moment after a partial date's period: 2023 -> 2024-01-01, 2023-10 -> 2023-11-01, 2023-10-25 -> 2023-10-26. */
+/**
+ * The first moment after a partial date's period: 2023 -> 2024-01-01, 2023-10 -> 2023-11-01, 2023-10-25 -> 2023-10-26.
+ */
 function periodEnd(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number?, number?];
   const next =
@@ -512,7 +517,8 @@ function periodStart(date: string): string {
 export function checkContent(files: ContentFiles): Problem[] {
   const problems: Problem[] = [];
   const parsed: Parsed = { sources: [], actors: [], events: [], annotations: [], charts: [] };
-  // Files that could not be read (missing, not JSON, not a list): checks of references into them are skipped, and counted.
+  // Files that could not be read (missing, not JSON, not a list): checks of references into them are skipped, and
+  // counted.
   const broken = new Set<string>();
   const skipped = new Map<string, number>();
   /** Runs a reference check unless the file it refers into could not be read. */
@@ -768,7 +774,8 @@ export function checkContent(files: ContentFiles): Problem[] {
     const file = chartFiles.get(c.id) ?? `content/data/charts/${c.id}.json`;
     c.events.forEach((id, i) => void refEvent(file, c.id, `events[${i}]`, id));
     const inChart = new Set(c.events);
-    // Every reference in the kind's own fields (stages, cities, claims, cells, steps, countries) names something that exists.
+    // Every reference in the kind's own fields (stages, cities, claims, cells, steps, countries) names something that
+    // exists.
     if (playbookRefs)
       problems.push(...chartReferenceProblems(c, file, { places: placeIds, playbook: playbookRefs, mapCountries }));
     for (const id of Object.keys(c.labels)) {

@@ -453,7 +453,10 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
   return annotatedDrawing(data.chart, options, flowAnnotationFrame(data, L, p), body, lit);
 }
 
-/** What the annotation mark needs from a flow layout: card boxes by id (a cluster answers for its members) and everything drawn. */
+/**
+ * What the annotation mark needs from a flow layout: card boxes by id (a cluster answers for its members) and
+ * everything drawn.
+ */
 export function flowAnnotationFrame(data: FlowData, L: FlowLayout, idPrefix: string): AnnotationFrame {
   const anchors = new Map<string, Box>();
   for (const n of L.nodes) {

@@ -51,9 +51,15 @@ export interface PlacedMark {
   lane: Lane;
   shape: MarkShape;
   claimed: boolean;
-  /** Hatched: the event rests on one secondary source or less (status), or its date is uncertain (a range, `until`, or `dateUncertain`). */
+  /**
+   * Hatched: the event rests on one secondary source or less (status), or its date is uncertain (a range, `until`, or
+   * `dateUncertain`).
+   */
   uncertain: boolean;
-  /** The event's stated time is a report's publication time (timeBasis "report"): the bar runs from the start of that day to the report, which a tick marks at x1. */
+  /**
+   * The event's stated time is a report's publication time (timeBasis "report"): the bar runs from the start of that
+   * day to the report, which a tick marks at x1.
+   */
   report?: boolean;
   x0: number;
   x1: number;
@@ -350,7 +356,10 @@ export function lanesLit(L: LanesLayout): Lit[] {
   }));
 }
 
-/** What the annotation mark needs from a lanes layout: mark boxes by id (a cluster answers for its members), labels and lane titles. */
+/**
+ * What the annotation mark needs from a lanes layout: mark boxes by id (a cluster answers for its members), labels and
+ * lane titles.
+ */
 export function lanesAnnotationFrame(data: LanesData, L: LanesLayout, idPrefix: string): AnnotationFrame {
   const anchors = new Map<string, Box>();
   const avoid: Box[] = [];

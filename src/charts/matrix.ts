@@ -348,7 +348,10 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
   return annotatedDrawing(data.chart, options, matrixAnnotationFrame(data, L, p), body, lit);
 }
 
-/** What the annotation mark needs from the matrix: cells by id ("<narrative>-<country>"), rows and columns by id, and everything drawn. */
+/**
+ * What the annotation mark needs from the matrix: cells by id ("<narrative>-<country>"), rows and columns by id, and
+ * everything drawn.
+ */
 export function matrixAnnotationFrame(data: MatrixData, L: MatrixLayout, idPrefix: string): AnnotationFrame {
   const anchors = new Map<string, Box>([
     ...L.cells.map((c) => [c.id, c] as const),

@@ -997,7 +997,8 @@ function citySymbol(c: { x: number; y: number; capital: boolean }): Markup {
 /**
  * Renders the map as SVG markup.
  * @param data the chart definition (places, claims, labels, steps), its events and optionally the places
- * @param options width (px, default 960; below 560 the narrow layout), idPrefix (default "map"), fontSize (px, default 12)
+ * @param options width (px, default 960; below 560 the narrow layout), idPrefix (default "map"), fontSize (px, default
+ * 12)
  */
 export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): Drawing {
   const p = options.idPrefix ?? 'map';

@@ -44,7 +44,10 @@ import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thi
 /** What timeline() reads of the chart input. */
 export type TimelineData = Pick<ChartInput<'timeline'>, 'chart' | 'events' | 'text' | 'actors'>;
 
-/** width: px, default 760 (below 560 the narrow, vertical layout); idPrefix default "timeline"; fontSize default 12 (11 narrow). */
+/**
+ * width: px, default 760 (below 560 the narrow, vertical layout); idPrefix default "timeline"; fontSize default 12 (11
+ * narrow).
+ */
 export type TimelineOptions = ChartOptions;
 
 export type Side = 'above' | 'below';
@@ -438,7 +441,10 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
 
 const zone = (data: TimelineData) => data.chart.window!.zone;
 
-/** A mark's id, status and steps: an event's own, or a cluster's (no status of its own; lit only by steps that light everything). */
+/**
+ * A mark's id, status and steps: an event's own, or a cluster's (no status of its own; lit only by steps that light
+ * everything).
+ */
 function identity(
   it: Item,
   b: Base,
@@ -452,7 +458,8 @@ function identity(
       members: it.cluster.members.map((e) => e.id),
       title: it.cluster.title,
     };
-  // Hatched: one secondary source or less (status), or an uncertain date (a range, or a day given as uncertain), as the caption says.
+  // Hatched: one secondary source or less (status), or an uncertain date (a range, or a day given as uncertain), as the
+  // caption says.
   const uncertain =
     it.e.status === 'reported' ||
     it.e.status === 'unverified' ||
@@ -594,7 +601,8 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
         const midY = ly - fs * 0.35;
         const edgeX = inner - dir[side] * 3;
         const outerX = g.cx + dir[side] * (g.it.shape === 'point' ? R : 4);
-        // Straight across when the label sits level with the mark; otherwise down the mark's own column first, then across.
+        // Straight across when the label sits level with the mark; otherwise down the mark's own column first, then
+        // across.
         // A cluster's leader leaves its box straight across wherever the label sits level with the box.
         const level = g.it.cluster ? midY >= g.box.y0 + 2 && midY <= g.box.y1 - 2 : Math.abs(midY - g.cy) <= R;
         const line: [number, number][] = level
@@ -693,7 +701,8 @@ function glyphMarkup(m: TimelineMark, p: string, narrow: boolean): Markup {
   const w = px(g.x1 - g.x0);
   const h = px(g.y1 - g.y0);
   if (m.shape === 'cluster') {
-    // Several events counted over their bin: a pale rounded box, underlined like a stack; no end caps, so it never reads as one event's span.
+    // Several events counted over their bin: a pale rounded box, underlined like a stack; no end caps, so it never
+    // reads as one event's span.
     const under = narrow
       ? svg`<path d="M${px(g.x1 + 2.5)},${px(g.y0 + 2)}V${px(g.y1 - 2)}" stroke="${colour}"/>`
       : svg`<path d="M${px(g.x0 + 2)},${px(g.y1 + 2.5)}H${px(g.x1 - 2)}" stroke="${colour}"/>`;
@@ -782,7 +791,10 @@ export function timelineLit(L: TimelineLayout): Lit[] {
   }));
 }
 
-/** What the annotation mark needs from a timeline layout: mark boxes by id (a cluster answers for its members) and everything drawn. */
+/**
+ * What the annotation mark needs from a timeline layout: mark boxes by id (a cluster answers for its members) and
+ * everything drawn.
+ */
 export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, idPrefix: string): AnnotationFrame {
   const anchors = new Map<string, Box>();
   for (const m of L.marks) {

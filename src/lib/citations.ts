@@ -54,7 +54,10 @@ export interface CitedWork {
   publisher: string;
   /** BCP 47 language of the article (CSL `language`; English titles get title case in MLA and Chicago). */
   language: string;
-  /** Publication date as YYYY, YYYY-MM or YYYY-MM-DD; null or absent while unknown (styles then print their no-date form). */
+  /**
+   * Publication date as YYYY, YYYY-MM or YYYY-MM-DD; null or absent while unknown (styles then print their no-date
+   * form).
+   */
   issued?: string | null;
 }
 
@@ -81,9 +84,14 @@ export interface ChartInput {
 export interface CitationInput {
   work: CitedWork;
   chapters: readonly ChapterInput[];
-  /** Charts; a chart becomes a target only where a chapter places it (<Scrolly chart="id">), since only there it has an anchor. */
+  /**
+   * Charts; a chart becomes a target only where a chapter places it (<Scrolly chart="id">), since only there it has an
+   * anchor.
+   */
   charts: readonly ChartInput[];
-  /** The site's origin (Astro `site`, from STORY_SITE), e.g. "https://example.org". A path in it is replaced by `base`. */
+  /**
+   * The site's origin (Astro `site`, from STORY_SITE), e.g. "https://example.org". A path in it is replaced by `base`.
+   */
   site: string | URL;
   /** The base path the story is served at (import.meta.env.BASE_URL, from STORY_BASE), e.g. "/" or "/kz/". */
   base: string;
@@ -104,7 +112,9 @@ export interface Locator {
 
 /** One citable part of the story. */
 export interface CitationTarget {
-  /** Stable key, the path segment of /cite/<key>/: "story", a chapter id, a paragraph id ("p05") or "fig-<chart id>". */
+  /**
+   * Stable key, the path segment of /cite/<key>/: "story", a chapter id, a paragraph id ("p05") or "fig-<chart id>".
+   */
   key: string;
   kind: TargetKind;
   /** What is cited, in words: the headline, a chapter title, "Paragraph p05 in the chapter “…”", a chart title. */

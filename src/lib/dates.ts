@@ -22,7 +22,10 @@ export const MONTHS = [
 ];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** One formatter per zone: building one costs far more than using it (charts with thousands of events call this per event). */
+/**
+ * One formatter per zone: building one costs far more than using it (charts with thousands of events call this per
+ * event).
+ */
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {

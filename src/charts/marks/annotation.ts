@@ -23,7 +23,9 @@ export const ANNOTATION_INK = INK;
 /** Tint of a highlight band (drawn under the band's ink edges). */
 const BAND_FILL = '#f3e9c6';
 
-/** The smallest note text in drawing units; narrow drawings are shown at about their width, so it renders at >= 12 px. */
+/**
+ * The smallest note text in drawing units; narrow drawings are shown at about their width, so it renders at >= 12 px.
+ */
 export function noteFontSize(width: number): number {
   return width < 560 ? 13 : 14;
 }
@@ -92,7 +94,10 @@ export interface AnnotationFrame {
   avoid: readonly Box[];
   /** The direction time runs in, for brackets and bands ('x' when absent). */
   time?: 'x' | 'y';
-  /** Where brackets run (y when time runs along x, else x), e.g. just outside the time axis; default: beside the two marks. */
+  /**
+   * Where brackets run (y when time runs along x, else x), e.g. just outside the time axis; default: beside the two
+   * marks.
+   */
   bracketAt?: number;
   /** Events by id, for interval labels. */
   events: ReadonlyMap<string, DatePart>;
@@ -338,7 +343,8 @@ export function annotationLayer(
       ),
     );
   }
-  // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink outlines.
+  // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink
+  // outlines.
   return {
     svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`,
     placed,

@@ -4,8 +4,10 @@
  * 1. A quantity is a number the text states about the world: written in digits ("2,300", "7,512.8 km", "US$103
  *    million", "2m"), or as "a/one/two … million", or as a number word or digits before days, weeks, months or
  *    years (an interval; minutes and hours in digits are figures, such as "about 10 minutes"; a time-zone difference
- *    in words, "three hours", is the calendar's, not a quantity). Not quantities: years (1900-2099 written without a comma), calendar dates (a day next to
- *    a month name), clock times (13:25), UTC offsets, ordinals (19th), ids, labels and names (p05, BSL-3, N1, Article 5, MIR 24),
+ *    in words, "three hours", is the calendar's, not a quantity). Not quantities: years (1900-2099 written without a
+ * comma), calendar dates (a day next to
+ *    a month name), clock times (13:25), UTC offsets, ordinals (19th), ids, labels and names (p05, BSL-3, N1, Article
+ * 5, MIR 24),
  *    map scales (1:50m), the enumeration of a chart's own parts ("1, the real event") and counts of the chart's own
  *    parts written as words ("seven stages").
  * 2. Every quantity must equal a figure (`figures[].value`) of an event or a source the text cites, read with its
