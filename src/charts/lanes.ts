@@ -11,6 +11,7 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
+import { defined } from '../lib/defined.ts';
 import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import type { Box } from './shared.ts';
 import { scaleUtc } from 'd3-scale';
@@ -152,22 +153,22 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       event: (it) => it.e,
       featured,
     });
-    type Entry = { e?: StoryEvent; iv: { start: number; end: number }; cluster?: (typeof thinned.clusters)[number] };
+    // An event or a cluster, never both: the union lets `cluster ? … : e` read e as an event.
+    type Interval = { start: number; end: number };
+    type Entry =
+      | { e: StoryEvent; iv: Interval; cluster?: undefined }
+      | { e?: undefined; iv: Interval; cluster: (typeof thinned.clusters)[number] };
+    const idOf = (it: Entry) => (it.cluster ? it.cluster.id : it.e.id);
     const inLane: Entry[] = [
       ...thinned.single,
       ...thinned.clusters.map((c) => ({ iv: { start: c.bin.t0, end: c.bin.t1 }, cluster: c })),
-    ].sort(
-      (a: Entry, b: Entry) =>
-        a.iv.start - b.iv.start ||
-        a.iv.end - b.iv.end ||
-        (a.e?.id ?? a.cluster!.id).localeCompare(b.e?.id ?? b.cluster!.id),
-    );
+    ].sort((a: Entry, b: Entry) => a.iv.start - b.iv.start || a.iv.end - b.iv.end || idOf(a).localeCompare(idOf(b)));
     const titleY = narrow ? y + 14 : y + 16;
     const rowsTop = narrow ? y + 20 : y + 4;
     const rows: [number, number][][] = [];
     const placed: { m: Omit<PlacedMark, 'y' | 'ly'>; row: number; labelAbove: boolean }[] = [];
     for (const { e, iv, cluster } of inLane) {
-      const label = cluster ? clusterLabel(data.text, cluster.members.length) : (chart.labels[e!.id] ?? e!.title);
+      const label = cluster ? clusterLabel(data.text, cluster.members.length) : (chart.labels[e.id] ?? e.title);
       const w = labelWidth(label, fontSize);
       const open = iv.start < start || iv.end > end;
       const shape: MarkShape = cluster ? 'cluster' : iv.start === iv.end ? 'point' : open ? 'open' : 'day';
@@ -205,8 +206,8 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
         rows.push([]);
         if (labelAbove) rows.push([]);
       }
-      rows[row]!.push(extent);
-      if (labelAbove) rows[row + 1]!.push(extent);
+      defined(rows[row], `row ${row} of lane ${lane}`).push(extent);
+      if (labelAbove) defined(rows[row + 1], `row ${row + 1} of lane ${lane}`).push(extent);
       placed.push({
         m: cluster
           ? {
@@ -232,23 +233,23 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
               ),
             }
           : {
-              id: e!.id,
+              id: e.id,
               lane,
               shape,
-              claimed: e!.status === 'claimed-by-article',
+              claimed: e.status === 'claimed-by-article',
               uncertain:
-                e!.status === 'reported' ||
-                e!.status === 'unverified' ||
-                e!.until !== undefined ||
-                e!.dateUncertain === true,
-              ...(e!.timeBasis === 'report' ? { report: true } : {}),
+                e.status === 'reported' ||
+                e.status === 'unverified' ||
+                e.until !== undefined ||
+                e.dateUncertain === true,
+              ...(e.timeBasis === 'report' ? { report: true } : {}),
               x0: px(mx0),
               x1: px(mx1),
               label,
               lx: px(lx),
               anchor,
               labelBox: [px(box[0]), px(box[1])],
-              steps: steps.get(e!.id) ?? [],
+              steps: steps.get(e.id) ?? [],
             },
         row,
         labelAbove,
