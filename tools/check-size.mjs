@@ -52,6 +52,7 @@ export const known = [
   'src/pages/downloads/index.astro',
   'src/pages/index.astro',
   'src/schemas.ts',
+  'src/scripts/quote-link.ts',
   'src/scripts/scrolly-section.ts',
   'src/styles/story.css',
   'tests/browser/cite.spec.ts',
