@@ -104,7 +104,15 @@ describe('every cite target, parsed back', () => {
   }
 
   it('fails on a format that loses the access date (planted: the old BibTeX note-only form)', () => {
-    const planted = `@article{K,\n\tnote = {[Online; accessed ${ACCESSED}]},\n\tauthor = {{${work.author}}},\n\tjournal = {${work.publisher}},\n\ttitle = {${work.title}},\n\turl = {${targets[0]!.url}},\n}`;
+    const planted = [
+      '@article{K,',
+      `\tnote = {[Online; accessed ${ACCESSED}]},`,
+      `\tauthor = {{${work.author}}},`,
+      `\tjournal = {${work.publisher}},`,
+      `\ttitle = {${work.title}},`,
+      `\turl = {${targets[0]!.url}},`,
+      '}',
+    ].join('\n');
     const back = new Cite(planted).data as Csl[];
     expect(kept(back[0]!, targets[0]!.url)).not.toEqual(want);
   });

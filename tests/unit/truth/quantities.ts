@@ -49,7 +49,8 @@ const WORDS: Record<string, number> = {
   twelve: 12,
 };
 const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)';
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)';
 
 const num = (s: string) => Number(s.replace(/,/g, ''));
 
