@@ -196,6 +196,20 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
     if (i >= text.length) fail('a closing "');
     i++;
   };
+  /** After a member or an element: true past the closing `close`, false past a comma; else the place to fix. */
+  const closed = (close: '}' | ']'): boolean => {
+    const after = i;
+    ws();
+    if (text[i] === ',') {
+      i++;
+      return false;
+    }
+    if (text[i] === close) {
+      i++;
+      return true;
+    }
+    return fail(`a comma or ${close} after this`, after);
+  };
   const value = (): void => {
     ws();
     const c = text[i];
@@ -216,14 +230,7 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
         if (text[i] !== ':') fail('a colon after the field name');
         i++;
         value();
-        const after = i;
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') return void i++;
-        fail('a comma or } after this', after);
+        if (closed('}')) return;
       }
     }
     if (c === '[') {
@@ -234,14 +241,7 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
         ws();
         if (text[i] === ']') fail('another value (a comma before ] is not allowed in JSON)');
         value();
-        const after = i;
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') return void i++;
-        fail('a comma or ] after this', after);
+        if (closed(']')) return;
       }
     }
     if (c === '"') {
