@@ -46,7 +46,6 @@ export const known = [
   'src/components/PlaybookTable.astro',
   'src/components/Scrolly.astro',
   'src/layouts/Story.astro',
-  'src/lib/citations.ts',
   'src/lib/light-page.ts',
   'src/lib/offline-budget.ts',
   'src/pages/downloads/index.astro',

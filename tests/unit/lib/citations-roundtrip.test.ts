@@ -12,7 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { citationTargets, citedWork, formatCitations, type ChapterInput } from '../../../src/lib/citations.ts';
+import { formatCitations } from '../../../src/lib/citation-formats.ts';
+import { citationTargets, citedWork, type ChapterInput } from '../../../src/lib/citations.ts';
 import ui from '../../../content/data/ui.en.json';
 
 const content = join(import.meta.dirname, '..', '..', '..', 'content');

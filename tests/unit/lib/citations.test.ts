@@ -5,12 +5,11 @@ import { parse as parseYaml } from 'yaml';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
+import { cslItem, formatCitations } from '../../../src/lib/citation-formats.ts';
 import {
   chapterAnchors,
   citationTargets,
   citedWork,
-  cslItem,
-  formatCitations,
   storyUrl,
   targetByKey,
   type ChapterInput,
