@@ -1,0 +1,55 @@
+/** The offline edition carries each source's URL once (in the sources list) and no style rule that cannot match. */
+import { describe, expect, it } from 'vitest';
+import { linkSourcesToList, pruneUnusedCss } from '../../src/build/offline-edition.ts';
+
+const list =
+  '<ol class="sources"><li id="src-a">A, <cite>Title A</cite> (language: ru). <a href="https://a.example/1" hreflang="ru" rel="noopener" class="url">https://a.example/1</a></li>' +
+  '<li id="src-b">B. <a href="https://b.example/2" hreflang="en" rel="noopener" class="url">https://b.example/2</a></li></ol>';
+
+describe('linkSourcesToList', () => {
+  const html = `<table><tr><td><a href="https://a.example/1" hreflang="ru" rel="noopener">A</a> <a href="https://other.example/" hreflang="de" rel="noopener">Other</a></td></tr></table><script type="application/ld+json">{"url":"https://a.example/1"}</script>${list}<p><a href="https://b.example/2" rel="noopener">B</a></p>`;
+  const out = linkSourcesToList(html);
+
+  it('points a cited source, before or after the list, at its entry', () => {
+    expect(out).toContain('<a href="#src-a">A</a>');
+    expect(out).toContain('<p><a href="#src-b">B</a></p>');
+    expect(out.match(/https:\/\/a\.example\/1/g)).toHaveLength(3); // the list's href and text, and the JSON-LD
+  });
+  it('keeps links to pages that are not listed, without rel=noopener', () => {
+    expect(out).toContain('<a href="https://other.example/" hreflang="de">Other</a>');
+    expect(out).not.toContain('noopener');
+  });
+  it('keeps the list entries and their URLs, and leaves JSON-LD alone', () => {
+    expect(out).toContain('<a href="https://a.example/1" class="url">https://a.example/1</a>');
+    expect(out).toContain('<script type="application/ld+json">{"url":"https://a.example/1"}</script>');
+  });
+  it('gives every fragment link a target', () => {
+    const ids = new Set([...out.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const m of out.matchAll(/href="#([^"]+)"/g)) expect(ids.has(m[1])).toBe(true);
+  });
+  it('without a sources list, only drops rel=noopener', () => {
+    expect(linkSourcesToList('<a href="https://a.example/1" rel="noopener">A</a>')).toBe(
+      '<a href="https://a.example/1">A</a>',
+    );
+  });
+});
+
+describe('pruneUnusedCss', () => {
+  const page = (css: string) => `<html><head><style>${css}</style></head><body><p class="para x">t</p></body></html>`;
+
+  it('drops rules whose selectors name a class no element has, and empty @media blocks', () => {
+    const out = pruneUnusedCss(
+      page('.para{color:red}.gone{color:blue}.para,.gone b{margin:0}@media print{.gone{display:none}}p{a:b}'),
+    );
+    expect(out).toContain('<style>.para{color:red}.para{margin:0}p{a:b}</style>');
+  });
+  it('keeps :not()/:is() selectors, @font-face, keyframes and attribute values that look like classes', () => {
+    const css =
+      '.para:not(.gone){a:b}@font-face{font-family:x}@keyframes k{from{a:b}to{a:c}}a[href$=".svg"]{a:b}@media (width>=40rem){.x{a:b}}';
+    expect(pruneUnusedCss(page(css))).toBe(page(css));
+  });
+  it('does not count classes named only inside styles or scripts', () => {
+    const html = `${page('.ghost{a:b}')}<script>el.className="ghost"</script>`;
+    expect(pruneUnusedCss(html)).not.toContain('.ghost{a:b}');
+  });
+});
