@@ -2,12 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { linkSourcesToList, pruneUnusedCss } from '../../src/build/offline-edition.ts';
 
-const list =
-  '<ol class="sources"><li id="src-a">A, <cite>Title A</cite> (language: ru). <a href="https://a.example/1" hreflang="ru" rel="noopener" class="url">https://a.example/1</a></li>' +
-  '<li id="src-b">B. <a href="https://b.example/2" hreflang="en" rel="noopener" class="url">https://b.example/2</a></li></ol>';
+const entry = (id: string, url: string, lang: string) =>
+  `<li id="${id}">${id}, <cite>Title</cite> (language: ${lang}). ` +
+  `<a href="${url}" hreflang="${lang}" rel="noopener" class="url">${url}</a></li>`;
+const entries = entry('src-a', 'https://a.example/1', 'ru') + entry('src-b', 'https://b.example/2', 'en');
+const list = `<ol class="sources">${entries}</ol>`;
 
 describe('linkSourcesToList', () => {
-  const html = `<table><tr><td><a href="https://a.example/1" hreflang="ru" rel="noopener">A</a> <a href="https://other.example/" hreflang="de" rel="noopener">Other</a></td></tr></table><script type="application/ld+json">{"url":"https://a.example/1"}</script>${list}<p><a href="https://b.example/2" rel="noopener">B</a></p>`;
+  const html =
+    '<table><tr><td><a href="https://a.example/1" hreflang="ru" rel="noopener">A</a> ' +
+    '<a href="https://other.example/" hreflang="de" rel="noopener">Other</a></td></tr></table>' +
+    `<script type="application/ld+json">{"url":"https://a.example/1"}</script>${list}` +
+    '<p><a href="https://b.example/2" rel="noopener">B</a></p>';
   const out = linkSourcesToList(html);
 
   it('points a cited source, before or after the list, at its entry', () => {
@@ -45,7 +51,8 @@ describe('pruneUnusedCss', () => {
   });
   it('keeps :not()/:is() selectors, @font-face, keyframes and attribute values that look like classes', () => {
     const css =
-      '.para:not(.gone){a:b}@font-face{font-family:x}@keyframes k{from{a:b}to{a:c}}a[href$=".svg"]{a:b}@media (width>=40rem){.x{a:b}}';
+      '.para:not(.gone){a:b}@font-face{font-family:x}@keyframes k{from{a:b}to{a:c}}' +
+      'a[href$=".svg"]{a:b}@media (width>=40rem){.x{a:b}}';
     expect(pruneUnusedCss(page(css))).toBe(page(css));
   });
   it('does not count classes named only inside styles or scripts', () => {

@@ -7,7 +7,7 @@ const BASE = 'https://example.org/story/downloads/fonts/';
 const opts = { credit: 'Credit', licence: 'Licence: CC BY 4.0', fontBase: BASE };
 
 describe('download fonts', () => {
-  it('every chart file names the three faces by URL (the reader\u2019s own DejaVu Sans first) and embeds none', async () => {
+  it('every chart file names the three faces by URL (a local DejaVu Sans first) and embeds none', async () => {
     for (const id of chartIds) {
       const svg = await chartSvgFile(chartInput(id), -1, opts);
       expect(svg).not.toMatch(/base64/);
