@@ -24,7 +24,6 @@ import { gzipSync } from 'node:zlib';
 import { scaleUp } from '../tests/unit/charts/synthetic.ts';
 import { chartSchema, eventSchema } from '../src/schemas.ts';
 import { offlineBudget } from '../src/lib/offline-budget.ts';
-// @ts-expect-error: a plain .mjs module of the benchmark, without types
 import { parts } from './parts.mjs';
 
 const ROOT = process.cwd();
