@@ -389,6 +389,8 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   // lead to pages of the online edition. Both go, to keep the file within budget.
   out = out.replace(/(<g class="mark"[^>]*>)<title>[^<]*<\/title>/g, '$1');
   out = out.replace(/<a class="permalink cite-link"[^>]*>[^<]*<\/a>/g, '');
+  // Copy buttons stay hidden until their script runs, and this file has no script.
+  out = out.replace(/<copy-button\b[^>]*>[\s\S]*?<\/copy-button>/g, '');
   out = out.replace('</head>', `<style>${OFFLINE_CSS}</style></head>`);
   out = stripScriptOnlyData(out);
   out = compactRepeatedRows(out, options.seeAbove ?? 'described in an earlier table, with its sources');

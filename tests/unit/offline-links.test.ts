@@ -1,6 +1,6 @@
 /** The offline edition carries each source's URL once (in the sources list) and no style rule that cannot match. */
 import { describe, expect, it } from 'vitest';
-import { linkSourcesToList, pruneUnusedCss } from '../../src/build/offline-edition.ts';
+import { linkSourcesToList, makeOfflineHtml, pruneUnusedCss } from '../../src/build/offline-edition.ts';
 
 const entry = (id: string, url: string, lang: string) =>
   `<li id="${id}">${id}, <cite>Title</cite> (language: ${lang}). ` +
@@ -58,5 +58,24 @@ describe('pruneUnusedCss', () => {
   it('does not count classes named only inside styles or scripts', () => {
     const html = `${page('.ghost{a:b}')}<script>el.className="ghost"</script>`;
     expect(pruneUnusedCss(html)).not.toContain('.ghost{a:b}');
+  });
+});
+
+describe('makeOfflineHtml', () => {
+  it('drops copy buttons (hidden until a script runs) and keeps the text they copy', () => {
+    const page =
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>' +
+      '<p class="cite__text" id="cite-story-apa">Staff. (n.d.). Title.</p>' +
+      '<copy-button data-for="cite-story-apa"><button type="button" hidden>Copy</button>' +
+      '<span class="visually-hidden" aria-live="polite"></span></copy-button></body></html>';
+    const out = makeOfflineHtml(page, {
+      site: 'https://example.org',
+      base: '/',
+      readAsset: () => undefined,
+      editionNote: 'Offline edition.',
+    });
+    expect(out).not.toContain('copy-button');
+    expect(out).not.toContain('<button');
+    expect(out).toContain('<p class="cite__text" id="cite-story-apa">Staff. (n.d.). Title.</p>');
   });
 });
