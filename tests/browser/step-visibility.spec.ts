@@ -36,7 +36,6 @@ for (const size of SIZES) {
       // Known failure (issue #15 point 1), so it does not gate CI yet: on phones the courtesy step spans the whole
       // narrow timeline (no crop fits; needs a per-step re-layout) and 844x390 clips cropped figures; at wide sizes
       // another mark's leader line covers the centre of the "Baraeva" mark. Remove this line when those are fixed.
-      test.fixme(true, 'step visibility does not hold yet (issue #15, point 1)');
       test.setTimeout(240_000);
       await page.goto('/');
       const figures = await page
@@ -99,8 +98,9 @@ for (const size of SIZES) {
           for (const p of markProblems) failures.push(`${key}: ${p}`);
         }
       }
-      // The highlighted ids per step: a step cannot pass by lighting fewer marks.
-      expect(JSON.stringify(highlighted, null, 1)).toMatchSnapshot(`highlighted-${size.name}.json`);
+      // The highlighted ids per step: a step cannot pass by lighting fewer marks. Soft, so a mismatch still
+      // lists the visibility failures below; a .txt name, so the formatter leaves the snapshot as written.
+      expect.soft(JSON.stringify(highlighted, null, 1)).toMatchSnapshot(`highlighted-${size.name}.txt`);
       test.info().annotations.push({ type: 'failures', description: String(failures.length) });
       expect(failures).toEqual([]);
     });
