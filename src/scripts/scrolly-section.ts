@@ -92,6 +92,15 @@ class ScrollySection extends HTMLElement {
     if (!figure || !frame) return;
     const chosen = document.documentElement.classList.contains('stacked-figures');
     this.classList.remove('is-stacked');
+    // Below 60rem the title and switch sit above the sticky graphic (they scroll away), so the whole 60svh
+    // budget goes to the drawing; beside the steps on wide screens they stay with it.
+    const head = this.querySelector<HTMLElement>('.chart__head');
+    const sticky = this.querySelector<HTMLElement>('.chart__sticky');
+    if (head && sticky) {
+      if (matchMedia('(min-width: 60rem)').matches) {
+        if (head.parentElement !== sticky) sticky.prepend(head);
+      } else if (head.nextElementSibling !== sticky) sticky.before(head);
+    }
     frame.style.height = '';
     for (const s of this.querySelectorAll<SVGSVGElement>('.chart__frame svg')) s.removeAttribute('style');
     const svg = this.#visibleSvg();
