@@ -79,10 +79,12 @@ class ScrollySection extends HTMLElement {
   }
 
   /**
-   * Chooses sticky or stacked for this screen. Sticky when the visible drawing fits its frame at a
-   * legible size (rendered text >= 12 px) and every step's window fits the frame's height, so
-   * panning can bring each step into view; otherwise, or when the reader asked for it, each step
-   * shows its own static drawing above its text.
+   * Chooses sticky or stacked for this screen, and the sticky drawing's size. The drawing is drawn at
+   * the scale that fits its tallest step window into the frame's height budget (phones: 60svh less the
+   * title; wide screens: the viewport's height), at most the column's width and 1.2x; taller drawings
+   * then pan to each step's window. Sticky when that scale keeps the labels legible (rendered 12 px,
+   * or no smaller than a stacked figure would show them); otherwise, or when the reader asked for it,
+   * each step shows its own static drawing above its text.
    */
   #fit(): void {
     const figure = this.querySelector<HTMLElement>('figure[data-step-ids]');
@@ -90,23 +92,40 @@ class ScrollySection extends HTMLElement {
     if (!figure || !frame) return;
     const chosen = document.documentElement.classList.contains('stacked-figures');
     this.classList.remove('is-stacked');
+    // Below 60rem the title and switch sit above the sticky graphic (they scroll away), so the whole 60svh
+    // budget goes to the drawing; beside the steps on wide screens they stay with it.
+    const head = this.querySelector<HTMLElement>('.chart__head');
+    const sticky = this.querySelector<HTMLElement>('.chart__sticky');
+    if (head && sticky) {
+      if (matchMedia('(min-width: 60rem)').matches) {
+        if (head.parentElement !== sticky) sticky.prepend(head);
+      } else if (head.nextElementSibling !== sticky) sticky.before(head);
+    }
+    frame.style.height = '';
+    for (const s of this.querySelectorAll<SVGSVGElement>('.chart__frame svg')) s.removeAttribute('style');
     const svg = this.#visibleSvg();
     const layout = svg?.closest('.chart__svg--narrow') ? 'narrow' : 'wide';
     const data = this.#windows()[layout];
     let fits = true;
     if (svg && data) {
-      const box = svg.getBoundingClientRect();
-      const scale = Math.min(box.width / data.width, box.height / data.height);
+      // The frame's height budget: what it shrinks to around a drawing far taller than any screen.
+      svg.style.cssText = 'width:100%;height:100000px;max-height:none;max-width:none';
+      const budget = frame.clientHeight;
+      const column = frame.clientWidth;
+      const tallest = Math.max(...data.windows.map((w) => w[1] - w[0]));
+      const across = Math.min(column / data.width, 1.2);
+      const scale = Math.min(across, budget / tallest);
       // The drawing's label size: the most common font-size among its texts.
       const count = new Map<number, number>();
       for (const t of svg.querySelectorAll('text[font-size]')) {
         const f = Number(t.getAttribute('font-size'));
         count.set(f, (count.get(f) ?? 0) + 1);
       }
-      const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
-      const frameH = frame.clientHeight;
-      const tallest = Math.max(...data.windows.map((w) => w[1] - w[0])) * scale;
-      fits = fontSize * scale >= 11.9 && tallest <= frameH + 1;
+      const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 12;
+      fits = fontSize * scale >= Math.min(11.9, fontSize * across - 0.05);
+      const w = Math.floor(data.width * scale);
+      svg.style.cssText = `width:${w}px;max-width:none;max-height:none;margin:0 auto`;
+      frame.style.height = `${Math.min(Math.ceil((data.height * w) / data.width), budget)}px`;
     }
     const stacked = chosen || !fits;
     // The copies are made from the drawing the screen shows, before stacking hides it.
@@ -151,7 +170,7 @@ class ScrollySection extends HTMLElement {
       holder.dataset.layout = layout;
       holder.dataset.activeStep = String(ids.indexOf(step.dataset.stepId ?? ''));
       const copy = svg.cloneNode(true) as SVGSVGElement;
-      copy.style.transform = '';
+      copy.removeAttribute('style');
       // The step's window (full width): the part of the drawing the step is about, at the drawing's scale.
       const data = this.#windows()[layout];
       const win = data?.windows[Number(holder.dataset.activeStep)];
@@ -173,7 +192,7 @@ class ScrollySection extends HTMLElement {
     const frame = this.querySelector<HTMLElement>('.chart__frame');
     const svg = this.#visibleSvg();
     const figure = this.querySelector<HTMLElement>('figure[data-step-ids]');
-    for (const s of this.querySelectorAll<SVGSVGElement>('.chart__frame svg')) if (s !== svg) s.style.transform = '';
+
     if (!frame || !svg || !figure) return;
     const data = this.#windows()[svg.closest('.chart__svg--narrow') ? 'narrow' : 'wide'];
     const index = Number(figure.dataset.activeStep ?? '-1');

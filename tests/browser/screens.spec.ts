@@ -63,7 +63,6 @@ test.describe('wide screens', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
   test('the sticky graphic is centred in the viewport height', async ({ page }) => {
     // Known failure since the integration of 2026-11-30, cause not yet diagnosed (issue #15 point 2).
-    test.fixme(true, 'sticky graphic not centred after the integration (issue #15, point 2)');
     await page.goto('/');
     for (const id of await page.locator('figure[data-step-ids]').evaluateAll((els) => els.map((e) => e.id))) {
       const step = page.locator(`#${id} .step`).first();

@@ -33,10 +33,15 @@ for (const size of SIZES) {
     });
 
     test('every highlighted mark is seen and every step text read while its step is active', async ({ page }) => {
-      // Known failure (issue #15 point 1), so it does not gate CI yet: on phones the courtesy step spans the whole
-      // narrow timeline (no crop fits; needs a per-step re-layout) and 844x390 clips cropped figures; at wide sizes
-      // another mark's leader line covers the centre of the "Baraeva" mark. Remove this line when those are fixed.
-      test.fixme(true, 'step visibility does not hold yet (issue #15, point 1)');
+      // Known failures (issue #15 point 1), so they do not gate CI yet; the other sizes must pass. Phones: the
+      // courtesy timeline's steps light marks across its whole narrow drawing (windows of 680-1760 px; no crop fits,
+      // it needs a per-step re-layout), so it falls back to stacked figures, whose marks are below the screen when
+      // the step activates. 844x390 and 200 % zoom (720x450): a 60svh graphic is 230-270 px tall, no drawing's
+      // windows fit it at a legible scale; they need the side-by-side layout. Remove a size when it holds.
+      test.fixme(
+        ['360x800', '390x844', '844x390', '1440x900-zoom200'].includes(size.name),
+        'step visibility does not hold yet at this size (issue #15, point 1)',
+      );
       test.setTimeout(240_000);
       await page.goto('/');
       const figures = await page
@@ -99,8 +104,9 @@ for (const size of SIZES) {
           for (const p of markProblems) failures.push(`${key}: ${p}`);
         }
       }
-      // The highlighted ids per step: a step cannot pass by lighting fewer marks.
-      expect(JSON.stringify(highlighted, null, 1)).toMatchSnapshot(`highlighted-${size.name}.json`);
+      // The highlighted ids per step: a step cannot pass by lighting fewer marks. Soft, so a mismatch still
+      // lists the visibility failures below; a .txt name, so the formatter leaves the snapshot as written.
+      expect.soft(JSON.stringify(highlighted, null, 1)).toMatchSnapshot(`highlighted-${size.name}.txt`);
       test.info().annotations.push({ type: 'failures', description: String(failures.length) });
       expect(failures).toEqual([]);
     });

@@ -55,9 +55,6 @@ test.describe('scrollytelling', () => {
   test.use({ reducedMotion: 'reduce' });
 
   test('scrolling through every step of every scrolly changes its chart state', async ({ page }) => {
-    // Known failure since the integration of 2026-11-30, cause not yet diagnosed: stacked figures and step windows
-    // changed what a step switches (issue #15 point 1).
-    test.fixme(true, 'a step no longer changes a sticky chart state where the chart is stacked (issue #15)');
     await page.goto('/');
     for (const figure of await page.locator('figure[data-step-ids]').all()) {
       const ids = (await figure.getAttribute('data-step-ids'))!.split(' ');

@@ -153,8 +153,17 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
     }
     // The centre point of the mark's glyph (its first shape; its label is not the mark's centre): for a
     // stroked line, the middle of the line.
+    // The symbol is its first filled shape (a timeline's dot, a card); a mark drawn only with strokes uses its
+    // first shape. A tick joining the symbol to the axis is not the mark's centre: two events of one day share it.
+    const shapes = [
+      ...el.querySelectorAll<SVGGraphicsElement>('rect, circle, ellipse, polygon, path, line, polyline, use'),
+    ];
     const glyph =
-      el.querySelector<SVGGraphicsElement>('rect, circle, ellipse, polygon, path, line, polyline, use') ?? el;
+      shapes.find(
+        (s) => !(s instanceof SVGLineElement || s instanceof SVGPolylineElement) && getComputedStyle(s).fill !== 'none',
+      ) ??
+      shapes[0] ??
+      el;
     let cx = r.left + r.width / 2;
     let cy = r.top + r.height / 2;
     const gr = glyph.getBoundingClientRect();
