@@ -864,7 +864,10 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     }
     // A country's name must sit on that country: its middle point inside the polygon.
     const rings = projectedRings(projection, countryFeatures.get(c.id)!);
-    const onCountry = cand.filter((t) => inRings(rings, t.x, t.y - fs * 0.35));
+    const onCountry = cand.filter((t) => {
+      const b = textBox([full], t.x, t.y, t.anchor, fs, isFocus, lineHeight);
+      return inRings(rings, t.x, t.y - fs * 0.35) && inRings(rings, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2);
+    });
     let done = false;
     for (const t of texts) {
       if (
