@@ -106,7 +106,9 @@ class ScrollySection extends HTMLElement {
       const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 12;
       const frameH = frame.clientHeight;
       const tallest = Math.max(...data.windows.map((w) => w[1] - w[0])) * scale;
-      fits = fontSize * scale >= 11.9 && tallest <= frameH + 1;
+      // Chart text floor (issue #15 point 2): 13 CSS px at 1024 px and up, 12 below.
+      const floor = matchMedia('(min-width: 64rem)').matches ? 12.95 : 11.95;
+      fits = fontSize * scale >= floor && tallest <= frameH + 1;
     }
     const stacked = chosen || !fits;
     // The copies are made from the drawing the screen shows, before stacking hides it.
