@@ -124,7 +124,7 @@ interface NodeText {
 }
 
 function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW: number, fs: number): NodeText {
-  const small = Math.max(10, fs - 1);
+  const small = fs;
   const lh = (size: number) => size + 3;
   const out: { text: string; kind: FlowLineKind; size: number }[] = [];
   textW *= SAFE;
@@ -155,7 +155,7 @@ function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW: number
 
 /** A cluster's node: how many, the dates they span (each at its precision), and where each one is listed. */
 function clusterText(data: FlowData, c: Cluster<StoryEvent>, textW: number, fs: number): NodeText {
-  const small = Math.max(10, fs - 1);
+  const small = fs;
   const sorted = [...c.members].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   const earliest = defined(sorted[0], `the members of cluster ${c.id}`);
   const [first, last] = [shortDate(earliest), shortDate(sorted.at(-1) ?? earliest)];
@@ -197,7 +197,7 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
   const stages = flowStages(data.chart);
   const byId = new Map(data.events.map((e) => [e.id, e]));
   const steps = stepIndex(data.chart, data.chart.events);
-  const legend = layoutLegend(legendItems(data), PAD, 6, width - 2 * PAD, fs - 1);
+  const legend = layoutLegend(legendItems(data), PAD, 6, width - 2 * PAD, fs);
   const contentW = width - 2 * PAD;
   const headers: FlowLayout['headers'] = [];
   const nodes: FlowNode[] = [];
@@ -418,7 +418,7 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
   const defs = svg`<defs>${lanesUsed.map((l) => hatchPattern(`${p}-hatch-${l}`, laneColours[l]))}${hatchPattern(`${p}-hatch-legend`, MUTED)}<marker id="${p}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0.5L7.5,4 0,7.5z" fill="#6b6b6b"/></marker></defs>`;
   const legend = L.legend.map(
     (it) =>
-      svg`${legendSwatch(it, p, fs - 1)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`,
+      svg`${legendSwatch(it, p, fs)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}" fill="${INK}">${it.label}</text>`,
   );
   const headers = L.headers.map(
     (h) =>

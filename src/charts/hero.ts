@@ -72,7 +72,7 @@ export function hero(
   });
   y += lh;
   parts.push(
-    svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${words.holiday}</text>`,
+    svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-weight="700" fill="#6b4e00">${words.holiday}</text>`,
   );
   y += 8;
 

@@ -313,7 +313,7 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
   const hatch = laneOrder.map((lane) => hatchPattern(`${p}-hatch-${lane}`, laneColours[lane], 6));
   const days = L.days.map(
     (d, i) => svg`
-<g class="day">${d.mark ? svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}" width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="#f3e9c6"/>` : ''}<line x1="${d.x0}" x2="${d.x0}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>${i === L.days.length - 1 ? svg`<line x1="${d.x1}" x2="${d.x1}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>` : ''}<text class="day-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}" fill="#333">${d.label}</text>${d.mark ? svg`<text class="day-mark-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 7}" text-anchor="middle" font-size="${fs - 1}" font-weight="700" fill="#6b4e00">${d.mark}</text>` : ''}</g>`,
+<g class="day">${d.mark ? svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}" width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="#f3e9c6"/>` : ''}<line x1="${d.x0}" x2="${d.x0}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>${i === L.days.length - 1 ? svg`<line x1="${d.x1}" x2="${d.x1}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="#d6d3cc"/>` : ''}<text class="day-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}" fill="#333">${d.label}</text>${d.mark ? svg`<text class="day-mark-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 7}" text-anchor="middle" font-size="${fs}" font-weight="700" fill="#6b4e00">${d.mark}</text>` : ''}</g>`,
   );
   const laneEls = L.lanes.map(
     (l, i) => svg`

@@ -92,7 +92,7 @@ function cellLines(
   fs: number,
 ): Omit<MatrixCell['lines'][number], 'y'>[] {
   const w = data.chart.words;
-  const small = Math.max(10, fs - 1);
+  const small = fs;
   const out: Omit<MatrixCell['lines'][number], 'y'>[] = [];
   const state: CellState = c?.state ?? 'missing';
   const stateWord = {
@@ -145,7 +145,7 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
   const width = options.width ?? 760;
   const narrow = width < 560;
   const fs = options.fontSize ?? (narrow ? 11 : 12);
-  const small = Math.max(10, fs - 1);
+  const small = fs;
   const { playbook, chart } = data;
   const w = chart.words;
   const ids = playbook.narratives.flatMap((n) => playbook.countries.map((c) => cellId(n.id, c.id)));
@@ -160,7 +160,7 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
     }[s],
     swatch: 12,
   }));
-  const legend = layoutLegend(legendItems, PAD, 6, width - 2 * PAD, fs - 1);
+  const legend = layoutLegend(legendItems, PAD, 6, width - 2 * PAD, fs);
   const contentW = width - 2 * PAD;
   const nCols = playbook.countries.length;
   const headerW = narrow ? 0 : Math.min(190, Math.round(contentW * 0.24));
@@ -289,12 +289,12 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
   const defs = svg`<defs>${hatchPattern(`${p}-stripes`, matrixColour, 6)}</defs>`;
   const legend = L.legend.map(
     (it) =>
-      svg`${glyph(it.key as CellState, it.x, px(it.y - (fs - 1) * 0.35))}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`,
+      svg`${glyph(it.key as CellState, it.x, px(it.y - fs * 0.35))}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}" fill="${INK}">${it.label}</text>`,
   );
   const heads = (list: MatrixLayout['columns'], anchor: 'middle' | 'start') =>
     list.map(
       (h) =>
-        svg`<text x="${h.x}" text-anchor="${anchor}" fill="${INK}">${h.lines.map((l) => svg`<tspan x="${h.x}" y="${l.y}" font-size="${l.bold ? fs : fs - 1}"${l.bold ? svg` font-weight="700"` : svg` fill="${MUTED}"`}>${l.text}</tspan>`)}</text>`,
+        svg`<text x="${h.x}" text-anchor="${anchor}" fill="${INK}">${h.lines.map((l) => svg`<tspan x="${h.x}" y="${l.y}" font-size="${fs}"${l.bold ? svg` font-weight="700"` : svg` fill="${MUTED}"`}>${l.text}</tspan>`)}</text>`,
     );
   const cells = L.cells.map((c) => {
     const cell = pb.cells.find((x) => x.narrative === c.narrative && x.country === c.country);

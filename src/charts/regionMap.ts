@@ -446,7 +446,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   const width = options.width ?? 960;
   const narrow = width < 560;
   const fontSize = options.fontSize ?? 12;
-  const small = narrow ? fontSize - 1 : fontSize;
+  const small = fontSize;
   const lineHeight = Math.round(fontSize * 1.25);
   const { chart } = data;
   const places = new Map(data.places.map((p) => [p.id, p]));
@@ -879,7 +879,10 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     }
     // A country's name must sit on that country: its middle point inside the polygon.
     const rings = projectedRings(projection, defined(countryFeatures.get(c.id), `country ${c.id} in the basemap`));
-    const onCountry = cand.filter((t) => inRings(rings, t.x, t.y - fs * 0.35));
+    const onCountry = cand.filter((t) => {
+      const b = textBox([full], t.x, t.y, t.anchor, fs, isFocus, lineHeight);
+      return inRings(rings, t.x, t.y - fs * 0.35) && inRings(rings, (b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2);
+    });
     let done = false;
     for (const t of texts) {
       if (
@@ -1028,7 +1031,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
       .filter((n) => n.owner === owner)
       .map(
         (n) => svg`
-<g class="map-note"><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff" stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}" text-anchor="middle" font-size="${L.fontSize - 1}" font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map((t, i) => svg`<text x="${n.x + 22}" y="${px(n.y + i * lh)}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}"${n.italic ? svg` font-style="italic"` : ''} fill="${n.fill}">${t}</text>`)}</g>`,
+<g class="map-note"><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff" stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}" text-anchor="middle" font-size="${L.fontSize}" font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map((t, i) => svg`<text x="${n.x + 22}" y="${px(n.y + i * lh)}" font-size="${L.fontSize}"${n.italic ? svg` font-style="italic"` : ''} fill="${n.fill}">${t}</text>`)}</g>`,
       );
   const labelEls = (owner: string, kinds?: PlacedLabel['kind'][]) =>
     byOwner(owner)
@@ -1083,7 +1086,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
           : k.kind === 'claim'
             ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/>${crossMark(k.x + 12, y)}`
             : citySymbol({ x: k.x + 12, y, capital: k.kind === 'capital' });
-    return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
+    return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
   const body = svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>

@@ -251,7 +251,7 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
     PAD,
     6,
     width - 2 * PAD,
-    fontSize - 1,
+    fontSize,
   );
   const months = monthStarts(chart.window.start, chart.window.end, zone);
   const titles = sideTitles(data);
@@ -763,10 +763,10 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
   const defs = svg`<defs>${hatchPattern(`${p}-hatch-above`, sideColours.above)}${hatchPattern(`${p}-hatch-below`, sideColours.below)}${hatchPattern(`${p}-hatch-legend`, MUTED)}</defs>`;
   const legend = L.legend.map(
     (it) =>
-      svg`${legendSwatch(it, p, fs - 1)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs - 1}" fill="${INK}">${it.label}</text>`,
+      svg`${legendSwatch(it, p, fs)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}" fill="${INK}">${it.label}</text>`,
   );
   const b = L.band;
-  const axis = svg`<g class="axis"><rect x="${b.x0}" y="${b.y0}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" fill="#f1eee7" stroke="${AXIS}"/>${L.ticks.map((t) => svg`<line x1="${t.x1}" y1="${t.y1}" x2="${t.x2}" y2="${t.y2}" stroke="${AXIS}"${t.major ? '' : svg` stroke-width="0.75"`}/>`)}${L.years.map((y) => svg`<text x="${y.x}" y="${y.y}" font-size="${fs - 1}" font-weight="700" fill="${INK}"${L.narrow ? svg` text-anchor="middle"` : ''}>${y.label}</text>`)}${L.dayMarks.map((d) => (L.narrow ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>` : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>`))}</g>`;
+  const axis = svg`<g class="axis"><rect x="${b.x0}" y="${b.y0}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" fill="#f1eee7" stroke="${AXIS}"/>${L.ticks.map((t) => svg`<line x1="${t.x1}" y1="${t.y1}" x2="${t.x2}" y2="${t.y2}" stroke="${AXIS}"${t.major ? '' : svg` stroke-width="0.75"`}/>`)}${L.years.map((y) => svg`<text x="${y.x}" y="${y.y}" font-size="${fs}" font-weight="700" fill="${INK}"${L.narrow ? svg` text-anchor="middle"` : ''}>${y.label}</text>`)}${L.dayMarks.map((d) => (L.narrow ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>` : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>`))}</g>`;
   const titles = L.sideTitles.map(
     (t) =>
       svg`<text class="side-title" x="${t.x}" y="${t.y}" text-anchor="${t.anchor}" font-size="${fs}" font-weight="700" fill="${sideColours[t.side]}">${textLines(t.lines, t.x, t.y, fs + 3)}</text>`,

@@ -5,7 +5,9 @@
  * The panel stays while hovered, and Escape dismisses it (WCAG 1.4.13). Left/right move in time
  * order (the data table's row order, which is date order), up/down to the nearest mark in the next
  * lane or row, Home/End to the first and last in time. On phones the panel is a bottom sheet that
- * never covers the mark (the page scrolls the mark above it when needed).
+ * never covers the mark (the page scrolls the mark above it when needed). Every mark gets a tap target
+ * of at least 24x24 CSS px: a transparent rectangle in a layer under the marks, sized from the drawing's
+ * screen scale whenever its size changes (so a mark's own glyph stays the element at its centre).
  */
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
 
@@ -13,6 +15,11 @@ class ChartDetails extends HTMLElement {
   #panel = document.createElement('div');
   #current: Element | null = null;
   #pinned = false;
+  /** Where the pointer was when Escape dismissed a hover panel: no hover re-opens it until the pointer moves. */
+  #dismissedAt: { x: number; y: number } | null = null;
+  #pointer = { x: -1, y: -1 };
+  /** Hit rectangle -> its mark. */
+  #hits = new WeakMap<Element, Element>();
 
   connectedCallback(): void {
     adoptEnhancedStyles();
@@ -26,16 +33,44 @@ class ChartDetails extends HTMLElement {
       box.setAttribute('role', 'group');
       box.setAttribute('aria-label', this.dataset.keysLabel ?? 'Chart: arrow keys show each mark');
     }
-    this.addEventListener('pointerover', (e) => {
-      if (this.#pinned) return;
-      const mark = (e.target as Element).closest('.mark');
+    // Pointers reach marks in the sticky drawing and in the steps' own figures (stacked figures).
+    const root: HTMLElement = this.closest('figure') ?? this;
+    const sized = new ResizeObserver((entries) => {
+      for (const entry of entries) this.#hitTargets(entry.target as SVGSVGElement);
+    });
+    const watched = new WeakSet<Element>();
+    const watch = () => {
+      for (const svg of root.querySelectorAll<SVGSVGElement>(':is(.chart__svg, .step__figure) > svg')) {
+        if (watched.has(svg)) continue;
+        watched.add(svg);
+        sized.observe(svg);
+      }
+    };
+    watch();
+    new MutationObserver(watch).observe(root, { childList: true, subtree: true });
+    addEventListener(
+      'scroll',
+      () => {
+        if (this.#panel.classList.contains('details-panel--float')) this.#hide();
+      },
+      { passive: true },
+    );
+    root.addEventListener('pointermove', (e) => {
+      this.#pointer = { x: e.clientX, y: e.clientY };
+      const at = this.#dismissedAt;
+      if (at && Math.hypot(e.clientX - at.x, e.clientY - at.y) > 4) this.#dismissedAt = null;
+    });
+    root.addEventListener('pointerover', (e) => {
+      if (this.#pinned || this.#dismissedAt) return;
+      const mark = this.#markOf(e.target);
       if (mark) this.#show(mark);
     });
-    this.addEventListener('pointerleave', () => {
+    root.addEventListener('pointerleave', () => {
+      this.#dismissedAt = null;
       if (!this.#pinned) this.#hide();
     });
-    this.addEventListener('click', (e) => {
-      const mark = (e.target as Element).closest('.mark');
+    root.addEventListener('click', (e) => {
+      const mark = this.#markOf(e.target);
       if (mark) {
         this.#pinned = true;
         this.#show(mark);
@@ -43,7 +78,7 @@ class ChartDetails extends HTMLElement {
     });
     this.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
-        this.#hide();
+        this.#dismiss();
         return;
       }
       const box = (e.target as Element).closest('.chart__svg');
@@ -63,8 +98,54 @@ class ChartDetails extends HTMLElement {
       }
     });
     document.addEventListener('keydown', (e) => {
-      if (e.key === 'Escape') this.#hide();
+      if (e.key === 'Escape') this.#dismiss();
     });
+  }
+
+  /** Escape: hide, and keep hidden while the pointer rests where it was (hiding the panel uncovers marks under it). */
+  #dismiss(): void {
+    if (this.#panel.hidden) return;
+    this.#hide();
+    this.#dismissedAt = { ...this.#pointer };
+  }
+
+  #markOf(target: EventTarget | null): Element | null {
+    if (!(target instanceof Element)) return null;
+    const hit = target.getAttribute('data-hit');
+    const svg = target.closest('svg');
+    // A step figure's copy of the drawing carries the hit layer too: its marks are found by id.
+    const byId = hit && svg ? svg.querySelector(`.mark[data-id="${CSS.escape(hit)}"]`) : null;
+    return target.closest('.mark') ?? this.#hits.get(target) ?? byId;
+  }
+
+  /** A transparent tap target of at least 24x24 CSS px (26 drawn) around each mark, under all marks. */
+  #hitTargets(svg: SVGSVGElement): void {
+    svg.querySelector(':scope .mark-hits')?.remove();
+    const ctm = svg.getScreenCTM();
+    const marks = [...svg.querySelectorAll<SVGGraphicsElement>('.mark')];
+    const first = marks[0];
+    if (!ctm || !first?.parentNode || svg.getClientRects().length === 0) return;
+    const min = 26 / Math.hypot(ctm.a, ctm.b);
+    const ns = 'http://www.w3.org/2000/svg';
+    const layer = document.createElementNS(ns, 'g');
+    layer.setAttribute('class', 'mark-hits');
+    layer.setAttribute('aria-hidden', 'true');
+    for (const mark of marks) {
+      const b = mark.getBBox();
+      if (b.width === 0 && b.height === 0) continue;
+      const w = Math.max(b.width, min);
+      const h = Math.max(b.height, min);
+      const r = document.createElementNS(ns, 'rect');
+      r.setAttribute('x', String(b.x + b.width / 2 - w / 2));
+      r.setAttribute('y', String(b.y + b.height / 2 - h / 2));
+      r.setAttribute('width', String(w));
+      r.setAttribute('height', String(h));
+      r.setAttribute('fill', 'transparent');
+      r.setAttribute('data-hit', mark.getAttribute('data-id') ?? '');
+      this.#hits.set(r, mark);
+      layer.append(r);
+    }
+    first.parentNode.insertBefore(layer, first);
   }
 
   /** The drawing's visible marks in time order: the data table lists events by date. */
@@ -127,6 +208,7 @@ class ChartDetails extends HTMLElement {
       // A bottom sheet; if it would cover the mark, the page moves the mark above it (a sticky
       // graphic is within the top 60 % of the screen, so its marks are above the sheet already).
       panel.classList.add('details-panel--sheet');
+      panel.classList.remove('details-panel--float');
       panel.style.left = '';
       panel.style.top = '';
       const over = box.bottom - (innerHeight - panel.offsetHeight - 8);
@@ -134,6 +216,16 @@ class ChartDetails extends HTMLElement {
       return;
     }
     panel.classList.remove('details-panel--sheet');
+    panel.classList.toggle('details-panel--float', !this.contains(mark));
+    if (!this.contains(mark)) {
+      // A mark in a step's own figure: the panel is fixed beside it (and closes when the page scrolls).
+      const left = Math.max(4, Math.min(box.left, innerWidth - panel.offsetWidth - 4));
+      const below = box.bottom + 6;
+      const top = below + panel.offsetHeight > innerHeight ? Math.max(4, box.top - panel.offsetHeight - 6) : below;
+      panel.style.left = `${Math.round(left)}px`;
+      panel.style.top = `${Math.round(top)}px`;
+      return;
+    }
     const host = panel.offsetParent ?? this;
     const hostBox = host.getBoundingClientRect();
     const left = Math.max(4, Math.min(box.left - hostBox.left, hostBox.width - panel.offsetWidth - 4));

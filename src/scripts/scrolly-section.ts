@@ -122,7 +122,10 @@ class ScrollySection extends HTMLElement {
         count.set(f, (count.get(f) ?? 0) + 1);
       }
       const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 12;
-      fits = fontSize * scale >= Math.min(11.9, fontSize * across - 0.05);
+      // Chart text floor (issue #15 point 2): 13 CSS px at 1024 px and up, 12 below; a chart stacks only when its
+      // labels would fall under the floor and a stacked copy would show them larger.
+      const floor = matchMedia('(min-width: 64rem)').matches ? 12.95 : 11.95;
+      fits = fontSize * scale >= Math.min(floor, fontSize * across - 0.05);
       const w = Math.floor(data.width * scale);
       svg.style.cssText = `width:${w}px;max-width:none;max-height:none;margin:0 auto`;
       frame.style.height = `${Math.min(Math.ceil((data.height * w) / data.width), budget)}px`;

@@ -1,6 +1,36 @@
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 
-const MARK = '#fig-republic-day .chart__svg:visible .mark[data-id="off-2023-10-25-peskov"]';
+/**
+ * The first instance of a mark that the reader can see: in the sticky drawing or in a step's own figure. A stacked
+ * figure crops the drawing to its step's window, so an instance counts only when its centre is inside its drawing.
+ */
+/** Where a reader aims at a mark: its glyph's centre (the smallest shape in it), relative to the mark's box. */
+const glyphPoint = (m: Element) => {
+  const r = m.getBoundingClientRect();
+  const shapes = [...m.querySelectorAll(':scope > :is(circle, rect, path, polygon, ellipse), :scope > g > *')]
+    .map((e) => e.getBoundingClientRect())
+    .filter((b) => b.width > 2 && b.height > 2)
+    .sort((a, b) => a.width * a.height - b.width * b.height);
+  const g = shapes[0] ?? r;
+  return { x: g.left + g.width / 2 - r.left, y: g.top + g.height / 2 - r.top };
+};
+
+async function visibleMark(page: Page, fig: string, which: string) {
+  const all = page.locator(`${fig} :is(.chart__svg, .step__figure) > svg .mark${which}`);
+  const i = await all.evaluateAll((els) =>
+    els.findIndex((m) => {
+      const r = m.getBoundingClientRect();
+      const s = (m as SVGElement).ownerSVGElement?.getBoundingClientRect();
+      const x = r.left + r.width / 2;
+      const y = r.top + r.height / 2;
+      return !!s && r.width > 0 && x > s.left && x < s.right && y > s.top && y < s.bottom;
+    }),
+  );
+  expect(i, `a visible mark ${which} in ${fig}`).toBeGreaterThanOrEqual(0);
+  return all.nth(i);
+}
+
+const PESKOV = 'off-2023-10-25-peskov';
 
 test.describe('details on demand', () => {
   test.use({ reducedMotion: 'reduce' });
@@ -8,12 +38,10 @@ test.describe('details on demand', () => {
   test('hovering a mark shows its date with precision, status and sources; the panel stays while hovered; Escape closes it', async ({
     page,
   }) => {
-    // Known failure after the integration of 2026-11-30: Escape leaves the hover panel open (the details script was
-    // reworked for the phone sheet, issue #15 point 7). Remove when Escape closes a hovered panel again.
-    test.fixme(true, 'Escape no longer closes a hovered details panel (issue #15, point 7)');
     await page.goto('/');
-    await page.locator(MARK).scrollIntoViewIfNeeded();
-    await page.locator(MARK).hover();
+    const mark = await visibleMark(page, '#fig-republic-day', `[data-id="${PESKOV}"]`);
+    await mark.scrollIntoViewIfNeeded();
+    await mark.hover({ position: await mark.evaluate(glyphPoint) });
     const panel = page.locator('#fig-republic-day .details-panel');
     await expect(panel).toBeVisible();
     // 13:25 is when a report of the remark was published, and the panel says so (truth pass, point 11).
@@ -44,13 +72,11 @@ test.describe('details on demand', () => {
   });
 
   test('an article-only claim says so in its details', async ({ page }) => {
-    // Known failure after the integration of 2026-11-30: the claim mark is not reached at 1280x720 any more (stacked
-    // figures and the annotation layer); to be re-pointed at the step's figure (issues #15, #16).
-    test.fixme(true, 'the claim mark is hidden or covered at 1280x720 since stacked figures and annotations');
     await page.goto('/');
-    const claim = page.locator('#fig-republic-day .chart__svg:visible .mark[data-id="art-2023-10-25-putin-message"]');
+    // Whichever drawing the screen shows: the sticky one, or a step's own figure when the chart is stacked.
+    const claim = await visibleMark(page, '#fig-republic-day', '[data-id="art-2023-10-25-putin-message"]');
     await claim.scrollIntoViewIfNeeded();
-    await claim.click();
+    await claim.click({ position: await claim.evaluate(glyphPoint) });
     await expect(page.locator('#fig-republic-day .details-panel')).toContainText(
       'claimed by the article; no source found',
     );
@@ -60,16 +86,61 @@ test.describe('details on demand', () => {
 test.describe('on touch', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' });
   test('tapping a mark shows its details and tapping elsewhere hides them', async ({ page }) => {
-    // Known failure (issue #15 point 7): at 360x740 the Republic Day chart turns into stacked figures, so the
-    // sticky mark this test taps is hidden; the test must tap the step's own figure.
-    test.fixme(true, 'at 360x740 the chart is stacked; the tapped sticky mark is hidden (issue #15, point 7)');
     await page.goto('/');
-    const mark = page.locator(MARK);
+    // At 360x740 the chart is stacked: the mark is tapped in a step's own figure.
+    const mark = await visibleMark(page, '#fig-republic-day', `[data-id="${PESKOV}"]`);
     await mark.scrollIntoViewIfNeeded();
-    await mark.tap();
+    await mark.tap({ position: await mark.evaluate(glyphPoint) });
     const panel = page.locator('#fig-republic-day .details-panel');
     await expect(panel).toBeVisible();
     await page.locator('#fig-republic-day .chart__title').tap();
     await expect(panel).toBeHidden();
   });
 });
+
+for (const [width, height] of [
+  [360, 800],
+  [1440, 900],
+] as const) {
+  test.describe(`hit areas at ${width}x${height}`, () => {
+    test.use({ viewport: { width, height }, reducedMotion: 'reduce' });
+    test('every mark of every chart has a tap target of at least 24x24 CSS px', async ({ page }) => {
+      await page.goto('/');
+      const figures = await page.locator('chart-details').evaluateAll((els) => els.map((e) => e.closest('figure')!.id));
+      expect(figures.length).toBeGreaterThanOrEqual(5);
+      let measured = 0;
+      for (const id of figures) {
+        // Every drawing the reader sees (the sticky one or the steps' own figures), once it is on screen.
+        const small = await page.locator(`#${id}`).evaluate(async (fig) => {
+          const out: string[] = [];
+          let count = 0;
+          const svgs = [...fig.querySelectorAll<SVGSVGElement>(':is(.chart__svg, .step__figure) > svg')].filter(
+            (s) => s.getClientRects().length > 0,
+          );
+          for (const svg of svgs) {
+            svg.scrollIntoView({ block: 'center' });
+            await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+            const s = svg.getBoundingClientRect();
+            for (const m of svg.querySelectorAll<SVGGraphicsElement>('.mark')) {
+              const r = m.getBoundingClientRect();
+              const cx = r.left + r.width / 2;
+              const cy = r.top + r.height / 2;
+              // A mark cropped out of a step's window is not shown there.
+              if (r.width === 0 || cx < s.left || cx > s.right || cy < s.top || cy > s.bottom) continue;
+              const hit = svg.querySelector(`.mark-hits [data-hit="${CSS.escape(m.getAttribute('data-id') ?? '')}"]`);
+              const h = hit?.getBoundingClientRect() ?? r;
+              const w = Math.max(r.right, h.right) - Math.min(r.left, h.left);
+              const t = Math.max(r.bottom, h.bottom) - Math.min(r.top, h.top);
+              count++;
+              if (w < 23.95 || t < 23.95) out.push(`${m.getAttribute('data-id')}: ${w.toFixed(1)}x${t.toFixed(1)}`);
+            }
+          }
+          return { out, count };
+        });
+        measured += small.count;
+        expect(small.out.slice(0, 8), id).toEqual([]);
+      }
+      expect(measured).toBeGreaterThan(40);
+    });
+  });
+}

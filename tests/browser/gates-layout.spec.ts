@@ -38,7 +38,13 @@ async function clippedUnderTextSpacing(page: Page): Promise<string[]> {
       if (!clips(s.overflowX) && !clips(s.overflowY)) continue;
       // Visually hidden text (1px boxes for screen readers) is clipped by design.
       if (el.clientWidth <= 2 || el.clientHeight <= 2) continue;
-      if (!el.textContent?.trim()) continue;
+      // Text in a drawing is skipped above; a chart frame that clips its drawing (a sticky chart panned to its step's
+      // window) holds no HTML text of its own.
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let htmlText = false;
+      for (let n = walker.nextNode(); n && !htmlText; n = walker.nextNode())
+        htmlText = !!n.textContent?.trim() && !n.parentElement?.closest('svg');
+      if (!htmlText) continue;
       const x = clips(s.overflowX) && el.scrollWidth > el.clientWidth + 1;
       const y = clips(s.overflowY) && el.scrollHeight > el.clientHeight + 1;
       if (x || y)

@@ -4,7 +4,11 @@
  */
 import { expect, test } from '@playwright/test';
 
-/** Rendered size of every visible chart text (font-size x the SVG's screen scale), smallest first. */
+/**
+ * Rendered size of every visible chart text (font-size x the SVG's screen scale), smallest first. The steps' own
+ * figures (stacked charts) are not measured here: their crops are sized by the stacked-figure layout, and at 360 px
+ * the courtesy timeline's tall step windows still shrink to 4.6-9 px text (issue #15 point 1, open).
+ */
 const renderedChartText = () => {
   const sizes: { px: number; text: string }[] = [];
   for (const svg of document.querySelectorAll<SVGSVGElement>('svg')) {
@@ -34,10 +38,6 @@ for (const size of [
     test(`chart text renders at ${size.min} CSS px or more`, async ({ page }) => {
       // Known failure (issue #15 point 2): secondary labels are drawn at the base size minus 1 (11 px at 360, about
       // 12.7 px at 1440); only the 768 layout meets its floor today. Runs where it holds, so it fails on a regression.
-      test.fixme(
-        size.width !== 768,
-        'secondary chart labels render under the floor at this width (issue #15, point 2)',
-      );
       await page.goto('/');
       const sizes = await page.evaluate(renderedChartText);
       expect(sizes.length).toBeGreaterThan(50);
@@ -50,7 +50,6 @@ test.describe('embeds at 320 px', () => {
   test.use({ viewport: { width: 320, height: 640 } });
   test('chart text renders at 12 CSS px or more', async ({ page }) => {
     // Known failure (issue #15 point 2): the 344 px narrow drawing is shrunk to 320 px in an embed (about 9 px text).
-    test.fixme(true, 'narrow drawing shrunk below 12 px in a 320 px embed (issue #15, point 2)');
     for (const id of ['courtesy-campaigns', 'republic-day', 'anatomy-of-a-fake', 'playbook', 'region-map']) {
       await page.goto(`/embed/${id}/`);
       const sizes = await page.evaluate(renderedChartText);
@@ -222,7 +221,6 @@ test.describe('phone details', () => {
   test.use({ viewport: { width: 360, height: 800 }, hasTouch: true, reducedMotion: 'reduce' });
   test('the details sheet never covers the tapped mark', async ({ page }) => {
     // Known failure since the integration of 2026-11-30, cause not yet diagnosed (issue #15 point 7).
-    test.fixme(true, 'phone details sheet check times out after the integration (issue #15, point 7)');
     await page.goto('/');
     const fig = page.locator('#fig-republic-day');
     await fig
@@ -230,7 +228,20 @@ test.describe('phone details', () => {
       .first()
       .evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight * 0.8 + 4));
     await page.waitForTimeout(100);
-    const mark = fig.locator('.chart__svg:visible .mark[data-steps~="0"]').first();
+    // The sticky drawing, or (the chart stacked on this phone) the first step's own figure; a mark cropped out of the
+    // step's window is not one the reader can tap.
+    const marks = fig.locator(':is(.chart__svg, .step__figure) > svg .mark[data-steps~="0"]');
+    const i = await marks.evaluateAll((els) =>
+      els.findIndex((m) => {
+        const r = m.getBoundingClientRect();
+        const s = (m as SVGElement).ownerSVGElement?.getBoundingClientRect();
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        return !!s && r.width > 0 && x > s.left && x < s.right && y > s.top && y < s.bottom;
+      }),
+    );
+    expect(i).toBeGreaterThanOrEqual(0);
+    const mark = marks.nth(i);
     await mark.tap();
     const panel = fig.locator('.details-panel');
     await expect(panel).toBeVisible();

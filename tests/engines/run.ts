@@ -37,16 +37,7 @@ let knownFailures = 0;
  * run and printed: a known failure does not fail the suite, and one that starts passing fails it until its entry is
  * removed here (so the list cannot go stale).
  */
-const KNOWN: [RegExp, string][] = [
-  [
-    /phone 360x740: chart text at least 12 px on screen/,
-    'issue #15 point 2: at 360 px secondary chart labels render under 12 px (base size minus 1)',
-  ],
-  [
-    /phone 360x740: details panel opens from the keyboard/,
-    'issue #15 point 7: at 360x740 the chart is stacked, so the sticky chart the keys address is hidden',
-  ],
-];
+const KNOWN: [RegExp, string][] = [];
 function report(label: string, problems: string[]): void {
   const known = KNOWN.find(([re]) => re.test(label));
   if (known && problems.length > 0) {
