@@ -185,8 +185,6 @@ test.describe('keyboard', () => {
       browser,
       baseURL,
     }) => {
-      // Known failure since the integration of 2026-11-30, cause not yet diagnosed: new controls (tools-row disclosures, note flags, the stacked-figures switch) are in the Tab order.
-      test.fixme(c.path === '/', 'Tab check on the story fails after the integration (issue #15)');
       test.setTimeout(240_000);
       const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
       const { page } = w;
