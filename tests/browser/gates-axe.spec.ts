@@ -1,6 +1,6 @@
 /**
- * Gates over the production build, part 1: axe (WCAG 2.0-2.2 A/AA and best practices), zero violations, on the
- * story at every step, each embed and every other page, under reduced motion on/off and light/dark, plus
+ * Gates over the production build, part 1: axe (WCAG 2.0-2.2 A/AA and best practices), zero violations, on
+ * each embed and every other page (the story at every step is axe-story.spec.ts), under reduced motion on/off and light/dark, plus
  * horizontal overflow, CSP violations, console errors and off-origin requests (the matrix: gates-shared.ts).
  */
 import { expect, test } from '@playwright/test';
@@ -15,7 +15,6 @@ import {
   open,
   settle,
   axe,
-  activate,
   overflow,
   handlerAttributes,
   dependsOnColourScheme,
@@ -26,43 +25,6 @@ import {
 } from './gates-shared.ts';
 
 test.beforeAll(requireBuild);
-
-test.describe('axe on the story at every step, reduced motion on/off, light/dark', () => {
-  for (const width of WIDTHS) {
-    test(`story at ${width}px`, async ({ browser, baseURL }) => {
-      test.setTimeout(300_000);
-      const w = await open(browser, baseURL!, {
-        ...device(width),
-        reducedMotion: 'no-preference',
-        colorScheme: 'light',
-      });
-      const { page } = w;
-      const label = `${STORY} @${width}`;
-      const tally = { runs: 0, identical: 0 };
-      await page.goto(STORY);
-      await settle(page);
-      const found = await axeMatrix(page, `${label} at load`, undefined, tally);
-      const figures = await page.locator('scrolly-section figure[data-step-ids]').all();
-      expect(figures.length).toBeGreaterThan(0);
-      for (const figure of figures) {
-        const figId = (await figure.getAttribute('id'))!;
-        const ids = (await figure.getAttribute('data-step-ids'))!.split(' ');
-        for (const [i, id] of ids.entries()) {
-          // Scrolled to with motion on, so the step's transitions really run before the check.
-          await activate(page, figure, id, i);
-          // A step changes only its figure (chart state, active step); the rest was checked at load.
-          found.push(...(await axeMatrix(page, `${label} step ${figId}/${id}`, `[id="${figId}"]`, tally)));
-        }
-      }
-      note(tally);
-      if (width === 320) expect(await overflow(page), `${label}: horizontal overflow (px)`).toBe(0);
-      expect(await handlerAttributes(page), `${label}: on* attributes`).toEqual([]);
-      expect(found).toEqual([]);
-      await expectClean(w, label);
-      await w.close();
-    });
-  }
-});
 
 // --- axe: embed pages over the same matrix ---
 

@@ -7,7 +7,7 @@
  * WEBKIT_BROWSER_PATH, CHROMIUM_PATH, XVFB_RUN_PATH (where the browsers are), ENGINES_PLAYWRIGHT=0|1
  * (Playwright's own Firefox/WebKit builds: 1 forces, 0 never; by default used when installed),
  * ENGINES_PLANT=step (plants a break, see plantedBreak), ENGINES_PLANTED=0 (skips the planted-break run),
- * ENGINES_SIZES=phone,desktop.
+ * ENGINES_SIZES=phone,desktop, ENGINES_SPLIT=0 (one process; by default each engine runs in a child process of its own).
  * Output: one `PASS`/`FAIL` line per check, then `N passed, N failed` alone on a line; exit 1 on any failure.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -238,11 +238,62 @@ async function runEngine(
   }
 }
 
+/**
+ * Two cores, two engines: each engine runs in a child process of its own, at the same time, and the planted break
+ * follows Firefox (the quicker of the two) while WebKit is still scrolling. Each child's output is printed whole
+ * when it ends and its closing counts are added up here. ENGINES_SPLIT=0 runs everything in this process.
+ */
+async function runSplit(): Promise<void> {
+  const started = Date.now();
+  const { spawn } = await import('node:child_process');
+  const child = (env: Record<string, string>) =>
+    new Promise<{ status: number | null; out: string }>((resolve) => {
+      const c = spawn(process.execPath, [process.argv[1]!], {
+        env: { ...process.env, ENGINES_SITE: site.origin, ENGINES_SPLIT: '0', ...env },
+      });
+      let out = '';
+      c.stdout.on('data', (d) => (out += d));
+      c.stderr.on('data', (d) => (out += d));
+      c.on('close', (status) => resolve({ status, out }));
+    });
+  const add = (name: string, r: { status: number | null; out: string }) => {
+    console.log(`\n## ${name}\n${r.out.trim()}`);
+    const counts = /^(\d+) passed, (\d+) failed$/m.exec(r.out);
+    const known = /^(\d+) known failure/m.exec(r.out);
+    if (!counts) {
+      report(`${name}: the run ends with its counts`, [`exited ${r.status} without a closing count`]);
+      return;
+    }
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+    knownFailures += Number(known?.[1] ?? 0);
+    if (r.status !== (Number(counts[2]) > 0 ? 1 : 0)) report(`${name}: exit status`, [`exited ${r.status}`]);
+  };
+  // One server on the built port for both children: the embed snippets name the origin the build was made for.
+  const site = await serveSite(DIST, PORT);
+  const planted = ENGINES.includes('firefox') ? 'firefox' : ENGINES[0]!;
+  await Promise.all(
+    ENGINES.map(async (name) => {
+      add(name, await child({ ENGINES: name, ENGINES_PLANTED: '0' }));
+      if (name === planted && process.env.ENGINES_PLANTED !== '0') await plantedBreak(planted);
+    }),
+  ).finally(() => site.close());
+  console.log(`# screenshots in ${SHOTS}/; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+  if (knownFailures) console.log(`${knownFailures} known failure(s), listed as KNOWN above`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 || passed === 0 ? 1 : 0;
+}
+
 async function main(): Promise<void> {
+  if (ENGINES.length > 1 && !PLANT && process.env.ENGINES_SPLIT !== '0') return runSplit();
   const started = Date.now();
   mkdirSync(SHOTS, { recursive: true });
   const sentences = articleSentences();
-  const site = await serveSite(DIST, PORT, PLANT ? plantScript(PLANT) : '');
+  // A child of runSplit uses its parent's server (ENGINES_SITE); a planted run has its own, with the break in it.
+  const shared = process.env.ENGINES_SITE && !PLANT ? process.env.ENGINES_SITE : '';
+  const site: Site = shared
+    ? { origin: shared, close: async () => {} }
+    : await serveSite(DIST, PORT, PLANT ? plantScript(PLANT) : '');
   let hostHtml = '';
   const host = await serveHost(() => hostHtml);
   console.log(
@@ -269,7 +320,7 @@ async function main(): Promise<void> {
     await site.close();
     await host.close();
   }
-  if (!PLANT && process.env.ENGINES_PLANTED !== '0') await plantedBreak();
+  if (!PLANT && process.env.ENGINES_PLANTED !== '0') await plantedBreak(ENGINES[0]!);
   console.log(`# screenshots in ${SHOTS}/; ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
   if (knownFailures) console.log(`${knownFailures} known failure(s), listed as KNOWN above`);
   console.log(`${passed} passed, ${failed} failed`);
@@ -277,19 +328,24 @@ async function main(): Promise<void> {
 }
 
 /**
- * The suite must be able to fail: rerun it in one engine (WebKit, else the first engine asked for)
- * at the desktop size with a step that can never activate, and expect it to fail on exactly that.
+ * The suite must be able to fail: rerun it in one engine at the desktop size with a step that can never activate,
+ * and expect it to fail on exactly that.
  */
-async function plantedBreak(): Promise<void> {
-  const engine = ENGINES.includes('webkit') ? 'webkit' : ENGINES[0]!;
+async function plantedBreak(engine: string): Promise<void> {
   await check(`planted break: a step that never activates in ${engine} fails the suite`, async () => {
-    const { spawnSync } = await import('node:child_process');
-    const r = spawnSync(process.execPath, [process.argv[1]!], {
-      env: { ...process.env, ENGINES: engine, ENGINES_SIZES: 'desktop', ENGINES_PLANT: 'step', STORY_TEST_PORT: '0' },
-      encoding: 'utf8',
-      timeout: 300_000,
+    const { spawn } = await import('node:child_process');
+    // Asynchronous, so that the other engine's run goes on meanwhile (runSplit).
+    const r = await new Promise<{ status: number | null; out: string }>((resolve) => {
+      const c = spawn(process.execPath, [process.argv[1]!], {
+        env: { ...process.env, ENGINES: engine, ENGINES_SIZES: 'desktop', ENGINES_PLANT: 'step', STORY_TEST_PORT: '0' },
+        timeout: 300_000,
+      });
+      let out = '';
+      c.stdout.on('data', (d) => (out += d));
+      c.stderr.on('data', (d) => (out += d));
+      c.on('close', (status) => resolve({ status, out }));
     });
-    const out = `${r.stdout}${r.stderr}`;
+    const out = r.out;
     const problems: string[] = [];
     if (r.status !== 1) problems.push(`planted run exited ${r.status}, expected 1`);
     if (!/^FAIL .*activates every step of every chart in order$/m.test(out))
