@@ -24,6 +24,7 @@ import { gzipSync } from 'node:zlib';
 import { scaleUp } from '../tests/unit/charts/synthetic.ts';
 import { chartSchema, eventSchema } from '../src/schemas.ts';
 import { offlineBudget } from '../src/lib/offline-budget.ts';
+import { parts } from './parts.mjs';
 
 const ROOT = process.cwd();
 const work = mkdtempSync(join(tmpdir(), 'kz-growth-'));
@@ -60,7 +61,15 @@ for (const f of chartFiles) {
     chart.events.map((id) => byId.get(id)!),
     2,
   );
-  for (const e of grown.events) all.set(e.id, e);
+  for (const e of grown.events) {
+    // scaleUp moves a copy's date but keeps its `until`: keep the original's span instead.
+    const orig = byId.get(e.id.replace(/-x\d+$/, ''));
+    if (e.until && orig?.until && e.until <= e.date) {
+      const span = Date.parse(orig.until) - Date.parse(orig.date);
+      e.until = new Date(Date.parse(e.date) + span).toISOString().slice(0, 10);
+    }
+    all.set(e.id, e);
+  }
   writeFileSync(join(data, 'charts', f), JSON.stringify({ ...raw, ...grown.chart }, null, 2));
 }
 writeFileSync(join(data, 'events.json'), JSON.stringify([...all.values()], null, 2));
@@ -92,11 +101,20 @@ extra.forEach((base, k) => {
   const labels = Object.fromEntries(
     Object.entries((raw.labels ?? {}) as Record<string, string>).map(([e, v]) => [fresh(e), v]),
   );
-  const steps = (raw.steps as J[]).map((s) => ({
-    ...s,
-    id: `${s.id}-g${k + 1}`,
-    highlight: (s.highlight as string[]).map(fresh),
-  }));
+  // Every other reference to a base event (flow stages, step highlights, annotation subjects) follows it.
+  const baseSet = new Set(baseEvents);
+  const renamed = (v: unknown): unknown =>
+    typeof v === 'string'
+      ? baseSet.has(v)
+        ? fresh(v)
+        : v
+      : Array.isArray(v)
+        ? v.map(renamed)
+        : v && typeof v === 'object'
+          ? Object.fromEntries(Object.entries(v).map(([key, x]) => [key, renamed(x)]))
+          : v;
+  const steps = (raw.steps as J[]).map((s) => ({ ...(renamed(s) as J), id: `${s.id}-g${k + 1}` }));
+  const stages = raw.stages ? { stages: renamed(raw.stages) } : {};
   writeFileSync(
     join(data, 'charts', `${id}.json`),
     JSON.stringify(
@@ -106,9 +124,10 @@ extra.forEach((base, k) => {
         title: `${raw.title as string} (growth ${k + 1})`,
         chapter: id,
         events: baseEvents.map(fresh),
-        words,
+        ...(raw.words ? { words } : {}),
         labels,
         steps,
+        ...stages,
       },
       null,
       2,
@@ -134,6 +153,14 @@ const started = Date.now();
 const r = spawnSync('npx', ['astro', 'build'], { cwd: site, env, encoding: 'utf8', timeout: 900_000 });
 const out = `${r.stdout}\n${r.stderr}`;
 let failed = r.status !== 0;
+/** What `npm run bench` records of this run (printed last as one `growth-json:` line). */
+const summary: Record<string, unknown> = {
+  events: [events.length, all.size],
+  charts: [chartFiles.length, chartFiles.length + extra.length],
+  exit: r.status,
+  seconds: Math.round((Date.now() - started) / 1000),
+  over: [] as string[],
+};
 console.log(
   `growth build: ${events.length} -> ${all.size} events, ${chartFiles.length} -> ${chartFiles.length + extra.length} charts, exit ${r.status}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
@@ -145,6 +172,17 @@ if (existsSync(offline)) {
   const budget = offlineBudget('en');
   console.log(`offline edition: ${bytes} bytes of ${budget} (headroom ${budget - bytes})`);
   if (bytes > budget) failed = true;
+  Object.assign(summary, { offlineBytes: bytes, offlineBudget: budget });
+  // Where its bytes are, so what blocks the growth case is named, not guessed.
+  const p = parts(readFileSync(offline, 'utf8')) as { parts: Map<string, number> };
+  console.log(
+    `  by part: ${[...p.parts]
+      .sort((a, b) => b[1] - a[1])
+      .filter(([, v]) => v > 0)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
+  summary.offlineParts = Object.fromEntries(p.parts);
 } else console.log('offline edition: not written (the build stopped)');
 if (existsSync(join(dist, 'index.html'))) {
   const budgets = JSON.parse(readFileSync(join(ROOT, 'budgets.json'), 'utf8')) as {
@@ -169,7 +207,10 @@ if (existsSync(join(dist, 'index.html'))) {
     if (gz > rule.html || path === '/')
       console.log(`${gz > rule.html ? 'OVER ' : ''}${path}: html ${gz} B gzip of ${rule.html}`);
     if (gz > rule.html) failed = true;
+    if (gz > rule.html) (summary.over as string[]).push(`${path}: html ${gz} B gzip of ${rule.html}`);
+    if (path === '/') Object.assign(summary, { storyGzip: gz, storyBudget: rule.html });
   }
 }
 rmSync(work, { recursive: true, force: true });
+console.log(`growth-json: ${JSON.stringify(summary)}`);
 process.exit(failed ? 1 : 0);

@@ -13,6 +13,7 @@
  * Options: --runs N (Lighthouse runs per page, default 3; the median is reported)
  *          --scales 10,100,1000 (synthetic factors; "" to skip)   --no-lighthouse   --no-scroll
  *          --build-timeout S (per build, default 420)   --keep (keep the temporary copy)
+ *          --no-growth (skip the room-to-grow build, bench/growth.ts)
  * Environment: CHROME_PATH (default /usr/bin/chromium, else Playwright's Chromium).
  */
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ import {
   OVERALL_LIMIT,
   log,
   gz,
+  br,
   copyProject,
   build,
   walk,
@@ -42,6 +44,8 @@ import { serve, freePort } from './serve.mjs';
 import { writeFloor, measureBytes, lighthouseRuns, scrollRun } from './measure.mjs';
 import { synthesize, writeSynthetic, renderCharts, renderChartsBounded } from './scale.mjs';
 import { tables, updateMarkers } from './tables.mjs';
+import { parts } from './parts.mjs';
+import { spawnSync } from 'node:child_process';
 
 // --- main ---
 
@@ -85,6 +89,13 @@ async function main() {
       },
     });
     log(`built in ${(b.ms / 1000).toFixed(1)} s`);
+    // What the story's and the offline file's bytes are, by part (bench/parts.mjs).
+    const offlineHtml = readFileSync(join(dist, 'offline', 'story-offline.html'));
+    results.parts = {
+      story: { ...parts(storyHtml.toString('utf8')), gzip: gz(storyHtml), brotli: br(storyHtml) },
+      offline: { ...parts(offlineHtml.toString('utf8')), gzip: gz(offlineHtml), brotli: br(offlineHtml) },
+    };
+    for (const k of ['story', 'offline']) results.parts[k].parts = Object.fromEntries(results.parts[k].parts);
 
     browser = await chromium.launch({
       executablePath: CHROME,
@@ -196,6 +207,19 @@ async function main() {
       }
       rmSync(out, { recursive: true, force: true });
       writeSynthetic(content, real);
+    }
+    // 7. Room to grow (issue 13): twice the events and two more chapters with a chart each (bench/growth.ts).
+    if (!argv.includes('--no-growth')) {
+      log('building with room-to-grow content (bench/growth.ts)');
+      const g = spawnSync(process.execPath, ['--experimental-strip-types', join(ROOT, 'bench', 'growth.ts')], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: BUILD_TIMEOUT + 120_000,
+      });
+      const line = /^growth-json: (.*)$/m.exec(g.stdout ?? '')?.[1];
+      results.growth = line
+        ? JSON.parse(line)
+        : { error: `no result (exit ${g.status}): ${(g.stderr ?? '').slice(-300)}` };
     }
   } catch (err) {
     results.errors.push(String(err.stack ?? err));

@@ -205,6 +205,48 @@ export function tables(results) {
       );
     });
   }
+  if (results.parts) {
+    const { story, offline } = results.parts;
+    const names = [...new Set([...Object.keys(story.parts), ...Object.keys(offline.parts)])].sort(
+      (a, b) => (story.parts[b] ?? 0) - (story.parts[a] ?? 0),
+    );
+    const cell = (p, k) =>
+      p.parts[k] ? `${fmt.int(p.parts[k])} B (${((100 * p.parts[k]) / p.total).toFixed(1)} %)` : '–';
+    lines.push(
+      '',
+      '**What the bytes are** (raw HTML by part, bench/parts.mjs)',
+      '',
+      row(['part', 'story', 'offline file']),
+      '|---|---|---|',
+      ...names.map((k) => row([k, cell(story, k), cell(offline, k)])),
+      row([
+        '**total** (gzip -9 / brotli -11)',
+        `${fmt.int(story.total)} B (${fmt.int(story.gzip)} / ${fmt.int(story.brotli)})`,
+        `${fmt.int(offline.total)} B (${fmt.int(offline.gzip)} / ${fmt.int(offline.brotli)})`,
+      ]),
+    );
+  }
+  const g = results.growth;
+  if (g) {
+    lines.push(
+      '',
+      '**Room to grow** (issue 13: twice the events on every chart, two more chapters with a chart each)',
+      '',
+    );
+    if (g.error) lines.push(`Not measured: ${g.error}`);
+    else
+      lines.push(
+        row(['events', 'charts', 'offline file', 'story HTML (gzip)', 'budgets over']),
+        '|---|---|---|---|---|',
+        row([
+          `${fmt.int(g.events[0])} → ${fmt.int(g.events[1])}`,
+          `${g.charts[0]} → ${g.charts[1]}`,
+          `${fmt.int(g.offlineBytes)} B of ${fmt.int(g.offlineBudget)}`,
+          `${fmt.int(g.storyGzip)} B of ${fmt.int(g.storyBudget)}`,
+          g.over.length ? g.over.join('; ') : 'none',
+        ]),
+      );
+  }
   return lines.join('\n');
 }
 

@@ -216,6 +216,62 @@ export function compactRepeatedRows(html: string, seeAbove: string): string {
   return out;
 }
 
+/**
+ * Every link to a listed source, outside the sources list, becomes a link to that source's entry in
+ * the list (`#src-…`), which shows its title, publisher, date, language and the same URL: the reader
+ * is one click from it, and the file carries each URL once instead of at every table row, caption and
+ * note that cites it. `rel="noopener"` (meaningless without a target window) goes from every link, and
+ * `hreflang` from the list's links, whose entries name their language in words.
+ */
+export function linkSourcesToList(html: string): string {
+  const list = /<ol\b[^>]*class="sources"[^>]*>[\s\S]*?<\/ol>/i.exec(html);
+  if (!list) return html.replace(/(<a\b[^>]*?)\srel="noopener"/g, '$1');
+  const ids = new Map<string, string>();
+  for (const li of list[0].matchAll(/<li id="(src-[^"]+)"[^>]*>([\s\S]*?)<\/li>/g)) {
+    const url = /<a\b[^>]*\shref="([^"]+)"[^>]*\sclass="url"/.exec(li[2]!)?.[1];
+    if (url && !ids.has(url)) ids.set(url, li[1]!);
+  }
+  const linkTag = (tag: string) => {
+    const href = /\shref="([^"]+)"/.exec(tag)?.[1];
+    const id = href === undefined ? undefined : ids.get(href);
+    const t = tag.replace(/\srel="noopener"/, '');
+    return id ? t.replace(/\shref="[^"]+"/, ` href="#${id}"`).replace(/\shreflang="[^"]*"/, '') : t;
+  };
+  const before = html.slice(0, list.index);
+  const after = html.slice(list.index + list[0].length);
+  const outside = (part: string) =>
+    part.replace(/<script\b[\s\S]*?<\/script>|<a\b[^>]*>/gi, (m) => (m.startsWith('<a') ? linkTag(m) : m));
+  // In the list, each entry names its language in words ("language: ru"); hreflang repeats it.
+  const inList = list[0].replace(/<a\b[^>]*>/g, (tag) => tag.replace(/\s(rel="noopener"|hreflang="[^"]*")/g, ''));
+  return outside(before) + inList + outside(after);
+}
+
+/**
+ * Drops the style rules no element of this file can match: a selector naming a class that no
+ * element carries (the file has no script, so no class is ever added). Selectors with :not(), :is(),
+ * :where() or :has() are kept as they are; a rule goes only when every selector of its list goes.
+ */
+export function pruneUnusedCss(html: string): string {
+  const body = html.replace(/<style\b[\s\S]*?<\/style>|<script\b[\s\S]*?<\/script>/gi, '');
+  const classes = new Set([...body.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
+  const matchable = (sel: string) =>
+    /:(not|is|where|has)\(/.test(sel) ||
+    [...sel.replace(/\[[^\]]*\]/g, '').matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].every((m) => classes.has(m[1]!));
+  const prune = (css: string) =>
+    css
+      .replace(/([^{}]+)\{([^{}]*)\}/g, (rule, sel: string, decl: string) => {
+        const t = sel.trim();
+        if (t.startsWith('@') || /^(from|to|[\d.]+%)(\s*,|$)/.test(t)) return rule;
+        const kept = sel.split(',').filter(matchable);
+        return kept.length === 0 ? '' : `${kept.join(',')}{${decl}}`;
+      })
+      .replace(/@media[^{}]*\{\}/g, '');
+  return html.replace(
+    /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi,
+    (_m, open: string, css: string, close: string) => open + prune(css) + close,
+  );
+}
+
 /** Rewrites one attribute value in a start tag. */
 function setAttr(tag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name}\\s*=\\s*)(?:"[^"]*"|'[^']*'|[^\\s"'>]+)`, 'i');
@@ -333,9 +389,13 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   // lead to pages of the online edition. Both go, to keep the file within budget.
   out = out.replace(/(<g class="mark"[^>]*>)<title>[^<]*<\/title>/g, '$1');
   out = out.replace(/<a class="permalink cite-link"[^>]*>[^<]*<\/a>/g, '');
+  // Copy buttons stay hidden until their script runs, and this file has no script.
+  out = out.replace(/<copy-button\b[^>]*>[\s\S]*?<\/copy-button>/g, '');
   out = out.replace('</head>', `<style>${OFFLINE_CSS}</style></head>`);
   out = stripScriptOnlyData(out);
   out = compactRepeatedRows(out, options.seeAbove ?? 'described in an earlier table, with its sources');
+  out = linkSourcesToList(out);
+  out = pruneUnusedCss(out);
 
   // Everything visible without a click: the data tables and the citation of the whole story.
   out = out.replace(/<details\b([^>]*)>([\s\S]*?)<\/details>/gi, (m, a: string, inner: string) =>

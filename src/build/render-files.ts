@@ -1,7 +1,7 @@
 /**
- * Build-time rendering of chart files: the standalone SVG (with the glyphs it uses embedded as a
- * subset of DejaVu Sans) and a PNG at 2x (resvg, with the same font files, no system fonts), so
- * downloads look the same on every machine.
+ * Build-time rendering of chart files: the standalone SVG (naming DejaVu Sans, whose subset the site
+ * serves at /downloads/fonts/) and a PNG at 2x (resvg, with the same font files, no system fonts), the
+ * exact rendering of every download on every machine.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,21 +30,58 @@ function glyphs(markup: string): string {
   return [...new Set(text)].join('');
 }
 
-async function fontFaceCss(text: string): Promise<string> {
-  const faces = await Promise.all(
-    FONTS.map(async (f) => {
-      const subset = await subsetFont(readFileSync(join(FONT_DIR, f.file)), text, { targetFormat: 'woff2' });
-      return `@font-face{font-family:'DejaVu Sans';font-weight:${f.weight};font-style:${f.style};src:url(data:font/woff2;base64,${Buffer.from(subset).toString('base64')}) format('woff2')}`;
-    }),
-  );
-  return faces.join('');
+/** Code point ranges (inclusive) of the font files downloads refer to: Latin, Cyrillic (Kazakh included), punctuation. */
+export const FONT_RANGES: readonly (readonly [number, number])[] = [
+  [0x20, 0x7e],
+  [0xa0, 0x17f],
+  [0x400, 0x4ff],
+  [0x2010, 0x203a],
+  [0x2190, 0x2193],
+  [0x2212, 0x2212],
+  [0x2248, 0x2248],
+];
+const FONT_TEXT = FONT_RANGES.flatMap(([a, b]) =>
+  Array.from({ length: b - a + 1 }, (_, i) => String.fromCodePoint(a + i)),
+).join('');
+
+/** The font files downloads refer to (served at /downloads/fonts/<file>): DejaVu Sans subset to FONT_RANGES. */
+export const FONT_FILES = FONTS.map((f) => ({
+  ...f,
+  name: `dejavu-sans-${f.weight}${f.style === 'italic' ? 'i' : ''}.woff2`,
+  local: f.file.replace(/\.ttf$/, ''),
+}));
+
+/** One font file's bytes (WOFF2 of DejaVu Sans with the glyphs of FONT_RANGES). */
+export async function fontFile(name: string): Promise<Uint8Array> {
+  const f = FONT_FILES.find((x) => x.name === name);
+  if (!f) throw new Error(`downloads: no font file ${name}; known: ${FONT_FILES.map((x) => x.name).join(', ')}`);
+  return subsetFont(readFileSync(join(FONT_DIR, f.file)), FONT_TEXT, { targetFormat: 'woff2' });
+}
+
+/**
+ * The @font-face rules of a downloaded SVG: the reader's own DejaVu Sans where installed, else the
+ * site's font file at `fontBase` (an absolute URL, so a saved file still finds it; served with CORS).
+ * The faces are referenced, not embedded: three base64 subsets made every download 25-60 KB larger.
+ * Where neither loads, the file falls back to sans-serif; the PNG beside it is the exact rendering.
+ */
+export function fontFaceCss(fontBase: string): string {
+  return FONT_FILES.map(
+    (f) =>
+      `@font-face{font-family:'DejaVu Sans';font-weight:${f.weight};font-style:${f.style};` +
+      `src:local('${f.local}'),url(${fontBase}${f.name}) format('woff2')}`,
+  ).join('');
+}
+
+/** Characters of `text` the font files do not have: a download must not need a glyph they lack. */
+export function missingGlyphs(text: string): string[] {
+  return [...new Set(text)].filter((c) => !FONT_TEXT.includes(c) && !/\s/.test(c));
 }
 
 /** The chart drawn at 760 px, in a step's state (-1: all), as a standalone SVG document. */
 export async function chartSvgFile(
   input: ChartInput,
   stepIndex: number,
-  opts: { credit: string; licence: string; embedFonts?: boolean },
+  opts: { credit: string; licence: string; fontBase?: string },
 ): Promise<string> {
   const drawing = chartFunctions[input.chart.kind](input, {
     width: 760,
@@ -56,10 +93,14 @@ export async function chartSvgFile(
   const step = stepIndex >= 0 ? input.chart.steps[stepIndex] : undefined;
   const title = step ? `${input.chart.title}: ${step.title}` : input.chart.title;
   const stepText = step?.text;
-  const css =
-    opts.embedFonts === false
-      ? undefined
-      : await fontFaceCss(glyphs(markup) + glyphs(title + opts.credit + opts.licence + (stepText ?? '')));
+  const missing = missingGlyphs(glyphs(markup) + title + opts.credit + opts.licence + (stepText ?? ''));
+  if (missing.length > 0)
+    throw new Error(
+      `downloads: chart "${input.chart.id}" uses characters the download font files lack: ${missing.join(' ')} ` +
+        `(${missing.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}); ` +
+        'allowed: the ranges of FONT_RANGES in src/build/render-files.ts (add the range there)',
+    );
+  const css = opts.fontBase === undefined ? undefined : fontFaceCss(opts.fontBase);
   return standaloneSvg(drawing, { title, credit: opts.credit, licence: opts.licence, fontFaceCss: css, stepText });
 }
 
@@ -69,7 +110,7 @@ export async function chartPngFile(
   stepIndex: number,
   opts: { credit: string; licence: string },
 ): Promise<Uint8Array> {
-  const svg = await chartSvgFile(input, stepIndex, { ...opts, embedFonts: false });
+  const svg = await chartSvgFile(input, stepIndex, opts);
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: 2 },
     font: {

@@ -13,9 +13,9 @@ export interface TextRun {
  */
 export function smartQuotes(text: string): string {
   return text
-    .replace(/(^|[\s([{\u2014-])"/g, '$1\u201c')
+    .replace(/(^|[\s([{\u2014*-])"/g, '$1\u201c')
     .replace(/"/g, '\u201d')
-    .replace(/(^|[\s([{\u2014-])'/g, '$1\u2018')
+    .replace(/(^|[\s([{\u2014*-])'/g, '$1\u2018')
     .replace(/'/g, '\u2019');
 }
 

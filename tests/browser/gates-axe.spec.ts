@@ -1,7 +1,8 @@
 /**
  * Gates over the production build, part 1: axe (WCAG 2.0-2.2 A/AA and best practices), zero violations, on
- * each embed and every other page (the story at every step is axe-story.spec.ts), under reduced motion on/off and light/dark, plus
- * horizontal overflow, CSP violations, console errors and off-origin requests (the matrix: gates-shared.ts).
+ * each embed and every other page (the story at every step is axe-story.spec.ts), under reduced motion on/off
+ * and light/dark, plus horizontal overflow, CSP violations, console errors and off-origin requests (the matrix:
+ * gates-shared.ts).
  */
 import { expect, test } from '@playwright/test';
 import {

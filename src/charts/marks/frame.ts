@@ -7,7 +7,7 @@ import { Markup, svg } from '../../lib/escape.ts';
 
 /** The font stack a page drawing declares. */
 export const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
-/** The font a download declares (its file embeds a subset of DejaVu Sans; see src/lib/render-files.ts). */
+/** The font a download declares (its file refers to the site's DejaVu Sans subset; see src/build/render-files.ts). */
 export const EMBEDDED_FONT_FAMILY = "'DejaVu Sans', sans-serif";
 
 /** Which fonts a drawing names: the reader's system fonts, or the font embedded in a file. */

@@ -7,6 +7,7 @@ import { getCollection } from 'astro:content';
 import { loadChart } from '../../prepare/load.ts';
 import { chartRows, dataDictionary, playbookDictionary, playbookRows, toCsv } from '../../build/chart-export.ts';
 import { chartPngFile, chartSvgFile } from '../../build/render-files.ts';
+import { absolute } from '../../lib/urls.ts';
 
 const KINDS = ['svg', 'png', 'csv', 'json'] as const;
 type Kind = (typeof KINDS)[number];
@@ -28,7 +29,7 @@ const TYPES: Record<Kind, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-export const GET: APIRoute = async ({ props }) => {
+export const GET: APIRoute = async ({ props, site }) => {
   const { chart, step, kind } = props as { chart: string; step: number; kind: Kind };
   const input = await loadChart(chart);
   const { credit, name, url } = input.text.licence;
@@ -40,7 +41,9 @@ export const GET: APIRoute = async ({ props }) => {
   // A step's file holds the rows that step brings forward (the matrix's steps are about cells: all rows).
   const inStep = stepId && !isPlaybook ? rows.filter((r) => r.in_step!.split(' ').includes(stepId)) : rows;
   let body: string | Uint8Array;
-  if (kind === 'svg') body = await chartSvgFile(input, step, { credit, licence });
+  // The SVG names the site's font files (fonts/[font].ts) by absolute URL, so a saved copy finds them too.
+  const fontBase = absolute(site, import.meta.env.BASE_URL, 'downloads/fonts/');
+  if (kind === 'svg') body = await chartSvgFile(input, step, { credit, licence, fontBase });
   else if (kind === 'png') body = await chartPngFile(input, step, { credit, licence });
   else if (kind === 'csv') body = toCsv(inStep, columns);
   else

@@ -16,6 +16,9 @@ describe('textRuns', () => {
       'the \u201cNATO centre\u201d and Tokayev\u2019s visit (\u201c4 days\u201d)',
     );
   });
+  it('opens a quote that starts a bold run (the region map\'s "30 labs" step began with a closing quote)', () => {
+    expect(plainText('**"30 labs from Ukraine".** On 21 July')).toBe('\u201c30 labs from Ukraine\u201d. On 21 July');
+  });
   it('plainText drops the bold marks only', () => {
     expect(plainText('**Lead.** rest')).toBe('Lead. rest');
   });

@@ -1,0 +1,81 @@
+/** The offline edition carries each source's URL once (in the sources list) and no style rule that cannot match. */
+import { describe, expect, it } from 'vitest';
+import { linkSourcesToList, makeOfflineHtml, pruneUnusedCss } from '../../src/build/offline-edition.ts';
+
+const entry = (id: string, url: string, lang: string) =>
+  `<li id="${id}">${id}, <cite>Title</cite> (language: ${lang}). ` +
+  `<a href="${url}" hreflang="${lang}" rel="noopener" class="url">${url}</a></li>`;
+const entries = entry('src-a', 'https://a.example/1', 'ru') + entry('src-b', 'https://b.example/2', 'en');
+const list = `<ol class="sources">${entries}</ol>`;
+
+describe('linkSourcesToList', () => {
+  const html =
+    '<table><tr><td><a href="https://a.example/1" hreflang="ru" rel="noopener">A</a> ' +
+    '<a href="https://other.example/" hreflang="de" rel="noopener">Other</a></td></tr></table>' +
+    `<script type="application/ld+json">{"url":"https://a.example/1"}</script>${list}` +
+    '<p><a href="https://b.example/2" rel="noopener">B</a></p>';
+  const out = linkSourcesToList(html);
+
+  it('points a cited source, before or after the list, at its entry', () => {
+    expect(out).toContain('<a href="#src-a">A</a>');
+    expect(out).toContain('<p><a href="#src-b">B</a></p>');
+    expect(out.match(/https:\/\/a\.example\/1/g)).toHaveLength(3); // the list's href and text, and the JSON-LD
+  });
+  it('keeps links to pages that are not listed, without rel=noopener', () => {
+    expect(out).toContain('<a href="https://other.example/" hreflang="de">Other</a>');
+    expect(out).not.toContain('noopener');
+  });
+  it('keeps the list entries and their URLs, and leaves JSON-LD alone', () => {
+    expect(out).toContain('<a href="https://a.example/1" class="url">https://a.example/1</a>');
+    expect(out).toContain('<script type="application/ld+json">{"url":"https://a.example/1"}</script>');
+  });
+  it('gives every fragment link a target', () => {
+    const ids = new Set([...out.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const m of out.matchAll(/href="#([^"]+)"/g)) expect(ids.has(m[1])).toBe(true);
+  });
+  it('without a sources list, only drops rel=noopener', () => {
+    expect(linkSourcesToList('<a href="https://a.example/1" rel="noopener">A</a>')).toBe(
+      '<a href="https://a.example/1">A</a>',
+    );
+  });
+});
+
+describe('pruneUnusedCss', () => {
+  const page = (css: string) => `<html><head><style>${css}</style></head><body><p class="para x">t</p></body></html>`;
+
+  it('drops rules whose selectors name a class no element has, and empty @media blocks', () => {
+    const out = pruneUnusedCss(
+      page('.para{color:red}.gone{color:blue}.para,.gone b{margin:0}@media print{.gone{display:none}}p{a:b}'),
+    );
+    expect(out).toContain('<style>.para{color:red}.para{margin:0}p{a:b}</style>');
+  });
+  it('keeps :not()/:is() selectors, @font-face, keyframes and attribute values that look like classes', () => {
+    const css =
+      '.para:not(.gone){a:b}@font-face{font-family:x}@keyframes k{from{a:b}to{a:c}}' +
+      'a[href$=".svg"]{a:b}@media (width>=40rem){.x{a:b}}';
+    expect(pruneUnusedCss(page(css))).toBe(page(css));
+  });
+  it('does not count classes named only inside styles or scripts', () => {
+    const html = `${page('.ghost{a:b}')}<script>el.className="ghost"</script>`;
+    expect(pruneUnusedCss(html)).not.toContain('.ghost{a:b}');
+  });
+});
+
+describe('makeOfflineHtml', () => {
+  it('drops copy buttons (hidden until a script runs) and keeps the text they copy', () => {
+    const page =
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>' +
+      '<p class="cite__text" id="cite-story-apa">Staff. (n.d.). Title.</p>' +
+      '<copy-button data-for="cite-story-apa"><button type="button" hidden>Copy</button>' +
+      '<span class="visually-hidden" aria-live="polite"></span></copy-button></body></html>';
+    const out = makeOfflineHtml(page, {
+      site: 'https://example.org',
+      base: '/',
+      readAsset: () => undefined,
+      editionNote: 'Offline edition.',
+    });
+    expect(out).not.toContain('copy-button');
+    expect(out).not.toContain('<button');
+    expect(out).toContain('<p class="cite__text" id="cite-story-apa">Staff. (n.d.). Title.</p>');
+  });
+});
