@@ -19,11 +19,11 @@ export const isoPartialDate = z
   .refine((s) => isRealDate(s), 'a real calendar date (month 01-12, day within the month)');
 
 export function isRealDate(s: string): boolean {
-  const [y, m, d] = s.split('-').map(Number);
+  const [y = Number.NaN, m, d] = s.split('-').map(Number);
   if (m === undefined) return true;
   if (m < 1 || m > 12) return false;
   if (d === undefined) return true;
-  const last = new Date(Date.UTC(y!, m, 0)).getUTCDate();
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d >= 1 && d <= last;
 }
 
@@ -76,7 +76,10 @@ export const sourceSchema = z
      * as its source): the only words of the page the edition may put in quotation marks besides event quotes.
      */
     quotes: z.array(z.string().min(1)).default([]),
-    /** Numbers this page gives that the edition prints without an event (e.g. a border length), as the research records them. */
+    /**
+     * Numbers this page gives that the edition prints without an event (e.g. a border length), as the research records
+     * them.
+     */
     figures: z.array(z.lazy(() => figureSchema)).default([]),
   })
   .strict()
@@ -270,7 +273,10 @@ export const stepAnnotationSchema = z.discriminatedUnion('type', [
       type: z.literal('callout'),
       subject: z.array(z.string().min(1)).min(1),
       text: noteText,
-      /** Appends ": <interval>" computed from these two events' dates, where a bracket would not read (e.g. across flow stages). */
+      /**
+       * Appends ": <interval>" computed from these two events' dates, where a bracket would not read (e.g. across flow
+       * stages).
+       */
       interval: z.object({ from: slug, to: slug }).strict().optional(),
     })
     .strict(),
@@ -565,7 +571,10 @@ export const claimSchema = z
     id: slug,
     /** The claim as it circulated, in our words. */
     claim: z.string().min(1),
-    /** Short names the edition gives the claim in quotation marks (the "NATO centre"); no other scare quotes are allowed. */
+    /**
+     * Short names the edition gives the claim in quotation marks (the "NATO centre"); no other scare quotes are
+     * allowed.
+     */
     names: z.array(z.string().min(1)).default([]),
     /** The rating, in words. */
     rating: z.enum(['False', 'Misleading', 'Unproven']),
@@ -579,7 +588,9 @@ export const claimSchema = z
     copies: z.record(slug, slug).default({}),
     /** Event ids whose sources show the claim is wrong. */
     evidence: z.array(slug).min(1),
-    /** Further sources the review rests on (e.g. an independent analysis), cited beside the evidence events' sources. */
+    /**
+     * Further sources the review rests on (e.g. an independent analysis), cited beside the evidence events' sources.
+     */
     sources: z.array(slug).default([]),
     /** Chapter id of the section that reviews it. */
     reviewedIn: slug,

@@ -28,7 +28,10 @@ export function stepTextHeight(text: string | undefined, width: number): number 
   return n ? n * STEP_LH + 8 : 0;
 }
 
-/** Wraps chart markup into a standalone SVG file with a white background, the step's sentence (if any), a credit and a licence line. */
+/**
+ * Wraps chart markup into a standalone SVG file with a white background, the step's sentence (if any), a credit and a
+ * licence line.
+ */
 export function standaloneSvg(
   drawing: Pick<Drawing, 'svg' | 'width' | 'height'>,
   opts: { title: string; credit: string; licence: string; fontFaceCss?: string; stepText?: string },
@@ -57,6 +60,16 @@ export interface Column {
   description: string;
   source: string;
 }
+
+/** The last two columns of every download: the credit and licence to keep with the data. */
+const creditColumns: Column[] = [
+  {
+    name: 'credit',
+    description: 'Credit line to keep with the data',
+    source: 'content/data/ui.en.json: licence.credit',
+  },
+  { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
+];
 
 /** The columns of every chart's CSV and JSON download, in order. */
 export const dataDictionary: Column[] = [
@@ -103,15 +116,18 @@ export const dataDictionary: Column[] = [
     description: 'The step ids of the chart that bring this event forward, separated by spaces',
     source: 'content/data/charts/<chart>.json: steps[].highlight',
   },
-  {
-    name: 'credit',
-    description: 'Credit line to keep with the data',
-    source: 'content/data/ui.en.json: licence.credit',
-  },
-  { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
+  ...creditColumns,
 ];
 
 export type Row = Record<string, string>;
+
+/** The URLs of the sources with these ids, separated by spaces (an unknown id is left out). */
+function sourceUrls(input: ChartInput, ids: readonly string[]): string {
+  return ids
+    .map((s) => input.sources.get(s)?.url)
+    .filter(Boolean)
+    .join(' ');
+}
 
 /** The chart's events as rows with the data dictionary's columns. */
 export function chartRows(input: ChartInput, credit: string, licence: string): Row[] {
@@ -132,10 +148,7 @@ export function chartRows(input: ChartInput, credit: string, licence: string): R
     figures: (e.figures ?? []).map((f) => f.note).join('; '),
     status: e.status,
     uncertainty: e.uncertainty ?? '',
-    source_urls: e.sources
-      .map((s) => input.sources.get(s)?.url)
-      .filter(Boolean)
-      .join(' '),
+    source_urls: sourceUrls(input, e.sources),
     facts: e.facts.join(' '),
     in_step: input.chart.steps
       .filter((s) => s.highlight.includes(e.id))
@@ -215,12 +228,7 @@ export const playbookDictionary: Column[] = [
     description: 'Entries of the research fact base behind the example',
     source: 'playbook.json: examples[].facts',
   },
-  {
-    name: 'credit',
-    description: 'Credit line to keep with the data',
-    source: 'content/data/ui.en.json: licence.credit',
-  },
-  { name: 'licence', description: 'Licence of the data', source: 'content/data/ui.en.json: licence.name' },
+  ...creditColumns,
 ];
 
 /** The playbook matrix as rows (one per example; a cell without examples is one row with empty example fields). */
@@ -255,10 +263,7 @@ export function playbookRows(input: ChartInput, credit: string, licence: string)
       title: x.title,
       summary: x.summary,
       status: x.status,
-      source_urls: x.sources
-        .map((s) => input.sources.get(s)?.url)
-        .filter(Boolean)
-        .join(' '),
+      source_urls: sourceUrls(input, x.sources),
       facts: x.facts.join(' '),
       credit,
       licence,

@@ -140,7 +140,10 @@ export const lengthLimits = {
 export const allowedLinks =
   'an https:// or http:// URL, a mailto: address, a #fragment or a site-relative path starting with /';
 
-/** True when `href` is a link the site may publish (see allowedLinks). Any other scheme (javascript:, data:, ...) is refused. */
+/**
+ * True when `href` is a link the site may publish (see allowedLinks). Any other scheme (javascript:, data:, ...) is
+ * refused.
+ */
 export function isAllowedLink(href: string): boolean {
   const h = href.trim();
   if (/^https?:\/\/[^\s/]/i.test(h)) return true;
@@ -193,6 +196,20 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
     if (i >= text.length) fail('a closing "');
     i++;
   };
+  /** After a member or an element: true past the closing `close`, false past a comma; else the place to fix. */
+  const closed = (close: '}' | ']'): boolean => {
+    const after = i;
+    ws();
+    if (text[i] === ',') {
+      i++;
+      return false;
+    }
+    if (text[i] === close) {
+      i++;
+      return true;
+    }
+    return fail(`a comma or ${close} after this`, after);
+  };
   const value = (): void => {
     ws();
     const c = text[i];
@@ -213,14 +230,7 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
         if (text[i] !== ':') fail('a colon after the field name');
         i++;
         value();
-        const after = i;
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') return void i++;
-        fail('a comma or } after this', after);
+        if (closed('}')) return;
       }
     }
     if (c === '[') {
@@ -231,14 +241,7 @@ export function jsonSyntaxError(text: string): { offset: number; expected: strin
         ws();
         if (text[i] === ']') fail('another value (a comma before ] is not allowed in JSON)');
         value();
-        const after = i;
-        ws();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') return void i++;
-        fail('a comma or ] after this', after);
+        if (closed(']')) return;
       }
     }
     if (c === '"') {
@@ -449,6 +452,36 @@ function readArray(
   return r.value;
 }
 
+/**
+ * One entry through the gate: markup in its text, then its schema (problems in that order). Returns the parsed
+ * value, or undefined when the schema refused it (its problems added).
+ */
+function parseEntry<T>(
+  file: string,
+  entry: string,
+  schema: z.ZodType<T>,
+  raw: unknown,
+  problems: Problem[],
+): T | undefined {
+  problems.push(...markupProblems(file, entry, raw));
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  problems.push(...zodProblems(file, entry, result.error, raw));
+  return undefined;
+}
+
+/** Reports `entry` when `seen` already holds it (ids are unique within a file), then adds it. */
+function noteDuplicate(seen: Set<string>, file: string, entry: string, problems: Problem[]): void {
+  if (seen.has(entry))
+    problems.push({
+      file,
+      entry,
+      field: 'id',
+      message: `duplicate id "${entry}"; ids must be unique within the file`,
+    });
+  seen.add(entry);
+}
+
 /** The id of a list entry, or a name for it made of its other fields (never "#1"). */
 function entryName(item: unknown, i: number, name: string): string {
   const o = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
@@ -462,7 +495,9 @@ function entryName(item: unknown, i: number, name: string): string {
 /** Attributes each author component takes (all as "..." strings). */
 const componentAttributes: Record<string, readonly string[]> = { P: ['id'], Scrolly: ['chart'] };
 
-/** The first moment after a partial date's period: 2023 -> 2024-01-01, 2023-10 -> 2023-11-01, 2023-10-25 -> 2023-10-26. */
+/**
+ * The first moment after a partial date's period: 2023 -> 2024-01-01, 2023-10 -> 2023-11-01, 2023-10-25 -> 2023-10-26.
+ */
 function periodEnd(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number?, number?];
   const next =
@@ -482,7 +517,8 @@ function periodStart(date: string): string {
 export function checkContent(files: ContentFiles): Problem[] {
   const problems: Problem[] = [];
   const parsed: Parsed = { sources: [], actors: [], events: [], annotations: [], charts: [] };
-  // Files that could not be read (missing, not JSON, not a list): checks of references into them are skipped, and counted.
+  // Files that could not be read (missing, not JSON, not a list): checks of references into them are skipped, and
+  // counted.
   const broken = new Set<string>();
   const skipped = new Map<string, number>();
   /** Runs a reference check unless the file it refers into could not be read. */
@@ -515,21 +551,10 @@ export function checkContent(files: ContentFiles): Problem[] {
     const seen = new Set<string>();
     raw.forEach((item: unknown, i: number) => {
       const id = entryName(item, i, name);
-      if (seen.has(id))
-        problems.push({
-          file,
-          entry: id,
-          field: 'id',
-          message: `duplicate id "${id}"; ids must be unique within the file`,
-        });
-      seen.add(id);
-      problems.push(...markupProblems(file, id, item));
-      const result = schema.safeParse(item);
-      if (result.success) (parsed[key[name]] as unknown[]).push(result.data);
-      else {
-        problems.push(...zodProblems(file, id, result.error, item));
-        invalidIds[key[name]]?.add(id);
-      }
+      noteDuplicate(seen, file, id, problems);
+      const value = parseEntry<unknown>(file, id, schema, item, problems);
+      if (value !== undefined) (parsed[key[name]] as unknown[]).push(value);
+      else invalidIds[key[name]]?.add(id);
     });
   }
   for (const e of parsed.events) {
@@ -578,10 +603,8 @@ export function checkContent(files: ContentFiles): Problem[] {
         field: 'id',
         message: `"${id}" differs from the file name "${stem}.json"; allowed: a chart file named after its id (${id}.json)`,
       });
-    problems.push(...markupProblems(file, id, raw));
-    const result = chartSchema.safeParse(raw);
-    if (!result.success) {
-      problems.push(...zodProblems(file, id, result.error, raw));
+    const c = parseEntry(file, id, chartSchema, raw, problems);
+    if (!c) {
       brokenCharts.set(id, file);
       continue;
     }
@@ -593,8 +616,7 @@ export function checkContent(files: ContentFiles): Problem[] {
         message: `duplicate chart id "${id}" (also in ${chartFiles.get(id)})`,
       });
     chartFiles.set(id, file);
-    parsed.charts.push(result.data);
-    const c = result.data;
+    parsed.charts.push(c);
     tooLong(problems, file, id, 'title', c.title, lengthLimits.chartTitle, "a chart's title");
     c.marks.forEach(
       (m, i) =>
@@ -708,14 +730,12 @@ export function checkContent(files: ContentFiles): Problem[] {
       if (r.ok) raw = r.value;
     }
     if (raw !== undefined) {
-      problems.push(...markupProblems(file, '(matrix)', raw));
-      const r = playbookSchema.safeParse(raw);
-      if (!r.success) problems.push(...zodProblems(file, '(matrix)', r.error, raw));
-      else {
-        playbookRefs = r.data;
-        const narratives = new Set(r.data.narratives.map((n) => n.id));
-        const countries = new Set(r.data.countries.map((c) => c.id));
-        r.data.cells.forEach((c, i) => {
+      const playbook = parseEntry(file, '(matrix)', playbookSchema, raw, problems);
+      if (playbook) {
+        playbookRefs = playbook;
+        const narratives = new Set(playbook.narratives.map((n) => n.id));
+        const countries = new Set(playbook.countries.map((c) => c.id));
+        playbook.cells.forEach((c, i) => {
           const entry = `${c.narrative}/${c.country}`;
           if (!narratives.has(c.narrative))
             problems.push({
@@ -754,7 +774,8 @@ export function checkContent(files: ContentFiles): Problem[] {
     const file = chartFiles.get(c.id) ?? `content/data/charts/${c.id}.json`;
     c.events.forEach((id, i) => void refEvent(file, c.id, `events[${i}]`, id));
     const inChart = new Set(c.events);
-    // Every reference in the kind's own fields (stages, cities, claims, cells, steps, countries) names something that exists.
+    // Every reference in the kind's own fields (stages, cities, claims, cells, steps, countries) names something that
+    // exists.
     if (playbookRefs)
       problems.push(...chartReferenceProblems(c, file, { places: placeIds, playbook: playbookRefs, mapCountries }));
     for (const id of Object.keys(c.labels)) {
@@ -1045,20 +1066,13 @@ export function checkContent(files: ContentFiles): Problem[] {
     const seen = new Set<string>();
     raw.forEach((item: unknown, i: number) => {
       const entry = entryName(item, i, name);
-      if (seen.has(entry) && /^[a-z0-9-]+$/.test(entry))
-        problems.push({
-          file,
-          entry,
-          field: 'id',
-          message: `duplicate id "${entry}"; ids must be unique within the file`,
-        });
-      seen.add(entry);
-      problems.push(...markupProblems(file, entry, item));
-      const r = schema.safeParse(item);
-      if (!r.success) problems.push(...zodProblems(file, entry, r.error, item));
-      else if (name === 'redirects.json') redirects.push({ entry, ...(r.data as { from: string; to: string }) });
+      // Only a real id can repeat: a name made of other fields (entryName) says nothing of uniqueness.
+      if (/^[a-z0-9-]+$/.test(entry)) noteDuplicate(seen, file, entry, problems);
+      const value = parseEntry<unknown>(file, entry, schema, item, problems);
+      if (value === undefined) return;
+      if (name === 'redirects.json') redirects.push({ entry, ...(value as { from: string; to: string }) });
       else if (name === 'places.json') {
-        const pl = r.data as { id: string; name: string; source: string };
+        const pl = value as { id: string; name: string; source: string };
         tooLong(
           problems,
           file,
@@ -1078,7 +1092,7 @@ export function checkContent(files: ContentFiles): Problem[] {
             });
         });
       } else if (name === 'claims.json') {
-        const c = r.data as { id: string; claim: string; appearedIn: string[]; evidence: string[]; reviewedIn: string };
+        const c = value as { id: string; claim: string; appearedIn: string[]; evidence: string[]; reviewedIn: string };
         tooLong(problems, file, c.id, 'claim', c.claim, lengthLimits.claim, 'a claim');
         [
           ...c.appearedIn.map((e, j) => [`appearedIn[${j}]`, e] as const),

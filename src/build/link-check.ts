@@ -114,11 +114,11 @@ export interface HtmlLink {
 /** Every attribute of every start tag, decoded (comments, scripts and styles skipped). */
 function attributes(html: string): { tag: string; name: string; value: string; attrs: Map<string, string> }[] {
   const out: { tag: string; name: string; value: string; attrs: Map<string, string> }[] = [];
-  for (const m of stripNonMarkup(html).matchAll(/<([a-zA-Z][\w:-]*)(\s[^>]*)?>/g)) {
-    const tag = m[1]!.toLowerCase();
+  for (const [, name = '', rest = ''] of stripNonMarkup(html).matchAll(/<([a-zA-Z][\w:-]*)(\s[^>]*)?>/g)) {
+    const tag = name.toLowerCase();
     const attrs = new Map<string, string>();
-    for (const a of (m[2] ?? '').matchAll(/([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-      attrs.set(a[1]!.toLowerCase(), decodeAttribute(a[2] ?? a[3] ?? a[4] ?? ''));
+    for (const a of rest.matchAll(/([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+      attrs.set((a[1] ?? '').toLowerCase(), decodeAttribute(a[2] ?? a[3] ?? a[4] ?? ''));
     }
     for (const [name, value] of attrs) out.push({ tag, name, value, attrs });
   }
@@ -255,8 +255,8 @@ export function checkLinks(files: BuildFiles, options: SiteOptions): LinkProblem
     const pageUrl = new URL(urlPathOf(file, base), siteOrigin);
     if (ext === 'html' || ext === 'htm') {
       for (const l of htmlLinks(text)) checkOne(file, l.value, pageUrl);
-      for (const m of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
-        for (const u of cssUrls(m[1]!)) checkOne(file, u, pageUrl);
+      for (const [, css = ''] of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
+        for (const u of cssUrls(css)) checkOne(file, u, pageUrl);
     } else if (ext === 'css') {
       for (const u of cssUrls(text)) checkOne(file, u, pageUrl);
     }
@@ -266,13 +266,13 @@ export function checkLinks(files: BuildFiles, options: SiteOptions): LinkProblem
 
 /** Quoted strings in script text that look like absolute paths ("/x", not "//x" or "/"). */
 function scriptPaths(js: string): string[] {
-  return [...js.matchAll(/(["'`])(\/[A-Za-z0-9_.~%@-][^"'`\s]*)\1/g)].map((m) => m[2]!);
+  return [...js.matchAll(/(["'`])(\/[A-Za-z0-9_.~%@-][^"'`\s]*)\1/g)].map(([, , path = '']) => path);
 }
 
 /** JSON string values that are absolute paths; quotes inside a string (as in a URL) do not count. */
 function jsonPaths(json: string): string[] {
   return [...json.matchAll(/"((?:[^"\\]|\\.)*)"/g)]
-    .map((m) => m[1]!.replace(/\\\//g, '/'))
+    .map(([, value = '']) => value.replace(/\\\//g, '/'))
     .filter((v) => /^\/[A-Za-z0-9_.~%@-][^\s]*$/.test(v));
 }
 
@@ -319,13 +319,13 @@ export function checkBasePaths(files: BuildFiles, options: SiteOptions): LinkPro
     }
     if (ext === 'html' || ext === 'htm' || ext === 'svg' || ext === 'xml') {
       for (const l of htmlLinks(text)) checkPath(file, l.value);
-      for (const m of text.matchAll(/\sstyle\s*=\s*"([^"]*)"/gi))
-        for (const u of cssUrls(decodeAttribute(m[1]!))) checkPath(file, u);
-      for (const m of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
-        for (const u of cssUrls(m[1]!)) checkPath(file, u);
-      for (const m of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-        if (/type\s*=\s*["']?application\/(ld\+)?json/i.test(m[1]!)) continue;
-        for (const p of scriptPaths(m[2]!)) checkPath(file, p);
+      for (const [, style = ''] of text.matchAll(/\sstyle\s*=\s*"([^"]*)"/gi))
+        for (const u of cssUrls(decodeAttribute(style))) checkPath(file, u);
+      for (const [, css = ''] of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
+        for (const u of cssUrls(css)) checkPath(file, u);
+      for (const [, attrs = '', js = ''] of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        if (/type\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue;
+        for (const p of scriptPaths(js)) checkPath(file, p);
       }
     } else if (ext === 'css') {
       for (const u of cssUrls(text)) checkPath(file, u);

@@ -23,5 +23,7 @@ export const HEIGHT_RANGE = { min: 150, max: 5000 } as const;
 /** The copy-ready snippet: an iframe that works alone, and the small script that keeps its height right. */
 export function embedSnippet(o: { src: string; scriptSrc: string; title: string; height: number }): string {
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe src="${attr(o.src)}" title="${attr(o.title)}" width="100%" height="${o.height}" loading="lazy" style="border:0;max-width:100%" data-story-embed></iframe>\n<script src="${attr(o.scriptSrc)}" async></script>`;
+  const frame = `<iframe src="${attr(o.src)}" title="${attr(o.title)}" width="100%" height="${o.height}"`;
+  const rest = ' loading="lazy" style="border:0;max-width:100%" data-story-embed></iframe>';
+  return `${frame}${rest}\n<script src="${attr(o.scriptSrc)}" async></script>`;
 }

@@ -16,15 +16,15 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
+import { defined } from '../lib/defined.ts';
 import { linkHorizontal, linkVertical } from 'd3-shape';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { ChartOf, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
-import { stepAttrs, stepViews } from './marks/steps.ts';
+import { stepAttrs } from './marks/steps.ts';
 import {
   INK,
   MUTED,
@@ -147,7 +147,7 @@ function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW: number
       i === 0
         ? l.size
         : lh(l.size) +
-          (l.kind !== out[i - 1]!.kind && (l.kind === 'date' || l.kind === 'figure' || l.kind === 'unknown') ? 2 : 0);
+          (l.kind !== out[i - 1]?.kind && (l.kind === 'date' || l.kind === 'figure' || l.kind === 'unknown') ? 2 : 0);
     return { ...l, y };
   });
   return { e, lines, height: y + INNER - 1 };
@@ -157,7 +157,8 @@ function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW: number
 function clusterText(data: FlowData, c: Cluster<StoryEvent>, textW: number, fs: number): NodeText {
   const small = Math.max(10, fs - 1);
   const sorted = [...c.members].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
-  const [first, last] = [shortDate(sorted[0]!), shortDate(sorted.at(-1)!)];
+  const earliest = defined(sorted[0], `the members of cluster ${c.id}`);
+  const [first, last] = [shortDate(earliest), shortDate(sorted.at(-1) ?? earliest)];
   const out: { text: string; kind: FlowLineKind; size: number }[] = [];
   textW *= SAFE;
   for (const l of wrapText(clusterLabel(data.text, c.members.length), textW / BOLD, fs))
@@ -168,10 +169,10 @@ function clusterText(data: FlowData, c: Cluster<StoryEvent>, textW: number, fs: 
     out.push({ text: l, kind: 'unknown', size: small });
   let y = INNER;
   const lines = out.map((l, i) => {
-    y += i === 0 ? l.size : l.size + 3 + (l.kind !== out[i - 1]!.kind && l.kind !== 'label' ? 2 : 0);
+    y += i === 0 ? l.size : l.size + 3 + (l.kind !== out[i - 1]?.kind && l.kind !== 'label' ? 2 : 0);
     return { ...l, y };
   });
-  return { e: sorted[0]!, lines, height: y + INNER - 1 };
+  return { e: earliest, lines, height: y + INNER - 1 };
 }
 
 function legendItems(data: FlowData) {
@@ -241,7 +242,7 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
       ...box,
       id: x.id,
       stage: s.n,
-      lane: lanes.size === 1 ? x.members[0]!.lane : null,
+      lane: lanes.size === 1 ? (x.members[0]?.lane ?? null) : null,
       claimed: false,
       uncertain: false,
       lines: t.lines.map((l) => ({ ...l, y: px(box.y0 + l.y) })),
@@ -274,10 +275,13 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
     .target((d) => d[1]);
   // Rounded ends first, so the path string carries no long decimals.
   const pathOf = (f: typeof down, a: Pt, b: Pt) =>
-    f([
-      [px(a[0]), px(a[1])],
-      [px(b[0]), px(b[1])],
-    ])!.replace(/\d+\.\d{2,}/g, (n) => String(px(Number(n))));
+    defined(
+      f([
+        [px(a[0]), px(a[1])],
+        [px(b[0]), px(b[1])],
+      ]),
+      'a link path (d3-shape returns one when no context is set)',
+    ).replace(/\d+\.\d{2,}/g, (n) => String(px(Number(n))));
 
   let bottom = legend.bottom + 6;
   if (!narrow) {
@@ -307,7 +311,7 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
           nodes.push(n);
           y += t.height + 10;
         }
-        colOf.push({ x0, nodes: col, header: hs[c]!.box, row: r });
+        colOf.push({ x0, nodes: col, header: defined(hs[c], `the header of stage column ${c}`).box, row: r });
         rowBottom = Math.max(rowBottom, y - 10);
       });
       bottom = rowBottom;
@@ -316,17 +320,18 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
     // Links: within a row, node to node through a junction in the gap; across rows, a step
     // down from the end of one row, back along the gap and down onto the next stage's header.
     for (let k = 0; k + 1 < colOf.length; k++) {
-      const a = colOf[k]!;
-      const b = colOf[k + 1]!;
+      const a = defined(colOf[k], `column ${k}`);
+      const b = defined(colOf[k + 1], `column ${k + 1}`);
       const mid = (n: FlowNode) => (n.y0 + n.y1) / 2;
       if (a.row === b.row) {
         const jx = a.x0 + colW + GAP / 2;
+        const node = (n: FlowNode | undefined, c: number) => mid(defined(n, `a node of column ${c}`));
         const jy =
           b.nodes.length === 1
-            ? mid(b.nodes[0]!)
+            ? node(b.nodes[0], k + 1)
             : a.nodes.length === 1
-              ? mid(a.nodes[0]!)
-              : (mid(a.nodes[0]!) + mid(b.nodes.at(-1)!)) / 2;
+              ? node(a.nodes[0], k)
+              : (node(a.nodes[0], k) + node(b.nodes.at(-1), k + 1)) / 2;
         for (const n of a.nodes)
           links.push({ d: pathOf(across, [n.x1, mid(n)], [jx, jy]), arrow: false, from: k + 1, to: k + 2 });
         for (const n of b.nodes)
@@ -371,7 +376,14 @@ export function layoutFlow(data: FlowData, options: FlowOptions = {}): FlowLayou
         texts.forEach((t, j) => {
           const nw = rowEvs.length === 1 ? contentW : w;
           const x0 = PAD + j * (w + GAPX);
-          nodes.push(nodeOf(rowEvs[j]!, s, { x0: px(x0), x1: px(x0 + nw), y0: px(y), y1: px(y + rowH) }, t));
+          nodes.push(
+            nodeOf(
+              defined(rowEvs[j], `event ${j} of a row`),
+              s,
+              { x0: px(x0), x1: px(x0 + nw), y0: px(y), y1: px(y + rowH) },
+              t,
+            ),
+          );
         });
         y += rowH + GAPY;
       }
@@ -426,15 +438,16 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
       return svg`
 <g class="mark cluster" data-id="${n.id}" ${stepAttrs(n.steps, options.step)}${n.lane ? svg` data-lane="${n.lane}"` : ''} data-count="${n.members.length}"><title>${n.title ?? ''}</title><path d="M${px(n.x0 + 3)},${px(n.y1 + 0.5)}v2.5H${px(n.x1 - 3)}v-2.5" fill="none" stroke="${colour}"/><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"/><rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${colour}" fill-opacity="0.25"/>${text}</g>`;
     }
-    const e = byId.get(n.id)!;
-    const colour = laneColours[n.lane!];
+    const e = defined(byId.get(n.id), `the event of card ${n.id}`);
+    const lane = defined(n.lane, `the lane of card ${n.id}`);
+    const colour = laneColours[lane];
     const w = px(n.x1 - n.x0);
     const h = px(n.y1 - n.y0);
     const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
     const figures = (e.figures ?? []).map((f) => `; ${f.note}: ${figureText(f)}`).join('');
     const strip = n.claimed
       ? svg`<rect x="${n.x0 + 0.75}" y="${n.y0 + 0.75}" width="${STRIP}" height="${px(h - 1.5)}" fill="#fff" stroke="${colour}" stroke-dasharray="3 2"/>`
-      : svg`<rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${n.uncertain ? `url(#${p}-hatch-${n.lane!})` : colour}"${n.uncertain ? svg` stroke="${colour}"` : ''}/>`;
+      : svg`<rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${n.uncertain ? `url(#${p}-hatch-${lane})` : colour}"${n.uncertain ? svg` stroke="${colour}"` : ''}/>`;
     const text = n.lines.map((l) => {
       const style =
         l.kind === 'label'
@@ -449,26 +462,15 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
     return svg`
 <g class="mark" data-id="${n.id}" ${stepAttrs(n.steps, options.step)} data-lane="${n.lane}"><title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff" stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), flowAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}${notes.svg}`);
+  const body = svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}`;
   const lit = L.nodes.map((n) => ({ id: n.id, steps: n.steps, box: n }));
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, lit, L.width, notes.height),
-  };
+  return annotatedDrawing(data.chart, options, flowAnnotationFrame(data, L, p), body, lit);
 }
 
-/** What the annotation mark needs from a flow layout: card boxes by id (a cluster answers for its members) and everything drawn. */
+/**
+ * What the annotation mark needs from a flow layout: card boxes by id (a cluster answers for its members) and
+ * everything drawn.
+ */
 export function flowAnnotationFrame(data: FlowData, L: FlowLayout, idPrefix: string): AnnotationFrame {
   const anchors = new Map<string, Box>();
   for (const n of L.nodes) {

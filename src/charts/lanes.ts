@@ -11,7 +11,8 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { defined } from '../lib/defined.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import type { Box } from './shared.ts';
 import { scaleUtc } from 'd3-scale';
 import { utcDay } from 'd3-time';
@@ -19,14 +20,13 @@ import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 import { MONTHS } from './marks/months.ts';
 import { labelWidth } from './marks/text.ts';
 
 export { labelWidth };
 import { hatchPattern } from './marks/defs.ts';
-import { openSteps, stepAttrs, stepIndex, stepViews, type Lit } from './marks/steps.ts';
+import { openSteps, stepAttrs, stepIndex, type Lit } from './marks/steps.ts';
 
 type Lane = (typeof laneOrder)[number];
 
@@ -52,9 +52,15 @@ export interface PlacedMark {
   lane: Lane;
   shape: MarkShape;
   claimed: boolean;
-  /** Hatched: the event rests on one secondary source or less (status), or its date is uncertain (a range, `until`, or `dateUncertain`). */
+  /**
+   * Hatched: the event rests on one secondary source or less (status), or its date is uncertain (a range, `until`, or
+   * `dateUncertain`).
+   */
   uncertain: boolean;
-  /** The event's stated time is a report's publication time (timeBasis "report"): the bar runs from the start of that day to the report, which a tick marks at x1. */
+  /**
+   * The event's stated time is a report's publication time (timeBasis "report"): the bar runs from the start of that
+   * day to the report, which a tick marks at x1.
+   */
   report?: boolean;
   x0: number;
   x1: number;
@@ -147,22 +153,22 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       event: (it) => it.e,
       featured,
     });
-    type Entry = { e?: StoryEvent; iv: { start: number; end: number }; cluster?: (typeof thinned.clusters)[number] };
+    // An event or a cluster, never both: the union lets `cluster ? … : e` read e as an event.
+    type Interval = { start: number; end: number };
+    type Entry =
+      | { e: StoryEvent; iv: Interval; cluster?: undefined }
+      | { e?: undefined; iv: Interval; cluster: (typeof thinned.clusters)[number] };
+    const idOf = (it: Entry) => (it.cluster ? it.cluster.id : it.e.id);
     const inLane: Entry[] = [
       ...thinned.single,
       ...thinned.clusters.map((c) => ({ iv: { start: c.bin.t0, end: c.bin.t1 }, cluster: c })),
-    ].sort(
-      (a: Entry, b: Entry) =>
-        a.iv.start - b.iv.start ||
-        a.iv.end - b.iv.end ||
-        (a.e?.id ?? a.cluster!.id).localeCompare(b.e?.id ?? b.cluster!.id),
-    );
+    ].sort((a: Entry, b: Entry) => a.iv.start - b.iv.start || a.iv.end - b.iv.end || idOf(a).localeCompare(idOf(b)));
     const titleY = narrow ? y + 14 : y + 16;
     const rowsTop = narrow ? y + 20 : y + 4;
     const rows: [number, number][][] = [];
     const placed: { m: Omit<PlacedMark, 'y' | 'ly'>; row: number; labelAbove: boolean }[] = [];
     for (const { e, iv, cluster } of inLane) {
-      const label = cluster ? clusterLabel(data.text, cluster.members.length) : (chart.labels[e!.id] ?? e!.title);
+      const label = cluster ? clusterLabel(data.text, cluster.members.length) : (chart.labels[e.id] ?? e.title);
       const w = labelWidth(label, fontSize);
       const open = iv.start < start || iv.end > end;
       const shape: MarkShape = cluster ? 'cluster' : iv.start === iv.end ? 'point' : open ? 'open' : 'day';
@@ -200,8 +206,8 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
         rows.push([]);
         if (labelAbove) rows.push([]);
       }
-      rows[row]!.push(extent);
-      if (labelAbove) rows[row + 1]!.push(extent);
+      defined(rows[row], `row ${row} of lane ${lane}`).push(extent);
+      if (labelAbove) defined(rows[row + 1], `row ${row + 1} of lane ${lane}`).push(extent);
       placed.push({
         m: cluster
           ? {
@@ -227,23 +233,23 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
               ),
             }
           : {
-              id: e!.id,
+              id: e.id,
               lane,
               shape,
-              claimed: e!.status === 'claimed-by-article',
+              claimed: e.status === 'claimed-by-article',
               uncertain:
-                e!.status === 'reported' ||
-                e!.status === 'unverified' ||
-                e!.until !== undefined ||
-                e!.dateUncertain === true,
-              ...(e!.timeBasis === 'report' ? { report: true } : {}),
+                e.status === 'reported' ||
+                e.status === 'unverified' ||
+                e.until !== undefined ||
+                e.dateUncertain === true,
+              ...(e.timeBasis === 'report' ? { report: true } : {}),
               x0: px(mx0),
               x1: px(mx1),
               label,
               lx: px(lx),
               anchor,
               labelBox: [px(box[0]), px(box[1])],
-              steps: steps.get(e!.id) ?? [],
+              steps: steps.get(e.id) ?? [],
             },
         row,
         labelAbove,
@@ -333,22 +339,8 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
     return svg`
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), lanesAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(frame, svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}${notes.svg}`);
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, lanesLit(L), L.width, notes.height),
-  };
+  const body = svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}`;
+  return annotatedDrawing(data.chart, options, lanesAnnotationFrame(data, L, p), body, lanesLit(L));
 }
 
 /** Each mark with the box of its glyph and label (and the label's own row when it sits above). */
@@ -365,7 +357,10 @@ export function lanesLit(L: LanesLayout): Lit[] {
   }));
 }
 
-/** What the annotation mark needs from a lanes layout: mark boxes by id (a cluster answers for its members), labels and lane titles. */
+/**
+ * What the annotation mark needs from a lanes layout: mark boxes by id (a cluster answers for its members), labels and
+ * lane titles.
+ */
 export function lanesAnnotationFrame(data: LanesData, L: LanesLayout, idPrefix: string): AnnotationFrame {
   const anchors = new Map<string, Box>();
   const avoid: Box[] = [];

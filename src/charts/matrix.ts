@@ -15,13 +15,13 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
+import { defined } from '../lib/defined.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { Playbook } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
-import { stepAttrs, stepViews } from './marks/steps.ts';
+import { stepAttrs } from './marks/steps.ts';
 import { hatchPattern } from './marks/defs.ts';
 import {
   INK,
@@ -298,8 +298,14 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
     );
   const cells = L.cells.map((c) => {
     const cell = pb.cells.find((x) => x.narrative === c.narrative && x.country === c.country);
-    const n = pb.narratives.find((x) => x.id === c.narrative)!;
-    const country = pb.countries.find((x) => x.id === c.country)!;
+    const n = defined(
+      pb.narratives.find((x) => x.id === c.narrative),
+      `narrative "${c.narrative}" of cell ${c.id}`,
+    );
+    const country = defined(
+      pb.countries.find((x) => x.id === c.country),
+      `country "${c.country}" of cell ${c.id}`,
+    );
     const first = cell?.examples[0];
     const w = px(c.x1 - c.x0);
     const h = px(c.y1 - c.y0);
@@ -313,7 +319,10 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
           : c.state === 'article-claim-only'
             ? svg`<rect x="${c.x0 + 0.75}" y="${c.y0 + 0.75}" width="${px(w - 1.5)}" height="${px(h - 1.5)}" rx="3" fill="#fff" stroke="${matrixColour}" stroke-width="1.5" stroke-dasharray="5 3"/>`
             : svg`<rect x="${c.x0 + 0.5}" y="${c.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="3" fill="#fff" stroke="${MUTED}" stroke-dasharray="1 3"/>`;
-    const stateLine = c.lines.find((l) => l.kind === 'state')!;
+    const stateLine = defined(
+      c.lines.find((l) => l.kind === 'state'),
+      `the state line of cell ${c.id}`,
+    );
     const text = c.lines.map((l) => {
       const x = l.kind === 'state' ? px(c.tx + GLYPH + 6) : c.tx;
       const style =
@@ -334,29 +343,15 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
       .map((l) => l.text)
       .join(' ')}.${example}${note}</title>${frame}${glyph(c.state, c.tx, px(stateLine.y - fs * 0.35))}${text}</g>`;
   });
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), matrixAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(
-    frame,
-    svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}${notes.svg}`,
-  );
+  const body = svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}`;
   const lit = L.cells.map((c) => ({ id: c.id, steps: c.steps, box: c }));
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, lit, L.width, notes.height),
-  };
+  return annotatedDrawing(data.chart, options, matrixAnnotationFrame(data, L, p), body, lit);
 }
 
-/** What the annotation mark needs from the matrix: cells by id ("<narrative>-<country>"), rows and columns by id, and everything drawn. */
+/**
+ * What the annotation mark needs from the matrix: cells by id ("<narrative>-<country>"), rows and columns by id, and
+ * everything drawn.
+ */
 export function matrixAnnotationFrame(data: MatrixData, L: MatrixLayout, idPrefix: string): AnnotationFrame {
   const anchors = new Map<string, Box>([
     ...L.cells.map((c) => [c.id, c] as const),

@@ -15,11 +15,11 @@ import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import world from 'world-atlas/countries-50m.json' with { type: 'json' };
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
+import { defined } from '../lib/defined.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
-import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
+import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
 import { DENSITY_LIMITS, binLabel, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 
@@ -188,7 +188,7 @@ const countriesObject: GeometryCollection<CountryProps> = (() => {
       type: 'MultiPolygon',
       id: to.id,
       properties: to.properties as CountryProps,
-      arcs: [...toPolys, from.arcs[i]!],
+      arcs: [...toPolys, defined(from.arcs[i], `polygon ${i} of ${from.id}`)],
     };
   }
   return { ...src, geometries: geoms };
@@ -266,7 +266,7 @@ class CompactPath {
     }
     if (closed && kept.length < 3) return;
     if (kept.length < 2) return;
-    const [fx, fy] = kept[0]!;
+    const [fx, fy] = defined(kept[0], 'the first point of a ring');
     let d = `M${fx},${fy}`;
     let [lx, ly] = [fx, fy];
     const deltas: number[] = [];
@@ -301,16 +301,16 @@ function simplify(pts: [number, number][], tol: number): [number, number][] {
   keep[pts.length - 1] = 1;
   const stack: [number, number][] = [[0, pts.length - 1]];
   while (stack.length) {
-    const [a, b] = stack.pop()!;
-    const [ax, ay] = pts[a]!;
-    const [bx, by] = pts[b]!;
+    const [a, b] = defined(stack.pop(), 'a span to simplify (the loop runs while the stack holds one)');
+    const [ax, ay] = defined(pts[a], `point ${a} of a line`);
+    const [bx, by] = defined(pts[b], `point ${b} of a line`);
     const dx = bx - ax,
       dy = by - ay;
     const len = Math.hypot(dx, dy);
     let far = -1,
       dmax = tol;
     for (let i = a + 1; i < b; i++) {
-      const [x, y] = pts[i]!;
+      const [x, y] = defined(pts[i], `point ${i} of a line`);
       const d = len === 0 ? Math.hypot(x - ax, y - ay) : Math.abs(dy * x - dx * y + bx * ay - by * ax) / len;
       if (d > dmax) {
         dmax = d;
@@ -349,8 +349,8 @@ function inRings(rings: [number, number][][], x: number, y: number): boolean {
   let inside = false;
   for (const r of rings) {
     for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-      const [xi, yi] = r[i]!;
-      const [xj, yj] = r[j]!;
+      const [xi, yi] = defined(r[i], `point ${i} of a ring`);
+      const [xj, yj] = defined(r[j], `point ${j} of a ring`);
       if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
     }
   }
@@ -454,7 +454,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   if (!countryFeatures.has(focus))
     throw new Error(`map: chart "${chart.id}" needs "focus", a Natural Earth country id (e.g. "398")`);
   const borderWith = chart.borderWith ?? '';
-  const focusFeature = countryFeatures.get(focus)!;
+  const focusFeature = defined(countryFeatures.get(focus), `country ${focus} (the focus) in the basemap`);
 
   // Steps: a step with no highlighted events and no item naming it shows everything.
   const stepIds = chart.steps.map((s) => s.id);
@@ -517,7 +517,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   const countries = countryIds
     .filter((id) => countryFeatures.has(id))
     .map((id) => {
-      const f = countryFeatures.get(id)!;
+      const f = defined(countryFeatures.get(id), `country ${id} in the basemap`);
       const [[x0, y0], [x1, y1]] = path.bounds(f);
       const [cx, cy] = path.centroid(f);
       return {
@@ -624,7 +624,10 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   // A city with an event ringed around it takes more room.
   const rings = new Map<string, number>();
   for (const pe of placeEvents) rings.set(pe.place, (rings.get(pe.place) ?? 0) + 1);
-  const ringRadius = (id: string) => (rings.has(id) ? 10 + 4 * (rings.get(id)! - 1) : 5);
+  const ringRadius = (id: string) => {
+    const n = rings.get(id);
+    return n === undefined ? 5 : 10 + 4 * (n - 1);
+  };
   for (const c of cities) {
     const r = ringRadius(c.id);
     obstacles.push({ x0: c.x - r, y0: c.y - r, x1: c.x + r, y1: c.y + r });
@@ -636,9 +639,8 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
     const spec = chart.claims[e.id];
     if (!spec) continue;
     const { from, to } = spec;
-    const a =
-      anchorOf(from) ??
-      (countryFeatures.has(from) ? (path.centroid(countryFeatures.get(from)!) as [number, number]) : null);
+    const fromCountry = countryFeatures.get(from);
+    const a = anchorOf(from) ?? (fromCountry ? (path.centroid(fromCountry) as [number, number]) : null);
     const b = anchorOf(to);
     if (!a || !b) continue;
     // End a little short of the target's centre, so the arrowhead sits inside, not on its label.
@@ -702,7 +704,13 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   });
   const eventNotes = placeEvents.map((pe) => ({
     owner: pe.id,
-    text: pe.label ?? chart.labels[pe.id] ?? data.events.find((e) => e.id === pe.id)!.title,
+    text:
+      pe.label ??
+      chart.labels[pe.id] ??
+      defined(
+        data.events.find((e) => e.id === pe.id),
+        `event ${pe.id} placed on the map`,
+      ).title,
     x: pe.x,
     y: pe.y,
   }));
@@ -738,11 +746,14 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
 
   // Claims and their denials.
   for (const cl of claims) {
-    const text = chart.labels[cl.id] ?? data.events.find((e) => e.id === cl.id)!.title;
+    const eventTitle = (id: string) =>
+      defined(
+        data.events.find((e) => e.id === id),
+        `event ${id} of a claim`,
+      ).title;
+    const text = chart.labels[cl.id] ?? eventTitle(cl.id);
     const claimStyle = { fontSize: small, italic: true, fill: mapColours.claim };
-    const denialText = cl.denial
-      ? (chart.labels[cl.denial] ?? data.events.find((e) => e.id === cl.denial)!.title)
-      : null;
+    const denialText = cl.denial ? (chart.labels[cl.denial] ?? eventTitle(cl.denial)) : null;
     const denialStyle = { fontSize: small, bold: true, fill: mapColours.denial };
     if (!narrow) {
       // The verdict right above the cross, the claim above the verdict: read together, top down.
@@ -772,9 +783,10 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
           if (placed) break;
           if (verdict) {
             // Undo the verdict: the pair goes together or not at all.
+            const { box } = verdict;
             labels.splice(labels.indexOf(verdict), 1);
             obstacles.splice(
-              obstacles.findIndex((o) => o.x0 === verdict!.box.x0 && o.y0 === verdict!.box.y0),
+              obstacles.findIndex((o) => o.x0 === box.x0 && o.y0 === box.y0),
               1,
             );
             verdict = null;
@@ -813,10 +825,13 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   if (borderPoints.length && borderLabel) {
     const text = narrow ? (chart.border?.short ?? borderLabel) : borderLabel;
     const lines = !narrow && borderNote ? [text, borderNote] : [text];
+    // Sorted west to east, and not empty here.
+    const westEnd = defined(borderPoints[0], 'the west end of the border');
+    const eastEnd = defined(borderPoints.at(-1), 'the east end of the border');
     const cand: Try[] = [];
     for (let k = 0; k < 6; k++) {
       for (const f of [0.5, 0.6, 0.4, 0.7, 0.3, 0.8, 0.2]) {
-        const xs = borderPoints[0]![0] + f * (borderPoints[borderPoints.length - 1]![0] - borderPoints[0]![0]);
+        const xs = westEnd[0] + f * (eastEnd[0] - westEnd[0]);
         // The border's highest point under the label: the label goes above it (into Russia).
         const half = (Math.max(...lines.map((l) => labelWidth(l, small))) + 4) / 2;
         const near = borderPoints.filter((p) => Math.abs(p[0] - xs) < half);
@@ -832,7 +847,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
         text: borderNote ? `${borderLabel}. ${borderNote}` : borderLabel,
         fill: mapColours.border,
         italic: false,
-        at: borderPoints[Math.floor(borderPoints.length / 2)]!,
+        at: defined(borderPoints[Math.floor(borderPoints.length / 2)], 'the middle of the border'),
       });
     else if (narrow && borderNote)
       notes.push({ owner: 'border', text: borderNote, fill: mapColours.border, italic: false, at: [l.x, l.y] });
@@ -863,7 +878,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
         );
     }
     // A country's name must sit on that country: its middle point inside the polygon.
-    const rings = projectedRings(projection, countryFeatures.get(c.id)!);
+    const rings = projectedRings(projection, defined(countryFeatures.get(c.id), `country ${c.id} in the basemap`));
     const onCountry = cand.filter((t) => inRings(rings, t.x, t.y - fs * 0.35));
     let done = false;
     for (const t of texts) {
@@ -998,7 +1013,8 @@ function citySymbol(c: { x: number; y: number; capital: boolean }): Markup {
 /**
  * Renders the map as SVG markup.
  * @param data the chart definition (places, claims, labels, steps), its events and optionally the places
- * @param options width (px, default 960; below 560 the narrow layout), idPrefix (default "map"), fontSize (px, default 12)
+ * @param options width (px, default 960; below 560 the narrow layout), idPrefix (default "map"), fontSize (px, default
+ * 12)
  */
 export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): Drawing {
   const p = options.idPrefix ?? 'map';
@@ -1070,28 +1086,11 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize - (L.narrow ? 1 : 0)}" fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), mapAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(
-    frame,
-    svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
+  const body = svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
-<g class="key">${keyEls}</g>${notes.svg}`,
-  );
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, mapLit(L), L.width, notes.height),
-  };
+<g class="key">${keyEls}</g>`;
+  return annotatedDrawing(data.chart, options, mapAnnotationFrame(data, L, p), body, mapLit(L));
 }
 
 /**

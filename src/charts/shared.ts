@@ -35,8 +35,8 @@ export function shortDate(e: Pick<StoryEvent, 'date' | 'precision'>): string {
 
 /** 1000000 -> "1,000,000" (no locale data involved, so output never depends on the machine). */
 export function groupDigits(n: number): string {
-  const [int, frac] = String(n).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const [int = '', frac] = String(n).split('.');
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return frac ? `${grouped}.${frac}` : grouped;
 }
 

@@ -17,14 +17,14 @@
  *
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
-import { annotationLayer, onlyStep, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
+import { defined } from '../lib/defined.ts';
 import { scaleUtc } from 'd3-scale';
 import { svg, px, type Markup } from '../lib/escape.ts';
 import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
-import { svgFrame } from './marks/frame.ts';
-import { stepAttrs, stepViews, type Lit } from './marks/steps.ts';
+import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
 import {
   INK,
@@ -45,7 +45,10 @@ import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, openSteps, thi
 /** What timeline() reads of the chart input. */
 export type TimelineData = Pick<ChartInput<'timeline'>, 'chart' | 'events' | 'text' | 'actors'>;
 
-/** width: px, default 760 (below 560 the narrow, vertical layout); idPrefix default "timeline"; fontSize default 12 (11 narrow). */
+/**
+ * width: px, default 760 (below 560 the narrow, vertical layout); idPrefix default "timeline"; fontSize default 12 (11
+ * narrow).
+ */
 export type TimelineOptions = ChartOptions;
 
 export type Side = 'above' | 'below';
@@ -141,12 +144,13 @@ function thinSides(all: Item[], data: TimelineData, zone: string): Item[] {
       best = thin(its, { limit: DENSITY_LIMITS.side, unit, zone, group: side, event: (i) => i.e, featured });
       if (best.single.length + best.clusters.length <= DENSITY_LIMITS.side) break;
     }
-    out.push(...best!.single);
+    const thinned = defined(best, 'a thinning of the timeline side (the unit list is not empty)');
+    out.push(...thinned.single);
     const where = sideTitles(data)[side];
-    for (const c of best!.clusters) {
+    for (const c of thinned.clusters) {
       const members = c.members.map((i) => i.e);
       out.push({
-        e: members[0]!,
+        e: defined(members[0], `a member of cluster ${c.id}`),
         side,
         shape: 'cluster',
         t0: c.bin.t0,
@@ -208,7 +212,7 @@ function legendItems(data: TimelineData, clusters: boolean) {
     { key: 'uncertain', label: t.legendUncertain, swatch: 12 },
     { key: 'claim', label: t.legendClaim, swatch: 12 },
     ...(clusters ? [{ key: 'cluster', label: t.legendCluster, swatch: 22 }] : []),
-    ...(data.chart.marks.length ? [{ key: 'day-mark', label: data.chart.marks[0]!.label, swatch: 10 }] : []),
+    ...data.chart.marks.slice(0, 1).map((m) => ({ key: 'day-mark', label: m.label, swatch: 10 })),
   ];
 }
 
@@ -437,9 +441,12 @@ function layoutWide(data: TimelineData, b: Base, legendBottom: number): Timeline
   };
 }
 
-const zone = (data: TimelineData) => data.chart.window!.zone;
+const zone = (data: TimelineData) => defined(data.chart.window, `the window of timeline ${data.chart.id}`).zone;
 
-/** A mark's id, status and steps: an event's own, or a cluster's (no status of its own; lit only by steps that light everything). */
+/**
+ * A mark's id, status and steps: an event's own, or a cluster's (no status of its own; lit only by steps that light
+ * everything).
+ */
 function identity(
   it: Item,
   b: Base,
@@ -453,7 +460,8 @@ function identity(
       members: it.cluster.members.map((e) => e.id),
       title: it.cluster.title,
     };
-  // Hatched: one secondary source or less (status), or an uncertain date (a range, or a day given as uncertain), as the caption says.
+  // Hatched: one secondary source or less (status), or an uncertain date (a range, or a day given as uncertain), as the
+  // caption says.
   const uncertain =
     it.e.status === 'reported' ||
     it.e.status === 'unverified' ||
@@ -484,7 +492,11 @@ export function dodge(blocks: readonly { want: number; h: number }[], gap: numbe
       clusters.pop();
       const offsets = [...prev.offsets, ...c.offsets.map((o) => o + prev.h + gap)];
       const merged = { first: prev.first, n: prev.n + c.n, offsets, top: 0, h: prev.h + gap + c.h };
-      const mean = offsets.reduce((sum, o, k) => sum + (blocks[merged.first + k]!.want - o), 0) / offsets.length;
+      const mean =
+        offsets.reduce(
+          (sum, o, k) => sum + (defined(blocks[merged.first + k], `label block ${merged.first + k}`).want - o),
+          0,
+        ) / offsets.length;
       merged.top = Math.max(minTop, mean);
       c = merged;
     }
@@ -568,7 +580,7 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
       for (let changed = true; changed; ) {
         changed = false;
         for (let i = 1; i < order.length; i++) {
-          const [a, c] = [order[i - 1]!, order[i]!];
+          const [a, c] = [defined(order[i - 1], `label ${i - 1}`), defined(order[i], `label ${i}`)];
           if (c.k > a.k && c.box.y0 < a.box.y1 + 2) {
             order[i - 1] = c;
             order[i] = a;
@@ -582,7 +594,7 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
       });
       const tops = dodge(blocks, 5, plotTop - 4);
       blocks.forEach(({ g, lines, want }, i) => {
-        const top = tops[i]!;
+        const top = defined(tops[i], `the top of label ${i}`);
         worst = Math.max(worst, Math.abs(top - want));
         const ly = top + fs;
         const bottom = ly + (lines.length - 1) * LH + 3;
@@ -595,7 +607,8 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
         const midY = ly - fs * 0.35;
         const edgeX = inner - dir[side] * 3;
         const outerX = g.cx + dir[side] * (g.it.shape === 'point' ? R : 4);
-        // Straight across when the label sits level with the mark; otherwise down the mark's own column first, then across.
+        // Straight across when the label sits level with the mark; otherwise down the mark's own column first, then
+        // across.
         // A cluster's leader leaves its box straight across wherever the label sits level with the box.
         const level = g.it.cluster ? midY >= g.box.y0 + 2 && midY <= g.box.y1 - 2 : Math.abs(midY - g.cy) <= R;
         const line: [number, number][] = level
@@ -626,7 +639,10 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
     // A leader must not run through another mark's glyph.
     for (const m of marks) {
       for (let i = 1; i < m.line.length && !crossing; i++) {
-        const [a, c] = [m.line[i - 1]!, m.line[i]!];
+        const [a, c] = [
+          defined(m.line[i - 1], `point ${i - 1} of a leader`),
+          defined(m.line[i], `point ${i} of a leader`),
+        ];
         const seg: Box = {
           x0: Math.min(a[0], c[0]) - 0.5,
           x1: Math.max(a[0], c[0]) + 0.5,
@@ -644,8 +660,9 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
     // Labels pushed far from their marks, or a leader through a mark: give time more room.
     length = Math.round(length * 1.12);
   }
-  const { marks, bottom, y } = result!;
-  length = result!.length;
+  const placed = defined(result, 'a placement of the narrow timeline (the loop runs at least once)');
+  const { marks, bottom, y } = placed;
+  length = placed.length;
   const band: Box = { x0: px(xA - BW), x1: px(xA + BW), y0: px(plotTop), y1: px(plotTop + length) };
   const years: TimelineLayout['years'] = [];
   const ticks: TimelineLayout['ticks'] = [];
@@ -694,7 +711,8 @@ function glyphMarkup(m: TimelineMark, p: string, narrow: boolean): Markup {
   const w = px(g.x1 - g.x0);
   const h = px(g.y1 - g.y0);
   if (m.shape === 'cluster') {
-    // Several events counted over their bin: a pale rounded box, underlined like a stack; no end caps, so it never reads as one event's span.
+    // Several events counted over their bin: a pale rounded box, underlined like a stack; no end caps, so it never
+    // reads as one event's span.
     const under = narrow
       ? svg`<path d="M${px(g.x1 + 2.5)},${px(g.y0 + 2)}V${px(g.y1 - 2)}" stroke="${colour}"/>`
       : svg`<path d="M${px(g.x0 + 2)},${px(g.y1 + 2.5)}H${px(g.x1 - 2)}" stroke="${colour}"/>`;
@@ -762,7 +780,7 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
       return svg`
 <g class="mark cluster" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}" data-count="${m.members.length}"><title>${m.title ?? ''}</title>${lineOf(m)}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
     }
-    const e = byId.get(m.id)!;
+    const e = defined(byId.get(m.id), `the event of mark ${m.id}`);
     const actor = data.actors.get(e.actor)?.name ?? e.actor;
     const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
     const precision = e.precision === 'month' || e.precision === 'year' ? `, ${data.text.precisions[e.precision]}` : '';
@@ -770,22 +788,8 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
     return svg`
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
-  const notes = annotationLayer(onlyStep(data.chart.steps, options.step), timelineAnnotationFrame(data, L, p));
-  const frame = {
-    width: L.width,
-    height: notes.height,
-    idPrefix: p,
-    title: data.chart.title,
-    description: data.chart.description,
-    fonts: options.fonts,
-  };
-  const markup = svgFrame(frame, svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}${notes.svg}`);
-  return {
-    svg: markup,
-    width: L.width,
-    height: notes.height,
-    steps: stepViews(data.chart, timelineLit(L), L.width, notes.height),
-  };
+  const body = svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}`;
+  return annotatedDrawing(data.chart, options, timelineAnnotationFrame(data, L, p), body, timelineLit(L));
 }
 
 /** Each mark with the box of its glyph, its stem or leader, and its label. */
@@ -797,7 +801,10 @@ export function timelineLit(L: TimelineLayout): Lit[] {
   }));
 }
 
-/** What the annotation mark needs from a timeline layout: mark boxes by id (a cluster answers for its members) and everything drawn. */
+/**
+ * What the annotation mark needs from a timeline layout: mark boxes by id (a cluster answers for its members) and
+ * everything drawn.
+ */
 export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, idPrefix: string): AnnotationFrame {
   const anchors = new Map<string, Box>();
   for (const m of L.marks) {

@@ -1,5 +1,5 @@
 /**
- * The parts of citation-js that src/lib/citations.ts uses. The packages ship no types.
+ * The parts of citation-js that src/lib/citation-formats.ts uses. The packages ship no types.
  * See https://citation.js.org/api/0.7/ for the full API.
  */
 declare module '@citation-js/core' {

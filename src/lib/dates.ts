@@ -5,7 +5,8 @@
  */
 import type { StoryEvent } from '../schemas.ts';
 
-const MONTHS = [
+/** English month names, January first (index = month - 1). */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -21,7 +22,10 @@ const MONTHS = [
 ];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-/** One formatter per zone: building one costs far more than using it (charts with thousands of events call this per event). */
+/**
+ * One formatter per zone: building one costs far more than using it (charts with thousands of events call this per
+ * event).
+ */
 function formatter(tz: string): Intl.DateTimeFormat {
   let f = formatters.get(tz);
   if (!f) {
@@ -125,7 +129,8 @@ function utcOffsetLabel(tz: string, utcMs: number): string {
 export function formatEventDate(
   e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis' | 'dateUncertain'>,
 ): string {
-  const [y, m, d] = e.date.split('-').map(Number);
+  // split always yields a first part: the year is never missing.
+  const [y = Number.NaN, m, d] = e.date.split('-').map(Number);
   if (e.precision === 'year' || m === undefined) return String(y);
   const month = MONTHS[m - 1];
   if (e.precision === 'month' || d === undefined) return `${month} ${y}`;
@@ -135,13 +140,13 @@ export function formatEventDate(
     const to = `${ud} ${MONTHS[um - 1]} ${uy}`;
     if (uy !== y) return `between ${day} and ${to}`;
     if (um !== m) return `between ${d} ${month} and ${to}`;
-    return Date.UTC(uy, um - 1, ud) - Date.UTC(y!, m - 1, d) === 86400000 ? `${d} or ${to}` : `between ${d} and ${to}`;
+    return Date.UTC(uy, um - 1, ud) - Date.UTC(y, m - 1, d) === 86400000 ? `${d} or ${to}` : `between ${d} and ${to}`;
   }
   if ((e.precision === 'minute' || e.precision === 'hour') && e.time) {
     const time = e.precision === 'hour' ? `${e.time.slice(0, 2)}:00–${e.time.slice(0, 2)}:59` : e.time;
     const report = e.timeBasis === 'report' ? ' (time of a report, not of the event)' : '';
     if (!e.tz) return `${day}, ${time} (time zone not known)${report}`;
-    const at = wallTimeToUtc(y!, m, d!, Number(e.time.slice(0, 2)), Number(e.time.slice(3, 5)), e.tz);
+    const at = wallTimeToUtc(y, m, d, Number(e.time.slice(0, 2)), Number(e.time.slice(3, 5)), e.tz);
     return `${day}, ${time} ${zoneCity(e.tz)} time (${utcOffsetLabel(e.tz, at)})${report}`;
   }
   return e.dateUncertain ? `${day} (uncertain)` : day;

@@ -61,7 +61,8 @@ export function storyJsonLd(i: JsonLdInput): object[] {
       .map((id) => i.events.get(id))
       .filter((e): e is StoryEvent => !!e)
       .map((e) => {
-        const copy = c.copies[e.id] ? i.sources.get(c.copies[e.id]!) : undefined;
+        const copyId = c.copies[e.id];
+        const copy = copyId ? i.sources.get(copyId) : undefined;
         const exactDay = e.date.length === 10 && !e.until && !e.dateUncertain;
         return {
           '@type': 'CreativeWork',
@@ -75,7 +76,7 @@ export function storyJsonLd(i: JsonLdInput): object[] {
       });
     // The first appearance: the earliest by its earliest possible date; its date is published only if exact.
     const ordered = c.appearedIn.map((id) => i.events.get(id)).filter((e): e is StoryEvent => !!e);
-    const firstIndex = ordered.reduce((best, e, k) => (e.date < ordered[best]!.date ? k : best), 0);
+    const firstIndex = ordered.reduce((best, e, k, all) => (e.date < (all[best]?.date ?? '') ? k : best), 0);
     const first = appearances[firstIndex];
     // The review's own sources beyond the evidence events (an independent analysis), plus the first source of each
     // evidence event: URLs only, to keep the page (and its offline file) small.

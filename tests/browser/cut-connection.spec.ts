@@ -29,7 +29,9 @@ const BASE = (process.env.STORY_BASE ?? '/').replace(/\/?$/, '/');
 /** Bytes from server to client after which the network cuts a connection. */
 const CUT = 16_000;
 const TLS_DIR = 'tests/.tmp/tls';
-/** Host names a CDN certificate carries beside the site's own (only their count matters: they make the chain's size). */
+/**
+ * Host names a CDN certificate carries beside the site's own (only their count matters: they make the chain's size).
+ */
 const SANS = Array.from({ length: 24 }, (_, i) => `DNS:edge-${i + 1}.story-cdn.example`).join(',');
 
 /**
@@ -153,7 +155,9 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** What dist/ answers for a request, as a static host would: the _headers rules, the .br file when brotli is accepted. */
+/**
+ * What dist/ answers for a request, as a static host would: the _headers rules, the .br file when brotli is accepted.
+ */
 function reply(
   url: string,
   acceptEncoding: string,

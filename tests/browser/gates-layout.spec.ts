@@ -20,7 +20,8 @@ import {
 test.beforeAll(requireBuild);
 
 const TEXT_SPACING_CSS =
-  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { ' +
+  'margin-bottom: 2em !important; }';
 
 async function clippedUnderTextSpacing(page: Page): Promise<string[]> {
   return page.evaluate(async (css) => {
@@ -81,7 +82,9 @@ test.describe('text spacing override (WCAG 1.4.12) clips no text', () => {
 // --- keyboard: every control reached by Tab, focus visible and never hidden by the sticky graphic ---
 
 interface FocusCheck {
-  /** The control's key from markFocusables() ("unlisted-N" for one it did not list); null when focus is on the document. */
+  /**
+   * The control's key from markFocusables() ("unlisted-N" for one it did not list); null when focus is on the document.
+   */
   key: string | null;
   problems: string[];
 }
@@ -90,7 +93,8 @@ interface FocusCheck {
 function markFocusables(page: Page): Promise<{ key: string; name: string }[]> {
   return page.evaluate(() => {
     const selector =
-      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], [contenteditable="true"]';
+      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, iframe, [tabindex], ' +
+      '[contenteditable="true"]';
     const out: { key: string; name: string }[] = [];
     let n = 0;
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
@@ -223,7 +227,8 @@ test.describe('keyboard', () => {
 function smallTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector =
-      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"], [role="tab"], [role="checkbox"], [tabindex]:not([tabindex="-1"])';
+      'a[href], area[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], ' +
+      '[role="link"], [role="tab"], [role="checkbox"], [tabindex]:not([tabindex="-1"])';
     const els = [...document.querySelectorAll<HTMLElement>(selector)].filter(
       (el) => el.checkVisibility({ visibilityProperty: true }) && el.getClientRects().length > 0,
     );
@@ -251,7 +256,8 @@ function smallTargets(page: Page): Promise<string[]> {
     els.forEach((el, i) => {
       const r = rects[i]!;
       if (!small(r) || inSentence(el)) return;
-      // Spacing exception: a 24 px circle on the target's centre meets no other target, nor the circle of another undersized one.
+      // Spacing exception: a 24 px circle on the target's centre meets no other target, nor the circle of another
+      // undersized one.
       const [cx, cy] = centre(r);
       const clash = els.findIndex((other, j) => {
         if (j === i || other.contains(el) || el.contains(other)) return false;

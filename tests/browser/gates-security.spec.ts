@@ -173,7 +173,10 @@ test('served with its _headers: pages load clean, embeds can be framed by anothe
     }
     // Another origin (another port) frames an embed page and the story.
     const embed = EMBED_SET[0]!;
-    const lesson = `<!doctype html><html lang="en"><title>host</title><iframe name="embed" src="${site}${embed}" title="embed" width="800" height="600"></iframe><iframe name="story" src="${site}${STORY}" title="story" width="800" height="600"></iframe>`;
+    const lesson =
+      '<!doctype html><html lang="en"><title>host</title>' +
+      `<iframe name="embed" src="${site}${embed}" title="embed" width="800" height="600"></iframe>` +
+      `<iframe name="story" src="${site}${STORY}" title="story" width="800" height="600"></iframe>`;
     hostServer = createServer((_req, res) =>
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(lesson),
     );

@@ -57,7 +57,8 @@ export const SIDE_PAGES = ['cite/', 'share/', 'downloads/']
 export function requireBuild(): void {
   if (FILES.length === 0)
     throw new Error(
-      'dist/index.html is missing: build first (`STORY_SITE=http://127.0.0.1:4399 npx astro build`; `npm test` does this).',
+      'dist/index.html is missing: build first (`STORY_SITE=http://127.0.0.1:4399 npx astro build`; `npm test` does ' +
+        'this).',
     );
 }
 
@@ -72,7 +73,10 @@ export interface Watched {
   violations: () => Promise<string[]>;
 }
 
-/** A page in a fresh context that records console errors and CSP violations and blocks (and records) any request off the site's origin. */
+/**
+ * A page in a fresh context that records console errors and CSP violations and blocks (and records) any request off the
+ * site's origin.
+ */
 export async function open(
   browser: Browser,
   baseURL: string,

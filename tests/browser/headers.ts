@@ -28,7 +28,10 @@ export function matches(pattern: string, path: string): boolean {
   return new RegExp(`^${re}$`).test(path);
 }
 
-/** The headers a host applies to a path: every matching rule, values of repeated names joined with ", " (as Netlify and Cloudflare do). */
+/**
+ * The headers a host applies to a path: every matching rule, values of repeated names joined with ", " (as Netlify and
+ * Cloudflare do).
+ */
 export function headersFor(rules: HeaderRule[], path: string): { headers: Map<string, string>; repeated: string[] } {
   const headers = new Map<string, string>();
   const repeated: string[] = [];

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 
-/** The article's paragraphs (tests/fixtures/article.txt is a copy of ../shared/story/article.txt), with the two broken line breaks repaired. */
+/**
+ * The article's paragraphs (tests/fixtures/article.txt is a copy of ../shared/story/article.txt), with the two broken
+ * line breaks repaired.
+ */
 export function articleParagraphs(): string[] {
   const raw = readFileSync(new URL('../fixtures/article.txt', import.meta.url), 'utf8')
     .replace('Ministry of Defence of\n\nKazakhstan, which', 'Ministry of Defence of Kazakhstan, which')

@@ -81,7 +81,10 @@ test.describe('wide screens', () => {
   });
 });
 
-/** Distinct left edges (rounded to 2 px) of the story's blocks: text, headings, tools, tables, steps, notes, chart titles. */
+/**
+ * Distinct left edges (rounded to 2 px) of the story's blocks: text, headings, tools, tables, steps, notes, chart
+ * titles.
+ */
 const leftEdges = () => {
   const sel = [
     '.masthead > :is(p, h1, .story-tools)',

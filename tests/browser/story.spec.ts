@@ -55,7 +55,8 @@ test.describe('scrollytelling', () => {
   test.use({ reducedMotion: 'reduce' });
 
   test('scrolling through every step of every scrolly changes its chart state', async ({ page }) => {
-    // Known failure since the integration of 2026-11-30, cause not yet diagnosed: stacked figures and step windows changed what a step switches (issue #15 point 1).
+    // Known failure since the integration of 2026-11-30, cause not yet diagnosed: stacked figures and step windows
+    // changed what a step switches (issue #15 point 1).
     test.fixme(true, 'a step no longer changes a sticky chart state where the chart is stacked (issue #15)');
     await page.goto('/');
     for (const figure of await page.locator('figure[data-step-ids]').all()) {
@@ -63,7 +64,8 @@ test.describe('scrollytelling', () => {
       expect(ids.length).toBeGreaterThan(1);
       for (const [i, id] of ids.entries()) {
         const step = figure.locator(`.step[data-step-id="${id}"]`);
-        // As a reader scrolls: the step's top moves up to just above the trigger line (55% of the height on wide screens).
+        // As a reader scrolls: the step's top moves up to just above the trigger line (55% of the height on wide
+        // screens).
         await step.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight * 0.5));
         await page.mouse.wheel(0, 1);
         await expect(figure).toHaveAttribute('data-active-step', String(i));

@@ -139,7 +139,8 @@ describe(`byte budgets (budgets.json, ${budgets.compression})`, () => {
   it('has a build to measure', () => {
     if (!existsSync(join(DIST, 'index.html'))) {
       throw new Error(
-        'dist/index.html is missing: build the site first (`STORY_SITE=http://127.0.0.1:4399 npm run build`; `npm test` does this).',
+        'dist/index.html is missing: build the site first (`STORY_SITE=http://127.0.0.1:4399 npm run build`; `npm ' +
+          'test` does this).',
       );
     }
   });

@@ -14,7 +14,10 @@ const DIST = 'dist';
 /** Every rule .htmlvalidate.json changes from the presets, and why. */
 const RELAXED: Record<string, string> = {
   'long-title':
-    'Raised from 70 to 100 characters, still an error above that. The story\'s <title> is the article\'s headline, which the edition keeps verbatim (93 characters: "Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence"). The 70-character default is a search-snippet length, not a validity or accessibility rule.',
+    "Raised from 70 to 100 characters, still an error above that. The story's <title> is the article's headline, " +
+    'which the edition keeps verbatim (93 characters: "Frequent storms of Russian disinformation in Kazakhstan ' +
+    '- a response to the loss of influence"). The 70-character default is a search-snippet length, not a ' +
+    'validity or accessibility rule.',
 };
 
 const config = JSON.parse(readFileSync('.htmlvalidate.json', 'utf8')) as {
@@ -38,7 +41,8 @@ describe('html-validate (recommended + a11y)', () => {
   it('has a build to validate', () => {
     if (!existsSync(join(DIST, 'index.html'))) {
       throw new Error(
-        'dist/index.html is missing: build the site first (`STORY_SITE=http://127.0.0.1:4399 npm run build`; `npm test` does this).',
+        'dist/index.html is missing: build the site first (`STORY_SITE=http://127.0.0.1:4399 npm run build`; `npm ' +
+          'test` does this).',
       );
     }
   });

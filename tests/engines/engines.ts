@@ -58,7 +58,8 @@ function firstExisting(label: string, env: string, candidates: string[]): string
   const found = candidates.find((c) => existsSync(c));
   if (!found)
     throw new Error(
-      `${label} not found (looked at ${candidates.join(', ')}). Install it (Debian: apt-get install -y firefox-esr webkit2gtk-driver xvfb) or set ${env}.`,
+      `${label} not found (looked at ${candidates.join(', ')}). ` +
+        `Install it (Debian: apt-get install -y firefox-esr webkit2gtk-driver xvfb) or set ${env}.`,
     );
   return found;
 }

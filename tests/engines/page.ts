@@ -212,7 +212,9 @@ export function bodyText(): string {
   return document.body.innerText.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim();
 }
 
-/** Without JavaScript: every scrolly figure shows one complete drawing, every mark at full opacity, every step visible. */
+/**
+ * Without JavaScript: every scrolly figure shows one complete drawing, every mark at full opacity, every step visible.
+ */
 export function staticCharts(): string[] {
   const problems: string[] = [];
   const figures = [...document.querySelectorAll<HTMLElement>('figure[data-step-ids]')];
@@ -237,7 +239,10 @@ export function staticCharts(): string[] {
   return problems;
 }
 
-/** Puts focus on the element just before the figure's step in tab order (so one Tab press reaches the step). Returns the step's id. */
+/**
+ * Puts focus on the element just before the figure's step in tab order (so one Tab press reaches the step). Returns the
+ * step's id.
+ */
 export function focusBeforeStep(arg: { figure: string; step: number }): string {
   const fig = document.getElementById(arg.figure)!;
   const id = (fig.dataset.stepIds ?? '').split(' ')[arg.step]!;

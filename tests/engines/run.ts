@@ -19,7 +19,8 @@ import * as page from './page.ts';
 const DIST = 'dist';
 const SHOTS = process.env.ENGINES_PLANT ? 'test-results/engines-planted' : 'test-results/engines';
 const PORT = Number(process.env.STORY_TEST_PORT ?? 4399);
-// Chromium runs the same checks when asked (ENGINES=chromium,firefox,webkit); npm test covers it with the Playwright suite.
+// Chromium runs the same checks when asked (ENGINES=chromium,firefox,webkit); npm test covers it with the Playwright
+// suite.
 const ENGINES = (process.env.ENGINES ?? 'firefox,webkit').split(',').filter(Boolean);
 const SIZES: Size[] = [
   // WebKitGTK's MiniBrowser cannot be narrower than about 447 px: WebKit's phone-like size is the narrowest it allows.
@@ -369,7 +370,8 @@ async function plantedBreak(engine: string): Promise<void> {
 /** Planted breaks, for plantedBreak(). */
 function plantScript(plant: string): string {
   if (plant === 'step')
-    // The third step of the first chart can never activate: its step id is taken away once the page has run its scripts.
+    // The third step of the first chart can never activate: its step id is taken away once the page has run its
+    // scripts.
     return `\ndocument.addEventListener('DOMContentLoaded', function () { var f = document.querySelector('figure[data-step-ids]'); var s = f && f.closest('scrolly-section').querySelectorAll('.step')[2]; if (s) s.removeAttribute('data-step-id'); });`;
   throw new Error(`unknown ENGINES_PLANT "${plant}" (step)`);
 }

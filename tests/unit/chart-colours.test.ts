@@ -206,7 +206,8 @@ describe('chart colours', () => {
       const ratio = minContrast(u.colour);
       if (ratio < 3)
         failures.add(
-          `${u.chart}${u.width ? ` @${u.width}` : ''}: ${u.paint}="${u.colour}" on <${u.tag}${u.className ? ` class="${u.className}"` : ''}> is ${ratio.toFixed(2)}:1`,
+          `${u.chart}${u.width ? ` @${u.width}` : ''}: ${u.paint}="${u.colour}" ` +
+            `on <${u.tag}${u.className ? ` class="${u.className}"` : ''}> is ${ratio.toFixed(2)}:1`,
         );
     }
     expect([...failures]).toEqual([]);

@@ -19,7 +19,9 @@ describe('compactRepeatedRows', () => {
     expect(out.match(/Long summary of e1/g)).toHaveLength(1);
     expect(out.match(/https:\/\/example\.org\/e1/g)).toHaveLength(1);
     expect(out).toContain(
-      '<tr id="row-b-e1"><td>23 October 2023<br><span class="muted">to the day</span></td><td>Disinformation</td><td><strong>Post &amp; repost</strong><br><a href="#row-a-e1">See above</a></td><td>confirmed</td><td><a href="#row-a-e1">See above</a></td></tr>',
+      '<tr id="row-b-e1"><td>23 October 2023<br><span class="muted">to the ' +
+        'day</span></td><td>Disinformation</td><td><strong>Post &amp; repost</strong><br><a href="#row-a-e1">See ' +
+        'above</a></td><td>confirmed</td><td><a href="#row-a-e1">See above</a></td></tr>',
     );
     expect(out.length).toBeLessThan(html.length);
   });

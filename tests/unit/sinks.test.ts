@@ -30,12 +30,16 @@ const ALLOWED: { file: string; line: RegExp; why: string }[] = [
   {
     file: 'src/components/ChartSvg.astro',
     line: /^<div class=\{className\} set:html=\{markup\} \/>$/,
-    why: 'chart markup from a chart function in src/charts/, built with the `svg` template of src/lib/escape.ts, which escapes every interpolated value',
+    why:
+      'chart markup from a chart function in src/charts/, built with the `svg` template of src/lib/escape.ts, ' +
+      'which escapes every interpolated value',
   },
   {
     file: 'src/pages/index.astro',
     line: /<script type="application\/ld\+json"[^>]*\sset:html=\{jsonLdText\([^)]*\)\}[^>]*\/>/,
-    why: 'JSON-LD: jsonLdText() is JSON.stringify with every "<" escaped as \\u003c, so no data can close the <script> element',
+    why:
+      'JSON-LD: jsonLdText() is JSON.stringify with every "<" escaped as \\u003c, so no data can close the ' +
+      '<script> element',
   },
 ];
 

@@ -14,13 +14,18 @@
 import { svg, px, type Markup } from '../../lib/escape.ts';
 import type { StepAnnotation, StoryEvent } from '../../schemas.ts';
 import { boxesOverlap, wrapText, blockWidth, INK, SAFE, type Box } from '../shared.ts';
+import type { ChartOptions, Drawing } from '../types.ts';
+import { svgFrame } from './frame.ts';
+import { stepViews, type Lit, type Stepped } from './steps.ts';
 
 /** Ink for notes and connectors: ~16:1 on white, far above the 3:1 floor for marks. */
 export const ANNOTATION_INK = INK;
 /** Tint of a highlight band (drawn under the band's ink edges). */
 const BAND_FILL = '#f3e9c6';
 
-/** The smallest note text in drawing units; narrow drawings are shown at about their width, so it renders at >= 12 px. */
+/**
+ * The smallest note text in drawing units; narrow drawings are shown at about their width, so it renders at >= 12 px.
+ */
 export function noteFontSize(width: number): number {
   return width < 560 ? 13 : 14;
 }
@@ -89,7 +94,10 @@ export interface AnnotationFrame {
   avoid: readonly Box[];
   /** The direction time runs in, for brackets and bands ('x' when absent). */
   time?: 'x' | 'y';
-  /** Where brackets run (y when time runs along x, else x), e.g. just outside the time axis; default: beside the two marks. */
+  /**
+   * Where brackets run (y when time runs along x, else x), e.g. just outside the time axis; default: beside the two
+   * marks.
+   */
   bracketAt?: number;
   /** Events by id, for interval labels. */
   events: ReadonlyMap<string, DatePart>;
@@ -335,7 +343,8 @@ export function annotationLayer(
       ),
     );
   }
-  // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink outlines.
+  // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink
+  // outlines.
   return {
     svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`,
     placed,
@@ -349,6 +358,37 @@ export function onlyStep<T extends { annotations?: readonly StepAnnotation[] }>(
   step: number | undefined,
 ): readonly { annotations?: readonly StepAnnotation[] }[] {
   return step === undefined || step < 0 ? steps : steps.map((s, i) => (i === step ? s : { annotations: [] }));
+}
+
+/** What a chart gives `annotatedDrawing`: its title, description and steps (with their annotations). */
+export interface AnnotatedChart extends Stepped {
+  title: string;
+  description: string;
+  steps: readonly { id: string; highlight: readonly string[]; annotations?: readonly StepAnnotation[] }[];
+}
+
+/**
+ * The last step of every chart: draws the annotation layer over `body` (defs, legend, marks), which may grow
+ * the height (a note with no free place goes under the chart), then frames the whole and tells each step's
+ * window from `lit` (the marks with their boxes). Width and id prefix are the annotation frame's.
+ */
+export function annotatedDrawing(
+  chart: AnnotatedChart,
+  options: Pick<ChartOptions, 'step' | 'fonts'>,
+  notesFrame: AnnotationFrame,
+  body: Markup,
+  lit: readonly Lit[],
+): Drawing {
+  const notes = annotationLayer(onlyStep(chart.steps, options.step), notesFrame);
+  const { width, idPrefix } = notesFrame;
+  const { title, description } = chart;
+  const frame = { width, height: notes.height, idPrefix, title, description, fonts: options.fonts };
+  return {
+    svg: svgFrame(frame, [body, notes.svg]),
+    width,
+    height: notes.height,
+    steps: stepViews(chart, lit, width, notes.height),
+  };
 }
 
 function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {

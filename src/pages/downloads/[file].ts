@@ -7,6 +7,7 @@ import { getCollection } from 'astro:content';
 import { loadChart } from '../../prepare/load.ts';
 import { chartRows, dataDictionary, playbookDictionary, playbookRows, toCsv } from '../../build/chart-export.ts';
 import { chartPngFile, chartSvgFile } from '../../build/render-files.ts';
+import { defined } from '../../lib/defined.ts';
 import { absolute } from '../../lib/urls.ts';
 
 const KINDS = ['svg', 'png', 'csv', 'json'] as const;
@@ -37,9 +38,9 @@ export const GET: APIRoute = async ({ props, site }) => {
   const isPlaybook = input.chart.kind === 'matrix';
   const columns = isPlaybook ? playbookDictionary : dataDictionary;
   const rows = isPlaybook ? playbookRows(input, credit, licence) : chartRows(input, credit, licence);
-  const stepId = step >= 0 ? input.chart.steps[step]!.id : null;
+  const stepId = step >= 0 ? defined(input.chart.steps[step], `step ${step} of chart ${input.chart.id}`).id : null;
   // A step's file holds the rows that step brings forward (the matrix's steps are about cells: all rows).
-  const inStep = stepId && !isPlaybook ? rows.filter((r) => r.in_step!.split(' ').includes(stepId)) : rows;
+  const inStep = stepId && !isPlaybook ? rows.filter((r) => (r.in_step ?? '').split(' ').includes(stepId)) : rows;
   let body: string | Uint8Array;
   // The SVG names the site's font files (fonts/[font].ts) by absolute URL, so a saved copy finds them too.
   const fontBase = absolute(site, import.meta.env.BASE_URL, 'downloads/fonts/');

@@ -34,7 +34,9 @@ async function chapterInput(id: string): Promise<LightChapterInput> {
   const annotations = (await getCollection('annotations')).map((a) => a.data);
   const sources = new Map((await getCollection('sources')).map((s) => [s.id, s.data]));
   const body = chapter.body ?? '';
-  const texts = new Map([...body.matchAll(/<P id="(p\d+)">([\s\S]*?)<\/P>/g)].map((m) => [m[1]!, m[2]!.trim()]));
+  const texts = new Map(
+    [...body.matchAll(/<P id="(p\d+)">([\s\S]*?)<\/P>/g)].map(([, id = '', text = '']) => [id, text.trim()]),
+  );
   const link = (c: (typeof chapters)[number] | undefined): LightLink | null =>
     c ? { href: lightHref(c.data.id), label: c.data.title } : null;
   const blocks: LightChapterInput['blocks'] = [];
@@ -97,10 +99,12 @@ async function contentsPage(): Promise<string> {
   const items = chapters.map((c) => `<li><a href="${e(lightHref(c.data.id))}">${e(c.data.title)}</a></li>`).join('');
   const opening = chapters.find((c) => c.data.kind === 'opening');
   return (
-    `<!DOCTYPE html><html lang="${e(t.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">` +
+    `<!DOCTYPE html><html lang="${e(t.lang)}"><head><meta charset="utf-8">` +
+    '<meta name="viewport" content="width=device-width,initial-scale=1">' +
     `<title>${e(shortTitle(`${t.light.edition}: ${opening?.data.title ?? t.siteTitle}`))}</title>` +
     `${lightCsp(CONTENTS_STYLE).value}<style>${CONTENTS_STYLE}</style>` +
-    `</head><body><nav aria-label="${e(t.light.edition)}"><ol>${items}</ol></nav><main><h1>${e(opening?.data.title ?? t.siteTitle)}</h1>` +
+    `</head><body><nav aria-label="${e(t.light.edition)}"><ol>${items}</ol></nav>` +
+    `<main><h1>${e(opening?.data.title ?? t.siteTitle)}</h1>` +
     (opening?.data.byline ? `<p>${e(t.byline)} ${e(opening.data.byline)}</p>` : '') +
     `<p>${e(t.light.intro)}</p><p><a href="${e(withBase(base, ''))}">${e(t.light.fullStory)}</a></p>` +
     `<p><a href="${e(t.licence.url)}" rel="license">${e(t.licence.name)}</a></p></main></body></html>`

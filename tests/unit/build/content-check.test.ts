@@ -141,53 +141,60 @@ describe('checkContent on bad input names file, entry, field and what is allowed
       }),
     );
   });
-  it('a chart placed with children (its steps live in the chart data), an unknown actor and a note on a missing paragraph', () => {
-    let files = withChapter(scrollyChapter, (t) =>
-      t.replace(
-        '<Scrolly chart="republic-day" />',
-        '<Scrolly chart="republic-day">\n<Step id="ceremony">x</Step>\n</Scrolly>',
-      ),
-    );
-    files = withData(
-      'events.json',
-      (es) => {
-        es[0]!.id = 'orphan';
-        es[0]!.actor = 'nobody';
-      },
-      files,
-    );
-    files = withData(
-      'annotations.json',
-      (as) => {
-        as[0]!.paragraph = 'p99';
-      },
-      files,
-    );
-    const p = checkContent(files);
-    expect(p).toContainEqual(
-      expect.objectContaining({ field: '<Scrolly>', message: expect.stringMatching(/self-closing.*steps\[\]\.text/) }),
-    );
-    expect(p).toContainEqual(
-      expect.objectContaining({
-        field: '<Step>',
-        message: expect.stringMatching(/unknown component "Step"; allowed: P, Scrolly$/),
-      }),
-    );
-    expect(p).toContainEqual(
-      expect.objectContaining({
-        entry: 'orphan',
-        field: 'actor',
-        message: expect.stringMatching(/unknown actor id "nobody"/),
-      }),
-    );
-    expect(p).toContainEqual(
-      expect.objectContaining({
-        file: 'content/data/annotations.json',
-        field: 'paragraph',
-        message: expect.stringMatching(/unknown paragraph "p99"/),
-      }),
-    );
-  });
+  it(
+    'a chart placed with children (its steps live in the chart data), an unknown actor and a note on a missing ' +
+      'paragraph',
+    () => {
+      let files = withChapter(scrollyChapter, (t) =>
+        t.replace(
+          '<Scrolly chart="republic-day" />',
+          '<Scrolly chart="republic-day">\n<Step id="ceremony">x</Step>\n</Scrolly>',
+        ),
+      );
+      files = withData(
+        'events.json',
+        (es) => {
+          es[0]!.id = 'orphan';
+          es[0]!.actor = 'nobody';
+        },
+        files,
+      );
+      files = withData(
+        'annotations.json',
+        (as) => {
+          as[0]!.paragraph = 'p99';
+        },
+        files,
+      );
+      const p = checkContent(files);
+      expect(p).toContainEqual(
+        expect.objectContaining({
+          field: '<Scrolly>',
+          message: expect.stringMatching(/self-closing.*steps\[\]\.text/),
+        }),
+      );
+      expect(p).toContainEqual(
+        expect.objectContaining({
+          field: '<Step>',
+          message: expect.stringMatching(/unknown component "Step"; allowed: P, Scrolly$/),
+        }),
+      );
+      expect(p).toContainEqual(
+        expect.objectContaining({
+          entry: 'orphan',
+          field: 'actor',
+          message: expect.stringMatching(/unknown actor id "nobody"/),
+        }),
+      );
+      expect(p).toContainEqual(
+        expect.objectContaining({
+          file: 'content/data/annotations.json',
+          field: 'paragraph',
+          message: expect.stringMatching(/unknown paragraph "p99"/),
+        }),
+      );
+    },
+  );
   it('lists every problem at once, across files', () => {
     let files = withData('events.json', (es) => {
       es[0]!.lane = 'rumour';

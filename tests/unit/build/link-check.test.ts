@@ -144,7 +144,8 @@ describe('broken builds', () => {
       broken((f) =>
         add(
           f,
-          '<a href="https://mirror.example.org/mirror/kz/nope.csv">x</a><a href="https://other.example.com/nope/">y</a>',
+          '<a href="https://mirror.example.org/mirror/kz/nope.csv">x</a><a ' +
+            'href="https://other.example.com/nope/">y</a>',
         ),
       ),
       { base, site },
@@ -171,7 +172,8 @@ describe('broken builds', () => {
       broken((f) => {
         add(
           f,
-          '<svg><use href="/icons.svg#a"/></svg><div style="background:url(/bg.png)"></div><script type="module">import("/_astro/x.js")</script>',
+          '<svg><use href="/icons.svg#a"/></svg><div style="background:url(/bg.png)"></div><script ' +
+            'type="module">import("/_astro/x.js")</script>',
         );
         f.set('_astro/app.js', 'fetch(`/data/x.json`)');
         f.set('_astro/story.css', 'a{background:url(/img/a.png)}');
@@ -192,9 +194,12 @@ describe('broken builds', () => {
       'index.html: /bg.png: absolute path ignores the base path /mirror/kz/',
       'index.html: /icons.svg#a: absolute path ignores the base path /mirror/kz/',
       'oembed/x.json: /downloads/a.csv: absolute path ignores the base path /mirror/kz/',
-      'oembed/x.json: https://mirror.example.org/embed/x/: URL on https://mirror.example.org ignores the base path /mirror/kz/',
-      'oembed/x.json: https:\\/\\/mirror.example.org\\/social\\/a.png: URL on https://mirror.example.org ignores the base path /mirror/kz/',
-      'offline/story-offline.html.sha256: https://mirror.example.org/offline/: URL on https://mirror.example.org ignores the base path /mirror/kz/',
+      'oembed/x.json: https://mirror.example.org/embed/x/: URL on https://mirror.example.org ignores the base path ' +
+        '/mirror/kz/',
+      'oembed/x.json: https:\\/\\/mirror.example.org\\/social\\/a.png: URL on https://mirror.example.org ignores ' +
+        'the base path /mirror/kz/',
+      'offline/story-offline.html.sha256: https://mirror.example.org/offline/: URL on https://mirror.example.org ' +
+        'ignores the base path /mirror/kz/',
     ]);
   });
   it('does not take another port or a longer host name for the site origin', () => {

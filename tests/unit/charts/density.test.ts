@@ -175,36 +175,40 @@ describe.each(CHARTS)('$id as data grows', ({ id, render }) => {
 });
 
 describe('clusters in place', () => {
-  it('lanes: a day cluster fills its day column; a month cluster runs across the window, open at both ends; labels stay apart', () => {
-    const big = input('republic-day', 10);
-    for (const width of [320, 360, 768, 1440]) {
-      const L = layoutLanes(big, { width });
-      const cl = L.marks.filter((m) => m.members);
-      expect(cl.length).toBeGreaterThan(0);
-      for (const m of cl) {
-        const members = m.members!.map((i) => byIdBig(big.events, i));
-        if (members.every((e) => e.precision !== 'month')) {
-          const day = L.days.find((d) => m.x0 >= d.x0 && m.x1 <= d.x1);
-          expect(day, m.id).toBeDefined();
-          expect(m.x1 - m.x0, m.id).toBeGreaterThan(day!.x1 - day!.x0 - 3);
-          expect(m.openEnds, m.id).toBeFalsy();
-        } else {
-          expect(m.openEnds, m.id).toBe(true);
-          expect(m.x0).toBeLessThanOrEqual(L.plot.x0 + 1);
+  it(
+    'lanes: a day cluster fills its day column; a month cluster runs across the window, open at both ends; labels ' +
+      'stay apart',
+    () => {
+      const big = input('republic-day', 10);
+      for (const width of [320, 360, 768, 1440]) {
+        const L = layoutLanes(big, { width });
+        const cl = L.marks.filter((m) => m.members);
+        expect(cl.length).toBeGreaterThan(0);
+        for (const m of cl) {
+          const members = m.members!.map((i) => byIdBig(big.events, i));
+          if (members.every((e) => e.precision !== 'month')) {
+            const day = L.days.find((d) => m.x0 >= d.x0 && m.x1 <= d.x1);
+            expect(day, m.id).toBeDefined();
+            expect(m.x1 - m.x0, m.id).toBeGreaterThan(day!.x1 - day!.x0 - 3);
+            expect(m.openEnds, m.id).toBeFalsy();
+          } else {
+            expect(m.openEnds, m.id).toBe(true);
+            expect(m.x0).toBeLessThanOrEqual(L.plot.x0 + 1);
+          }
+        }
+        const boxes = L.marks.map((m) => {
+          const w = labelWidth(m.label, L.fontSize);
+          const lx0 = m.anchor === 'start' ? m.lx : m.lx - w;
+          return { id: m.id, x0: lx0, x1: lx0 + w, y0: m.ly - L.fontSize, y1: m.ly + 3 };
+        });
+        for (const a of boxes) {
+          expect(a.x0, a.id).toBeGreaterThanOrEqual(0);
+          expect(a.x1, a.id).toBeLessThanOrEqual(width);
+          for (const b of boxes) if (a !== b) expect(boxesOverlap(a, b), `${a.id} / ${b.id}`).toBe(false);
         }
       }
-      const boxes = L.marks.map((m) => {
-        const w = labelWidth(m.label, L.fontSize);
-        const lx0 = m.anchor === 'start' ? m.lx : m.lx - w;
-        return { id: m.id, x0: lx0, x1: lx0 + w, y0: m.ly - L.fontSize, y1: m.ly + 3 };
-      });
-      for (const a of boxes) {
-        expect(a.x0, a.id).toBeGreaterThanOrEqual(0);
-        expect(a.x1, a.id).toBeLessThanOrEqual(width);
-        for (const b of boxes) if (a !== b) expect(boxesOverlap(a, b), `${a.id} / ${b.id}`).toBe(false);
-      }
-    }
-  });
+    },
+  );
 
   it('timeline: a cluster covers exactly the bin its events are dated in, and no label covers another or a glyph', () => {
     const big = input('courtesy-campaigns', 10);
@@ -251,33 +255,37 @@ describe('clusters in place', () => {
     }
   });
 
-  it('map: a city rings at most its limit of events plus one count per year; every placed event is drawn or counted once', () => {
-    const real = input('region-map', 1);
-    const realSvg = regionMap(real, { width: 760 }).svg;
-    expect(realSvg).not.toContain('mark cluster');
-    for (const factor of [10, 100]) {
-      const big = input('region-map', factor);
-      const placed = big.chart.events.filter((id) => big.chart.eventPlaces[id]);
-      expect(placed.length).toBe(2 * factor);
-      for (const width of [360, 760]) {
-        const L = layoutRegionMap(big, { width });
-        const drawn = L.placeEvents.flatMap((pe) => pe.members ?? [pe.id]);
-        expect(drawn.sort()).toEqual([...placed].sort());
-        const perCity = new Map<string, number>();
-        for (const pe of L.placeEvents) perCity.set(pe.place, (perCity.get(pe.place) ?? 0) + 1);
-        const years = new Set(placed.map((id) => byIdBig(big.events, id).date.slice(0, 4))).size;
-        for (const [city, n] of perCity) expect(n, city).toBeLessThanOrEqual(featuredIds(big.chart).size + years);
-        const clusters = L.placeEvents.filter((pe) => pe.members);
-        expect(clusters.length).toBeGreaterThan(0);
-        for (const c of clusters) expect(c.title).toContain(`${c.members!.length} events dated`);
-        const out = regionMap(big, { width }).svg;
-        // A narrow map lists its notes under the drawing: one more line per count, no more.
-        expect(height(out)).toBeLessThanOrEqual(height(regionMap(real, { width }).svg) + clusters.length * 24);
-        if (factor === 100) expect(height(out)).toBe(height(regionMap(input('region-map', 10), { width }).svg));
-        expect(gzipSync(out).length).toBeLessThan(gzipSync(regionMap(real, { width }).svg).length + 1500);
+  it(
+    'map: a city rings at most its limit of events plus one count per year; every placed event is drawn or counted ' +
+      'once',
+    () => {
+      const real = input('region-map', 1);
+      const realSvg = regionMap(real, { width: 760 }).svg;
+      expect(realSvg).not.toContain('mark cluster');
+      for (const factor of [10, 100]) {
+        const big = input('region-map', factor);
+        const placed = big.chart.events.filter((id) => big.chart.eventPlaces[id]);
+        expect(placed.length).toBe(2 * factor);
+        for (const width of [360, 760]) {
+          const L = layoutRegionMap(big, { width });
+          const drawn = L.placeEvents.flatMap((pe) => pe.members ?? [pe.id]);
+          expect(drawn.sort()).toEqual([...placed].sort());
+          const perCity = new Map<string, number>();
+          for (const pe of L.placeEvents) perCity.set(pe.place, (perCity.get(pe.place) ?? 0) + 1);
+          const years = new Set(placed.map((id) => byIdBig(big.events, id).date.slice(0, 4))).size;
+          for (const [city, n] of perCity) expect(n, city).toBeLessThanOrEqual(featuredIds(big.chart).size + years);
+          const clusters = L.placeEvents.filter((pe) => pe.members);
+          expect(clusters.length).toBeGreaterThan(0);
+          for (const c of clusters) expect(c.title).toContain(`${c.members!.length} events dated`);
+          const out = regionMap(big, { width }).svg;
+          // A narrow map lists its notes under the drawing: one more line per count, no more.
+          expect(height(out)).toBeLessThanOrEqual(height(regionMap(real, { width }).svg) + clusters.length * 24);
+          if (factor === 100) expect(height(out)).toBe(height(regionMap(input('region-map', 10), { width }).svg));
+          expect(gzipSync(out).length).toBeLessThan(gzipSync(regionMap(real, { width }).svg).length + 1500);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('a step baked into a file dims clusters like other marks outside the step', () => {
     const big = input('courtesy-campaigns', 10);

@@ -27,7 +27,8 @@ describe('layoutLanes', () => {
     const peskov = mark('off-2023-10-25-peskov');
     expect(peskov.shape).toBe('day');
     expect(peskov.report).toBe(true);
-    // 00:00 Moscow on 25 Oct = 03:00 Almaty (2 days + 3 h into the 4-day window); the report, 13:25 Moscow = 16:25 Almaty.
+    // 00:00 Moscow on 25 Oct = 03:00 Almaty (2 days + 3 h into the 4-day window); the report, 13:25 Moscow = 16:25
+    // Almaty.
     const at = (h: number, m: number) =>
       L.plot.x0 + ((2 * 24 * 60 + h * 60 + m) / (4 * 24 * 60)) * (L.plot.x1 - L.plot.x0);
     expect(peskov.x0).toBeCloseTo(at(3, 0), 0);

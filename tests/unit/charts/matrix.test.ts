@@ -213,7 +213,8 @@ describe('matrix (SVG)', () => {
     expect(markGroup(out, 'n1-UA')).toMatch(new RegExp(`<rect[^>]*width="11" height="11" fill="${matrixColour}"/>`));
     expect(markGroup(out, 'n3-KZ')).toMatch(
       new RegExp(
-        `<rect[^>]*width="10" height="10" fill="#fff" stroke="${matrixColour}"/><path d="[^"]*h5.5v11[^"]*" fill="${matrixColour}"/>`,
+        `<rect[^>]*width="10" height="10" fill="#fff" stroke="${matrixColour}"/>` +
+          `<path d="[^"]*h5.5v11[^"]*" fill="${matrixColour}"/>`,
       ),
     );
     expect(markGroup(out, 'n3-KZ')).not.toMatch(/width="11" height="11" fill=/);

@@ -12,7 +12,8 @@ import { parse as parseYaml } from 'yaml';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
-import { citationTargets, citedWork, formatCitations, type ChapterInput } from '../../../src/lib/citations.ts';
+import { formatCitations } from '../../../src/lib/citation-formats.ts';
+import { citationTargets, citedWork, type ChapterInput } from '../../../src/lib/citations.ts';
 import ui from '../../../content/data/ui.en.json';
 
 const content = join(import.meta.dirname, '..', '..', '..', 'content');
@@ -104,7 +105,15 @@ describe('every cite target, parsed back', () => {
   }
 
   it('fails on a format that loses the access date (planted: the old BibTeX note-only form)', () => {
-    const planted = `@article{K,\n\tnote = {[Online; accessed ${ACCESSED}]},\n\tauthor = {{${work.author}}},\n\tjournal = {${work.publisher}},\n\ttitle = {${work.title}},\n\turl = {${targets[0]!.url}},\n}`;
+    const planted = [
+      '@article{K,',
+      `\tnote = {[Online; accessed ${ACCESSED}]},`,
+      `\tauthor = {{${work.author}}},`,
+      `\tjournal = {${work.publisher}},`,
+      `\ttitle = {${work.title}},`,
+      `\turl = {${targets[0]!.url}},`,
+      '}',
+    ].join('\n');
     const back = new Cite(planted).data as Csl[];
     expect(kept(back[0]!, targets[0]!.url)).not.toEqual(want);
   });

@@ -5,12 +5,11 @@ import { parse as parseYaml } from 'yaml';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
+import { cslItem, formatCitations } from '../../../src/lib/citation-formats.ts';
 import {
   chapterAnchors,
   citationTargets,
   citedWork,
-  cslItem,
-  formatCitations,
   storyUrl,
   targetByKey,
   type ChapterInput,
@@ -233,47 +232,55 @@ describe('formatCitations for a paragraph', () => {
     expect(cited.inText.harvard).toMatch(new RegExp(`^\\(${AUTHOR}, no date, para\\. 5\\)$`));
   });
 
-  it('BibLaTeX: an @online entry with author, title, outlet, the anchored URL and urldate, which parses back the same', () => {
-    expect(cited.bibtex).toMatch(/^@online\{TomorrowsAffairs_p05,/);
-    expect(cited.bibtex).toContain("author = {{Tomorrow's Affairs Staff}}");
-    expect(cited.bibtex).toContain(`url = {${URL_P05}}`);
-    expect(cited.bibtex).toContain(`urldate = {${ACCESSED}}`);
-    expect(cited.bibtex).not.toMatch(/\b(year|date)\s*=/);
-    const [back] = new Cite(cited.bibtex).data;
-    expect(back).toMatchObject({
-      type: 'webpage',
-      title: HEADLINE,
-      URL: URL_P05,
-      'container-title': "Tomorrow's Affairs",
-      accessed: { 'date-parts': [[2025, 1, 15]] },
-    });
-    const [name] = back!.author as { family?: string; literal?: string; given?: string }[];
-    expect(name!.literal ?? name!.family).toBe("Tomorrow's Affairs Staff");
-    expect(name!.given).toBeUndefined();
-  });
+  it(
+    'BibLaTeX: an @online entry with author, title, outlet, the anchored URL and urldate, which parses back the ' +
+      'same',
+    () => {
+      expect(cited.bibtex).toMatch(/^@online\{TomorrowsAffairs_p05,/);
+      expect(cited.bibtex).toContain("author = {{Tomorrow's Affairs Staff}}");
+      expect(cited.bibtex).toContain(`url = {${URL_P05}}`);
+      expect(cited.bibtex).toContain(`urldate = {${ACCESSED}}`);
+      expect(cited.bibtex).not.toMatch(/\b(year|date)\s*=/);
+      const [back] = new Cite(cited.bibtex).data;
+      expect(back).toMatchObject({
+        type: 'webpage',
+        title: HEADLINE,
+        URL: URL_P05,
+        'container-title': "Tomorrow's Affairs",
+        accessed: { 'date-parts': [[2025, 1, 15]] },
+      });
+      const [name] = back!.author as { family?: string; literal?: string; given?: string }[];
+      expect(name!.literal ?? name!.family).toBe("Tomorrow's Affairs Staff");
+      expect(name!.given).toBeUndefined();
+    },
+  );
 
-  it('RIS: a NEWS record, one whole value per line, with author, title, outlet, the anchored URL and the access date (Y2), which parses back the same', () => {
-    const lines = cited.ris.split('\n');
-    expect(lines[0]).toBe('TY  - NEWS');
-    expect(lines.at(-1)).toBe('ER  - ');
-    for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
-    expect(lines).toContain("AU  - Tomorrow's Affairs Staff");
-    expect(lines).toContain(`TI  - ${HEADLINE}`);
-    expect(lines).toContain("T2  - Tomorrow's Affairs");
-    expect(lines).toContain(`UR  - ${URL_P05}`);
-    expect(lines).toContain('Y2  - 2025/01/15/');
-    expect(lines.some((l) => /^(PY|Y1|DA)/.test(l))).toBe(false);
-    const [back] = new Cite(cited.ris).data;
-    expect(back).toMatchObject({
-      type: 'article-newspaper',
-      title: HEADLINE,
-      URL: URL_P05,
-      'container-title': "Tomorrow's Affairs",
-      accessed: { 'date-parts': [[2025, 1, 15]] },
-    });
-    // The RIS spec names a newspaper article's author (AU) its "Reporter"; citation-js reads it into CSL `reporter`.
-    expect(back!.reporter).toBe("Tomorrow's Affairs Staff");
-  });
+  it(
+    'RIS: a NEWS record, one whole value per line, with author, title, outlet, the anchored URL and the access ' +
+      'date (Y2), which parses back the same',
+    () => {
+      const lines = cited.ris.split('\n');
+      expect(lines[0]).toBe('TY  - NEWS');
+      expect(lines.at(-1)).toBe('ER  - ');
+      for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9] {2}- /);
+      expect(lines).toContain("AU  - Tomorrow's Affairs Staff");
+      expect(lines).toContain(`TI  - ${HEADLINE}`);
+      expect(lines).toContain("T2  - Tomorrow's Affairs");
+      expect(lines).toContain(`UR  - ${URL_P05}`);
+      expect(lines).toContain('Y2  - 2025/01/15/');
+      expect(lines.some((l) => /^(PY|Y1|DA)/.test(l))).toBe(false);
+      const [back] = new Cite(cited.ris).data;
+      expect(back).toMatchObject({
+        type: 'article-newspaper',
+        title: HEADLINE,
+        URL: URL_P05,
+        'container-title': "Tomorrow's Affairs",
+        accessed: { 'date-parts': [[2025, 1, 15]] },
+      });
+      // The RIS spec names a newspaper article's author (AU) its "Reporter"; citation-js reads it into CSL `reporter`.
+      expect(back!.reporter).toBe("Tomorrow's Affairs Staff");
+    },
+  );
 
   it('CSL-JSON: valid JSON, one item with the fields and no issued date', () => {
     const items = JSON.parse(cited.csljson) as Record<string, unknown>[];

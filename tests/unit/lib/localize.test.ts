@@ -36,7 +36,8 @@ describe('shortTitle', () => {
   it('keeps short titles and cuts long ones at a word, within the limit', () => {
     expect(shortTitle('Short')).toBe('Short');
     const long =
-      'Paragraph p01 in the chapter “Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence”';
+      'Paragraph p01 in the chapter “Frequent storms of Russian disinformation in Kazakhstan - a response to the ' +
+      'loss of influence”';
     const t = shortTitle(long);
     expect(t.length).toBeLessThanOrEqual(100);
     expect(t.endsWith('…')).toBe(true);

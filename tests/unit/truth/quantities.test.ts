@@ -1,4 +1,5 @@
-// Every quantity the edition states is a figure of what it cites, or an interval traced to cited dates (rules in ./quantities.ts).
+// Every quantity the edition states is a figure of what it cites, or an interval traced to cited dates (rules in
+// ./quantities.ts).
 import { describe, expect, it } from 'vitest';
 import { checkQuantities, quantities, type QuantityInput } from './quantities.ts';
 import { editionTexts, sourceById, type EditionText } from './content.ts';
@@ -16,7 +17,8 @@ function inputFor(t: EditionText): QuantityInput {
 describe('quantities', () => {
   it('reads digits, scaled words and intervals, and leaves dates, years, times and names alone', () => {
     const q = quantities(
-      'On 23 October 2023, at 13:25 (UTC+3), MIR 24 said 2,300 followers, more than two million views, US$103 million, 7–10 minutes, 7,512.8 km and 17 days; in 2006 p05 BSL-3 19th',
+      'On 23 October 2023, at 13:25 (UTC+3), MIR 24 said 2,300 followers, more than two million views, US$103 ' +
+        'million, 7–10 minutes, 7,512.8 km and 17 days; in 2006 p05 BSL-3 19th',
     );
     expect(q.map((x) => x.values)).toEqual([[17], [2000000], [103000000], [7, 10], [2300], [7512.8]]);
     expect(q[0]!.interval).toBe('day');

@@ -4,8 +4,10 @@
  * 1. A quantity is a number the text states about the world: written in digits ("2,300", "7,512.8 km", "US$103
  *    million", "2m"), or as "a/one/two … million", or as a number word or digits before days, weeks, months or
  *    years (an interval; minutes and hours in digits are figures, such as "about 10 minutes"; a time-zone difference
- *    in words, "three hours", is the calendar's, not a quantity). Not quantities: years (1900-2099 written without a comma), calendar dates (a day next to
- *    a month name), clock times (13:25), UTC offsets, ordinals (19th), ids, labels and names (p05, BSL-3, N1, Article 5, MIR 24),
+ *    in words, "three hours", is the calendar's, not a quantity). Not quantities: years (1900-2099 written without a
+ * comma), calendar dates (a day next to
+ *    a month name), clock times (13:25), UTC offsets, ordinals (19th), ids, labels and names (p05, BSL-3, N1, Article
+ * 5, MIR 24),
  *    map scales (1:50m), the enumeration of a chart's own parts ("1, the real event") and counts of the chart's own
  *    parts written as words ("seven stages").
  * 2. Every quantity must equal a figure (`figures[].value`) of an event or a source the text cites, read with its
@@ -15,6 +17,7 @@
  *    many days, months or years apart by their dates. "At least" and "about" must say so where the inputs are
  *    uncertain (the check only traces the number; the wording rules are in the issue).
  */
+import { MONTHS } from '../../../src/lib/dates.ts';
 import type { StoryEvent } from '../../../src/schemas.ts';
 
 export interface QuantityInput {
@@ -46,7 +49,8 @@ const WORDS: Record<string, number> = {
   twelve: 12,
 };
 const MONTH =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)';
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
+  'Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)';
 
 const num = (s: string) => Number(s.replace(/,/g, ''));
 
@@ -124,20 +128,7 @@ export function checkQuantities(text: string, input: QuantityInput): string[] {
   const problems: string[] = [];
   const dates = [...input.events.flatMap((e) => [e.date, ...(e.until ? [e.until] : [])])];
   // Dates the text names, as partial ISO dates, for intervals measured to a stated date.
-  const months = [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ];
+  const months: readonly string[] = MONTHS;
   for (const m of text.matchAll(new RegExp(`\\b(?:(\\d{1,2}) )?(${months.join('|')}) (\\d{4})\\b`, 'g'))) {
     const mm = String(months.indexOf(m[2]!) + 1).padStart(2, '0');
     dates.push(m[1] ? `${m[3]}-${mm}-${m[1].padStart(2, '0')}` : `${m[3]}-${mm}`);

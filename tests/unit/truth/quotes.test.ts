@@ -24,14 +24,18 @@ describe('quoted phrases', () => {
     expect(normalise('“a — b’s”')).toBe(`"a - b's"`);
   });
 
-  it('every quoted phrase in the edition is verbatim in the article, a cited quote or source, a claim name or an actor name', () => {
-    const texts = editionTexts();
-    expect(texts.length).toBeGreaterThan(100);
-    const problems = texts.flatMap((t) =>
-      checkQuotes(t.text, inputFor(t)).map((p) => `${t.where}: "${p.quote}" — ${p.reason}`),
-    );
-    expect(problems).toEqual([]);
-  });
+  it(
+    'every quoted phrase in the edition is verbatim in the article, a cited quote or source, a claim name or an ' +
+      'actor name',
+    () => {
+      const texts = editionTexts();
+      expect(texts.length).toBeGreaterThan(100);
+      const problems = texts.flatMap((t) =>
+        checkQuotes(t.text, inputFor(t)).map((p) => `${t.where}: "${p.quote}" — ${p.reason}`),
+      );
+      expect(problems).toEqual([]);
+    },
+  );
 
   it('fails on a planted paraphrase, an unsourced scare quote and a Cyrillic quote matched only in translation', () => {
     const texts = editionTexts();

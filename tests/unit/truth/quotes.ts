@@ -103,7 +103,8 @@ export function checkQuotes(text: string, input: QuoteCheckInput): QuoteProblem[
     problems.push({
       quote: q,
       reason:
-        'not found verbatim in the article, in a cited event\u2019s quote, in a cited source\u2019s quotes or among claim names',
+        'not found verbatim in the article, in a cited event\u2019s quote, in a cited source\u2019s quotes or among ' +
+        'claim names',
     });
   }
   return problems;

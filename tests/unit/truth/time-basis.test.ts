@@ -19,10 +19,10 @@ export function minutePointsWithoutEventBasis(
   return marks
     .filter((m) => m.shape === 'point' && !m.members)
     .filter((m) => byId.get(m.id)?.timeBasis !== 'event')
-    .map(
-      (m) =>
-        `${m.id} is drawn to the minute, but its time is ${byId.get(m.id)?.timeBasis ? `a ${byId.get(m.id)!.timeBasis} time` : 'of unknown basis'}`,
-    );
+    .map((m) => {
+      const basis = byId.get(m.id)?.timeBasis;
+      return `${m.id} is drawn to the minute, but its time is ${basis ? `a ${basis} time` : 'of unknown basis'}`;
+    });
 }
 
 const sorted = (ids: readonly string[]) =>

@@ -3,6 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { loadChart } from '../../../prepare/load.ts';
 import { oembedDocument } from '../../../build/oembed.ts';
+import { defined } from '../../../lib/defined.ts';
 
 export const getStaticPaths = (async () =>
   (await getCollection('charts')).flatMap((c) =>
@@ -10,7 +11,7 @@ export const getStaticPaths = (async () =>
   )) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params, site }) => {
-  const input = await loadChart(params.chart!);
+  const input = await loadChart(defined(params.chart, 'the chart id of an oEmbed route'));
   const index = input.chart.steps.findIndex((s) => s.id === params.step);
   const doc = oembedDocument(input, index, site, import.meta.env.BASE_URL);
   return new Response(`${JSON.stringify(doc, null, 2)}\n`, {
