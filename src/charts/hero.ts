@@ -74,7 +74,7 @@ export function hero(
   parts.push(
     svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-weight="700" fill="#6b4e00">${words.holiday}</text>`,
   );
-  y += 8;
+  y += 5;
 
   const block = (
     lines: string[],
@@ -113,8 +113,8 @@ export function hero(
   y += claimLines.length * lh + 2;
   const findLines = wrapText(words.finding, room(Math.max(0, width < 560 ? ci - 1 : ci), claimSpan), fs);
   parts.push(block(findLines, claimX, y, { bold: true }));
-  y += findLines.length * lh + 10;
-  parts.push(svg`<line x1="0" x2="${width}" y1="${px(y - 5)}" y2="${px(y - 5)}" stroke="#bdb9b0"/>`);
+  y += findLines.length * lh + 8;
+  parts.push(svg`<line x1="0" x2="${width}" y1="${px(y - 4)}" y2="${px(y - 4)}" stroke="#bdb9b0"/>`);
 
   // Row 2: the documented record.
   parts.push(block([words.recordRow], pad, y, { bold: true, fill: MUTED }));
@@ -152,13 +152,13 @@ export function hero(
   const b = eventOf(events, words.to);
   const xa = centres.get(a.id) ?? x(column(a)) + colW / 2;
   const xb = centres.get(b.id) ?? x(column(b)) + colW / 2;
-  const by = labelsBottom + 4;
+  const by = labelsBottom + 2;
   parts.push(
     svg`<path d="M${px(xa)},${px(by)}V${px(by + 6)}H${px(xb)}V${px(by)}" fill="none" stroke="${INK}" stroke-width="1.5"/>`,
   );
   const ilabel = `${words.intervalLead}: ${interval(a, b)}`;
   parts.push(block([ilabel], Math.min(xa + 4, width - pad - ilabel.length * fs * 0.56), by + 8, { bold: true }));
-  y = by + 8 + lh + 4;
+  y = by + 8 + lh + 2;
   const height = Math.ceil(y);
   const tint = svg`<rect x="${px(x(hol))}" y="0" width="${px(colW)}" height="${height}" fill="#f3e9c6"/>`;
   return {

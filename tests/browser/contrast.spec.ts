@@ -15,9 +15,6 @@ for (const [w, h] of [
     test(`the hero strip is inside the first screen at ${w}x${h}${js ? '' : ' without JavaScript'}`, async ({
       browser,
     }) => {
-      // Known failure (issue #16 point 1): at 360x800 the masthead (light link, kicker, six-line headline, dek) still
-      // pushes the hero's bottom past the first screen; 1440x900 holds.
-      test.fixme(w === 360, 'the hero ends below the first screen at 360x800 (issue #16, point 1)');
       const context = await browser.newContext({ viewport: { width: w, height: h }, javaScriptEnabled: js });
       const page = await context.newPage();
       await page.goto('/');

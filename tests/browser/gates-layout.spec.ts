@@ -195,9 +195,10 @@ test.describe('keyboard', () => {
       browser,
       baseURL,
     }) => {
-      // Known failure since the integration of 2026-11-30, cause not yet diagnosed: new controls (tools-row
-      // disclosures, note flags, the stacked-figures switch) are in the Tab order.
-      test.fixme(c.path === '/', 'Tab check on the story fails after the integration (issue #15)');
+      // Fixed (issue #15): at 1280 the stuck map graphic covered its caption's source links (captions now sit under
+      // the steps). Still intermittent at 320 and 768 (about 1 run in 2 under load 20): after a Tab the focused
+      // element, a different one each run deep in the story, is found outside the viewport. Cause not yet found.
+      test.fixme(c.path === '/' && c.width < 1280, 'intermittent: focused element outside the viewport (issue #15)');
       test.setTimeout(240_000);
       const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
       const { page } = w;
