@@ -300,6 +300,28 @@ export async function axeMatrix(
   return found;
 }
 
+/** A page for the axe matrix at a gate width, in the combination axeMatrix starts from and leaves: motion on, light. */
+export const openForMatrix = (browser: Browser, baseURL: string, width: number) =>
+  open(browser, baseURL, { ...device(width), reducedMotion: 'no-preference', colorScheme: 'light' });
+
+/** Loads `path`, lets it settle and runs axe on the whole page over the matrix. */
+export async function loadAndAxe(page: Page, path: string, label: string, tally: MatrixTally): Promise<string[]> {
+  await page.goto(path);
+  await settle(page);
+  return axeMatrix(page, label, undefined, tally);
+}
+
+/** What every page must not have, as problems: sideways scrolling at 320 px and event-handler (on*) attributes. */
+export async function pageProblems(page: Page, label: string, width: number): Promise<string[]> {
+  const found: string[] = [];
+  if (width === 320) {
+    const o = await overflow(page);
+    if (o > 0) found.push(`${label}: the page scrolls sideways by ${o}px`);
+  }
+  found.push(...(await handlerAttributes(page)).map((h) => `${label}: event-handler attribute ${h}`));
+  return found;
+}
+
 export const note = (tally: MatrixTally) =>
   test.info().annotations.push({
     type: 'axe',
