@@ -12,8 +12,14 @@ class ScrollySection extends HTMLElement {
   /** After focus moves to a step, scrolling reports for other steps are ignored briefly: focus wins. */
   #focused: { step: HTMLElement; until: number } | null = null;
   #onFocus = (event: FocusEvent) => {
-    const step = (event.target as HTMLElement).closest<HTMLElement>('.step');
-    if (!step) return;
+    const target = event.target as HTMLElement;
+    const step = target.closest<HTMLElement>('.step');
+    if (!step) {
+      // A control after the steps (the caption's source links): the browser scrolls it into view but not clear of
+      // the chart still stuck above it, which can cover it (the region map's notes at 320 px, issue #15).
+      if (!target.closest('.chart__sticky')) requestAnimationFrame(() => this.#clearOfSticky(target));
+      return;
+    }
     // Bring the focused step where scrolling would have activated it, and clear of the sticky chart
     // (on phones the chart sits above the steps), so that scroll, focus and what is seen agree.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -22,6 +28,9 @@ class ScrollySection extends HTMLElement {
     // On the next frame: WebKit scrolls the focused element into view after the focus event, which
     // would cancel a smooth scroll started here (tests/engines: the step stayed under the chart).
     requestAnimationFrame(() => {
+      // Focus moved on before this frame (Tab pressed again quickly, or a slow frame): placing this step now would
+      // scroll the newly focused element out of view (issue #15: "focused but outside the viewport", intermittent).
+      if (!step.contains(document.activeElement)) return;
       const sticky = this.querySelector<HTMLElement>('.chart__sticky');
       const stuck = sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
       const box = step.getBoundingClientRect();
@@ -30,6 +39,16 @@ class ScrollySection extends HTMLElement {
       window.scrollBy({ top: box.top - top, behavior: reduce ? 'instant' : 'smooth' });
     });
   };
+  /** Scrolls a focused element out from under the stuck chart, if it is under it. */
+  #clearOfSticky(target: HTMLElement): void {
+    if (document.activeElement !== target) return;
+    const sticky = this.querySelector<HTMLElement>('.chart__sticky');
+    if (!sticky || getComputedStyle(sticky).position !== 'sticky') return;
+    const s = sticky.getBoundingClientRect();
+    const t = target.getBoundingClientRect();
+    const under = s.left < t.right && t.left < s.right && s.top < t.bottom && t.top < s.bottom;
+    if (under) window.scrollBy({ top: t.top - (s.bottom + 12), behavior: 'instant' });
+  }
   #onResize = () => {
     this.#fit();
     this.#stepper?.resize();

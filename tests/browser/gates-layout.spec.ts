@@ -211,7 +211,10 @@ test.describe('keyboard', () => {
       const problems: string[] = [];
       for (let i = 0; i < controls.length * 2 + 20; i++) {
         await page.keyboard.press('Tab');
+        // The story moves a focused step (and the control in it) into place on the next frame, instantly under
+        // reduced motion: measure after that frame, not between the browser's own scroll and the page's.
         if (c.motion === 'no-preference') await scrollSettled(page);
+        else await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const f = await checkFocused(page);
         if (f.key === null) {
           if (reached.size > 0) break; // focus left the document: the cycle is complete
