@@ -199,6 +199,10 @@ test.describe('keyboard', () => {
       // the steps). Still intermittent at 320 and 768 (about 1 run in 2 under load 20): after a Tab the focused
       // element, a different one each run deep in the story, is found outside the viewport. Cause not yet found.
       // Seen at 1280 too in a fresh-clone run (2026-11-30), so it is marked at every width of the story.
+      // 2026-11-30 (speed): one cause found and fixed in scrolly-section.ts, a step's placement frame that ran after
+      // focus had moved on; this check now measures after that frame. 768 and 1280 then passed 5 of 5 runs each
+      // (under load 20-40, 1.6-3 min a run; 30 of 30 not yet run). 320 still fails every run: the region map's
+      // sticky graphic (its notes listed under the drawing) covers the first caption source link ("Kursiv").
       test.fixme(c.path === '/', 'intermittent: focused element outside the viewport (issue #15)');
       test.setTimeout(240_000);
       const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
