@@ -179,7 +179,8 @@ export function checkContent(files: ContentFiles): Problem[] {
         entry: e.id,
         field: 'sources',
         message:
-          'no source with a URL; allowed: at least one source that has a url (the article alone is not a source for an event)',
+          'no source with a URL' +
+          '; allowed: at least one source that has a url (the article alone is not a source for an event)',
       });
     }
   }

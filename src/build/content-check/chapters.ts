@@ -110,7 +110,9 @@ export function checkChapters(
         file: where(m.index),
         entry,
         field: `<${m[1]}`,
-        message: `${m[1] === '!--' ? 'an HTML comment' : 'a fragment'}; allowed: Markdown and the components ${components}`,
+        message:
+          `${m[1] === '!--' ? 'an HTML comment' : 'a fragment'}` +
+          `; allowed: Markdown and the components ${components}`,
       });
     }
     for (const m of body.matchAll(/<([A-Za-z_$][\w$.:-]*)([^>]*)>?/g)) {
@@ -196,7 +198,9 @@ export function checkChapters(
               file: line,
               entry,
               field: '<Scrolly chart>',
-              message: `chart "${chart}" is already placed at ${prev}; allowed: each chart placed once in the story (make a second chart file for a second view)`,
+              message:
+                `chart "${chart}" is already placed at ${prev}` +
+                `; allowed: each chart placed once in the story (make a second chart file for a second view)`,
             });
           else placements.set(chart, line);
           if (current?.chapter && typeof front === 'object' && entry !== '(frontmatter)' && current.chapter !== entry) {
@@ -204,7 +208,9 @@ export function checkChapters(
               file: line,
               entry,
               field: '<Scrolly chart>',
-              message: `chart "${chart}" says it stands in chapter "${current.chapter}" (its "chapter" field); allowed: place it there, or change its "chapter" to "${entry}"`,
+              message:
+                `chart "${chart}" says it stands in chapter "${current.chapter}" (its "chapter" field)` +
+                `; allowed: place it there, or change its "chapter" to "${entry}"`,
             });
           }
         }
@@ -224,14 +230,18 @@ export function checkChapters(
             file: line,
             entry,
             field: '<P id>',
-            message: `${id ? `"${id}" is not` : 'missing'} a paragraph id; allowed: id="p" followed by 2-3 digits, unique in the story`,
+            message:
+              `${id ? `"${id}" is not` : 'missing'} a paragraph id` +
+              `; allowed: id="p" followed by 2-3 digits, unique in the story`,
           });
         } else if (paragraphs.has(id)) {
           problems.push({
             file: line,
             entry,
             field: '<P id>',
-            message: `duplicate paragraph id "${id}" (also in ${paragraphs.get(id)?.file}); allowed: an id no other paragraph has`,
+            message:
+              `duplicate paragraph id "${id}" (also in ${paragraphs.get(id)?.file})` +
+              `; allowed: an id no other paragraph has`,
           });
         } else {
           paragraphs.set(id, { file, text: rest.replace(/<\/P>[\s\S]*$/, '').trim() });

@@ -61,7 +61,9 @@ export function readCharts(gate: Gate, texts: Record<string, string>): ParsedCha
         file,
         entry: id,
         field: 'id',
-        message: `"${id}" differs from the file name "${stem}.json"; allowed: a chart file named after its id (${id}.json)`,
+        message:
+          `"${id}" differs from the file name "${stem}.json"` +
+          `; allowed: a chart file named after its id (${id}.json)`,
       });
     const c = parseEntry(file, id, chartSchema, raw, problems);
     if (!c) {
@@ -116,7 +118,9 @@ export function readCharts(gate: Gate, texts: Record<string, string>): ParsedCha
         file,
         entry: id,
         field: 'window.end',
-        message: `"${c.window.end}" is not after window.start "${c.window.start}"; allowed: a later date (the window is [start, end))`,
+        message:
+          `"${c.window.end}" is not after window.start "${c.window.start}"` +
+          `; allowed: a later date (the window is [start, end))`,
       });
   }
   return { charts, chartFiles, brokenCharts };
@@ -190,7 +194,9 @@ export function checkChartReferences(
             file,
             entry: c.id,
             field: `events[${i}]`,
-            message: `event "${id}" (${e.date}) lies outside the chart's window; allowed: an event dated from ${w.start} up to (not including) ${w.end}, or a wider window`,
+            message:
+              `event "${id}" (${e.date}) lies outside the chart's window` +
+              `; allowed: an event dated from ${w.start} up to (not including) ${w.end}, or a wider window`,
           });
         }
       });

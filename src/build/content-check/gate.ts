@@ -25,7 +25,10 @@ export function against(gate: Gate, target: string, check: () => void): void {
   else check();
 }
 
-/** One line per unreadable file whose dependent checks were skipped (instead of one false "unknown id" per reference). */
+/**
+ * One line per unreadable file whose dependent checks were skipped (instead of one false "unknown id" per
+ * reference).
+ */
 export function skippedProblems(gate: Gate): Problem[] {
   return [...gate.skipped].map(([file, n]) => ({
     file,

@@ -47,7 +47,9 @@ export function checkPlaybook(
             entry,
             field: `cells[${i}].examples`,
             message:
-              'no example; allowed: a documented cell with at least one sourced example (or state "partial" or "article-claim-only")',
+              'no example' +
+              '; allowed: a documented cell with at least one sourced example' +
+              ' (or state "partial" or "article-claim-only")',
           });
         c.examples.forEach((x, j) => {
           refSources(file, entry, `cells[${i}].examples[${j}].sources`, x.sources);

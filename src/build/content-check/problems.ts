@@ -72,22 +72,32 @@ export function zodProblems(file: string, entry: string, error: z.ZodError, raw:
     else if (i.code === 'invalid_type')
       message = `${quote(value)} is ${kindOf(value)}; allowed: ${typeWords[i.expected ?? ''] ?? i.expected}`;
     else if (i.code === 'unrecognized_keys')
-      message = `unknown field(s) ${(i.keys ?? []).map((k) => `"${k}"`).join(', ')}; see src/schemas.ts for the allowed fields`;
+      message =
+        `unknown field(s) ${(i.keys ?? []).map((k) => `"${k}"`).join(', ')}` +
+        `; see src/schemas.ts for the allowed fields`;
     else if (i.code === 'too_small' && i.origin === 'string')
       message =
         i.minimum === 1
           ? 'empty; allowed: a text of at least one character'
           : `${quote(value)} is too short; allowed: at least ${i.minimum} characters`;
-    else if (i.code === 'too_small' && i.origin === 'array')
-      message = `${Array.isArray(value) ? value.length : 0} entries; allowed: at least ${i.minimum}${/at least/.test(issue.message) && !/^Too small/.test(issue.message) ? ` (${issue.message})` : ''}`;
-    else if (i.code === 'too_small' || i.code === 'too_big') {
+    else if (i.code === 'too_small' && i.origin === 'array') {
+      // A schema's own words ("at least one source with a url") say more than zod's default ("Too small: ...").
+      const own = /at least/.test(issue.message) && !/^Too small/.test(issue.message);
+      message =
+        `${Array.isArray(value) ? value.length : 0} entries` +
+        `; allowed: at least ${i.minimum}${own ? ` (${issue.message})` : ''}`;
+    } else if (i.code === 'too_small' || i.code === 'too_big') {
       const n = typeof value === 'string' ? `${value.length} characters` : quote(value);
       const limit = i.code === 'too_small' ? `at least ${i.minimum}` : `at most ${i.maximum}`;
-      message = `${n} is too ${i.code === 'too_small' ? 'small' : 'long'}; allowed: ${limit}${typeof value === 'string' ? ' characters' : ''}`;
+      message =
+        `${n} is too ${i.code === 'too_small' ? 'small' : 'long'}` +
+        `; allowed: ${limit}${typeof value === 'string' ? ' characters' : ''}`;
     } else if (i.code === 'invalid_format' && i.format === 'url')
       message = `${quote(value)} is not a web address; allowed: an https:// or http:// URL`;
     else if (/^(a|an|at|the|no) /.test(issue.message))
-      message = `must be ${issue.message}${value !== undefined && typeof value !== 'object' ? ` (found ${quote(value)})` : ''}`;
+      message =
+        `must be ${issue.message}` +
+        `${value !== undefined && typeof value !== 'object' ? ` (found ${quote(value)})` : ''}`;
     else message = `${quote(value)} is not allowed: ${issue.message.replace(/^Invalid input: expected/, 'expected')}`;
     return { file, entry, field: fieldPath(issue.path), message };
   });
@@ -125,7 +135,9 @@ export function markupProblems(file: string, entry: string, value: unknown, path
             file,
             entry,
             field: fieldPath(path),
-            message: `contains markup (${JSON.stringify(m[0].slice(0, 40))}); allowed: plain text only (the site escapes all text, so tags would show as text)`,
+            message:
+              `contains markup (${JSON.stringify(m[0].slice(0, 40))})` +
+              `; allowed: plain text only (the site escapes all text, so tags would show as text)`,
           },
         ]
       : [];
@@ -139,5 +151,8 @@ export function markupProblems(file: string, entry: string, value: unknown, path
 /** One message listing every problem. */
 export function formatProblems(problems: Problem[]): string {
   const lines = problems.map((p) => `  - ${p.file} › ${p.entry} › ${p.field}: ${p.message}`);
-  return `The story's content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the build stops until all are fixed:\n${lines.join('\n')}`;
+  return (
+    `The story's content has ${problems.length} problem${problems.length === 1 ? '' : 's'}` +
+    `; the build stops until all are fixed:\n${lines.join('\n')}`
+  );
 }
