@@ -36,7 +36,6 @@ export const known = [
   'src/charts/lanes.ts',
   'src/charts/marks/annotation.ts',
   'src/charts/matrix.ts',
-  'src/charts/regionMap.ts',
   'src/charts/timeline.ts',
   'src/components/EmbedThis.astro',
   'src/components/EmbedView.astro',
