@@ -31,7 +31,6 @@ export const known = [
   'src/build/release.ts',
   'src/build/render-files.ts',
   'src/build/social-image.ts',
-  'src/charts/flow.ts',
   'src/charts/hero.ts',
   'src/charts/lanes.ts',
   'src/charts/marks/annotation.ts',

@@ -32,16 +32,23 @@ export * from './map/types.ts';
 
 function textEl(l: PlacedLabel, lineHeight: number): Markup {
   const tspans = l.lines.map((t, i) => (i === 0 ? svg`${t}` : svg`<tspan x="${l.x}" dy="${lineHeight}">${t}</tspan>`));
-  return svg`<text x="${l.x}" y="${l.y}" text-anchor="${l.anchor}" font-size="${l.fontSize}"${l.bold ? svg` font-weight="700"` : ''}${l.italic ? svg` font-style="italic"` : ''} fill="${l.fill}">${tspans}</text>`;
+  return svg`<text x="${l.x}" y="${l.y}" text-anchor="${l.anchor}" font-size="${l.fontSize}"${
+    l.bold
+      ? svg`\
+ font-weight="700"`
+      : ''
+  }${l.italic ? svg` font-style="italic"` : ''} fill="${l.fill}">${tspans}</text>`;
 }
 
 function crossMark(x: number, y: number): Markup {
-  return svg`<circle cx="${x}" cy="${y}" r="7" fill="#fff" stroke="${mapColours.denial}" stroke-width="1.5"/><path d="M${px(x - 3.5)},${px(y - 3.5)}l7,7m0,-7l-7,7" stroke="${mapColours.denial}" stroke-width="2"/>`;
+  return svg`<circle cx="${x}" cy="${y}" r="7" fill="#fff" stroke="${mapColours.denial}" stroke-width="1.5"/><path\
+ d="M${px(x - 3.5)},${px(y - 3.5)}l7,7m0,-7l-7,7" stroke="${mapColours.denial}" stroke-width="2"/>`;
 }
 
 function citySymbol(c: { x: number; y: number; capital: boolean }): Markup {
   return c.capital
-    ? svg`<circle cx="${c.x}" cy="${c.y}" r="4.5" fill="#fff" stroke="${mapColours.text}" stroke-width="1.5"/><circle cx="${c.x}" cy="${c.y}" r="2" fill="${mapColours.text}"/>`
+    ? svg`<circle cx="${c.x}" cy="${c.y}" r="4.5" fill="#fff" stroke="${mapColours.text}" stroke-width="1.5"/>\
+<circle cx="${c.x}" cy="${c.y}" r="2" fill="${mapColours.text}"/>`
     : svg`<circle cx="${c.x}" cy="${c.y}" r="3.5" fill="${mapColours.text}" stroke="#fff"/>`;
 }
 
@@ -63,14 +70,21 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
       .filter((n) => n.owner === owner)
       .map(
         (n) => svg`
-<g class="map-note"><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff" stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}" text-anchor="middle" font-size="${L.fontSize}" font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map((t, i) => svg`<text x="${n.x + 22}" y="${px(n.y + i * lh)}" font-size="${L.fontSize}"${n.italic ? svg` font-style="italic"` : ''} fill="${n.fill}">${t}</text>`)}</g>`,
+<g class="map-note"><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff"\
+ stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}" text-anchor="middle" font-size="${L.fontSize}"\
+ font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map(
+   (t, i) => svg`<text x="${n.x + 22}"\
+ y="${px(n.y + i * lh)}" font-size="${L.fontSize}"${n.italic ? svg` font-style="italic"` : ''} fill="${n.fill}">${t}\
+</text>`,
+ )}</g>`,
       );
   const labelEls = (owner: string, kinds?: PlacedLabel['kind'][]) =>
     byOwner(owner)
       .filter((l) => !kinds || kinds.includes(l.kind))
       .map((l) =>
         l.kind === 'badge'
-          ? svg`<circle cx="${px((l.box.x0 + l.box.x1) / 2)}" cy="${px((l.box.y0 + l.box.y1) / 2)}" r="8" fill="#fff" stroke="${l.fill}"/>${textEl({ ...l, x: px((l.box.x0 + l.box.x1) / 2), anchor: 'middle' }, lh)}`
+          ? svg`<circle cx="${px((l.box.x0 + l.box.x1) / 2)}" cy="${px((l.box.y0 + l.box.y1) / 2)}" r="8"\
+ fill="#fff" stroke="${l.fill}"/>${textEl({ ...l, x: px((l.box.x0 + l.box.x1) / 2), anchor: 'middle' }, lh)}`
           : svg`<g ${halo}>${textEl(l, lh)}</g>`,
       );
 
@@ -80,7 +94,10 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
 
   const border = L.paths.border
     ? svg`
-<g class="mark" data-id="border" ${stepAttrs(L.borderSteps, options.step)}><title>${data.chart.border?.label ?? ''}</title><path d="${L.paths.border}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/><path d="${L.paths.border}" fill="none" stroke="${mapColours.border}" stroke-width="3.5" stroke-linejoin="round" stroke-linecap="round"/>${labelEls('border')}${noteEls('border')}</g>`
+<g class="mark" data-id="border" ${stepAttrs(L.borderSteps, options.step)}><title>${data.chart.border?.label ?? ''}\
+</title><path d="${L.paths.border}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/><path\
+ d="${L.paths.border}" fill="none" stroke="${mapColours.border}" stroke-width="3.5" stroke-linejoin="round"\
+ stroke-linecap="round"/>${labelEls('border')}${noteEls('border')}</g>`
     : '';
 
   const claimEls = L.claims.map((c) => {
@@ -89,10 +106,15 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     const ang = Math.atan2(c.end[1] - c.control[1], c.end[0] - c.control[0]);
     const head = (a: number) => `${px(c.end[0] - 9 * Math.cos(ang + a))},${px(c.end[1] - 9 * Math.sin(ang + a))}`;
     const claimMark = svg`
-<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}><title>${titles.get(c.id) ?? ''}</title><circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none" stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}${noteEls(c.id)}</g>`;
+<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}><title>${titles.get(c.id) ?? ''}</title>\
+<circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none"\
+ stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5"\
+ stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none"\
+ stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}${noteEls(c.id)}</g>`;
     const denialMark = c.denial
       ? svg`
-<g class="mark" data-id="${c.denial}" ${stepAttrs(c.denialSteps, options.step)}><title>${titles.get(c.denial) ?? ''}</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}${noteEls(c.denial)}</g>`
+<g class="mark" data-id="${c.denial}" ${stepAttrs(c.denialSteps, options.step)}><title>${titles.get(c.denial) ?? ''}\
+</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}${noteEls(c.denial)}</g>`
       : '';
     return [claimMark, denialMark];
   });
@@ -100,10 +122,14 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const cityEls = L.cities.map((c) => {
     const events = L.placeEvents.filter((e) => e.place === c.id);
     const cityMark = svg`
-<g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}>${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
+<g class="mark" data-id="${c.id}"\
+ ${stepAttrs(c.steps, options.step)}>${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
     const eventMarks = events.map(
       (e, i) => svg`
-<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}" ${stepAttrs(e.steps, options.step)}${e.members ? svg` data-count="${e.members.length}"` : ''}><title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none" stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`,
+<g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}"\
+ ${stepAttrs(e.steps, options.step)}${e.members ? svg` data-count="${e.members.length}"` : ''}>\
+<title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none"\
+ stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`,
     );
     return [cityMark, eventMarks];
   });
@@ -112,17 +138,24 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     const y = px(k.y - L.fontSize * 0.35);
     const sym =
       k.kind === 'focus'
-        ? svg`<rect x="${k.x}" y="${px(y - 6)}" width="24" height="12" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5"/>`
+        ? svg`<rect x="${k.x}" y="${px(y - 6)}" width="24" height="12" fill="${mapColours.focusFill}"\
+ stroke="${mapColours.focusLine}" stroke-width="1.5"/>`
         : k.kind === 'border'
           ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.border}" stroke-width="3.5"/>`
           : k.kind === 'claim'
-            ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7 5"/>${crossMark(k.x + 12, y)}`
+            ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7\
+ 5"/>${crossMark(k.x + 12, y)}`
             : citySymbol({ x: k.x + 12, y, capital: k.kind === 'capital' });
-    return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize}" fill="${mapColours.text}">${k.text}</text></g>`;
+    return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize}"\
+ fill="${mapColours.text}">${k.text}</text></g>`;
   });
 
   const body = svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
-<g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}" fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}" stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/><path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}" stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
+<g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}"\
+ fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}"\
+ stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/>\
+<path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}"\
+ stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
 <g class="key">${keyEls}</g>`;
   return annotatedDrawing(data.chart, options, mapAnnotationFrame(data, L, p), body, mapLit(L));
