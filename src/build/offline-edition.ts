@@ -171,49 +171,94 @@ function textOf(node: T.Node): string {
   return 'childNodes' in node ? (node as T.ParentNode).childNodes.map(textOf).join('') : '';
 }
 
-/**
- * An event drawn by several charts is described in full once: in each later data table its row keeps
- * date, lane, title and status, and the long description and the sources become a link to the row
- * that has them. The HTML is parsed with parse5 (a real HTML parser) to find the rows and cells;
- * the edits are spliced into the original text by the parser's source offsets, so nothing else of
- * the file is re-serialised.
- */
-export function compactRepeatedRows(html: string, seeAbove: string): string {
-  const doc = parseHtml(html, { sourceCodeLocationInfo: true });
-  const edits: { start: number; end: number; text: string }[] = [];
-  const first = new Map<string, string>();
-  const visit = (node: T.ParentNode) => {
-    for (const el of elements(node)) {
-      const id = el.attrs.find((a) => a.name === 'id')?.value ?? '';
-      if (el.tagName === 'tr' && id.startsWith('row-')) {
-        const cells = elements(el).filter((c) => c.tagName === 'td');
-        const title = cells[2] && elements(cells[2]).find((c) => c.tagName === 'strong');
-        if (cells.length === 5 && title) {
-          const key = `${textOf(cells[0] as T.Element).trim()}\u0000${textOf(title).trim()}`;
-          const at = first.get(key);
-          if (at === undefined) first.set(key, id);
-          else {
-            const link = `<a href="#${at}">${escapeText(seeAbove)}</a>`;
-            for (const [cell, text] of [
-              [cells[2] as T.Element, `<strong>${escapeText(textOf(title))}</strong><br>${link}`],
-              [cells[4] as T.Element, link],
-            ] as const) {
-              const loc = cell.sourceCodeLocation;
-              if (loc?.startTag && loc.endTag)
-                edits.push({ start: loc.startTag.endOffset, end: loc.endTag.startOffset, text });
-            }
-          }
-          continue;
-        }
-      }
-      if (el.tagName === 'template') continue;
-      visit(el);
-    }
-  };
-  visit(doc);
-  let out = html;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
+/** The source text of a parse5 node (its start tag to its end tag), by the parser's offsets. */
+function sourceOf(html: string, el: T.Element, inner = false): string {
+  const loc = el.sourceCodeLocation;
+  if (!loc) return '';
+  if (!inner) return html.slice(loc.startOffset, loc.endOffset);
+  return loc.startTag && loc.endTag ? html.slice(loc.startTag.endOffset, loc.endTag.startOffset) : '';
+}
+/** Every element under `node` (document order) that passes `test`, not entering <template>. */
+function findAll(node: T.ParentNode, test: (el: T.Element) => boolean, out: T.Element[] = []): T.Element[] {
+  for (const el of elements(node)) {
+    if (test(el)) out.push(el);
+    if (el.tagName !== 'template') findAll(el, test, out);
+  }
   return out;
+}
+
+/** Words of the offline edition's compact tables. */
+export interface CompactWords {
+  summary: string;
+  /** Precision notes a compact row leaves out, because its date is written at that precision ("to the day"). */
+  impliedPrecisions?: readonly string[];
+  columns: { date: string; event: string; status: string; sources: string };
+  seeAbove: string;
+}
+
+/**
+ * The offline edition's compact table of one chart, made from the rows of its data page (decision 0009): per
+ * event its date at its precision, title, status and sources (the full fields stay on the data page and in the
+ * CSV). An event an earlier table already listed (same date and title; `seen` is shared across the file's
+ * tables) keeps date, title and status, and its sources become a link to that row. Rows that are not events
+ * (the playbook matrix's cells) are kept whole, with their table's header. Cells are copied from the page's
+ * source text by the parser's offsets, so their escaping is the build's own.
+ */
+export function compactTable(page: string, chart: string, seen: Map<string, string>, words: CompactWords): string {
+  const doc = parseHtml(page, { sourceCodeLocationInfo: true });
+  const rows = findAll(
+    doc,
+    (el) => el.tagName === 'tr' && (el.attrs.find((a) => a.name === 'id')?.value ?? '').startsWith(`row-${chart}-`),
+  );
+  if (rows.length === 0) throw new Error(`offline edition: the data page of chart "${chart}" has no table rows`);
+  const cells = (tr: T.Element) => elements(tr).filter((c) => c.tagName === 'td');
+  const isEvent = (tr: T.Element) =>
+    cells(tr).length === 5 && elements(cells(tr)[2]!).some((c) => c.tagName === 'strong');
+  const events = rows.every(isEvent);
+  const body = rows.map((tr) => {
+    const id = tr.attrs.find((a) => a.name === 'id')!.value;
+    if (!events) return sourceOf(page, tr);
+    const [date, , what, status, sources] = cells(tr) as [T.Element, T.Element, T.Element, T.Element, T.Element];
+    const title = elements(what).find((c) => c.tagName === 'strong')!;
+    const key = `${textOf(date).trim()}\u0000${textOf(title).trim()}`;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, id);
+    const src =
+      first === undefined ? sourceOf(page, sources, true) : `<a href="#${first}">${escapeText(words.seeAbove)}</a>`;
+    const when = sourceOf(page, date, true).replace(/<br>\s*<span class="muted">([^<]*)<\/span>\s*$/, (m, p: string) =>
+      words.impliedPrecisions?.includes(p) ? '' : m,
+    );
+    return `<tr id="${id}"><td>${when}</td><td>${sourceOf(page, title)}</td><td>${sourceOf(page, status, true)}</td><td>${src}</td></tr>`;
+  });
+  const c = words.columns;
+  const thead = events
+    ? `<thead><tr>${[c.date, c.event, c.status, c.sources].map((h) => `<th scope="col">${escapeText(h)}</th>`).join('')}</tr></thead>`
+    : sourceOf(page, findAll(doc, (el) => el.tagName === 'thead')[0]!);
+  const caption = textOf(findAll(doc, (el) => el.tagName === 'caption')[0] ?? doc).trim();
+  return `<section class="table-scroll" tabindex="0" aria-label="${escapeText(caption)}"><table><caption class="visually-hidden">${escapeText(caption)}</caption>${thead}<tbody>${body.join('')}</tbody></table></section>`;
+}
+
+/**
+ * Where the story links to a chart's data page (`<p class="chart-data" data-table-page="data/<chart>/">`), the
+ * offline file, which cannot follow that link offline, carries the chart's compact table (compactTable) under
+ * the same line, open. `readPage` reads a page of the build by its path relative to the base.
+ */
+export function inlineCompactTables(
+  html: string,
+  readPage: (path: string) => string | undefined,
+  words: CompactWords,
+): string {
+  const seen = new Map<string, string>();
+  return html.replace(
+    /<p class="chart-data" id="data-([^"]+)" data-table-page="([^"]+)"[^>]*>([\s\S]*?)<\/p>/g,
+    (_m, chart: string, path: string, links: string) => {
+      const page = readPage(`${path}index.html`);
+      if (page === undefined)
+        throw new Error(`offline edition: the data page ${path} of chart "${chart}" is not in the build`);
+      const table = compactTable(page, chart, seen, words);
+      return `<details class="chart-table" id="data-${chart}" open><summary>${escapeText(words.summary)}</summary><p class="chart-data">${links}</p>${table}</details>`;
+    },
+  );
 }
 
 /**
@@ -244,6 +289,33 @@ export function linkSourcesToList(html: string): string {
   // In the list, each entry names its language in words ("language: ru"); hreflang repeats it.
   const inList = list[0].replace(/<a\b[^>]*>/g, (tag) => tag.replace(/\s(rel="noopener"|hreflang="[^"]*")/g, ''));
   return outside(before) + inList + outside(after);
+}
+
+/**
+ * In the compact data tables, each source is cited by its number in the sources list (`[12]`, a link to that
+ * entry, which names its publisher, title, date and URL), after linkSourcesToList has pointed the links there; a
+ * list of nothing but such citations becomes one line. A source the list does not carry keeps its words. The
+ * playbook's examples lose their summaries (`.example-summary`; the data page and the CSV keep them).
+ */
+export function numberSourceRefs(html: string): string {
+  const list = /<ol\b[^>]*class="sources"[^>]*>([\s\S]*?)<\/ol>/i.exec(html);
+  if (!list) return html;
+  const number = new Map([...list[1]!.matchAll(/<li id="(src-[^"]+)"/g)].map((m, i) => [m[1]!, i + 1]));
+  const cite = (text: string) =>
+    text.replace(/<a href="#(src-[^"]+)">[^<]*<\/a>/g, (m, id: string) =>
+      number.has(id) ? `<a href="#${id}">[${number.get(id)}]</a>` : m,
+    );
+  const oneLine = (ul: string) => {
+    const items = [...ul.matchAll(/<li>([\s\S]*?)<\/li>/g)].map((m) => m[1]!.trim());
+    return items.every((li) => /^(<a href="#src-[^"]+">\[\d+\]<\/a>|<span>[^<]*<\/span>)$/.test(li))
+      ? items.join(' ')
+      : undefined;
+  };
+  return html.replace(/<details class="chart-table"[\s\S]*?<\/details>/g, (table) =>
+    cite(table)
+      .replace(/<span class="example-summary">[^<]*<\/span>\s*/g, '')
+      .replace(/<ul class="source-list">([\s\S]*?)<\/ul>/g, (m, ul: string) => oneLine(ul) ?? m),
+  );
 }
 
 /**
@@ -287,7 +359,14 @@ function setAttr(tag: string, name: string, value: string): string {
 export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   const base = normaliseBase(options.base);
   const storyUrl = new URL(base, new URL(options.site).origin).href;
-  let out = html;
+  const t = ui();
+  // First, while the data links still carry the data page's path: each chart's compact table.
+  let out = inlineCompactTables(html, (path) => options.readAsset(path)?.toString('utf8'), {
+    summary: t.chart.tableSummary,
+    columns: t.chart.columns,
+    impliedPrecisions: [t.precisions.day, t.precisions.month, t.precisions.year],
+    seeAbove: options.seeAbove ?? t.offline.seeAbove,
+  });
 
   // Scripts: all removed except JSON-LD data blocks, which no browser executes.
   out = out.replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, (m, a: string) =>
@@ -393,8 +472,8 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   out = out.replace(/<copy-button\b[^>]*>[\s\S]*?<\/copy-button>/g, '');
   out = out.replace('</head>', `<style>${OFFLINE_CSS}</style></head>`);
   out = stripScriptOnlyData(out);
-  out = compactRepeatedRows(out, options.seeAbove ?? 'described in an earlier table, with its sources');
   out = linkSourcesToList(out);
+  out = numberSourceRefs(out);
   out = pruneUnusedCss(out);
 
   // Everything visible without a click: the data tables and the citation of the whole story.
