@@ -3,7 +3,7 @@
  *
  * From the built story page (outDir/index.html; Astro writes the build without the base folder)
  * it makes outDir/offline/story-offline.html: every stylesheet inlined, every script removed
- * (JSON-LD data blocks stay), the favicon and any local image or font as a data: URI, links to
+ * (JSON-LD too: the canonical online page carries it), the favicon and any local image or font as a data: URI, links to
  * other pages of the site made absolute (STORY_SITE + base) so they still work online, fragment
  * links kept, and a CSP for a file with inline styles and no scripts. It writes
  * story-offline.html.sha256 beside it ("<hex>  story-offline.html\n"), then fills the size and
@@ -215,7 +215,7 @@ export function compactTable(page: string, chart: string, seen: Map<string, stri
   const isEvent = (tr: T.Element) =>
     cells(tr).length === 5 && elements(cells(tr)[2]!).some((c) => c.tagName === 'strong');
   const events = rows.every(isEvent);
-  const body = rows.map((tr) => {
+  const rowsOut = rows.map((tr) => {
     const id = tr.attrs.find((a) => a.name === 'id')!.value;
     if (!events) return sourceOf(page, tr);
     const [date, , what, status, sources] = cells(tr) as [T.Element, T.Element, T.Element, T.Element, T.Element];
@@ -226,10 +226,11 @@ export function compactTable(page: string, chart: string, seen: Map<string, stri
     const src =
       first === undefined ? sourceOf(page, sources, true) : `<a href="#${first}">${escapeText(words.seeAbove)}</a>`;
     const when = sourceOf(page, date, true).replace(/<br>\s*<span class="muted">([^<]*)<\/span>\s*$/, (m, p: string) =>
-      words.impliedPrecisions?.includes(p) ? '' : m,
+      words.impliedPrecisions?.includes(p.split(',')[0]!) ? '' : m,
     );
     return `<tr id="${id}"><td>${when}</td><td>${sourceOf(page, title)}</td><td>${sourceOf(page, status, true)}</td><td>${src}</td></tr>`;
   });
+  const body = rowsOut;
   const c = words.columns;
   const thead = events
     ? `<thead><tr>${[c.date, c.event, c.status, c.sources].map((h) => `<th scope="col">${escapeText(h)}</th>`).join('')}</tr></thead>`
@@ -241,7 +242,7 @@ export function compactTable(page: string, chart: string, seen: Map<string, stri
 /**
  * Where the story links to a chart's data page (`<p class="chart-data" data-table-page="data/<chart>/">`), the
  * offline file, which cannot follow that link offline, carries the chart's compact table (compactTable) under
- * the same line, open. `readPage` reads a page of the build by its path relative to the base.
+ * the same line, open. Rows keep their ids only where a link points to them. `readPage` reads a page of the build by its path relative to the base.
  */
 export function inlineCompactTables(
   html: string,
@@ -249,7 +250,7 @@ export function inlineCompactTables(
   words: CompactWords,
 ): string {
   const seen = new Map<string, string>();
-  return html.replace(
+  const out = html.replace(
     /<p class="chart-data" id="data-([^"]+)" data-table-page="([^"]+)"[^>]*>([\s\S]*?)<\/p>/g,
     (_m, chart: string, path: string, links: string) => {
       const page = readPage(`${path}index.html`);
@@ -258,6 +259,12 @@ export function inlineCompactTables(
       const table = compactTable(page, chart, seen, words);
       return `<details class="chart-table" id="data-${chart}" open><summary>${escapeText(words.summary)}</summary><p class="chart-data">${links}</p>${table}</details>`;
     },
+  );
+  // A compact row keeps its id only where a link in the file points to it (a later table's "see above"): every
+  // row's stable address is on its data page, linked from each table; an id on every row would cost a tenth of them.
+  const linked = new Set([...out.matchAll(/href="#(row-[^"]+)"/g)].map((m) => m[1]!));
+  return out.replace(/<details class="chart-table"[\s\S]*?<\/details>/g, (table) =>
+    table.replace(/<tr id="(row-[^"]+)">/g, (m, id: string) => (linked.has(id) ? m : '<tr>')),
   );
 }
 
@@ -319,16 +326,22 @@ export function numberSourceRefs(html: string): string {
 }
 
 /**
- * Drops the style rules no element of this file can match: a selector naming a class that no
- * element carries (the file has no script, so no class is ever added). Selectors with :not(), :is(),
- * :where() or :has() are kept as they are; a rule goes only when every selector of its list goes.
+ * Drops the style rules no element of this file can match: a selector naming a class or a data-* attribute that no
+ * element carries (the file has no script, so none is ever added; step states need `data-active-step`), outside
+ * :not(), :is(), :where() and :has(), which are not looked into; a rule goes only when every selector of its list goes.
  */
 export function pruneUnusedCss(html: string): string {
   const body = html.replace(/<style\b[\s\S]*?<\/style>|<script\b[\s\S]*?<\/script>/gi, '');
   const classes = new Set([...body.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
-  const matchable = (sel: string) =>
-    /:(not|is|where|has)\(/.test(sel) ||
-    [...sel.replace(/\[[^\]]*\]/g, '').matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].every((m) => classes.has(m[1]!));
+  const attrs = new Set([...body.matchAll(/\s(data-[\w-]+)(?=[\s=/>])/g)].map((m) => m[1]!.toLowerCase()));
+  // The parts of a selector outside :not(), :is(), :where() and :has() must each match something.
+  const matchable = (sel: string) => {
+    const outer = sel.replace(/:(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)/g, '');
+    return (
+      [...outer.matchAll(/\[\s*(data-[\w-]+)/g)].every((m) => attrs.has(m[1]!.toLowerCase())) &&
+      [...outer.replace(/\[[^\]]*\]/g, '').matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].every((m) => classes.has(m[1]!))
+    );
+  };
   const prune = (css: string) =>
     css
       .replace(/([^{}]+)\{([^{}]*)\}/g, (rule, sel: string, decl: string) => {
@@ -342,6 +355,82 @@ export function pruneUnusedCss(html: string): string {
     /(<style\b[^>]*>)([\s\S]*?)(<\/style>)/gi,
     (_m, open: string, css: string, close: string) => open + prune(css) + close,
   );
+}
+
+/**
+ * In the sources list, each entry's title becomes its link, and its URL is shown after it by the style sheet
+ * (`::after { content: attr(href) }`) instead of being written out a second time as the link's text: the reader
+ * still sees, and prints, every URL; the file carries each once. The entries' "Used for" lines (the reverse index,
+ * which grows with every chart) are left to the online story: in this file every use links to its source.
+ */
+export function urlsShownByStyle(html: string): string {
+  return html.replace(/<ol\b[^>]*class="sources"[^>]*>[\s\S]*?<\/ol>/i, (list) =>
+    list
+      // "Used for" (where each source is used) goes: every use in this file links forward to its source.
+      .replace(/<br>\s*<span class="source-uses">[\s\S]*?<\/span>/g, '')
+      .replace(
+        /(<cite\b[^>]*>[\s\S]*?<\/cite>)([\s\S]*?)<a href="([^"]+)" class="url">[^<]*<\/a>/g,
+        (_m, cite: string, between: string, href: string) =>
+          `<a href="${href}" class="url">${cite}</a>${between.trimEnd()}`,
+      ),
+  );
+}
+/** The rules that show each source's URL after its title (urlsShownByStyle). */
+const URL_CSS = '.sources .url{word-break:normal}.sources .url::after{content:" " attr(href);word-break:break-all}';
+
+/** SVG presentation attributes that presentationToClasses moves into style rules (lengths get `px`). */
+const PRESENTATION = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+];
+const LENGTHS = new Set(['stroke-width', 'font-size']);
+
+/**
+ * The drawings' presentation attributes (fill, stroke, font-size ...), repeated on every mark and label, become one
+ * class per distinct set, `:where(.pN){...}` in a style sheet placed before all others. Zero specificity and first
+ * place are what the CSS cascade gives presentation attributes, so every other rule overrides them exactly as before
+ * (dark mode, states, print); the drawing looks the same and the file is smaller.
+ */
+export function presentationToClasses(html: string): string {
+  const sets = new Map<string, string>();
+  const out = html.replace(/<svg\b[\s\S]*?<\/svg>/g, (svg) =>
+    svg.replace(/<(?!svg\b)([a-zA-Z]+)(\s[^>]*?)?(\/?)>/g, (tag, name: string, attrText = '', close: string) => {
+      const decls: string[] = [];
+      const rest = attrText.replace(/\s([a-z-]+)="([^"]*)"/g, (a: string, attr: string, value: string) => {
+        if (!PRESENTATION.includes(attr)) return a;
+        decls.push(`${attr}:${LENGTHS.has(attr) && /^[\d.]+$/.test(value) ? `${value}px` : value}`);
+        return '';
+      });
+      if (decls.length === 0) return tag;
+      const key = decls.join(';');
+      let cls = sets.get(key);
+      if (cls === undefined) {
+        cls = `p${sets.size.toString(36)}`;
+        sets.set(key, cls);
+      }
+      const withClass = /\sclass="/.test(rest)
+        ? rest.replace(/\sclass="([^"]*)"/, (_m, c: string) => ` class="${c} ${cls}"`)
+        : `${rest} class="${cls}"`;
+      return `<${name}${withClass}${close}>`;
+    }),
+  );
+  if (sets.size === 0) return html;
+  const css = [...sets].map(([decl, cls]) => `:where(.${cls}){${decl}}`).join('');
+  const first = out.search(/<style\b/i);
+  const sheet = `<style>${css}</style>`;
+  return first < 0 ? out.replace('</head>', `${sheet}</head>`) : out.slice(0, first) + sheet + out.slice(first);
 }
 
 /** Rewrites one attribute value in a start tag. */
@@ -368,10 +457,9 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
     seeAbove: options.seeAbove ?? t.offline.seeAbove,
   });
 
-  // Scripts: all removed except JSON-LD data blocks, which no browser executes.
-  out = out.replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, (m, a: string) =>
-    /type\s*=\s*["']?application\/ld\+json/i.test(a) ? m : '',
-  );
+  // Scripts: all removed, JSON-LD too: structured data is for search engines, and the online story, the canonical
+  // page this file links to, carries it.
+  out = out.replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, '');
   out = out.replace(/<noscript\b[^>]*>([\s\S]*?)<\/noscript>/gi, '$1');
 
   // CSP: the story's lists script and style hashes; this file has inline styles and no scripts.
@@ -470,11 +558,15 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   out = out.replace(/<a class="permalink cite-link"[^>]*>[^<]*<\/a>/g, '');
   // Copy buttons stay hidden until their script runs, and this file has no script.
   out = out.replace(/<copy-button\b[^>]*>[\s\S]*?<\/copy-button>/g, '');
-  out = out.replace('</head>', `<style>${OFFLINE_CSS}</style></head>`);
+  out = out.replace('</head>', `<style>${OFFLINE_CSS}${URL_CSS}</style></head>`);
   out = stripScriptOnlyData(out);
   out = linkSourcesToList(out);
   out = numberSourceRefs(out);
+  out = urlsShownByStyle(out);
   out = pruneUnusedCss(out);
+  // Attributes only the pruned rules read (step states) go too; then the drawings' presentation attributes.
+  out = stripScriptOnlyData(out);
+  out = presentationToClasses(out);
 
   // Everything visible without a click: the data tables and the citation of the whole story.
   out = out.replace(/<details\b([^>]*)>([\s\S]*?)<\/details>/gi, (m, a: string, inner: string) =>

@@ -84,8 +84,16 @@ describe('inlineCompactTables', () => {
       /^<p class="para">Text<\/p><details class="chart-table" id="data-a" open><summary>Data table<\/summary>/,
     );
     expect(out).toContain('<p class="chart-data"><a href="/data/a/">Data table</a>');
-    expect(out).toContain('<tr id="row-a-e1">');
+    expect(out).toContain('<tbody><tr><td>23 October 2023</td>');
     expect(() => parse(out)).not.toThrow();
+  });
+  it("keeps a row's id only where a link points to it", () => {
+    const two = `${story}${story.replace(/data-a/g, 'data-b').replace('data/a/', 'data/b/')}`;
+    const out = inlineCompactTables(two, (p) => dataPage(p.split('/')[1]!, [row(p.split('/')[1]!, 'e1', 'T')]), words);
+    expect(out).toContain('<tr id="row-a-e1">');
+    expect(out).toContain('<a href="#row-a-e1">See above</a>');
+    expect(out).not.toContain('id="row-b-e1"');
+    for (const m of out.matchAll(/href="#([^"]+)"/g)) expect(out).toContain(`id="${m[1]}"`);
   });
   it('fails loudly when the data page is not in the build', () => {
     expect(() => inlineCompactTables(story, () => undefined, words)).toThrow(/data page data\/a\/ of chart "a"/);
