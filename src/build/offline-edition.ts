@@ -414,7 +414,7 @@ export function presentationToClasses(html: string): string {
         return '';
       });
       if (decls.length === 0) return tag;
-      const key = decls.join(';');
+      const key = decls.sort().join(';');
       let cls = sets.get(key);
       if (cls === undefined) {
         cls = `p${sets.size.toString(36)}`;

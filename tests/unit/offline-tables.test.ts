@@ -13,14 +13,17 @@ const words = {
   impliedPrecisions: ['to the day'],
 };
 const row = (chart: string, ev: string, title: string, precision = 'to the day') =>
-  `<tr id="row-${chart}-${ev}" data-status="confirmed"><td>23 October 2023<br><span class="muted">${precision}</span></td>` +
+  `<tr id="row-${chart}-${ev}" data-status="confirmed">` +
+  `<td>23 October 2023<br><span class="muted">${precision}</span></td>` +
   `<td>Disinformation</td><td><strong>${title}</strong><br>Actor · Telegram<br>Long summary of ${ev} &amp; more.` +
   `<br><a class="row-anchor muted" href="#row-${chart}-${ev}">#${ev}</a></td><td>confirmed</td>` +
-  `<td><ul class="source-list"><li><a href="https://example.org/${ev}" hreflang="en" rel="noopener">Source ${ev}</a></li></ul></td></tr>`;
+  `<td><ul class="source-list"><li><a href="https://example.org/${ev}" hreflang="en" rel="noopener">` +
+  `Source ${ev}</a></li></ul></td></tr>`;
 const dataPage = (chart: string, rows: string[]) =>
-  `<!doctype html><html lang="en"><head><title>Data</title></head><body><main><h1>Data</h1><section class="chart-table">` +
-  `<div class="table-scroll"><table><caption id="caption-${chart}">${chart}: the events</caption><thead><tr><th>Date</th>` +
-  `<th>Lane</th><th>Event</th><th>Status</th><th>Sources</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>` +
+  '<!doctype html><html lang="en"><head><title>Data</title></head><body><main><h1>Data</h1>' +
+  `<section class="chart-table"><div class="table-scroll"><table><caption id="caption-${chart}">${chart}: the events` +
+  '</caption><thead><tr><th>Date</th><th>Lane</th><th>Event</th><th>Status</th><th>Sources</th></tr></thead>' +
+  `<tbody>${rows.join('')}</tbody></table></div>` +
   `</section></main></body></html>`;
 
 describe('compactTable', () => {
@@ -114,9 +117,11 @@ describe('numberSourceRefs', () => {
     const examples =
       '<details class="chart-table" open><table><tr><td><ul class="source-list"><li><strong>2021</strong>: Title. ' +
       '<span class="example-summary">Long summary.</span> (confirmed) <a href="#src-a">TASS</a>, <a href="#src-b">' +
-      'Times</a></li></ul></td></tr></table></details><ol class="sources"><li id="src-a">A</li><li id="src-b">B</li></ol>';
+      'Times</a></li></ul></td></tr></table></details>' +
+      '<ol class="sources"><li id="src-a">A</li><li id="src-b">B</li></ol>';
     expect(numberSourceRefs(examples)).toContain(
-      '<ul class="source-list"><li><strong>2021</strong>: Title. (confirmed) <a href="#src-a">[1]</a>, <a href="#src-b">[2]</a></li></ul>',
+      '<ul class="source-list"><li><strong>2021</strong>: Title. (confirmed) <a href="#src-a">[1]</a>, ' +
+        '<a href="#src-b">[2]</a></li></ul>',
     );
   });
 });
