@@ -143,7 +143,7 @@ const env = {
 };
 delete (env as J).BASE_URL;
 const started = Date.now();
-const r = spawnSync('npx', ['astro', 'build'], { cwd: site, env, encoding: 'utf8', timeout: 900_000 });
+const r = spawnSync('npx', ['astro', 'build'], { cwd: site, env, encoding: 'utf8', timeout: 1_800_000 });
 const out = `${r.stdout}\n${r.stderr}`;
 let failed = r.status !== 0;
 /** What `npm run bench` records of this run (printed last as one `growth-json:` line). */

@@ -1,12 +1,7 @@
 /** The offline edition carries each source's URL once (in the sources list) and no style rule that cannot match. */
 import { describe, expect, it } from 'vitest';
-import {
-  linkSourcesToList,
-  makeOfflineHtml,
-  presentationToClasses,
-  pruneUnusedCss,
-  urlsShownByStyle,
-} from '../../src/build/offline-edition.ts';
+import { presentationToClasses, urlsShownByStyle } from '../../src/build/offline-compact.ts';
+import { linkSourcesToList, makeOfflineHtml, pruneUnusedCss } from '../../src/build/offline-edition.ts';
 
 const entry = (id: string, url: string, lang: string) =>
   `<li id="${id}">${id}, <cite>Title</cite> (language: ${lang}). ` +

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
-import { compactTable, inlineCompactTables, numberSourceRefs } from '../../src/build/offline-edition.ts';
+import { compactTable, inlineCompactTables, numberSourceRefs } from '../../src/build/offline-compact.ts';
 
 const words = {
   summary: 'Data table',
