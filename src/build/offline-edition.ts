@@ -203,6 +203,21 @@ export function linkSourcesToList(html: string): string {
  * :not(), :is(), :where() and :has(), which are not looked into; a rule goes only when every selector of its list goes.
  */
 export function pruneUnusedCss(html: string): string {
+  // A selector list split at its own commas, not those inside :is(circle, path) and the like.
+  const topLevel = (list: string) => {
+    const parts: string[] = [];
+    let depth = 0;
+    let start = 0;
+    [...list].forEach((ch, i) => {
+      if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      else if (ch === ',' && depth === 0) {
+        parts.push(list.slice(start, i));
+        start = i + 1;
+      }
+    });
+    return [...parts, list.slice(start)];
+  };
   const body = html.replace(/<style\b[\s\S]*?<\/style>|<script\b[\s\S]*?<\/script>/gi, '');
   const classes = new Set([...body.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
   const attrs = new Set([...body.matchAll(/\s(data-[\w-]+)(?=[\s=/>])/g)].map((m) => m[1]!.toLowerCase()));
@@ -219,7 +234,7 @@ export function pruneUnusedCss(html: string): string {
       .replace(/([^{}]+)\{([^{}]*)\}/g, (rule, sel: string, decl: string) => {
         const t = sel.trim();
         if (t.startsWith('@') || /^(from|to|[\d.]+%)(\s*,|$)/.test(t)) return rule;
-        const kept = sel.split(',').filter(matchable);
+        const kept = topLevel(sel).filter(matchable);
         return kept.length === 0 ? '' : `${kept.join(',')}{${decl}}`;
       })
       .replace(/@media[^{}]*\{\}/g, '');

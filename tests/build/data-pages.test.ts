@@ -87,7 +87,7 @@ describe('data tables on pages of their own (dist/)', () => {
           .map((id) => `${c.id}-${id}`)
           .toSorted(),
       );
-      expect(html).toMatch(/<caption id="caption-[^"]+">/);
+      expect(html).toMatch(/<caption\b[^>]*\sid="caption-[^"]+"/);
       expect(html).toContain(`href="${BASE}downloads/${c.id}.csv"`);
       expect(html).toContain(`href="${BASE}downloads/${c.id}.json"`);
       expect(html).toContain(`href="${BASE}#fig-${c.id}"`);

@@ -62,6 +62,10 @@ describe('pruneUnusedCss', () => {
     const out = pruneUnusedCss(page(css).replace('<p class', '<p data-note class'));
     expect(out).toContain('<style>.para[data-note]{c:d}.x:not([data-gone]){e:f}</style>');
   });
+  it('splits a selector list at its own commas only, never inside :is()', () => {
+    const css = '.gone :is(circle,path){a:b}.para :is(circle, path),.gone{c:d}';
+    expect(pruneUnusedCss(page(css))).toContain('<style>.para :is(circle, path){c:d}</style>');
+  });
   it('does not count classes named only inside styles or scripts', () => {
     const html = `${page('.ghost{a:b}')}<script>el.className="ghost"</script>`;
     expect(pruneUnusedCss(html)).not.toContain('.ghost{a:b}');
