@@ -1,5 +1,5 @@
 /**
- * What keeps the offline edition within its budget as the data grows (decision 0009; used by offline-edition.ts):
+ * What keeps the offline edition within its budget as the data grows (decision 0010; used by offline-edition.ts):
  * each chart's compact data table built from its data page, sources cited by their number in the sources list,
  * each URL written once, and the drawings' presentation attributes as zero-specificity classes. Pure functions of
  * HTML text; parse5 finds rows and cells, and edits are spliced by the parser's source offsets.
@@ -43,7 +43,7 @@ export interface CompactWords {
 }
 
 /**
- * The offline edition's compact table of one chart, made from the rows of its data page (decision 0009): per
+ * The offline edition's compact table of one chart, made from the rows of its data page (decision 0010): per
  * event its date at its precision, title, status and sources (the full fields stay on the data page and in the
  * CSV). An event an earlier table already listed (same date and title; `seen` is shared across the file's
  * tables) keeps date, title and status, and its sources become a link to that row. Rows that are not events

@@ -2,7 +2,7 @@
  * <chart-details>: details on demand for the marks of a server-rendered chart. Hover, tap or
  * keyboard (focus the chart, then arrow keys) shows a mark's date at its precision, actor, status
  * and sources, copied as nodes from the chart's data table row. The table lives on the chart's data page
- * (/data/<chart>/, decision 0009): its link on this page names the rows in date order (`data-order`), and the page
+ * (/data/<chart>/, decision 0010): its link on this page names the rows in date order (`data-order`), and the page
  * is fetched once, when a reader first reaches for a mark, and read as an inert document (nodes cloned, never
  * markup written); until it arrives, or if it cannot, the mark's own title is shown.
  * The panel stays while hovered, and Escape dismisses it (WCAG 1.4.13). Left/right move in time

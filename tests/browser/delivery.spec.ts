@@ -183,7 +183,7 @@ test.describe('delivery on a poor connection', () => {
     await firstChart(page).scrollIntoViewIfNeeded();
     await expect(firstChart(page)).toBeVisible();
     expect(await firstChart(page).locator('.mark').count()).toBe(fullMarks);
-    // Reported, not required: whether the first chart's link to its data page (decision 0009) came through.
+    // Reported, not required: whether the first chart's link to its data page (decision 0010) came through.
     const dataLink = await page
       .locator('figure.chart')
       .first()

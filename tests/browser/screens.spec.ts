@@ -201,7 +201,7 @@ test.describe('details on demand', () => {
     await page.goto('/');
     const box = page.locator('#fig-republic-day .chart__svg:visible');
     await box.focus();
-    // The data table (on its own page, decision 0009) is in date order.
+    // The data table (on its own page, decision 0010) is in date order.
     const table = await (await page.request.get('/data/republic-day/')).text();
     const rows = [...table.matchAll(/<tr id="row-republic-day-([^"]+)"/g)].map((m) => m[1]!);
     const drawn = new Set(await box.locator('.mark').evaluateAll((els) => els.map((e) => e.getAttribute('data-id'))));

@@ -1,5 +1,5 @@
 /**
- * Data tables live on pages of their own (decision 0009). Reads the built dist/ (no build of its own): the story
+ * Data tables live on pages of their own (decision 0010). Reads the built dist/ (no build of its own): the story
  * and the embeds carry, where each table was, one line linking to the chart's data page and its CSV, and no table;
  * each data page has one row per entry of its chart, with its stable id, and the CSV and JSON links.
  */

@@ -1,5 +1,5 @@
 /**
- * The offline edition's compact data tables (decision 0009): built from the rows of each chart's data page, an
+ * The offline edition's compact data tables (decision 0010): built from the rows of each chart's data page, an
  * event described once (later tables link to its first row), sources cited by their number in the sources list.
  */
 import { describe, expect, it } from 'vitest';
