@@ -5,7 +5,8 @@
  * chart (tests/unit/charts/synthetic.ts scaleUp, factor 2) and two more chapters of ordinary length,
  * each with a chart (a copy of an existing chart under a new id). It builds the copy (the content
  * gate included) and prints the offline edition's size against its per-language budget, and each
- * page's gzip bytes against budgets.json. Exit status 1 when a budget does not hold.
+ * page's gzip bytes against budgets.json. Exit status 1 when a budget does not hold. GROWTH_KEEP=1 keeps the
+ * grown copy and its build (the path is printed) instead of removing it.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -61,15 +62,7 @@ for (const f of chartFiles) {
     chart.events.map((id) => byId.get(id)!),
     2,
   );
-  for (const e of grown.events) {
-    // scaleUp moves a copy's date but keeps its `until`: keep the original's span instead.
-    const orig = byId.get(e.id.replace(/-x\d+$/, ''));
-    if (e.until && orig?.until && e.until <= e.date) {
-      const span = Date.parse(orig.until) - Date.parse(orig.date);
-      e.until = new Date(Date.parse(e.date) + span).toISOString().slice(0, 10);
-    }
-    all.set(e.id, e);
-  }
+  for (const e of grown.events) all.set(e.id, e);
   writeFileSync(join(data, 'charts', f), JSON.stringify({ ...raw, ...grown.chart }, null, 2));
 }
 writeFileSync(join(data, 'events.json'), JSON.stringify([...all.values()], null, 2));
@@ -150,7 +143,7 @@ const env = {
 };
 delete (env as J).BASE_URL;
 const started = Date.now();
-const r = spawnSync('npx', ['astro', 'build'], { cwd: site, env, encoding: 'utf8', timeout: 900_000 });
+const r = spawnSync('npx', ['astro', 'build'], { cwd: site, env, encoding: 'utf8', timeout: 1_800_000 });
 const out = `${r.stdout}\n${r.stderr}`;
 let failed = r.status !== 0;
 /** What `npm run bench` records of this run (printed last as one `growth-json:` line). */
@@ -211,6 +204,8 @@ if (existsSync(join(dist, 'index.html'))) {
     if (path === '/') Object.assign(summary, { storyGzip: gz, storyBudget: rule.html });
   }
 }
-rmSync(work, { recursive: true, force: true });
+// GROWTH_KEEP=1 keeps the grown copy (its dist/ included) to look into; otherwise it is removed.
+if (process.env.GROWTH_KEEP) console.log(`grown copy kept at ${site}`);
+else rmSync(work, { recursive: true, force: true });
 console.log(`growth-json: ${JSON.stringify(summary)}`);
 process.exit(failed ? 1 : 0);

@@ -50,8 +50,14 @@ export function synthesize(content, factor) {
               ...chart.window.start.split('-').map((n, i) => (i === 1 ? Number(n) - 1 : Number(n))),
             );
             const end = Date.UTC(...chart.window.end.split('-').map((n, i) => (i === 1 ? Number(n) - 1 : Number(n))));
-            const day = new Date(start + Math.floor(random() * Math.max(1, (end - start) / 86400000)) * 86400000);
-            copy.date = `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}`;
+            // An event with an end keeps its span, and the copy ends inside the window (as synthetic.ts scaleUp).
+            const span = e.until?.length === 10 ? (Date.parse(e.until) - Date.parse(e.date)) / 86400000 : 0;
+            const day = new Date(
+              start + Math.floor(random() * Math.max(1, (end - start) / 86400000 - span)) * 86400000,
+            );
+            const iso = (d) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+            copy.date = iso(day);
+            if (e.until) copy.until = iso(new Date(day.getTime() + span * 86400000));
           } else {
             copy.date = `${e.date.slice(0, 8)}${pad(1 + Math.floor(random() * 28))}`;
           }

@@ -71,7 +71,6 @@ export const known = [
   'tests/unit/charts/lanes.test.ts',
   'tests/unit/charts/timeline.test.ts',
   'tests/unit/lib/citations.test.ts',
-  'tests/unit/offline-rows.test.ts',
   'tests/unit/truth/quantities.test.ts',
 ];
 

@@ -3,7 +3,7 @@
  *
  * From the built story page (outDir/index.html; Astro writes the build without the base folder)
  * it makes outDir/offline/story-offline.html: every stylesheet inlined, every script removed
- * (JSON-LD data blocks stay), the favicon and any local image or font as a data: URI, links to
+ * (JSON-LD too: the canonical online page carries it), the favicon and any local image or font as a data: URI, links to
  * other pages of the site made absolute (STORY_SITE + base) so they still work online, fragment
  * links kept, and a CSP for a file with inline styles and no scripts. It writes
  * story-offline.html.sha256 beside it ("<hex>  story-offline.html\n"), then fills the size and
@@ -14,7 +14,6 @@
  * or image in the CSS would be inlined as a data: URI, and one to another host fails the build.
  */
 import type { AstroIntegration } from 'astro';
-import { parse as parseHtml, type DefaultTreeAdapterTypes as T } from 'parse5';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +21,13 @@ import { join, normalize } from 'node:path';
 import { escapeText } from '../lib/escape.ts';
 import { ui } from '../lib/ui.ts';
 import { offlineBudget } from '../lib/offline-budget.ts';
+import {
+  inlineCompactTables,
+  numberSourceRefs,
+  presentationToClasses,
+  URL_CSS,
+  urlsShownByStyle,
+} from './offline-compact.ts';
 
 export { OFFLINE_MAX_BYTES, OFFLINE_MAX_BYTES_OTHER, offlineBudget } from '../lib/offline-budget.ts';
 
@@ -161,61 +167,6 @@ function stripScriptOnlyData(html: string): string {
   );
 }
 
-/** Element children of a parse5 node. */
-function elements(node: T.ParentNode): T.Element[] {
-  return node.childNodes.filter((n): n is T.Element => 'tagName' in n);
-}
-/** The text of a parse5 node, as a browser's textContent. */
-function textOf(node: T.Node): string {
-  if ('value' in node && node.nodeName === '#text') return (node as T.TextNode).value;
-  return 'childNodes' in node ? (node as T.ParentNode).childNodes.map(textOf).join('') : '';
-}
-
-/**
- * An event drawn by several charts is described in full once: in each later data table its row keeps
- * date, lane, title and status, and the long description and the sources become a link to the row
- * that has them. The HTML is parsed with parse5 (a real HTML parser) to find the rows and cells;
- * the edits are spliced into the original text by the parser's source offsets, so nothing else of
- * the file is re-serialised.
- */
-export function compactRepeatedRows(html: string, seeAbove: string): string {
-  const doc = parseHtml(html, { sourceCodeLocationInfo: true });
-  const edits: { start: number; end: number; text: string }[] = [];
-  const first = new Map<string, string>();
-  const visit = (node: T.ParentNode) => {
-    for (const el of elements(node)) {
-      const id = el.attrs.find((a) => a.name === 'id')?.value ?? '';
-      if (el.tagName === 'tr' && id.startsWith('row-')) {
-        const cells = elements(el).filter((c) => c.tagName === 'td');
-        const title = cells[2] && elements(cells[2]).find((c) => c.tagName === 'strong');
-        if (cells.length === 5 && title) {
-          const key = `${textOf(cells[0] as T.Element).trim()}\u0000${textOf(title).trim()}`;
-          const at = first.get(key);
-          if (at === undefined) first.set(key, id);
-          else {
-            const link = `<a href="#${at}">${escapeText(seeAbove)}</a>`;
-            for (const [cell, text] of [
-              [cells[2] as T.Element, `<strong>${escapeText(textOf(title))}</strong><br>${link}`],
-              [cells[4] as T.Element, link],
-            ] as const) {
-              const loc = cell.sourceCodeLocation;
-              if (loc?.startTag && loc.endTag)
-                edits.push({ start: loc.startTag.endOffset, end: loc.endTag.startOffset, text });
-            }
-          }
-          continue;
-        }
-      }
-      if (el.tagName === 'template') continue;
-      visit(el);
-    }
-  };
-  visit(doc);
-  let out = html;
-  for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return out;
-}
-
 /**
  * Every link to a listed source, outside the sources list, becomes a link to that source's entry in
  * the list (`#src-…`), which shows its title, publisher, date, language and the same URL: the reader
@@ -247,22 +198,43 @@ export function linkSourcesToList(html: string): string {
 }
 
 /**
- * Drops the style rules no element of this file can match: a selector naming a class that no
- * element carries (the file has no script, so no class is ever added). Selectors with :not(), :is(),
- * :where() or :has() are kept as they are; a rule goes only when every selector of its list goes.
+ * Drops the style rules no element of this file can match: a selector naming a class or a data-* attribute that no
+ * element carries (the file has no script, so none is ever added; step states need `data-active-step`), outside
+ * :not(), :is(), :where() and :has(), which are not looked into; a rule goes only when every selector of its list goes.
  */
 export function pruneUnusedCss(html: string): string {
+  // A selector list split at its own commas, not those inside :is(circle, path) and the like.
+  const topLevel = (list: string) => {
+    const parts: string[] = [];
+    let depth = 0;
+    let start = 0;
+    [...list].forEach((ch, i) => {
+      if (ch === '(') depth++;
+      else if (ch === ')') depth--;
+      else if (ch === ',' && depth === 0) {
+        parts.push(list.slice(start, i));
+        start = i + 1;
+      }
+    });
+    return [...parts, list.slice(start)];
+  };
   const body = html.replace(/<style\b[\s\S]*?<\/style>|<script\b[\s\S]*?<\/script>/gi, '');
   const classes = new Set([...body.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/)));
-  const matchable = (sel: string) =>
-    /:(not|is|where|has)\(/.test(sel) ||
-    [...sel.replace(/\[[^\]]*\]/g, '').matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].every((m) => classes.has(m[1]!));
+  const attrs = new Set([...body.matchAll(/\s(data-[\w-]+)(?=[\s=/>])/g)].map((m) => m[1]!.toLowerCase()));
+  // The parts of a selector outside :not(), :is(), :where() and :has() must each match something.
+  const matchable = (sel: string) => {
+    const outer = sel.replace(/:(?:not|is|where|has)\((?:[^()]|\([^()]*\))*\)/g, '');
+    return (
+      [...outer.matchAll(/\[\s*(data-[\w-]+)/g)].every((m) => attrs.has(m[1]!.toLowerCase())) &&
+      [...outer.replace(/\[[^\]]*\]/g, '').matchAll(/\.(-?[A-Za-z_][\w-]*)/g)].every((m) => classes.has(m[1]!))
+    );
+  };
   const prune = (css: string) =>
     css
       .replace(/([^{}]+)\{([^{}]*)\}/g, (rule, sel: string, decl: string) => {
         const t = sel.trim();
         if (t.startsWith('@') || /^(from|to|[\d.]+%)(\s*,|$)/.test(t)) return rule;
-        const kept = sel.split(',').filter(matchable);
+        const kept = topLevel(sel).filter(matchable);
         return kept.length === 0 ? '' : `${kept.join(',')}{${decl}}`;
       })
       .replace(/@media[^{}]*\{\}/g, '');
@@ -287,12 +259,18 @@ function setAttr(tag: string, name: string, value: string): string {
 export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   const base = normaliseBase(options.base);
   const storyUrl = new URL(base, new URL(options.site).origin).href;
-  let out = html;
+  const t = ui();
+  // First, while the data links still carry the data page's path: each chart's compact table.
+  let out = inlineCompactTables(html, (path) => options.readAsset(path)?.toString('utf8'), {
+    summary: t.chart.tableSummary,
+    columns: t.chart.columns,
+    impliedPrecisions: [t.precisions.day, t.precisions.month, t.precisions.year],
+    seeAbove: options.seeAbove ?? t.offline.seeAbove,
+  });
 
-  // Scripts: all removed except JSON-LD data blocks, which no browser executes.
-  out = out.replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, (m, a: string) =>
-    /type\s*=\s*["']?application\/ld\+json/i.test(a) ? m : '',
-  );
+  // Scripts: all removed, JSON-LD too: structured data is for search engines, and the online story, the canonical
+  // page this file links to, carries it.
+  out = out.replace(/<script\b([^>]*)>[\s\S]*?<\/script>/gi, '');
   out = out.replace(/<noscript\b[^>]*>([\s\S]*?)<\/noscript>/gi, '$1');
 
   // CSP: the story's lists script and style hashes; this file has inline styles and no scripts.
@@ -391,11 +369,15 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   out = out.replace(/<a class="permalink cite-link"[^>]*>[^<]*<\/a>/g, '');
   // Copy buttons stay hidden until their script runs, and this file has no script.
   out = out.replace(/<copy-button\b[^>]*>[\s\S]*?<\/copy-button>/g, '');
-  out = out.replace('</head>', `<style>${OFFLINE_CSS}</style></head>`);
+  out = out.replace('</head>', `<style>${OFFLINE_CSS}${URL_CSS}</style></head>`);
   out = stripScriptOnlyData(out);
-  out = compactRepeatedRows(out, options.seeAbove ?? 'described in an earlier table, with its sources');
   out = linkSourcesToList(out);
+  out = numberSourceRefs(out);
+  out = urlsShownByStyle(out);
   out = pruneUnusedCss(out);
+  // Attributes only the pruned rules read (step states) go too; then the drawings' presentation attributes.
+  out = stripScriptOnlyData(out);
+  out = presentationToClasses(out);
 
   // Everything visible without a click: the data tables and the citation of the whole story.
   out = out.replace(/<details\b([^>]*)>([\s\S]*?)<\/details>/gi, (m, a: string, inner: string) =>

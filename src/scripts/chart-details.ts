@@ -1,7 +1,10 @@
 /**
  * <chart-details>: details on demand for the marks of a server-rendered chart. Hover, tap or
  * keyboard (focus the chart, then arrow keys) shows a mark's date at its precision, actor, status
- * and sources, copied as nodes from the chart's data table row (never parsed from strings).
+ * and sources, copied as nodes from the chart's data table row. The table lives on the chart's data page
+ * (/data/<chart>/, decision 0010): its link on this page names the rows in date order (`data-order`), and the page
+ * is fetched once, when a reader first reaches for a mark, and read as an inert document (nodes cloned, never
+ * markup written); until it arrives, or if it cannot, the mark's own title is shown.
  * The panel stays while hovered, and Escape dismisses it (WCAG 1.4.13). Left/right move in time
  * order (the data table's row order, which is date order), up/down to the nearest mark in the next
  * lane or row, Home/End to the first and last in time. On phones the panel is a bottom sheet that
@@ -20,6 +23,30 @@ class ChartDetails extends HTMLElement {
   #pointer = { x: -1, y: -1 };
   /** Hit rectangle -> its mark. */
   #hits = new WeakMap<Element, Element>();
+  /** The chart's data page, once fetched (its rows give the panel its words and sources). */
+  #table: Document | null = null;
+  #loading = false;
+
+  /** The line that links to the chart's data page, where its table was. */
+  #tableLink(): HTMLElement | null {
+    return document.getElementById(`data-${this.dataset.chart ?? ''}`);
+  }
+
+  /** Fetches the data page once; a panel open meanwhile is redrawn with the row. */
+  #load(): void {
+    const href = this.#tableLink()?.querySelector<HTMLAnchorElement>('a[href]')?.href;
+    if (this.#table || this.#loading || !href) return;
+    this.#loading = true;
+    fetch(href)
+      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
+      .then((html) => {
+        this.#table = new DOMParser().parseFromString(html, 'text/html');
+        if (this.#current && !this.#panel.hidden) this.#show(this.#current);
+      })
+      .catch(() => {
+        this.#loading = false;
+      });
+  }
 
   connectedCallback(): void {
     adoptEnhancedStyles();
@@ -60,6 +87,8 @@ class ChartDetails extends HTMLElement {
       const at = this.#dismissedAt;
       if (at && Math.hypot(e.clientX - at.x, e.clientY - at.y) > 4) this.#dismissedAt = null;
     });
+    root.addEventListener('pointerover', () => this.#load(), { once: true });
+    this.addEventListener('focusin', () => this.#load(), { once: true });
     root.addEventListener('pointerover', (e) => {
       if (this.#pinned || this.#dismissedAt) return;
       const mark = this.#markOf(e.target);
@@ -152,7 +181,10 @@ class ChartDetails extends HTMLElement {
   #inTimeOrder(box: Element): Element[] {
     const chart = this.dataset.chart ?? '';
     const marks = [...box.querySelectorAll('.mark')].filter((m) => m.getClientRects().length > 0);
-    const rows = [...document.querySelectorAll<HTMLElement>(`tr[id^="row-${CSS.escape(chart)}-"]`)].map((r) => r.id);
+    const order = this.#tableLink()?.dataset.order?.split(' ') ?? [];
+    const rows = order.length
+      ? order.map((id) => `row-${chart}-${id}`)
+      : [...document.querySelectorAll<HTMLElement>(`tr[id^="row-${CSS.escape(chart)}-"]`)].map((r) => r.id);
     const rank = (m: Element) => {
       const i = rows.indexOf(`row-${chart}-${m.getAttribute('data-id') ?? ''}`);
       return i < 0 ? rows.length + marks.indexOf(m) : i;
@@ -181,7 +213,8 @@ class ChartDetails extends HTMLElement {
     mark.classList.add('is-current');
     const id = mark.getAttribute('data-id') ?? '';
     const chart = this.dataset.chart ?? '';
-    const row = document.getElementById(`row-${chart}-${id}`);
+    this.#load();
+    const row = document.getElementById(`row-${chart}-${id}`) ?? this.#table?.getElementById(`row-${chart}-${id}`);
     const panel = this.#panel;
     panel.replaceChildren();
     if (row) {

@@ -1,5 +1,6 @@
 /** The offline edition carries each source's URL once (in the sources list) and no style rule that cannot match. */
 import { describe, expect, it } from 'vitest';
+import { presentationToClasses, urlsShownByStyle } from '../../src/build/offline-compact.ts';
 import { linkSourcesToList, makeOfflineHtml, pruneUnusedCss } from '../../src/build/offline-edition.ts';
 
 const entry = (id: string, url: string, lang: string) =>
@@ -55,6 +56,16 @@ describe('pruneUnusedCss', () => {
       'a[href$=".svg"]{a:b}@media (width>=40rem){.x{a:b}}';
     expect(pruneUnusedCss(page(css))).toBe(page(css));
   });
+  it('drops rules that need a data-* attribute no element carries (step states need a script), outside :not()', () => {
+    const css =
+      '.para[data-active-step="0"] .x:not([data-steps~="0"]){a:b}.para[data-note]{c:d}.x:not([data-gone]){e:f}';
+    const out = pruneUnusedCss(page(css).replace('<p class', '<p data-note class'));
+    expect(out).toContain('<style>.para[data-note]{c:d}.x:not([data-gone]){e:f}</style>');
+  });
+  it('splits a selector list at its own commas only, never inside :is()', () => {
+    const css = '.gone :is(circle,path){a:b}.para :is(circle, path),.gone{c:d}';
+    expect(pruneUnusedCss(page(css))).toContain('<style>.para :is(circle, path){c:d}</style>');
+  });
   it('does not count classes named only inside styles or scripts', () => {
     const html = `${page('.ghost{a:b}')}<script>el.className="ghost"</script>`;
     expect(pruneUnusedCss(html)).not.toContain('.ghost{a:b}');
@@ -77,5 +88,41 @@ describe('makeOfflineHtml', () => {
     expect(out).not.toContain('copy-button');
     expect(out).not.toContain('<button');
     expect(out).toContain('<p class="cite__text" id="cite-story-apa">Staff. (n.d.). Title.</p>');
+  });
+});
+
+describe('presentationToClasses', () => {
+  const html =
+    '<html><head><style>text{fill:red}</style></head><body><p fill="x">p</p><svg viewBox="0 0 9 9" fill="none">' +
+    '<g class="mark"><text x="1" font-size="13" fill="#1d1d1d">a</text>' +
+    '<text x="2" fill="#1d1d1d" font-size="13">b</text>' +
+    '<circle r="2" fill="url(#h)" stroke-width="1.5" class="mark__dot"/></g></svg></body></html>';
+  const out = presentationToClasses(html);
+
+  it('moves each set of presentation attributes into one zero-specificity rule, before every other style sheet', () => {
+    expect(out).toContain(
+      '<head><style>:where(.p0){fill:#1d1d1d;font-size:13px}:where(.p1){fill:url(#h);stroke-width:1.5px}</style>' +
+        '<style>text{fill:red}</style>',
+    );
+    expect(out).toContain('<text x="1" class="p0">a</text><text x="2" class="p0">b</text>');
+    expect(out).toContain('<circle r="2" class="mark__dot p1"/>');
+  });
+  it('leaves the svg element and anything outside drawings alone', () => {
+    expect(out).toContain('<p fill="x">p</p><svg viewBox="0 0 9 9" fill="none">');
+    expect(presentationToClasses('<p fill="x">p</p>')).toBe('<p fill="x">p</p>');
+  });
+});
+
+describe('urlsShownByStyle', () => {
+  const entryWithUses =
+    '<ol class="sources"><li id="src-a">Pub, <cite lang="ru">Title</cite> (n.d.; language: ru). ' +
+    '<a href="https://a.example/1" class="url">https://a.example/1</a><br><span class="source-uses">Used for: ' +
+    '<a href="#fig-x">Chart</a></span></li></ol>';
+  it('makes the title the link, writes each URL once (the style sheet shows it) and drops the reverse index', () => {
+    expect(urlsShownByStyle(`<p><a href="https://a.example/1">x</a></p>${entryWithUses}`)).toBe(
+      '<p><a href="https://a.example/1">x</a></p><ol class="sources"><li id="src-a">Pub, ' +
+        '<a href="https://a.example/1" ' +
+        'class="url"><cite lang="ru">Title</cite></a> (n.d.; language: ru).</li></ol>',
+    );
   });
 });
