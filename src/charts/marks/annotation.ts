@@ -175,24 +175,6 @@ function nearest(b: Box, x: number, y: number): [number, number] {
   return [Math.min(Math.max(x, b.x0), b.x1), Math.min(Math.max(y, b.y0), b.y1)];
 }
 
-/** Whether the connector from note to subject would run across any of `boxes` (sampled every 2 units). */
-function connectorCrosses(note: Box, subject: Box, boxes: readonly Box[]): boolean {
-  const [sx, sy] = nearest(subject, (note.x0 + note.x1) / 2, (note.y0 + note.y1) / 2);
-  const [nx, ny] = nearest(note, sx, sy);
-  const len = Math.hypot(nx - sx, ny - sy);
-  if (len < 8) return false;
-  const n = Math.ceil(len / 2);
-  const near = boxes.filter(
-    (b) => b.x1 >= Math.min(sx, nx) && b.x0 <= Math.max(sx, nx) && b.y1 >= Math.min(sy, ny) && b.y0 <= Math.max(sy, ny),
-  );
-  for (let i = 2; i < n - 1; i++) {
-    const x = nx + ((sx - nx) * i) / n;
-    const y = ny + ((sy - ny) * i) / n;
-    if (near.some((b) => x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1)) return true;
-  }
-  return false;
-}
-
 /** The connector's ends, rounded as drawn: from the note's nearest point to the subject's rim. */
 export function leaderOf(note: Box, subject: Box): [number, number, number, number] {
   const [sx, sy] = nearest(subject, (note.x0 + note.x1) / 2, (note.y0 + note.y1) / 2);
@@ -228,6 +210,9 @@ function badgePlace(subject: Box, frame: Box, taken: readonly Box[]): Box | unde
     [subject.x0 - d, subject.y1 + 2],
     [subject.x1 + 2, subject.y1 + 2],
   ];
+  // Then along its top and bottom edges, and down its sides, every 12 units.
+  for (let x = subject.x0; x + 2 * BADGE <= subject.x1; x += 12) spots.push([x, subject.y0 - d], [x, subject.y1 + 2]);
+  for (let y = subject.y0; y + 2 * BADGE <= subject.y1; y += 12) spots.push([subject.x0 - d, y], [subject.x1 + 2, y]);
   for (const [x, y] of spots) {
     const b = { x0: px(x), y0: px(y), x1: px(x + 2 * BADGE), y1: px(y + 2 * BADGE) };
     const inside = b.x0 >= frame.x0 && b.y0 >= frame.y0 && b.x1 <= frame.x1 && b.y1 <= frame.y1;
@@ -349,7 +334,7 @@ export function annotationLayer(
           const b = { x0: px(x), y0: px(y), x1: px(x + lw), y1: px(y + lh2) };
           if (!inside(b) || obstacles.some((o) => boxesOverlap(grow(b, 3), o))) continue;
           fallback ??= { note: b, lines: ls };
-          if (!connectorCrosses(b, subject, taken)) {
+          if (!crossesAny(leaderOf(b, subject), taken)) {
             found = { note: b, lines: ls };
             break;
           }
@@ -389,7 +374,17 @@ export function annotationLayer(
   // note starts with the same number.
   const inFrame: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };
   let badges = 0;
-  for (const q of bottomQueue) {
+  // Notes that keep a leader go nearest the chart, numbered notes under them, so no leader runs through a strip note.
+  const needsBadge = (q: (typeof bottomQueue)[number]) => {
+    const x = Math.min(Math.max(MARGIN, q.subject.x0), frame.width - MARGIN - q.w);
+    const probe = { x0: x, y0: height + GAP, x1: x + q.w, y1: height + GAP + q.h };
+    return crossesAny(
+      leaderOf(probe, q.subject),
+      taken.filter((b) => b !== q.subject),
+    );
+  };
+  const ordered = [...bottomQueue.filter((q) => !needsBadge(q)), ...bottomQueue.filter(needsBadge)];
+  for (const q of ordered) {
     const x = Math.min(Math.max(MARGIN, q.subject.x0), frame.width - MARGIN - q.w);
     let note = { x0: px(x), y0: px(height + GAP), x1: px(x + q.w), y1: px(height + GAP + q.h) };
     let leader: [number, number, number, number] | undefined = leaderOf(note, q.subject);
