@@ -31,7 +31,7 @@ function ids(a: StepAnnotation): string[] {
  * Every collision of a layer drawn over `frame`. `subjects[i]` lists the ids placed annotation i points at: the boxes
  * of those marks, and anything touching them (their own labels sit beside them), are not obstacles for its leader.
  */
-export function collisions(
+function collisions(
   frame: AnnotationFrame,
   placed: readonly PlacedAnnotation[],
   height: number,
