@@ -16,6 +16,10 @@ import { SAFE, wrapText } from '../charts/shared.ts';
 /** Size and line height of a step's sentence under a downloaded chart. */
 const STEP_FS = 14;
 const STEP_LH = 19;
+/** Size, line height and bold widening of a downloaded chart's title. */
+const TITLE_FS = 16;
+const TITLE_LH = 21;
+const TITLE_BOLD = 1.1;
 
 /** A pinned step's sentence (plain text), wrapped to the file's width: the "why" a download keeps out of context. */
 export function stepTextLines(text: string | undefined, width: number): string[] {
@@ -37,7 +41,10 @@ export function standaloneSvg(
   opts: { title: string; credit: string; licence: string; fontFaceCss?: string; stepText?: string },
 ): string {
   const { svg: markup, width: w, height: h } = drawing;
-  const head = 32;
+  // The title wraps to the file's width like the step's sentence (bold runs about a tenth wider than labelWidth's
+  // regular estimate), so a long title is never cut at the file's edge.
+  const titles = wrapText(opts.title, ((w - 16) * SAFE) / TITLE_BOLD, TITLE_FS);
+  const head = 32 + (titles.length - 1) * TITLE_LH;
   const foot = 40;
   const inner = markup.replace(/^<svg /, `<svg x="0" y="${head}" width="${w}" height="${h}" `);
   const lines = stepTextLines(opts.stepText, w);
@@ -50,7 +57,7 @@ export function standaloneSvg(
     .join('');
   const style = opts.fontFaceCss ? `<style>${opts.fontFaceCss}</style>` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${head + h + extra + foot}" viewBox="0 0 ${w} ${head + h + extra + foot}" font-family="'DejaVu Sans', sans-serif">${style}<rect width="100%" height="100%" fill="#ffffff"/><text x="8" y="22" font-size="16" font-weight="700" fill="#1d1d1d">${escapeText(opts.title)}</text>${inner}${words}<text x="8" y="${head + h + extra + 16}" font-size="11" fill="#444">${escapeText(opts.credit)}</text><text x="8" y="${head + h + extra + 32}" font-size="11" fill="#444">${escapeText(opts.licence)}</text></svg>
+<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${head + h + extra + foot}" viewBox="0 0 ${w} ${head + h + extra + foot}" font-family="'DejaVu Sans', sans-serif">${style}<rect width="100%" height="100%" fill="#ffffff"/>${titles.map((t, i) => `<text x="8" y="${22 + i * TITLE_LH}" font-size="${TITLE_FS}" font-weight="700" fill="#1d1d1d">${escapeText(t)}</text>`).join('')}${inner}${words}<text x="8" y="${head + h + extra + 16}" font-size="11" fill="#444">${escapeText(opts.credit)}</text><text x="8" y="${head + h + extra + 32}" font-size="11" fill="#444">${escapeText(opts.licence)}</text></svg>
 `;
 }
 

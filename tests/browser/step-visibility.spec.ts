@@ -6,8 +6,8 @@
  * also run in Firefox and WebKit); the highlighted ids per step are kept in a snapshot, so a step cannot
  * pass by lighting fewer marks.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { stepVisibility, type StepVisibilityReport } from '../shared/step-visibility.ts';
+import { expect, test } from '@playwright/test';
+import { sweepSteps, type Evaluate } from '../shared/step-sweep.ts';
 
 export const SIZES = [
   { name: '360x800', width: 360, height: 800, scale: 1, phone: true },
@@ -20,9 +20,6 @@ export const SIZES = [
   // 200 % zoom on 1440x900: the CSS viewport halves, device pixels double.
   { name: '1440x900-zoom200', width: 720, height: 450, scale: 2, phone: false },
 ] as const;
-
-const frames = (page: Page) =>
-  page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 for (const size of SIZES) {
   test.describe(`steps at ${size.name}`, () => {
@@ -44,66 +41,11 @@ for (const size of SIZES) {
       );
       test.setTimeout(240_000);
       await page.goto('/');
-      const figures = await page
-        .locator('figure[data-step-ids]')
-        .evaluateAll((els) => els.map((el) => ({ id: el.id, steps: (el as HTMLElement).dataset.stepIds!.split(' ') })));
-      expect(figures.length).toBeGreaterThan(0);
-      const highlighted: Record<string, string[]> = {};
-      const failures: string[] = [];
-      for (const figure of figures) {
-        for (const [i, stepId] of figure.steps.entries()) {
-          const key = `${figure.id}/${stepId}`;
-          const step = page.locator(`#${figure.id} .step[data-step-id="${stepId}"]`);
-          // Bring the step to just past the trigger line, as a reader scrolling down would.
-          await step.evaluate((el) => {
-            const offset = matchMedia('(min-width: 60rem)').matches ? 0.55 : 0.8;
-            window.scrollBy(0, el.getBoundingClientRect().top - window.innerHeight * offset + 4);
-          });
-          await frames(page);
-          await expect(page.locator(`#${figure.id}`)).toHaveAttribute('data-active-step', String(i));
-          let textRead = false;
-          let textWhy: string[] = [];
-          const markProblems = new Set<string>();
-          let report: StepVisibilityReport | null = null;
-          for (let sample = 0; sample < 40; sample++) {
-            report = await page.evaluate(stepVisibility, { figureId: figure.id, step: i });
-            if (sample === 0) highlighted[key] = report.highlighted;
-            if (report.activeStep !== String(i)) break;
-            for (const m of report.marks) for (const p of m.problems) markProblems.add(`${m.id}: ${p}`);
-            if (report.text.readable) textRead = true;
-            else textWhy = report.text.problems;
-            if (size.phone && report.mode === 'sticky')
-              expect(report.graphicShare, `${key}: sticky graphic share`).toBeLessThanOrEqual(0.62);
-            const box = report.text.box;
-            if (!box || box.y + box.h < 0) break;
-            await page.evaluate(() => window.scrollBy(0, Math.round(window.innerHeight / 8)));
-            await frames(page);
-          }
-          if ((highlighted[key] ?? []).length === 0)
-            failures.push(`${key}: no highlighted mark found in the drawing the reader sees (mode ${report?.mode})`);
-          if (!textRead) {
-            // The reader's best position: the words just below the sticky graphic (or near the top).
-            await step.evaluate((el) => {
-              const sticky = el.closest('scrolly-section')?.querySelector('.chart__sticky');
-              const s =
-                sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
-              const words = [...el.children]
-                .filter((c) => !c.classList.contains('step__figure'))
-                .map((c) => c.getBoundingClientRect());
-              const top = Math.min(...words.map((r) => r.top));
-              const beside =
-                s && s.left < el.getBoundingClientRect().right && el.getBoundingClientRect().left < s.right;
-              window.scrollBy(0, top - (beside ? s!.bottom + 4 : 8));
-            });
-            await frames(page);
-            const best = await page.evaluate(stepVisibility, { figureId: figure.id, step: i });
-            if (best.activeStep === String(i) && best.text.readable) textRead = true;
-            else textWhy = [...best.text.problems, `active step ${best.activeStep}`];
-          }
-          if (!textRead) failures.push(`${key}: step text never readable (${textWhy.join('; ')})`);
-          for (const p of markProblems) failures.push(`${key}: ${p}`);
-        }
-      }
+      // Playwright's evaluate types its argument as serialisable; the sweep's page functions take plain data.
+      const evaluate: Evaluate = (fn, arg) => page.evaluate(fn as never, arg as never);
+      const { highlighted, failures } = await sweepSteps(evaluate, {
+        maxGraphicShare: size.phone ? 0.62 : undefined,
+      });
       // The highlighted ids per step: a step cannot pass by lighting fewer marks. Soft, so a mismatch still
       // lists the visibility failures below; a .txt name, so the formatter leaves the snapshot as written.
       expect.soft(JSON.stringify(highlighted, null, 1)).toMatchSnapshot(`highlighted-${size.name}.txt`);

@@ -280,3 +280,8 @@ export async function focusedStep(arg: { figure: string; step: number; id: strin
   }
   return problems;
 }
+
+export async function scrollToTop(): Promise<void> {
+  window.scrollTo({ top: 0, behavior: 'instant' });
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+}

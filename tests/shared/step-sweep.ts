@@ -1,0 +1,128 @@
+/**
+ * The step-visibility sweep a reader makes (issue 15, point 1), driven from outside the page so that every
+ * engine runs the same one: Playwright's Chromium (tests/browser/step-visibility.spec.ts) and Firefox and
+ * WebKit (tests/engines/run.ts). For each step of each scrolly figure: scroll it just past its trigger line,
+ * as a reader scrolling down would; then, while the step stays active, measure (tests/shared/step-visibility.ts)
+ * and scroll on by an eighth of the screen. Every highlighted mark must be visible at every sampled position,
+ * and the step's whole text readable at one of them (or, failing that, at the reader's best position: its words
+ * just below the sticky graphic).
+ *
+ * The page-side functions below close over nothing, so any driver can serialise them.
+ */
+import { stepVisibility, type StepVisibilityReport } from './step-visibility.ts';
+
+/** Runs a self-contained function in the page with one argument, as `page.evaluate` and `browser.execute` do. */
+export type Evaluate = <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => Promise<T>;
+
+export interface SweepResult {
+  /** The ids each step highlights, keyed `figure/step`: kept in a snapshot, so a step cannot light fewer marks. */
+  highlighted: Record<string, string[]>;
+  /** One line per problem a reader would meet, empty when every step holds. */
+  failures: string[];
+}
+
+export interface SweepOptions {
+  /** On phones the sticky graphic may take at most this share of the viewport's height. */
+  maxGraphicShare?: number;
+  /** Samples per step at most (an eighth of the screen apart). */
+  samples?: number;
+}
+
+/** Every scrolly figure on the page with its step ids. */
+function figures(): { id: string; steps: string[] }[] {
+  return [...document.querySelectorAll<HTMLElement>('figure[data-step-ids]')].map((el) => ({
+    id: el.id,
+    steps: (el.dataset.stepIds ?? '').split(' ').filter(Boolean),
+  }));
+}
+
+/**
+ * Brings the step just past its trigger line and returns the figure's active step once it is the expected one,
+ * or after a second (the step observer reports a frame or two after the scroll).
+ */
+async function toTrigger(arg: { figure: string; step: string; index: number }): Promise<string> {
+  const el = document.querySelector(`#${CSS.escape(arg.figure)} .step[data-step-id="${CSS.escape(arg.step)}"]`);
+  if (!el) return 'no step element';
+  const offset = matchMedia('(min-width: 60rem)').matches ? 0.55 : 0.8;
+  window.scrollBy({ top: el.getBoundingClientRect().top - innerHeight * offset + 4, behavior: 'instant' });
+  const active = () => document.getElementById(arg.figure)?.dataset.activeStep ?? '';
+  for (const start = performance.now(); performance.now() - start < 1000; ) {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    if (active() === String(arg.index)) break;
+  }
+  // The step's fades and pans run to their end (under reduced motion there are none), at most a second.
+  const running = document.getAnimations().map((a) => a.finished.catch(() => undefined));
+  await Promise.race([Promise.all(running), new Promise((r) => setTimeout(r, 1000))]);
+  return active();
+}
+
+/** Scrolls on by an eighth of the screen. */
+async function scrollOn(): Promise<void> {
+  window.scrollBy({ top: Math.round(innerHeight / 8), behavior: 'instant' });
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const running = document.getAnimations().map((a) => a.finished.catch(() => undefined));
+  await Promise.race([Promise.all(running), new Promise((r) => setTimeout(r, 1000))]);
+}
+
+/** The reader's best position for a step's words: just below the sticky graphic beside them (or near the top). */
+async function toBestTextPosition(arg: { figure: string; step: string }): Promise<void> {
+  const el = document.querySelector(`#${CSS.escape(arg.figure)} .step[data-step-id="${CSS.escape(arg.step)}"]`);
+  if (!el) return;
+  const sticky = el.closest('scrolly-section')?.querySelector('.chart__sticky');
+  const s = sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
+  const words = [...el.children].filter((c) => !c.classList.contains('step__figure'));
+  const top = Math.min(...words.map((c) => c.getBoundingClientRect().top));
+  const box = el.getBoundingClientRect();
+  const beside = s && s.left < box.right && box.left < s.right;
+  window.scrollBy({ top: top - (s && beside ? s.bottom + 4 : 8), behavior: 'instant' });
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+}
+
+export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {}): Promise<SweepResult> {
+  const samples = options.samples ?? 40;
+  const highlighted: Record<string, string[]> = {};
+  const failures: string[] = [];
+  const list = await evaluate(figures, undefined);
+  if (list.length === 0) failures.push('no scrolly figure on the page');
+  for (const figure of list) {
+    for (const [i, stepId] of figure.steps.entries()) {
+      const key = `${figure.id}/${stepId}`;
+      const active = await evaluate(toTrigger, { figure: figure.id, step: stepId, index: i });
+      if (active !== String(i)) {
+        failures.push(`${key}: step ${i} did not activate at its trigger line (active: ${active || 'none'})`);
+        continue;
+      }
+      let textRead = false;
+      let textWhy: string[] = [];
+      const markProblems = new Set<string>();
+      let report: StepVisibilityReport | null = null;
+      for (let sample = 0; sample < samples; sample++) {
+        report = await evaluate(stepVisibility, { figureId: figure.id, step: i });
+        if (sample === 0) highlighted[key] = report.highlighted;
+        if (report.activeStep !== String(i)) break;
+        for (const m of report.marks) for (const p of m.problems) markProblems.add(`${m.id}: ${p}`);
+        if (report.text.readable) textRead = true;
+        else textWhy = report.text.problems;
+        const max = options.maxGraphicShare;
+        if (max !== undefined && report.mode === 'sticky' && report.graphicShare > max)
+          markProblems.add(
+            `sticky graphic takes ${report.graphicShare.toFixed(2)} of the screen's height (at most ${max})`,
+          );
+        const box = report.text.box;
+        if (!box || box.y + box.h < 0) break;
+        await evaluate(scrollOn, undefined);
+      }
+      if ((highlighted[key] ?? []).length === 0)
+        failures.push(`${key}: no highlighted mark found in the drawing the reader sees (mode ${report?.mode})`);
+      if (!textRead) {
+        await evaluate(toBestTextPosition, { figure: figure.id, step: stepId });
+        const best = await evaluate(stepVisibility, { figureId: figure.id, step: i });
+        if (best.activeStep === String(i) && best.text.readable) textRead = true;
+        else textWhy = [...best.text.problems, `active step ${best.activeStep}`];
+      }
+      if (!textRead) failures.push(`${key}: step text never readable (${textWhy.join('; ')})`);
+      for (const p of markProblems) failures.push(`${key}: ${p}`);
+    }
+  }
+  return { highlighted, failures };
+}
