@@ -5,6 +5,7 @@ import contentGate from './src/build/content-gate.ts';
 import offlineEdition from './src/build/offline-edition.ts';
 import precompress from './src/build/precompress.ts';
 import publishFiles from './src/build/publish-files.ts';
+import stepStyles from './src/build/step-styles.ts';
 import { releaseSiteProblem } from './src/build/release.ts';
 
 // The base path is one setting, so the build can be served from any folder of any host.
@@ -27,7 +28,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // precompress runs last: it compresses what the others wrote (sitemap.xml and robots.txt included).
-  integrations: [contentGate(), mdx(), offlineEdition(), publishFiles(), precompress()],
+  integrations: [contentGate(), stepStyles(), mdx(), offlineEdition(), publishFiles(), precompress()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // No code blocks in the story; Shiki's inline styles would also break the CSP.

@@ -21,11 +21,12 @@ import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { defined } from '../lib/defined.ts';
 import { scaleUtc } from 'd3-scale';
 import { svg, px, type Markup } from '../lib/escape.ts';
-import { eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
+import { MONTHS, eventInterval, formatEventDate, wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
+import { brokenScale, monthStretches, type AxisBreak, type Run, type Span } from './marks/breaks.ts';
 import {
   INK,
   MUTED,
@@ -49,6 +50,7 @@ export type TimelineData = Pick<ChartInput<'timeline'>, 'chart' | 'events' | 'te
  * width: px, default 760 (below 560 the narrow, vertical layout); idPrefix default "timeline"; fontSize default 12 (11
  * narrow).
  */
+/** `focus` with `step`, narrow: the step's own re-layout (see layoutTimeline and marks/breaks.ts). */
 export type TimelineOptions = ChartOptions;
 
 export type Side = 'above' | 'below';
@@ -111,6 +113,11 @@ export interface TimelineLayout {
   dayMarks: { x: number; y: number; label: string; date: string }[];
   sideTitles: { side: Side; lines: string[]; x: number; y: number; anchor: 'start' | 'end'; box: Box }[];
   marks: TimelineMark[];
+  /** A focused drawing's stretches of time along the axis and the breaks between them (absent: one whole axis). */
+  runs?: Run[];
+  breaks?: AxisBreak[];
+  /** A focused drawing's month names on the axis. */
+  monthLabels?: { x: number; y: number; label: string }[];
 }
 
 const PAD = 8;
@@ -216,6 +223,9 @@ function legendItems(data: TimelineData, clusters: boolean) {
   ];
 }
 
+/** Legend order of a focused drawing: the two short entries first, so they share a row on a phone. */
+const LEGEND_ORDER = ['day', 'day-mark', 'month', 'claim', 'uncertain', 'cluster'];
+
 type Iv = [number, number];
 const hit = (list: Iv[] | undefined, iv: Iv) => (list ?? []).some((b) => iv[0] < b[1] && b[0] < iv[1]);
 
@@ -236,9 +246,15 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
     if (it.t0 < start || it.t1 > end)
       throw new Error(`timeline: event "${it.e.id}" (${it.e.date}) lies outside the window of chart "${chart.id}"`);
   }
-  const all = thinSides(events, data, zone).map((it) =>
-    it.cluster ? { ...it, t0: Math.max(it.t0, start), t1: Math.min(it.t1, end) } : it,
-  );
+  const months = monthStarts(chart.window.start, chart.window.end, zone);
+  const lit = new Set(narrow && options.focus ? (chart.steps[options.step ?? -1]?.highlight ?? []) : []);
+  const focused = lit.size > 0 ? events.filter((i) => lit.has(i.e.id)) : [];
+  const focus = focused.length > 0 ? focusOf(data, focused, months, end, width, fontSize) : undefined;
+  const all = focus
+    ? focused
+    : thinSides(events, data, zone).map((it) =>
+        it.cluster ? { ...it, t0: Math.max(it.t0, start), t1: Math.min(it.t1, end) } : it,
+      );
   const steps = stepIndex(
     chart,
     events.map((i) => i.e.id),
@@ -247,13 +263,15 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
     legendItems(
       data,
       all.some((i) => i.cluster),
-    ),
+    )
+      .filter((it) => !focus || focus.legend.has(it.key))
+      // A focused drawing pairs the two short entries on one row.
+      .sort((a, c) => (focus ? LEGEND_ORDER.indexOf(a.key) - LEGEND_ORDER.indexOf(c.key) : 0)),
     PAD,
     6,
     width - 2 * PAD,
     fontSize,
   );
-  const months = monthStarts(chart.window.start, chart.window.end, zone);
   const titles = sideTitles(data);
   const base = {
     width,
@@ -267,6 +285,7 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
     end,
     titles,
     openSteps: openSteps(chart),
+    focus,
   };
   return narrow ? layoutNarrow(data, base, legend.bottom) : layoutWide(data, base, legend.bottom);
 }
@@ -284,6 +303,60 @@ interface Base {
   titles: Record<Side, string>;
   /** Steps that highlight nothing, so light every mark. */
   openSteps: number[];
+  /** A focused (per-step) narrow drawing: its stretches of time, its axis's x and the sides it uses. */
+  focus?: Focus;
+}
+
+interface Focus {
+  stretches: Span[];
+  axisX: number;
+  /** Half the axis band's width: wide enough for "Oct 2022" on one line when one side leaves the room. */
+  bandHalf: number;
+  sides: Side[];
+  /** Legend keys of what the drawing shows. */
+  legend: Set<string>;
+}
+
+/** Is an event drawn hatched (see identity())? */
+const isUncertain = (e: StoryEvent) =>
+  e.status === 'reported' || e.status === 'unverified' || e.until !== undefined || e.dateUncertain === true;
+
+/**
+ * A step's focused drawing: the whole months its events fall in (merged across a single skipped month), the axis
+ * beside the one side it uses (else centred) and the legend entries its marks and day marks need.
+ */
+function focusOf(
+  data: TimelineData,
+  its: Item[],
+  months: { t: number }[],
+  end: number,
+  width: number,
+  fs: number,
+): Focus {
+  const stretches = monthStretches(
+    its.map((i): Span => [i.t0, i.t1]),
+    [...months.map((m) => m.t), end],
+  );
+  const sides = (['above', 'below'] as const).filter((s) => its.some((i) => i.side === s));
+  // One side drawn: the other side's room goes to a band wide enough for "Sep 2022" (bold) on one line.
+  const BW = sides.length === 2 ? 17 : Math.ceil((labelWidth('Sep 2022', fs) * 1.08 + 8) / 2);
+  const axisX = sides.length === 2 ? width / 2 : sides[0] === 'above' ? width - PAD - BW - 2 : PAD + BW + 2;
+  const inside = (t: number) => stretches.some(([a, b]) => t >= a && t < b);
+  const legend = new Set<string>();
+  for (const i of its) {
+    legend.add(i.shape === 'span' ? 'month' : 'day');
+    if (i.e.status === 'claimed-by-article') legend.add('claim');
+    else if (isUncertain(i.e)) legend.add('uncertain');
+  }
+  if (dayMarksOf(data.chart, () => ({ x: 0, y: 0 }), zone(data)).some((d) => inside(dayTime(d.date, zone(data)))))
+    legend.add('day-mark');
+  return { stretches, axisX, bandHalf: BW, sides, legend };
+}
+
+/** Noon-ish of a day mark's date: the middle of its day in the zone. */
+function dayTime(date: string, tz: string): number {
+  const [y, mo = 1, d = 1] = date.split('-').map(Number) as [number, number?, number?];
+  return (wallTimeToUtc(y, mo, d, 0, 0, tz) + wallTimeToUtc(y, mo, d + 1, 0, 0, tz)) / 2;
 }
 
 function layoutWide(data: TimelineData, b: Base, legendBottom: number): TimelineLayout {
@@ -462,11 +535,7 @@ function identity(
     };
   // Hatched: one secondary source or less (status), or an uncertain date (a range, or a day given as uncertain), as the
   // caption says.
-  const uncertain =
-    it.e.status === 'reported' ||
-    it.e.status === 'unverified' ||
-    it.e.until !== undefined ||
-    it.e.dateUncertain === true;
+  const uncertain = isUncertain(it.e);
   return { id: it.e.id, claimed: it.e.status === 'claimed-by-article', uncertain, steps: b.steps.get(it.e.id) ?? [] };
 }
 
@@ -508,16 +577,16 @@ export function dodge(blocks: readonly { want: number; h: number }[], gap: numbe
 function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): TimelineLayout {
   const { width, fontSize: fs } = b;
   const LH = fs + 3;
-  const xA = width / 2;
-  const BW = 17;
+  const xA = b.focus?.axisX ?? width / 2;
+  const BW = b.focus?.bandHalf ?? 17;
   const SUB = 13;
   const track: Record<Side, number> = { above: xA - BW - 6 - R, below: xA + BW + 6 + R };
   const dir: Record<Side, number> = { above: -1, below: 1 };
 
   // Side titles over each half.
-  const colW = xA - BW - 6 - PAD;
-  const sideTitles: TimelineLayout['sideTitles'] = (['above', 'below'] as const).map((side) => {
-    const lines = wrapText(b.titles[side], (colW * SAFE) / 1.08, fs);
+  const colW = { above: xA - BW - 6 - PAD, below: width - PAD - (xA + BW + 6) };
+  const sideTitles: TimelineLayout['sideTitles'] = (b.focus?.sides ?? (['above', 'below'] as const)).map((side) => {
+    const lines = wrapText(b.titles[side], (colW[side] * SAFE) / 1.08, fs);
     const y = legendBottom + 6 + fs;
     const w = blockWidth(lines, fs) * 1.08;
     const anchor = side === 'above' ? ('end' as const) : ('start' as const);
@@ -534,13 +603,26 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
   });
   const plotTop = Math.max(...sideTitles.map((t) => t.box.y1)) + 12;
 
-  let length = Math.max(480, b.months.length * 13);
+  // A focused drawing: a month is tall enough for its name and year on the axis (one line where the band is wide
+  // enough, else two); breaks of GAP between stretches.
+  const GAP = 18;
+  const oneLine = 2 * BW - 6 >= labelWidth('Sep 2022', fs) * 1.08;
+  const focusMonths = (b.focus?.stretches ?? []).reduce(
+    (n, [a, z]) => n + b.months.filter((m) => m.t >= a && m.t < z).length,
+    0,
+  );
+  let length = b.focus
+    ? focusMonths * (oneLine ? fs + 10 : 2 * fs + 8) + (b.focus.stretches.length - 1) * GAP
+    : Math.max(480, b.months.length * 13);
   let result: { marks: TimelineMark[]; bottom: number; y: (t: number) => number; length: number } | undefined;
   let lastWorst = Infinity;
-  for (let attempt = 0; attempt < 12; attempt++) {
-    const y = scaleUtc()
-      .domain([b.start, b.end])
-      .range([plotTop, plotTop + length]);
+  // A focused drawing must fit a phone's sticky graphic: it grows at most three times.
+  for (let attempt = 0; attempt < (b.focus ? 4 : 12); attempt++) {
+    const y = b.focus
+      ? brokenScale(b.focus.stretches, plotTop, length, GAP).y
+      : scaleUtc()
+          .domain([b.start, b.end])
+          .range([plotTop, plotTop + length]);
     const yOf = (t: number) => y(t);
     const marks: TimelineMark[] = [];
     let worst = 0;
@@ -664,6 +746,28 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
   const { marks, bottom, y } = placed;
   length = placed.length;
   const band: Box = { x0: px(xA - BW), x1: px(xA + BW), y0: px(plotTop), y1: px(plotTop + length) };
+  if (b.focus) {
+    const broken = brokenScale(b.focus.stretches, plotTop, length, GAP);
+    return {
+      width,
+      height: Math.ceil(bottom + 10),
+      narrow: true,
+      fontSize: fs,
+      legend: b.legend,
+      band,
+      scale: { t0: b.start, t1: b.end, r0: plotTop, r1: plotTop + length },
+      ...focusedAxis(b, broken.runs, band, y, fs, oneLine),
+      breaks: broken.breaks,
+      runs: broken.runs,
+      // Only the day marks inside a drawn stretch (by time: a skipped one has no place on the axis).
+      dayMarks: dayMarksOf(data.chart, (t) => ({ x: px(band.x1 - 5), y: px(y(t)) }), zone(data)).filter((d) => {
+        const t = dayTime(d.date, zone(data));
+        return broken.runs.some((r) => t >= r.t0 && t < r.t1);
+      }),
+      sideTitles,
+      marks,
+    };
+  }
   const years: TimelineLayout['years'] = [];
   const ticks: TimelineLayout['ticks'] = [];
   b.months.forEach((m, i) => {
@@ -696,6 +800,54 @@ function layoutNarrow(data: TimelineData, b: Base, legendBottom: number): Timeli
   };
 }
 
+/**
+ * The axis of a focused drawing, run by run: its year at the top of each run and at each January (with the month's
+ * name where the band is wide enough), the name of each other month (in its middle, where there is room under the
+ * year), and a tick between months (across the band at a year).
+ */
+function focusedAxis(
+  b: Base,
+  runs: readonly Run[],
+  band: Box,
+  y: (t: number) => number,
+  fs: number,
+  oneLine: boolean,
+): Pick<TimelineLayout, 'years' | 'ticks' | 'monthLabels'> {
+  const xA = px((band.x0 + band.x1) / 2);
+  const years: TimelineLayout['years'] = [];
+  const ticks: TimelineLayout['ticks'] = [];
+  const monthLabels: NonNullable<TimelineLayout['monthLabels']> = [];
+  for (const r of runs) {
+    const ms = b.months.filter((m) => m.t >= r.t0 && m.t < r.t1);
+    let below = -Infinity;
+    ms.forEach((m, i) => {
+      const top = y(m.t);
+      const next = b.months.find((n) => n.t > m.t)?.t ?? r.t1;
+      const bottom = i === ms.length - 1 ? r.y1 : y(next);
+      const name = defined(MONTHS[m.m - 1], `month ${m.m}`).slice(0, 3);
+      const major = m.m === 1;
+      if (i > 0 && major) ticks.push({ x1: band.x0, y1: px(top), x2: band.x1, y2: px(top), major });
+      if (i > 0 && !major)
+        ticks.push(
+          { x1: band.x0, y1: px(top), x2: band.x0 + 4, y2: px(top), major },
+          { x1: band.x1 - 4, y1: px(top), x2: band.x1, y2: px(top), major },
+        );
+      // The year at the top of a run and at each January: with its month where the band is wide enough.
+      if (i === 0 || major) {
+        years.push({ x: xA, y: px(top + fs + 2), label: oneLine ? `${name} ${m.y}` : String(m.y) });
+        below = top + fs + 2;
+        if (oneLine) return;
+      }
+      const at = Math.max(oneLine ? top + fs + 2 : (top + bottom) / 2 + fs * 0.35, below + fs + 1);
+      if (at <= bottom - 1) {
+        monthLabels.push({ x: xA, y: px(at), label: name });
+        below = at;
+      }
+    });
+  }
+  return { years, ticks, monthLabels };
+}
+
 function glyphMarkup(m: TimelineMark, p: string, narrow: boolean): Markup {
   const colour = sideColours[m.side];
   const g = m.glyph;
@@ -724,6 +876,19 @@ function glyphMarkup(m: TimelineMark, p: string, narrow: boolean): Markup {
     : svg`<path d="M${g.x0},${g.y0 - 2}v${h + 4}M${g.x1},${g.y0 - 2}v${h + 4}" stroke="${colour}" stroke-width="1.5"/>`;
   const fill = m.claimed ? '#fff' : m.uncertain ? `url(#${p}-hatch-${m.side})` : colour;
   return svg`<rect x="${g.x0}" y="${g.y0}" width="${w}" height="${h}" fill="${fill}" stroke="${colour}"${m.claimed ? svg` stroke-dasharray="3 2"` : ''}/>${caps}`;
+}
+
+/**
+ * Skipped time: the band stops, and the gap carries the usual broken-axis sign (two slanted strokes across the axis)
+ * joined by a dotted centre line, so the break reads as time left out, never as continuous time.
+ */
+function breakMarkup(k: AxisBreak, band: Box): Markup {
+  const x0 = px(band.x0 - 4);
+  const x1 = px(band.x1 + 4);
+  const xm = px((band.x0 + band.x1) / 2);
+  const m = (k.y0 + k.y1) / 2;
+  const s = (dy: number) => svg`M${x0},${px(m + dy + 3)}L${x1},${px(m + dy - 3)}`;
+  return svg`<path class="axis-break" d="${s(-4)}${s(4)}" stroke="${AXIS}" stroke-width="1.5" fill="none"/><path d="M${xm},${px(k.y0)}V${px(m - 8)}M${xm},${px(m + 8)}V${px(k.y1)}" stroke="${AXIS}" stroke-dasharray="2 2"/>`;
 }
 
 function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
@@ -766,7 +931,12 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
       svg`${legendSwatch(it, p, fs)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}" fill="${INK}">${it.label}</text>`,
   );
   const b = L.band;
-  const axis = svg`<g class="axis"><rect x="${b.x0}" y="${b.y0}" width="${px(b.x1 - b.x0)}" height="${px(b.y1 - b.y0)}" fill="#f1eee7" stroke="${AXIS}"/>${L.ticks.map((t) => svg`<line x1="${t.x1}" y1="${t.y1}" x2="${t.x2}" y2="${t.y2}" stroke="${AXIS}"${t.major ? '' : svg` stroke-width="0.75"`}/>`)}${L.years.map((y) => svg`<text x="${y.x}" y="${y.y}" font-size="${fs}" font-weight="700" fill="${INK}"${L.narrow ? svg` text-anchor="middle"` : ''}>${y.label}</text>`)}${L.dayMarks.map((d) => (L.narrow ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>` : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>`))}</g>`;
+  const runs = L.runs?.map((r) => ({ ...b, y0: px(r.y0), y1: px(r.y1) })) ?? [b];
+  const bandMarkup = runs.map(
+    (r) =>
+      svg`<rect x="${r.x0}" y="${r.y0}" width="${px(r.x1 - r.x0)}" height="${px(r.y1 - r.y0)}" fill="#f1eee7" stroke="${AXIS}"/>`,
+  );
+  const axis = svg`<g class="axis">${bandMarkup}${(L.breaks ?? []).map((k) => breakMarkup(k, b))}${L.ticks.map((t) => svg`<line x1="${t.x1}" y1="${t.y1}" x2="${t.x2}" y2="${t.y2}" stroke="${AXIS}"${t.major ? '' : svg` stroke-width="0.75"`}/>`)}${L.years.map((y) => svg`<text x="${y.x}" y="${y.y}" font-size="${fs}" font-weight="700" fill="${INK}"${L.narrow ? svg` text-anchor="middle"` : ''}>${y.label}</text>`)}${(L.monthLabels ?? []).map((m) => svg`<text x="${m.x}" y="${m.y}" font-size="${fs}" fill="${INK}" text-anchor="middle">${m.label}</text>`)}${L.dayMarks.map((d) => (L.narrow ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>` : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="#8a6d00"><title>${d.label}, ${d.date}</title></path>`))}</g>`;
   const titles = L.sideTitles.map(
     (t) =>
       svg`<text class="side-title" x="${t.x}" y="${t.y}" text-anchor="${t.anchor}" font-size="${fs}" font-weight="700" fill="${sideColours[t.side]}">${textLines(t.lines, t.x, t.y, fs + 3)}</text>`,
@@ -785,11 +955,35 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
     const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
     const precision = e.precision === 'month' || e.precision === 'year' ? `, ${data.text.precisions[e.precision]}` : '';
     const line = lineOf(m);
+    // A focused drawing (a phone's sticky graphic) leaves hover titles to the full drawing: on the page, details come
+    // from the data table (chart-details.ts), and the story's bytes stay within budget.
+    const hover = L.runs
+      ? ''
+      : svg`<title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>`;
     return svg`
-<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}"><title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
+<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-side="${m.side}">${hover}${line}${glyphMarkup(m, p, L.narrow)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${INK}">${textLines(m.lines, m.lx, m.ly, m.lineHeight)}</text></g>`;
   });
   const body = svg`${defs}<g class="legend">${legend}</g>${axis}${titles}${marks}`;
-  return annotatedDrawing(data.chart, options, timelineAnnotationFrame(data, L, p), body, timelineLit(L));
+  const frame = L.runs ? focusedFrame(data, L, options.step ?? -1) : data.chart;
+  return annotatedDrawing(frame, options, timelineAnnotationFrame(data, L, p), body, timelineLit(L));
+}
+
+/**
+ * A focused drawing's own title and description: the step's title and the stretches of time its axis shows (the rest
+ * skipped).
+ */
+function focusedFrame(data: TimelineData, L: TimelineLayout, step: number): TimelineData['chart'] {
+  const st = defined(data.chart.steps[step], `step ${step} of timeline ${data.chart.id}`);
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: zone(data) });
+  const runs = (L.runs ?? []).map((r) => {
+    const [a, z] = [month.format(r.t0), month.format(r.t1 - 1)];
+    return a === z ? a : `${a} to ${z}`;
+  });
+  return {
+    ...data.chart,
+    title: `${data.chart.title}: ${st.title}`,
+    description: `Only this step's events (its text names them). The time axis shows ${runs.join(', ')}; breaks in it mark the months left out.`,
+  };
 }
 
 /** Each mark with the box of its glyph, its stem or leader, and its label. */
@@ -826,5 +1020,6 @@ export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, i
     bracketAt: L.narrow ? L.band.x0 - 1 : L.band.y1 + 6,
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
+    bottomSideBySide: L.runs !== undefined,
   };
 }

@@ -24,6 +24,12 @@ export interface ChartOptions {
    * embeds of a step and print. Without it the drawing carries every step as data-steps.
    */
   step?: number;
+  /**
+   * With `step`: the step's own re-layout where the chart offers one (the narrow timeline: only the step's marks, on
+   * a time axis broken where time is skipped), for a phone's sticky graphic (issue #15 point 1). Other charts, and
+   * wide layouts, ignore it.
+   */
+  focus?: boolean;
   /** Fonts the drawing names: the reader's system fonts (default) or the embedded DejaVu Sans of a file. */
   fonts?: Fonts;
 }

@@ -23,3 +23,34 @@ export function stepWindows(input: ChartInput, options: ChartOptions): StepWindo
   ]);
   return { width: drawing.width, height: drawing.height, windows };
 }
+
+/**
+ * A phone's sticky graphic takes at most 60svh: 480 px of an 800 px screen, where a 320-unit narrow drawing shows at
+ * about 1:1. A narrow drawing with a step window taller than this cannot show that step by panning at full text size.
+ */
+export const PHONE_WINDOW_LIMIT = 440;
+
+/** Chart kinds whose function draws a step's own re-layout (`focus` with `step`). */
+const FOCUS_KINDS: ReadonlySet<ChartInput['chart']['kind']> = new Set(['timeline']);
+
+/**
+ * The narrow per-step drawings of a scrolly (issue #15 point 1): one per step, each only that step's marks at full
+ * text size, when the chart can draw them and its narrow drawing has a step window no pan can fit on a phone;
+ * otherwise none (the narrow drawing pans or stacks as before).
+ */
+export function stepDrawings(input: ChartInput, options: ChartOptions): string[] {
+  if (!FOCUS_KINDS.has(input.chart.kind)) return [];
+  const { windows } = stepWindows(input, options);
+  if (!windows.some((w) => w[3] - w[1] > PHONE_WINDOW_LIMIT)) return [];
+  const draw = chartFunctions[input.chart.kind];
+  return input.chart.steps.map(
+    (_, i) => draw(input, { ...options, idPrefix: `${options.idPrefix ?? 'c'}-s${i}`, step: i, focus: true }).svg,
+  );
+}
+
+/** The per-step drawings' windows for the scrolly script: "width height 0 h0 0 h1 …" (each shown whole). */
+export function stepDrawingWindows(input: ChartInput, options: ChartOptions): string {
+  const draw = chartFunctions[input.chart.kind];
+  const heights = input.chart.steps.map((_, i) => draw(input, { ...options, step: i, focus: true }).height);
+  return [options.width ?? 0, Math.max(...heights), ...heights.flatMap((h) => [0, h])].join(' ');
+}

@@ -31,6 +31,7 @@ class ScrollySection extends HTMLElement {
     });
   };
   #onResize = () => {
+    this.#loadStepDrawings();
     this.#fit();
     this.#stepper?.resize();
   };
@@ -55,6 +56,7 @@ class ScrollySection extends HTMLElement {
       head.append(button);
     }
     document.addEventListener('stacked-figures', this.#onStackedChange);
+    this.#loadStepDrawings();
     this.#fit();
     this.#stepper = createStepper(() => scrollama() as unknown as ScrollerLike, {
       steps,
@@ -104,7 +106,7 @@ class ScrollySection extends HTMLElement {
     frame.style.height = '';
     for (const s of this.querySelectorAll<SVGSVGElement>('.chart__frame svg')) s.removeAttribute('style');
     const svg = this.#visibleSvg();
-    const layout = svg?.closest('.chart__svg--narrow') ? 'narrow' : 'wide';
+    const layout = layoutOf(svg);
     const data = this.#windows()[layout];
     let fits = true;
     if (svg && data) {
@@ -127,7 +129,9 @@ class ScrollySection extends HTMLElement {
       const floor = matchMedia('(min-width: 64rem)').matches ? 12.95 : 11.95;
       fits = fontSize * scale >= Math.min(floor, fontSize * across - 0.05);
       const w = Math.floor(data.width * scale);
-      svg.style.cssText = `width:${w}px;max-width:none;max-height:none;margin:0 auto`;
+      // Per-step drawings: all at one scale, so the step that becomes active is already sized.
+      const sized = layout === 'steps' ? this.querySelectorAll<SVGSVGElement>('.chart__svg--step > svg') : [svg];
+      for (const s of sized) s.style.cssText = `width:${w}px;max-width:none;max-height:none;margin:0 auto`;
       frame.style.height = `${Math.min(Math.ceil((data.height * w) / data.width), budget)}px`;
     }
     const stacked = chosen || !fits;
@@ -139,8 +143,48 @@ class ScrollySection extends HTMLElement {
     this.#pan();
   }
 
+  #stepDrawings: Promise<void> | null = null;
+
+  /**
+   * On phones, a chart with per-step drawings (data-step-drawings: the build's files, src/pages/drawings/) gets them
+   * inlined beside its narrow drawing; the sticky graphic then shows the active step's own (enhanced.css). Until they
+   * arrive, or if they cannot be fetched, the narrow drawing pans as before. Our own build's SVG, parsed as XML and
+   * adopted as nodes (no HTML string sink); anything but an <svg> root is dropped.
+   */
+  #loadStepDrawings(): void {
+    const urls = this.dataset.stepDrawings?.split(' ').filter(Boolean) ?? [];
+    const frame = this.querySelector<HTMLElement>('.chart__frame');
+    if (this.#stepDrawings || urls.length === 0 || !frame || !matchMedia('(max-width: 39.99rem)').matches) return;
+    const parse = (text: string) => {
+      const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+      if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg') throw new Error('not an SVG');
+      return document.importNode(root, true);
+    };
+    this.#stepDrawings = Promise.all(
+      urls.map((u) =>
+        fetch(u).then((r) => {
+          if (!r.ok) throw new Error(`${u}: ${r.status}`);
+          return r.text();
+        }),
+      ),
+    )
+      .then((texts) => {
+        texts.forEach((text, i) => {
+          const holder = document.createElement('div');
+          holder.className = `chart__svg chart__svg--step chart__svg--step-${i}`;
+          holder.append(parse(text));
+          frame.append(holder);
+        });
+        this.classList.add('has-step-drawings');
+        this.#fit();
+      })
+      .catch(() => {
+        for (const h of frame.querySelectorAll('.chart__svg--step')) h.remove();
+      });
+  }
+
   /** The step windows of a layout, from the build (src/components/step-windows.ts): vertical extents in drawing units. */
-  #windows(): Record<'wide' | 'narrow', { width: number; height: number; windows: [number, number][] } | null> {
+  #windows(): Record<Layout, { width: number; height: number; windows: [number, number][] } | null> {
     const read = (attr: string | undefined) => {
       const n = (attr ?? '').split(' ').map(Number);
       if (n.length < 4 || n.some((x) => !Number.isFinite(x))) return null;
@@ -148,7 +192,11 @@ class ScrollySection extends HTMLElement {
       for (let i = 2; i + 1 < n.length; i += 2) windows.push([n[i]!, n[i + 1]!]);
       return { width: n[0]!, height: n[1]!, windows };
     };
-    return { wide: read(this.dataset.windowsWide), narrow: read(this.dataset.windowsNarrow) };
+    return {
+      wide: read(this.dataset.windowsWide),
+      narrow: read(this.dataset.windowsNarrow),
+      steps: read(this.dataset.windowsSteps),
+    };
   }
 
   #visibleSvg(): SVGSVGElement | null {
@@ -159,9 +207,12 @@ class ScrollySection extends HTMLElement {
     );
   }
 
-  /** Each step gets a copy of the drawing the reader's screen shows, in that step's state. */
+  /**
+   * Each step gets a copy of the drawing the reader's screen shows, in that step's state (where the screen shows
+   * per-step drawings, a copy of the step's own).
+   */
   #buildStacked(svg: SVGSVGElement | null): void {
-    const layout = svg?.closest('.chart__svg--narrow') ? 'narrow' : 'wide';
+    const layout = layoutOf(svg);
     if (!svg) return;
     const ids = this.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.stepIds?.split(' ') ?? [];
     for (const step of this.querySelectorAll<HTMLElement>('.step')) {
@@ -172,12 +223,14 @@ class ScrollySection extends HTMLElement {
       holder.className = 'step__figure';
       holder.dataset.layout = layout;
       holder.dataset.activeStep = String(ids.indexOf(step.dataset.stepId ?? ''));
-      const copy = svg.cloneNode(true) as SVGSVGElement;
+      const own = this.querySelector<SVGSVGElement>(`.chart__svg--step-${holder.dataset.activeStep} > svg`);
+      const copy = (layout === 'steps' && own ? own : svg).cloneNode(true) as SVGSVGElement;
       copy.removeAttribute('style');
       // The step's window (full width): the part of the drawing the step is about, at the drawing's scale.
       const data = this.#windows()[layout];
       const win = data?.windows[Number(holder.dataset.activeStep)];
-      if (data && win) copy.setAttribute('viewBox', `0 ${win[0]} ${data.width} ${win[1] - win[0]}`);
+      if (data && win && layout !== 'steps')
+        copy.setAttribute('viewBox', `0 ${win[0]} ${data.width} ${win[1] - win[0]}`);
       copy.setAttribute('aria-hidden', 'true');
       copy.removeAttribute('tabindex');
       for (const el of copy.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
@@ -197,7 +250,7 @@ class ScrollySection extends HTMLElement {
     const figure = this.querySelector<HTMLElement>('figure[data-step-ids]');
 
     if (!frame || !svg || !figure) return;
-    const data = this.#windows()[svg.closest('.chart__svg--narrow') ? 'narrow' : 'wide'];
+    const data = this.#windows()[layoutOf(svg)];
     const index = Number(figure.dataset.activeStep ?? '-1');
     const win = data?.windows[index];
     const total = svg.getBoundingClientRect().height;
@@ -226,6 +279,14 @@ class ScrollySection extends HTMLElement {
     }
     this.#pan();
   }
+}
+
+type Layout = 'wide' | 'narrow' | 'steps';
+
+/** Which drawing a visible SVG is: the wide or narrow drawing, or one of a phone's per-step drawings. */
+function layoutOf(svg: SVGSVGElement | null): Layout {
+  if (svg?.closest('.chart__svg--step')) return 'steps';
+  return svg?.closest('.chart__svg--narrow') ? 'narrow' : 'wide';
 }
 
 /** The reader's choice of stacked figures, for every scrolly on the page (kept for the session). */

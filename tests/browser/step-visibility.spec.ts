@@ -31,10 +31,9 @@ for (const size of SIZES) {
 
     test('every highlighted mark is seen and every step text read while its step is active', async ({ page }) => {
       // Known failures (issue #15 point 1), so they do not gate CI yet; the other sizes must pass. Phones: the
-      // courtesy timeline's steps light marks across its whole narrow drawing (windows of 680-1760 px; no crop fits,
-      // it needs a per-step re-layout), so it falls back to stacked figures, whose marks are below the screen when
-      // the step activates. 844x390 and 200 % zoom (720x450): a 60svh graphic is 230-270 px tall, no drawing's
-      // windows fit it at a legible scale; they need the side-by-side layout. Remove a size when it holds.
+      // courtesy timeline now passes (per-step drawings, src/pages/drawings/); the Republic Day chart's step texts
+      // still slide under its sticky graphic. 844x390 and 200 % zoom (720x450): a 60svh graphic is 230-270 px tall, no
+      // drawing's windows fit it at a legible scale; they need the side-by-side layout. Remove a size when it holds.
       test.fixme(
         ['360x800', '390x844', '844x390', '1440x900-zoom200'].includes(size.name),
         'step visibility does not hold yet at this size (issue #15, point 1)',

@@ -101,6 +101,12 @@ export interface AnnotationFrame {
   bracketAt?: number;
   /** Events by id, for interval labels. */
   events: ReadonlyMap<string, DatePart>;
+  /**
+   * Notes that go to the strip under the chart sit side by side in their subjects' left-to-right order (each wrapped
+   * to its share of the width), so that no note's connector runs up through another note. Default: one under the
+   * other.
+   */
+  bottomSideBySide?: boolean;
   /** Prefix for ids, unique per SVG. */
   idPrefix: string;
 }
@@ -369,6 +375,31 @@ export function annotationLayer(
       );
     }
   });
+  // Side by side (frame.bottomSideBySide): each note in its own column, ordered by its subject's x.
+  if (frame.bottomSideBySide && bottomQueue.length > 1) {
+    const n = bottomQueue.length;
+    const colW = (frame.width - 2 * MARGIN - GAP * (n - 1)) / n;
+    const top = height + GAP;
+    [...bottomQueue]
+      .sort((p, q) => p.subject.x0 + p.subject.x1 - (q.subject.x0 + q.subject.x1))
+      .forEach((q, k) => {
+        const lines = wrapText(q.text, colW * SAFE, fs);
+        const x = MARGIN + k * (colW + GAP);
+        const note = {
+          x0: px(x),
+          y0: px(top),
+          x1: px(x + blockWidth(lines, fs) / SAFE),
+          y1: px(top + lines.length * lh + 4),
+        };
+        height = Math.max(height, Math.ceil(note.y1 + MARGIN));
+        const leader = leaderOf(note, q.subject);
+        placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject, leader });
+        parts.push(
+          group(q.step, q.a, q.subjectMarkup, connector(leader), noteText(lines, note.x0 + 1, top, fs, lh, false)),
+        );
+      });
+    bottomQueue.length = 0;
+  }
   // Notes with no free place inside: a strip under the chart, each note under its subject as far as it can. A leader
   // that would run across the drawing to reach its subject gives way to a numbered badge beside the subject, and the
   // note starts with the same number.

@@ -85,10 +85,16 @@ export function stepAttrs(steps: readonly number[], step?: number): Markup {
 }
 
 /**
- * The page's step styles for charts of up to `count` steps (generated, no cap): with
- * data-active-step="i" on an ancestor, marks are dimmed unless their data-steps name i.
+ * The page's step styles for charts of up to `count` steps (generated, no cap): with data-active-step="i" on an
+ * ancestor, marks are dimmed unless their data-steps name i, and annotations are hidden unless theirs do (an
+ * annotation belongs to its step; in the full chart, without data-active-step, all show).
  */
 export function stepCss(count: number): string {
-  const lit = Array.from({ length: count }, (_, i) => `[data-active-step="${i}"] .mark[data-steps~="${i}"]`);
-  return `[data-active-step] .mark{opacity:${DIMMED}}${lit.length ? `${lit.join(',')}{opacity:1}` : ''}`;
+  const lit = (cls: string) =>
+    Array.from({ length: count }, (_, i) => `[data-active-step="${i}"] .${cls}[data-steps~="${i}"]`).join(',');
+  const marks = `[data-active-step] .mark{opacity:${DIMMED}}${count ? `${lit('mark')}{opacity:1}` : ''}`;
+  const annotations = `[data-active-step] .annotation{opacity:0;visibility:hidden}${
+    count ? `${lit('annotation')}{opacity:1;visibility:visible}` : ''
+  }`;
+  return marks + annotations;
 }

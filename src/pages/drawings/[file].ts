@@ -1,0 +1,28 @@
+/**
+ * A phone's per-step drawings (issue #15 point 1; decision 0002's baked step files):
+ * /drawings/<chart>.<step>.phone.svg, one per step of each chart whose narrow drawing no pan can fit on a phone
+ * (src/components/step-windows.ts). Complete SVG from the build; the scrolly script fetches and inlines them on
+ * phones, so the story's HTML does not carry them and readers without JavaScript read the whole narrow drawing.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { loadChart } from '../../prepare/load.ts';
+import { LAYOUTS } from '../../components/layouts.ts';
+import { stepDrawings } from '../../components/step-windows.ts';
+
+export const getStaticPaths = (async () => {
+  const charts = await getCollection('charts');
+  const paths = await Promise.all(
+    charts.map(async (c) => {
+      const input = await loadChart(c.id);
+      return stepDrawings(input, { ...LAYOUTS.narrow, idPrefix: c.id }).map((svg, i) => ({
+        params: { file: `${c.id}.${input.chart.steps[i]?.id ?? i}.phone.svg` },
+        props: { svg },
+      }));
+    }),
+  );
+  return paths.flat();
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { svg: string }).svg, { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
