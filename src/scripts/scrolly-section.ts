@@ -7,13 +7,24 @@ import scrollama from 'scrollama';
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
 import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
 
+/** The graphic beside the steps (src/styles/story.css): wide screens, and short wide ones (a phone on its side). */
+const SIDE = '(min-width: 60rem), (min-width: 40rem) and (max-height: 32rem)';
+/** Short and wide: the graphic takes the screen's whole height, its title scrolls away with the steps. */
+const SHORT = '(min-width: 40rem) and (max-height: 32rem)';
+
 class ScrollySection extends HTMLElement {
   #stepper: Stepper | null = null;
   /** After focus moves to a step, scrolling reports for other steps are ignored briefly: focus wins. */
   #focused: { step: HTMLElement; until: number } | null = null;
   #onFocus = (event: FocusEvent) => {
-    const step = (event.target as HTMLElement).closest<HTMLElement>('.step');
-    if (!step) return;
+    const target = event.target as HTMLElement;
+    const step = target.closest<HTMLElement>('.step');
+    if (!step) {
+      // A control after the steps (the caption's source links): the browser scrolls it into view but not clear of
+      // the chart still stuck above it, which can cover it (the region map's notes at 320 px, issue #15).
+      if (!target.closest('.chart__sticky')) requestAnimationFrame(() => this.#clearOfSticky(target));
+      return;
+    }
     // Bring the focused step where scrolling would have activated it, and clear of the sticky chart
     // (on phones the chart sits above the steps), so that scroll, focus and what is seen agree.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -22,6 +33,9 @@ class ScrollySection extends HTMLElement {
     // On the next frame: WebKit scrolls the focused element into view after the focus event, which
     // would cancel a smooth scroll started here (tests/engines: the step stayed under the chart).
     requestAnimationFrame(() => {
+      // Focus moved on before this frame (Tab pressed again quickly, or a slow frame): placing this step now would
+      // scroll the newly focused element out of view (issue #15: "focused but outside the viewport", intermittent).
+      if (!step.contains(document.activeElement)) return;
       const sticky = this.querySelector<HTMLElement>('.chart__sticky');
       const stuck = sticky && getComputedStyle(sticky).position === 'sticky' ? sticky.getBoundingClientRect() : null;
       const box = step.getBoundingClientRect();
@@ -30,6 +44,16 @@ class ScrollySection extends HTMLElement {
       window.scrollBy({ top: box.top - top, behavior: reduce ? 'instant' : 'smooth' });
     });
   };
+  /** Scrolls a focused element out from under the stuck chart, if it is under it. */
+  #clearOfSticky(target: HTMLElement): void {
+    if (document.activeElement !== target) return;
+    const sticky = this.querySelector<HTMLElement>('.chart__sticky');
+    if (!sticky || getComputedStyle(sticky).position !== 'sticky') return;
+    const s = sticky.getBoundingClientRect();
+    const t = target.getBoundingClientRect();
+    const under = s.left < t.right && t.left < s.right && s.top < t.bottom && t.top < s.bottom;
+    if (under) window.scrollBy({ top: t.top - (s.bottom + 12), behavior: 'instant' });
+  }
   #onResize = () => {
     this.#loadStepDrawings();
     this.#fit();
@@ -60,7 +84,7 @@ class ScrollySection extends HTMLElement {
     this.#fit();
     this.#stepper = createStepper(() => scrollama() as unknown as ScrollerLike, {
       steps,
-      offset: matchMedia('(min-width: 60rem)').matches ? 0.55 : 0.8,
+      offset: matchMedia(SIDE).matches ? 0.55 : 0.8,
       onStep: (index) => {
         const step = steps[index];
         const f = this.#focused;
@@ -94,45 +118,50 @@ class ScrollySection extends HTMLElement {
     if (!figure || !frame) return;
     const chosen = document.documentElement.classList.contains('stacked-figures');
     this.classList.remove('is-stacked');
-    // Below 60rem the title and switch sit above the sticky graphic (they scroll away), so the whole 60svh
+    // Below 60rem (and on short screens) the title and switch sit above the graphic (they scroll away), so the whole
     // budget goes to the drawing; beside the steps on wide screens they stay with it.
     const head = this.querySelector<HTMLElement>('.chart__head');
     const sticky = this.querySelector<HTMLElement>('.chart__sticky');
+    const short = matchMedia(SHORT).matches;
     if (head && sticky) {
-      if (matchMedia('(min-width: 60rem)').matches) {
+      if (matchMedia(SIDE).matches && !short) {
         if (head.parentElement !== sticky) sticky.prepend(head);
       } else if (head.nextElementSibling !== sticky) sticky.before(head);
     }
     frame.style.height = '';
+    this.classList.remove('is-narrow');
     for (const s of this.querySelectorAll<SVGSVGElement>('.chart__frame svg')) s.removeAttribute('style');
-    const svg = this.#visibleSvg();
-    const layout = layoutOf(svg);
-    const data = this.#windows()[layout];
+    let svg = this.#visibleSvg();
     let fits = true;
-    if (svg && data) {
-      // The frame's height budget: what it shrinks to around a drawing far taller than any screen.
+    if (svg) {
+      // The frame's box: what it shrinks to around a drawing far taller than any screen.
       svg.style.cssText = 'width:100%;height:100000px;max-height:none;max-width:none';
       const budget = frame.clientHeight;
       const column = frame.clientWidth;
-      const tallest = Math.max(...data.windows.map((w) => w[1] - w[0]));
-      const across = Math.min(column / data.width, 1.2);
-      const scale = Math.min(across, budget / tallest);
-      // The drawing's label size: the most common font-size among its texts.
-      const count = new Map<number, number>();
-      for (const t of svg.querySelectorAll('text[font-size]')) {
-        const f = Number(t.getAttribute('font-size'));
-        count.set(f, (count.get(f) ?? 0) + 1);
-      }
-      const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 12;
+      svg.removeAttribute('style');
       // Chart text floor (issue #15 point 2): 13 CSS px at 1024 px and up, 12 below; a chart stacks only when its
       // labels would fall under the floor and a stacked copy would show them larger.
       const floor = matchMedia('(min-width: 64rem)').matches ? 12.95 : 11.95;
-      fits = fontSize * scale >= Math.min(floor, fontSize * across - 0.05);
-      const w = Math.floor(data.width * scale);
-      // Per-step drawings: all at one scale, so the step that becomes active is already sized.
-      const sized = layout === 'steps' ? this.querySelectorAll<SVGSVGElement>('.chart__svg--step > svg') : [svg];
-      for (const s of sized) s.style.cssText = `width:${w}px;max-width:none;max-height:none;margin:0 auto`;
-      frame.style.height = `${Math.min(Math.ceil((data.height * w) / data.width), budget)}px`;
+      const shown = layoutOf(svg);
+      let best = this.#measure(shown, budget, column, floor, short);
+      // Short screens (no stacked copy above the words there): the narrow drawing where the wide one does not fit the
+      // box legibly; stacked copies beside the words are narrow too.
+      if (short && shown === 'wide' && !best?.fits) {
+        const other = this.#measure('narrow', budget, column, floor, true);
+        if (other) best = other;
+        this.classList.add('is-narrow');
+        svg = this.#visibleSvg();
+      }
+      if (svg && best) {
+        fits = best.fits;
+        const { data, scale } = best;
+        const w = Math.floor(data.width * scale);
+        // Per-step drawings: all at one scale, so the step that becomes active is already sized.
+        const sized =
+          layoutOf(svg) === 'steps' ? this.querySelectorAll<SVGSVGElement>('.chart__svg--step > svg') : [svg];
+        for (const s of sized) s.style.cssText = `width:${w}px;max-width:none;max-height:none;margin:0 auto`;
+        frame.style.height = `${Math.min(Math.ceil((data.height * w) / data.width), budget)}px`;
+      }
     }
     const stacked = chosen || !fits;
     // The copies are made from the drawing the screen shows, before stacking hides it.
@@ -141,6 +170,27 @@ class ScrollySection extends HTMLElement {
     const button = this.querySelector<HTMLButtonElement>('.stack-switch');
     button?.setAttribute('aria-pressed', String(chosen));
     this.#pan();
+  }
+
+  /**
+   * A layout's scale in a box: the one that fits its tallest step window into the box's height, at most the box's
+   * width and 1.2x; it fits when its labels (the most common font size among its texts) render at the floor or
+   * (unless strict) no smaller than a stacked figure (the column's width) would show them.
+   */
+  #measure(layout: Layout, budget: number, column: number, floor: number, strict: boolean) {
+    const data = this.#windows()[layout];
+    const svg = this.querySelector(`.chart__frame .chart__svg--${layout === 'steps' ? 'step' : layout} > svg`);
+    if (!data || !svg) return null;
+    const tallest = Math.max(...data.windows.map((w) => w[1] - w[0]));
+    const across = Math.min(column / data.width, 1.2);
+    const scale = Math.min(across, budget / tallest);
+    const count = new Map<number, number>();
+    for (const t of svg.querySelectorAll('text[font-size]')) {
+      const f = Number(t.getAttribute('font-size'));
+      count.set(f, (count.get(f) ?? 0) + 1);
+    }
+    const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 12;
+    return { data, scale, fits: fontSize * scale >= (strict ? floor : Math.min(floor, fontSize * across - 0.05)) };
   }
 
   #stepDrawings: Promise<void> | null = null;

@@ -7,15 +7,13 @@
 import { expect, test } from '@playwright/test';
 import {
   WIDTHS,
-  device,
   STORY,
-  open,
-  settle,
   activate,
-  overflow,
-  handlerAttributes,
   expectClean,
   axeMatrix,
+  openForMatrix,
+  loadAndAxe,
+  pageProblems,
   note,
   requireBuild,
 } from './gates-shared.ts';
@@ -27,17 +25,11 @@ test.describe('axe on the story at every step, reduced motion on/off, light/dark
     test(`story at ${width}px`, async ({ browser, baseURL }) => {
       // 264 s at 320 px in the last CI run, on an idle machine: room for a loaded one.
       test.setTimeout(600_000);
-      const w = await open(browser, baseURL!, {
-        ...device(width),
-        reducedMotion: 'no-preference',
-        colorScheme: 'light',
-      });
+      const w = await openForMatrix(browser, baseURL!, width);
       const { page } = w;
       const label = `${STORY} @${width}`;
       const tally = { runs: 0, identical: 0 };
-      await page.goto(STORY);
-      await settle(page);
-      const found = await axeMatrix(page, `${label} at load`, undefined, tally);
+      const found = await loadAndAxe(page, STORY, `${label} at load`, tally);
       const figures = await page.locator('scrolly-section figure[data-step-ids]').all();
       expect(figures.length).toBeGreaterThan(0);
       for (const figure of figures) {
@@ -51,8 +43,8 @@ test.describe('axe on the story at every step, reduced motion on/off, light/dark
         }
       }
       note(tally);
-      if (width === 320) expect(await overflow(page), `${label}: horizontal overflow (px)`).toBe(0);
-      expect(await handlerAttributes(page), `${label}: on* attributes`).toEqual([]);
+      // After every step: a step's state must not make the page scroll sideways or add on* attributes either.
+      found.push(...(await pageProblems(page, label, width)));
       expect(found).toEqual([]);
       await expectClean(w, label);
       await w.close();

@@ -1,31 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
+import { firstSeenMark, glyphPoint } from '../shared/step-visibility.ts';
 
-/**
- * The first instance of a mark that the reader can see: in the sticky drawing or in a step's own figure. A stacked
- * figure crops the drawing to its step's window, so an instance counts only when its centre is inside its drawing.
- */
-/** Where a reader aims at a mark: its glyph's centre (the smallest shape in it), relative to the mark's box. */
-const glyphPoint = (m: Element) => {
-  const r = m.getBoundingClientRect();
-  const shapes = [...m.querySelectorAll(':scope > :is(circle, rect, path, polygon, ellipse), :scope > g > *')]
-    .map((e) => e.getBoundingClientRect())
-    .filter((b) => b.width > 2 && b.height > 2)
-    .sort((a, b) => a.width * a.height - b.width * b.height);
-  const g = shapes[0] ?? r;
-  return { x: g.left + g.width / 2 - r.left, y: g.top + g.height / 2 - r.top };
-};
-
+/** The first instance of a mark that the reader can see: in the sticky drawing or in a step's own figure. */
 async function visibleMark(page: Page, fig: string, which: string) {
   const all = page.locator(`${fig} :is(.chart__svg, .step__figure) > svg .mark${which}`);
-  const i = await all.evaluateAll((els) =>
-    els.findIndex((m) => {
-      const r = m.getBoundingClientRect();
-      const s = (m as SVGElement).ownerSVGElement?.getBoundingClientRect();
-      const x = r.left + r.width / 2;
-      const y = r.top + r.height / 2;
-      return !!s && r.width > 0 && x > s.left && x < s.right && y > s.top && y < s.bottom;
-    }),
-  );
+  const i = await all.evaluateAll(firstSeenMark);
   expect(i, `a visible mark ${which} in ${fig}`).toBeGreaterThanOrEqual(0);
   return all.nth(i);
 }

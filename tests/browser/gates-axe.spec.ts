@@ -16,11 +16,11 @@ import {
   open,
   settle,
   axe,
-  overflow,
-  handlerAttributes,
+  openForMatrix,
+  loadAndAxe,
+  pageProblems,
   dependsOnColourScheme,
   expectClean,
-  axeMatrix,
   note,
   requireBuild,
 } from './gates-shared.ts';
@@ -34,22 +34,12 @@ test.describe('axe on embed pages, reduced motion on/off, light/dark', () => {
     test(`${EMBED_SET.length} embed pages at ${width}px`, async ({ browser, baseURL }) => {
       test.setTimeout(180_000);
       expect(EMBED_SET.length).toBeGreaterThan(0);
-      const w = await open(browser, baseURL!, {
-        ...device(width),
-        reducedMotion: 'no-preference',
-        colorScheme: 'light',
-      });
+      const w = await openForMatrix(browser, baseURL!, width);
       const tally = { runs: 0, identical: 0 };
       const found: string[] = [];
       for (const path of EMBED_SET) {
-        await w.page.goto(path);
-        await settle(w.page);
-        found.push(...(await axeMatrix(w.page, `${path} @${width}`, undefined, tally)));
-        if (width === 320) {
-          const o = await overflow(w.page);
-          if (o > 0) found.push(`${path} @320: the page scrolls sideways by ${o}px`);
-        }
-        found.push(...(await handlerAttributes(w.page)).map((h) => `${path}: event-handler attribute ${h}`));
+        found.push(...(await loadAndAxe(w.page, path, `${path} @${width}`, tally)));
+        found.push(...(await pageProblems(w.page, `${path} @${width}`, width)));
       }
       note(tally);
       expect(found).toEqual([]);
@@ -122,11 +112,7 @@ test.describe('every other built page at 320px, light and dark', () => {
           // The dark run repeats only pages whose look can depend on the scheme.
           if (scheme === 'light' && (await dependsOnColourScheme(w.page))) dark.push(path);
           found.push(...(await axe(w.page, `${path} @320 ${scheme}`)));
-          if (scheme === 'light') {
-            const o = await overflow(w.page);
-            if (o > 0) found.push(`${path} @320: the page scrolls sideways by ${o}px`);
-            found.push(...(await handlerAttributes(w.page)).map((h) => `${path}: event-handler attribute ${h}`));
-          }
+          if (scheme === 'light') found.push(...(await pageProblems(w.page, `${path} @320`, 320)));
           // Scroll to the end so that anything loaded late is loaded (and checked) too.
           await w.page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
         }

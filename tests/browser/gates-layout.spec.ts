@@ -199,6 +199,10 @@ test.describe('keyboard', () => {
       // the steps). Still intermittent at 320 and 768 (about 1 run in 2 under load 20): after a Tab the focused
       // element, a different one each run deep in the story, is found outside the viewport. Cause not yet found.
       // Seen at 1280 too in a fresh-clone run (2026-11-30), so it is marked at every width of the story.
+      // 2026-11-30 (speed): one cause found and fixed in scrolly-section.ts, a step's placement frame that ran after
+      // focus had moved on; this check now measures after that frame. 768 and 1280 then passed 5 of 5 runs each
+      // (under load 20-40, 1.6-3 min a run; 30 of 30 not yet run). 320 still fails every run: the region map's
+      // sticky graphic (its notes listed under the drawing) covers the first caption source link ("Kursiv").
       test.fixme(c.path === '/', 'intermittent: focused element outside the viewport (issue #15)');
       test.setTimeout(240_000);
       const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
@@ -211,7 +215,10 @@ test.describe('keyboard', () => {
       const problems: string[] = [];
       for (let i = 0; i < controls.length * 2 + 20; i++) {
         await page.keyboard.press('Tab');
+        // The story moves a focused step (and the control in it) into place on the next frame, instantly under
+        // reduced motion: measure after that frame, not between the browser's own scroll and the page's.
         if (c.motion === 'no-preference') await scrollSettled(page);
+        else await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         const f = await checkFocused(page);
         if (f.key === null) {
           if (reached.size > 0) break; // focus left the document: the cycle is complete

@@ -121,8 +121,14 @@ export async function settle(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
+/**
+ * axe-core over the page (or `include`), as problem lines. Legacy mode: axe.run() in the page itself. The default mode
+ * runs axe.runPartial() in each frame and then opens a blank page to merge the parts (axe.finishRun), a page and a
+ * second copy of axe per check, hundreds of times in the sweeps; what it adds is cross-origin frames, and the site
+ * has none (off-origin requests are blocked and fail the gates; same-origin frames are still checked by axe.run).
+ */
 export async function axe(page: Page, label: string, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  let builder = new AxeBuilder({ page }).withTags(TAGS).setLegacyMode();
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
   return violations.map(
@@ -297,6 +303,28 @@ export async function axeMatrix(
   }
   await page.emulateMedia({ reducedMotion: 'no-preference', colorScheme: 'light' });
   await settle(page);
+  return found;
+}
+
+/** A page for the axe matrix at a gate width, in the combination axeMatrix starts from and leaves: motion on, light. */
+export const openForMatrix = (browser: Browser, baseURL: string, width: number) =>
+  open(browser, baseURL, { ...device(width), reducedMotion: 'no-preference', colorScheme: 'light' });
+
+/** Loads `path`, lets it settle and runs axe on the whole page over the matrix. */
+export async function loadAndAxe(page: Page, path: string, label: string, tally: MatrixTally): Promise<string[]> {
+  await page.goto(path);
+  await settle(page);
+  return axeMatrix(page, label, undefined, tally);
+}
+
+/** What every page must not have, as problems: sideways scrolling at 320 px and event-handler (on*) attributes. */
+export async function pageProblems(page: Page, label: string, width: number): Promise<string[]> {
+  const found: string[] = [];
+  if (width === 320) {
+    const o = await overflow(page);
+    if (o > 0) found.push(`${label}: the page scrolls sideways by ${o}px`);
+  }
+  found.push(...(await handlerAttributes(page)).map((h) => `${label}: event-handler attribute ${h}`));
   return found;
 }
 

@@ -3,6 +3,7 @@
  * Geometry only: bounding boxes, computed font sizes times the SVG's screen scale, pages of page.pdf.
  */
 import { expect, test } from '@playwright/test';
+import { firstSeenMark } from '../shared/step-visibility.ts';
 
 /**
  * Rendered size of every visible chart text (font-size x the SVG's screen scale), smallest first. The steps' own
@@ -231,15 +232,7 @@ test.describe('phone details', () => {
     // The sticky drawing, or (the chart stacked on this phone) the first step's own figure; a mark cropped out of the
     // step's window is not one the reader can tap.
     const marks = fig.locator(':is(.chart__svg, .step__figure) > svg .mark[data-steps~="0"]');
-    const i = await marks.evaluateAll((els) =>
-      els.findIndex((m) => {
-        const r = m.getBoundingClientRect();
-        const s = (m as SVGElement).ownerSVGElement?.getBoundingClientRect();
-        const x = r.left + r.width / 2;
-        const y = r.top + r.height / 2;
-        return !!s && r.width > 0 && x > s.left && x < s.right && y > s.top && y < s.bottom;
-      }),
-    );
+    const i = await marks.evaluateAll(firstSeenMark);
     expect(i).toBeGreaterThanOrEqual(0);
     const mark = marks.nth(i);
     await mark.tap();

@@ -12,7 +12,8 @@ import { sweepSteps, type Evaluate } from '../shared/step-sweep.ts';
 export const SIZES = [
   { name: '360x800', width: 360, height: 800, scale: 1, phone: true },
   { name: '390x844', width: 390, height: 844, scale: 1, phone: true },
-  { name: '844x390', width: 844, height: 390, scale: 1, phone: true },
+  // A phone on its side: the graphic stands beside the steps at the screen's height (no 60 % share above them).
+  { name: '844x390', width: 844, height: 390, scale: 1, phone: false },
   { name: '768x1024', width: 768, height: 1024, scale: 1, phone: false },
   { name: '1024x768', width: 1024, height: 768, scale: 1, phone: false },
   { name: '1440x900', width: 1440, height: 900, scale: 1, phone: false },
@@ -32,10 +33,13 @@ for (const size of SIZES) {
     test('every highlighted mark is seen and every step text read while its step is active', async ({ page }) => {
       // Known failures (issue #15 point 1), so they do not gate CI yet; the other sizes must pass. Phones: the
       // courtesy timeline now passes (per-step drawings, src/pages/drawings/); the Republic Day chart's step texts
-      // still slide under its sticky graphic. 844x390 and 200 % zoom (720x450): a 60svh graphic is 230-270 px tall, no
-      // drawing's windows fit it at a legible scale; they need the side-by-side layout. Remove a size when it holds.
+      // still slide under its sticky graphic. 200 % zoom (720x450, graphic beside the steps): the flow and the matrix
+      // hold; the region map's border mark includes its numbered note at the narrow drawing's foot (taller than the
+      // screen), the Republic Day narrow window of the claims step (491 units) needs 453 px at 12 px text, and the
+      // timeline's windows fit neither drawing, so those two fall to stacked figures beside their words. Remove a
+      // size when it holds.
       test.fixme(
-        ['360x800', '390x844', '844x390', '1440x900-zoom200'].includes(size.name),
+        ['360x800', '390x844', '1440x900-zoom200'].includes(size.name),
         'step visibility does not hold yet at this size (issue #15, point 1)',
       );
       test.setTimeout(240_000);

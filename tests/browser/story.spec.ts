@@ -112,6 +112,26 @@ test.describe('scrollytelling', () => {
     expect(seen).toEqual(expected);
   });
 
+  test('focus that leaves a step before the next frame stays in view (the step is not placed after all)', async ({
+    page,
+  }) => {
+    // A step placed itself on the frame after its focus even when focus had moved on by then (a quick second Tab, a
+    // slow frame): the newly focused element was scrolled out of view (issue #15, the intermittent Tab failure).
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto('/');
+    const top = await page.evaluate(async () => {
+      const step = document.querySelector<HTMLElement>('scrolly-section .step')!;
+      const last = [...document.querySelectorAll<HTMLElement>('a[href]')].at(-1)!;
+      step.focus();
+      last.focus(); // in the same task: before the step's frame
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { focused: document.activeElement === last, top: last.getBoundingClientRect().top };
+    });
+    expect(top.focused).toBe(true);
+    expect(top.top).toBeGreaterThanOrEqual(0);
+    expect(top.top).toBeLessThan(page.viewportSize()!.height);
+  });
+
   test('changes state instantly under reduced motion', async ({ page }) => {
     await page.goto('/');
     const duration = await page

@@ -264,23 +264,31 @@ async function runEngine(
 }
 
 /**
+ * This suite again in a child process, with `env` over this process's environment (and killed after `timeout` ms if
+ * given); resolves with its exit status and its stdout and stderr together, in order.
+ */
+async function runChild(
+  env: Record<string, string>,
+  timeout?: number,
+): Promise<{ status: number | null; out: string }> {
+  const { spawn } = await import('node:child_process');
+  return new Promise((resolve) => {
+    const c = spawn(process.execPath, [process.argv[1]!], { env: { ...process.env, ...env }, timeout });
+    let out = '';
+    c.stdout.on('data', (d) => (out += d));
+    c.stderr.on('data', (d) => (out += d));
+    c.on('close', (status) => resolve({ status, out }));
+  });
+}
+
+/**
  * Two cores, two engines: each engine runs in a child process of its own, at the same time, and the planted break
  * follows Firefox (the quicker of the two) while WebKit is still scrolling. Each child's output is printed whole
  * when it ends and its closing counts are added up here. ENGINES_SPLIT=0 runs everything in this process.
  */
 async function runSplit(): Promise<void> {
   const started = Date.now();
-  const { spawn } = await import('node:child_process');
-  const child = (env: Record<string, string>) =>
-    new Promise<{ status: number | null; out: string }>((resolve) => {
-      const c = spawn(process.execPath, [process.argv[1]!], {
-        env: { ...process.env, ENGINES_SITE: site.origin, ENGINES_SPLIT: '0', ...env },
-      });
-      let out = '';
-      c.stdout.on('data', (d) => (out += d));
-      c.stderr.on('data', (d) => (out += d));
-      c.on('close', (status) => resolve({ status, out }));
-    });
+  const child = (env: Record<string, string>) => runChild({ ENGINES_SITE: site.origin, ENGINES_SPLIT: '0', ...env });
   const add = (name: string, r: { status: number | null; out: string }) => {
     console.log(`\n## ${name}\n${r.out.trim()}`);
     const counts = /^(\d+) passed, (\d+) failed$/m.exec(r.out);
@@ -358,18 +366,11 @@ async function main(): Promise<void> {
  */
 async function plantedBreak(engine: string): Promise<void> {
   await check(`planted break: a step that never activates in ${engine} fails the suite`, async () => {
-    const { spawn } = await import('node:child_process');
     // Asynchronous, so that the other engine's run goes on meanwhile (runSplit).
-    const r = await new Promise<{ status: number | null; out: string }>((resolve) => {
-      const c = spawn(process.execPath, [process.argv[1]!], {
-        env: { ...process.env, ENGINES: engine, ENGINES_SIZES: 'desktop', ENGINES_PLANT: 'step', STORY_TEST_PORT: '0' },
-        timeout: 300_000,
-      });
-      let out = '';
-      c.stdout.on('data', (d) => (out += d));
-      c.stderr.on('data', (d) => (out += d));
-      c.on('close', (status) => resolve({ status, out }));
-    });
+    const r = await runChild(
+      { ENGINES: engine, ENGINES_SIZES: 'desktop', ENGINES_PLANT: 'step', STORY_TEST_PORT: '0' },
+      300_000,
+    );
     const out = r.out;
     const problems: string[] = [];
     if (r.status !== 1) problems.push(`planted run exited ${r.status}, expected 1`);

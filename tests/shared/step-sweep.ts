@@ -43,7 +43,10 @@ function figures(): { id: string; steps: string[] }[] {
 async function toTrigger(arg: { figure: string; step: string; index: number }): Promise<string> {
   const el = document.querySelector(`#${CSS.escape(arg.figure)} .step[data-step-id="${CSS.escape(arg.step)}"]`);
   if (!el) return 'no step element';
-  const offset = matchMedia('(min-width: 60rem)').matches ? 0.55 : 0.8;
+  // The trigger line of src/scripts/scrolly-section.ts: higher where the graphic is beside the steps (wide screens,
+  // and short wide ones).
+  const side = '(min-width: 60rem), (min-width: 40rem) and (max-height: 32rem)';
+  const offset = matchMedia(side).matches ? 0.55 : 0.8;
   window.scrollBy({ top: el.getBoundingClientRect().top - innerHeight * offset + 4, behavior: 'instant' });
   const active = () => document.getElementById(arg.figure)?.dataset.activeStep ?? '';
   for (const start = performance.now(); performance.now() - start < 1000; ) {

@@ -223,3 +223,32 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
     graphicShare,
   };
 }
+
+/**
+ * The index of the first mark the reader can see among `marks` (instances of one mark in the sticky drawing and in
+ * the steps' own figures), or -1: a stacked figure crops the drawing to its step's window, so an instance counts
+ * only when its centre is inside its drawing. Plain DOM, for `locator.evaluateAll(firstSeenMark)`.
+ */
+export function firstSeenMark(marks: Element[]): number {
+  return marks.findIndex((m) => {
+    const r = m.getBoundingClientRect();
+    const s = (m as SVGElement).ownerSVGElement?.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    return !!s && r.width > 0 && x > s.left && x < s.right && y > s.top && y < s.bottom;
+  });
+}
+
+/**
+ * Where a reader aims at a mark: its glyph's centre (the smallest shape in it), relative to the mark's box.
+ * Plain DOM, for `locator.evaluate(glyphPoint)`, whose result is a `position` for hover, click or tap.
+ */
+export function glyphPoint(m: Element): { x: number; y: number } {
+  const r = m.getBoundingClientRect();
+  const shapes = [...m.querySelectorAll(':scope > :is(circle, rect, path, polygon, ellipse), :scope > g > *')]
+    .map((e) => e.getBoundingClientRect())
+    .filter((b) => b.width > 2 && b.height > 2)
+    .sort((a, b) => a.width * a.height - b.width * b.height);
+  const g = shapes[0] ?? r;
+  return { x: g.left + g.width / 2 - r.left, y: g.top + g.height / 2 - r.top };
+}

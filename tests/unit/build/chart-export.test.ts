@@ -22,7 +22,8 @@ describe('standaloneSvg: a downloaded chart', () => {
 
   it('wraps a long title inside the file instead of cutting it at the edge', () => {
     const title =
-      'Courtesy and campaigns: the messages Moscow sent to Astana and the campaigns that ran in the same seasons, 2022 to 2025';
+      'Courtesy and campaigns: the messages Moscow sent to Astana and the campaigns that ran in the same seasons, ' +
+      '2022 to 2025';
     const short = standaloneSvg(drawing, { ...opts, title: 'Short' });
     const svg = standaloneSvg(drawing, { ...opts, title });
     const lines = titleLines(svg);

@@ -193,71 +193,50 @@ describe('storyUrl', () => {
 });
 
 describe('formatCitations for a paragraph', () => {
-  it('APA 7: group author. (n.d.). Title. Site. [Retrieved date, from] URL with anchor', () => {
-    // APA 7 (9.16) adds a retrieval date for an undated page that may change; the style prints it.
-    expect(cited.apa).toMatch(
-      new RegExp(
-        `^${AUTHOR}\\. \\(n\\.d\\.\\)\\. ${esc(HEADLINE)}\\. ${OUTLET}\\. (Retrieved January 15, 2025, from )?${esc(URL_P05)}$`,
-      ),
-    );
-    expect(cited.inText.apa).toMatch(new RegExp(`^\\(${AUTHOR}, n\\.d\\., para\\. 5\\)$`));
-  });
-
-  it('MLA 9: author. “Title.” Container, URL. Accessed date. (no date, so the access date)', () => {
-    expect(cited.mla).toMatch(
-      new RegExp(
-        `^${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, ${esc(URL_P05)}\\. Accessed 15 Jan\\. 2025\\.$`,
-      ),
-    );
-    expect(cited.inText.mla).toMatch(new RegExp(`^\\(${AUTHOR}, par\\. 5\\)$`));
-  });
-
-  it('Chicago notes and bibliography: bibliography entry with n.d., note with the paragraph', () => {
-    expect(cited.chicago).toMatch(
-      new RegExp(
-        `^${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, n\\.d\\. (Accessed January 15, 2025\\. )?${esc(URL_P05)}\\.$`,
-      ),
-    );
-    expect(cited.inText.chicago).toMatch(
-      new RegExp(`^${AUTHOR}, “${esc(HEADLINE_TITLE_CASE)},” ${OUTLET}, n\\.d\\., para\\. 5, .*${esc(URL_P05)}\\.$`),
-    );
-  });
-
-  it('Harvard (Cite Them Right): author (no date) ‘Title’, Site. Available at: URL (Accessed: date).', () => {
-    expect(cited.harvard).toMatch(
-      new RegExp(
-        `^${AUTHOR} \\(no date\\) ‘${esc(HEADLINE)}’, ${OUTLET}\\. Available at: ${esc(URL_P05)} \\(Accessed: 15 January 2025\\)\\.$`,
-      ),
-    );
-    expect(cited.inText.harvard).toMatch(new RegExp(`^\\(${AUTHOR}, no date, para\\. 5\\)$`));
-  });
-
-  it(
-    'BibLaTeX: an @online entry with author, title, outlet, the anchored URL and urldate, which parses back the ' +
-      'same',
-    () => {
-      expect(cited.bibtex).toMatch(/^@online\{TomorrowsAffairs_p05,/);
-      expect(cited.bibtex).toContain("author = {{Tomorrow's Affairs Staff}}");
-      expect(cited.bibtex).toContain(`url = {${URL_P05}}`);
-      expect(cited.bibtex).toContain(`urldate = {${ACCESSED}}`);
-      expect(cited.bibtex).not.toMatch(/\b(year|date)\s*=/);
-      const [back] = new Cite(cited.bibtex).data;
-      expect(back).toMatchObject({
-        type: 'webpage',
-        title: HEADLINE,
-        URL: URL_P05,
-        'container-title': "Tomorrow's Affairs",
-        accessed: { 'date-parts': [[2025, 1, 15]] },
-      });
-      const [name] = back!.author as { family?: string; literal?: string; given?: string }[];
-      expect(name!.literal ?? name!.family).toBe("Tomorrow's Affairs Staff");
-      expect(name!.given).toBeUndefined();
+  /** Each style's reference-list entry and in-text citation, as whole-string patterns. */
+  const styles: { style: 'apa' | 'mla' | 'chicago' | 'harvard'; what: string; full: string; inText: string }[] = [
+    {
+      // APA 7 (9.16) adds a retrieval date for an undated page that may change; the style prints it.
+      style: 'apa',
+      what: 'APA 7: group author. (n.d.). Title. Site. [Retrieved date, from] URL with anchor',
+      full: `${AUTHOR}\\. \\(n\\.d\\.\\)\\. ${esc(HEADLINE)}\\. ${OUTLET}\\. (Retrieved January 15, 2025, from )?${esc(URL_P05)}`,
+      inText: `\\(${AUTHOR}, n\\.d\\., para\\. 5\\)`,
     },
-  );
+    {
+      style: 'mla',
+      what: 'MLA 9: author. “Title.” Container, URL. Accessed date. (no date, so the access date)',
+      full: `${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, ${esc(URL_P05)}\\. Accessed 15 Jan\\. 2025\\.`,
+      inText: `\\(${AUTHOR}, par\\. 5\\)`,
+    },
+    {
+      style: 'chicago',
+      what: 'Chicago notes and bibliography: bibliography entry with n.d., note with the paragraph',
+      full: `${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, n\\.d\\. (Accessed January 15, 2025\\. )?${esc(URL_P05)}\\.`,
+      inText: `${AUTHOR}, “${esc(HEADLINE_TITLE_CASE)},” ${OUTLET}, n\\.d\\., para\\. 5, .*${esc(URL_P05)}\\.`,
+    },
+    {
+      style: 'harvard',
+      what: 'Harvard (Cite Them Right): author (no date) ‘Title’, Site. Available at: URL (Accessed: date).',
+      full: `${AUTHOR} \\(no date\\) ‘${esc(HEADLINE)}’, ${OUTLET}\\. Available at: ${esc(URL_P05)} \\(Accessed: 15 January 2025\\)\\.`,
+      inText: `\\(${AUTHOR}, no date, para\\. 5\\)`,
+    },
+  ];
+  it.each(styles)('$what', ({ style, full, inText }) => {
+    expect(cited[style]).toMatch(new RegExp(`^${full}$`));
+    expect(cited.inText[style]).toMatch(new RegExp(`^${inText}$`));
+  });
+
+  it('BibLaTeX: an @online entry with author, title, outlet, the anchored URL and urldate', () => {
+    expect(cited.bibtex).toMatch(/^@online\{TomorrowsAffairs_p05,/);
+    expect(cited.bibtex).toContain("author = {{Tomorrow's Affairs Staff}}");
+    expect(cited.bibtex).toContain(`url = {${URL_P05}}`);
+    expect(cited.bibtex).toContain(`urldate = {${ACCESSED}}`);
+    expect(cited.bibtex).not.toMatch(/\b(year|date)\s*=/);
+  });
 
   it(
     'RIS: a NEWS record, one whole value per line, with author, title, outlet, the anchored URL and the access ' +
-      'date (Y2), which parses back the same',
+      'date (Y2)',
     () => {
       const lines = cited.ris.split('\n');
       expect(lines[0]).toBe('TY  - NEWS');
@@ -269,18 +248,34 @@ describe('formatCitations for a paragraph', () => {
       expect(lines).toContain(`UR  - ${URL_P05}`);
       expect(lines).toContain('Y2  - 2025/01/15/');
       expect(lines.some((l) => /^(PY|Y1|DA)/.test(l))).toBe(false);
-      const [back] = new Cite(cited.ris).data;
-      expect(back).toMatchObject({
-        type: 'article-newspaper',
-        title: HEADLINE,
-        URL: URL_P05,
-        'container-title': "Tomorrow's Affairs",
-        accessed: { 'date-parts': [[2025, 1, 15]] },
-      });
-      // The RIS spec names a newspaper article's author (AU) its "Reporter"; citation-js reads it into CSL `reporter`.
-      expect(back!.reporter).toBe("Tomorrow's Affairs Staff");
     },
   );
+
+  /** BibLaTeX and RIS read back by citation-js: the same work, and the author as one name (where each format puts it). */
+  const readBack: { format: 'bibtex' | 'ris'; type: string; author: (item: Record<string, unknown>) => unknown }[] = [
+    {
+      format: 'bibtex',
+      type: 'webpage',
+      author: (item) => {
+        const [name] = item.author as { family?: string; literal?: string; given?: string }[];
+        expect(name!.given).toBeUndefined();
+        return name!.literal ?? name!.family;
+      },
+    },
+    // The RIS spec names a newspaper article's author (AU) its "Reporter"; citation-js reads it into CSL `reporter`.
+    { format: 'ris', type: 'article-newspaper', author: (item) => item.reporter },
+  ];
+  it.each(readBack)('$format parses back to the same work and author', ({ format, type, author }) => {
+    const [back] = new Cite(cited[format]).data as Record<string, unknown>[];
+    expect(back).toMatchObject({
+      type,
+      title: HEADLINE,
+      URL: URL_P05,
+      'container-title': "Tomorrow's Affairs",
+      accessed: { 'date-parts': [[2025, 1, 15]] },
+    });
+    expect(author(back!)).toBe("Tomorrow's Affairs Staff");
+  });
 
   it('CSL-JSON: valid JSON, one item with the fields and no issued date', () => {
     const items = JSON.parse(cited.csljson) as Record<string, unknown>[];
