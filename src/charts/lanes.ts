@@ -12,7 +12,7 @@
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
 import { defined } from '../lib/defined.ts';
-import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
+import { annotatedDrawing, noteFontSize, type AnnotationFrame } from './marks/annotation.ts';
 import type { Box } from './shared.ts';
 import { scaleUtc } from 'd3-scale';
 import { utcDay } from 'd3-time';
@@ -22,7 +22,7 @@ import { lanes as laneOrder, type StoryEvent } from '../schemas.ts';
 import type { ChartInput, ChartOptions, Drawing } from './types.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from './density.ts';
 import { MONTHS } from './marks/months.ts';
-import { labelWidth } from './marks/text.ts';
+import { labelWidth, SAFE, wrapText } from './marks/text.ts';
 
 export { labelWidth };
 import { hatchPattern } from './marks/defs.ts';
@@ -96,6 +96,15 @@ const CLUSTER = 16;
 const PAD = 8;
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/**
+ * Lane order, top to bottom. Wide: the order of the schema (official Moscow, the fake, the answers, what happened).
+ * Narrow (phones): official Moscow, then what happened and the answers, the fake last, so the lanes a step lights
+ * together stay together: the Republic Day step lights Peskov's remark, the Defence Ministry's answer and the
+ * greetings, which the wide order sets ~490 units apart (more than a phone's sticky graphic shows at 12 px text).
+ * The caption's words hold for both: official Moscow above, the fake and the answers to it below.
+ */
+export const NARROW_LANES: readonly Lane[] = ['official', 'context', 'response', 'disinformation'];
+
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
 /** Geometry of the chart, shared by the build-time renderer and any browser code. */
@@ -137,11 +146,14 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
   );
   const allSteps = openSteps(chart);
 
+  const room = narrow
+    ? noteRoom(chart, width, new Map(data.events.map((e) => [e.id, e.lane])))
+    : new Map<string, number>();
   const lanesOut: LanesLayout['lanes'] = [];
   const marks: PlacedMark[] = [];
   const featured = featuredIds(chart);
   let y = top;
-  for (const lane of laneOrder) {
+  for (const lane of narrow ? NARROW_LANES : laneOrder) {
     const all = data.events.filter((e) => e.lane === lane).map((e) => ({ e, iv: eventInterval(e, zone) }));
     if (all.length === 0) continue;
     // Over the lane's limit, events nobody is pointed at are counted per day (or month, if that is all that is known).
@@ -169,7 +181,9 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
     const placed: { m: Omit<PlacedMark, 'y' | 'ly'>; row: number; labelAbove: boolean }[] = [];
     for (const { e, iv, cluster } of inLane) {
       const label = cluster ? clusterLabel(data.text, cluster.members.length) : (chart.labels[e.id] ?? e.title);
-      const w = labelWidth(label, fontSize);
+      // The estimate over SAFE, as notes are measured: wider fonts (DejaVu Sans; italic for the article's claims) still
+      // end inside the drawing.
+      const w = labelWidth(label, fontSize) / SAFE;
       const open = iv.start < start || iv.end > end;
       const shape: MarkShape = cluster ? 'cluster' : iv.start === iv.end ? 'point' : open ? 'open' : 'day';
       const mx0 = shape === 'point' ? x(iv.start) - 5 : Math.max(x0, x(iv.start)) + (cluster ? 1 : 0);
@@ -255,17 +269,58 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
         labelAbove,
       });
     }
+    // Narrow: free room under the row of each mark a step annotates, so its note sits right under it (a phone
+    // drawing has no free columns beside its marks) and its leader crosses nothing.
+    const extra = new Map<number, number>();
+    for (const p of placed) {
+      const r = room.get(p.m.id);
+      const markRow = p.labelAbove ? p.row + 1 : p.row;
+      if (r) extra.set(markRow, Math.max(extra.get(markRow) ?? 0, r));
+    }
+    const rowTop: number[] = [];
+    let next = rowsTop;
+    for (let i = 0; i < rows.length; i++) {
+      rowTop.push(next);
+      next += ROW + (extra.get(i) ?? 0);
+    }
+    const at = (i: number) => defined(rowTop[i], `row ${i} of lane ${lane}`);
     for (const p of placed) {
       const markRow = p.labelAbove ? p.row + 1 : p.row;
-      const cy = rowsTop + markRow * ROW + ROW / 2;
-      const ly = p.labelAbove ? rowsTop + p.row * ROW + ROW / 2 + fontSize * 0.35 + 4 : cy + fontSize * 0.35;
+      const cy = at(markRow) + ROW / 2;
+      const ly = p.labelAbove ? at(p.row) + ROW / 2 + fontSize * 0.35 + 4 : cy + fontSize * 0.35;
       marks.push({ ...p.m, y: px(cy), ly: px(ly) });
     }
-    const y1 = rowsTop + rows.length * ROW + 6;
+    const y1 = next + 6;
     lanesOut.push({ lane, title: data.text.lanes[lane], y0: y, y1, titleY });
     y = y1;
   }
   return { width, height: Math.ceil(y + 4), narrow, plot: { x0, x1, top }, days, lanes: lanesOut, marks, fontSize };
+}
+
+/**
+ * Narrow layout: the room (drawing units) a note needs under each annotated mark: a callout's first subject, both ends
+ * of a bracket. The note's lines at the annotation mark's size and measure, plus its gaps.
+ */
+function noteRoom(chart: LanesData['chart'], width: number, laneOf: ReadonlyMap<string, Lane>): Map<string, number> {
+  const fs = noteFontSize(width);
+  const lh = Math.round(fs * 1.25);
+  const measure = Math.min(width - 8, width * 0.62) * SAFE;
+  const out = new Map<string, number>();
+  const add = (id: string, text: string) => {
+    const h = wrapText(text, measure, fs).length * lh + 4 + 16;
+    out.set(id, Math.max(out.get(id) ?? 0, h));
+  };
+  for (const s of chart.steps)
+    for (const a of s.annotations) {
+      if (a.type === 'callout' && a.subject[0]) add(a.subject[0], a.text);
+      // A bracket runs under the lower of its two marks (the later lane; both in one lane); its label names the interval.
+      if (a.type === 'bracket') {
+        const rank = (id: string) => NARROW_LANES.indexOf(laneOf.get(id) ?? 'context');
+        const lower = Math.max(rank(a.from), rank(a.to));
+        for (const id of [a.from, a.to]) if (rank(id) === lower) add(id, `${a.text ?? ''}: at least 99 days`);
+      }
+    }
+  return out;
 }
 
 function markShape(m: PlacedMark, p: string): Markup {
@@ -340,7 +395,8 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
 <g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="#1d1d1d">${m.label}</text></g>`;
   });
   const body = svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}`;
-  return annotatedDrawing(data.chart, options, lanesAnnotationFrame(data, L, p), body, lanesLit(L));
+  // Narrow: each note sits under its mark, so a step's window holds its notes too (a phone's sticky graphic shows them).
+  return annotatedDrawing(data.chart, options, lanesAnnotationFrame(data, L, p), body, lanesLit(L), L.narrow);
 }
 
 /** Each mark with the box of its glyph and label (and the label's own row when it sits above). */

@@ -13,10 +13,10 @@
  */
 import { svg, px, type Markup } from '../../lib/escape.ts';
 import type { StepAnnotation, StoryEvent } from '../../schemas.ts';
-import { boxesOverlap, wrapText, blockWidth, INK, SAFE, type Box } from '../shared.ts';
+import { boxesOverlap, wrapText, blockWidth, labelWidth as labelWidthOf, INK, SAFE, type Box } from '../shared.ts';
 import type { ChartOptions, Drawing } from '../types.ts';
 import { svgFrame } from './frame.ts';
-import { stepViews, type Lit, type Stepped } from './steps.ts';
+import { stepViews, type Lit, type StepView, type Stepped } from './steps.ts';
 
 /** Ink for notes and connectors: ~16:1 on white, far above the 3:1 floor for marks. */
 export const ANNOTATION_INK = INK;
@@ -118,6 +118,10 @@ export interface PlacedAnnotation {
   text: string;
   note: Box;
   subject: Box;
+  /** The connector as drawn, [x0, y0, x1, y1] from the note to the subject's rim; absent when a badge stands in. */
+  leader?: [number, number, number, number];
+  /** A note in the strip under the chart whose leader would cross the drawing: its number, on a badge by the subject. */
+  badge?: { n: number; box: Box };
 }
 
 export interface AnnotationLayer {
@@ -177,31 +181,57 @@ function nearest(b: Box, x: number, y: number): [number, number] {
   return [Math.min(Math.max(x, b.x0), b.x1), Math.min(Math.max(y, b.y0), b.y1)];
 }
 
-/** Whether the connector from note to subject would run across any of `boxes` (sampled every 2 units). */
-function connectorCrosses(note: Box, subject: Box, boxes: readonly Box[]): boolean {
+/** The connector's ends, rounded as drawn: from the note's nearest point to the subject's rim. */
+export function leaderOf(note: Box, subject: Box): [number, number, number, number] {
   const [sx, sy] = nearest(subject, (note.x0 + note.x1) / 2, (note.y0 + note.y1) / 2);
   const [nx, ny] = nearest(note, sx, sy);
-  const len = Math.hypot(nx - sx, ny - sy);
-  if (len < 8) return false;
-  const n = Math.ceil(len / 2);
-  const near = boxes.filter(
-    (b) => b.x1 >= Math.min(sx, nx) && b.x0 <= Math.max(sx, nx) && b.y1 >= Math.min(sy, ny) && b.y0 <= Math.max(sy, ny),
-  );
-  for (let i = 2; i < n - 1; i++) {
-    const x = nx + ((sx - nx) * i) / n;
-    const y = ny + ((sy - ny) * i) / n;
-    if (near.some((b) => x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1)) return true;
-  }
-  return false;
+  return [Math.round(nx), Math.round(ny), Math.round(sx), Math.round(sy)];
 }
 
-/** A connector from the note to the subject's rim: ink over a white halo; none when they touch. */
-function connector(note: Box, subject: Box): Markup {
-  const [sx, sy] = nearest(subject, (note.x0 + note.x1) / 2, (note.y0 + note.y1) / 2);
-  const [nx, ny] = nearest(note, sx, sy);
+/** A connector from the note to the subject's rim: ink over a white halo. */
+function connector(leader: readonly [number, number, number, number]): Markup {
   // Always drawn, however short: a note beside two marks must say which one it is about.
   // Ink on the layer's group (stroke, fill); placement keeps connectors off marks where it can.
-  return svg`<path d="M${Math.round(nx)} ${Math.round(ny)}L${Math.round(sx)} ${Math.round(sy)}"/>`;
+  return svg`<path d="M${leader[0]} ${leader[1]}L${leader[2]} ${leader[3]}"/>`;
+}
+
+/** Radius of a badge that numbers a strip note beside its subject. */
+const BADGE = 8;
+
+/**
+ * A free place for a badge of radius BADGE beside the subject (left, right, above, below, at its middle, then its
+ * corners), inside the frame and over nothing in `taken`; undefined when there is none.
+ */
+function badgePlace(subject: Box, frame: Box, taken: readonly Box[]): Box | undefined {
+  const d = 2 * BADGE + 2;
+  const cy = (subject.y0 + subject.y1) / 2;
+  const cx = (subject.x0 + subject.x1) / 2;
+  const spots: [number, number][] = [
+    [subject.x0 - d, cy - BADGE],
+    [subject.x1 + 2, cy - BADGE],
+    [cx - BADGE, subject.y0 - d],
+    [cx - BADGE, subject.y1 + 2],
+    [subject.x0 - d, subject.y0 - d],
+    [subject.x1 + 2, subject.y0 - d],
+    [subject.x0 - d, subject.y1 + 2],
+    [subject.x1 + 2, subject.y1 + 2],
+  ];
+  // Then along its top and bottom edges, and down its sides, every 12 units.
+  for (let x = subject.x0; x + 2 * BADGE <= subject.x1; x += 12) spots.push([x, subject.y0 - d], [x, subject.y1 + 2]);
+  for (let y = subject.y0; y + 2 * BADGE <= subject.y1; y += 12) spots.push([subject.x0 - d, y], [subject.x1 + 2, y]);
+  for (const [x, y] of spots) {
+    const b = { x0: px(x), y0: px(y), x1: px(x + 2 * BADGE), y1: px(y + 2 * BADGE) };
+    const inside = b.x0 >= frame.x0 && b.y0 >= frame.y0 && b.x1 <= frame.x1 && b.y1 <= frame.y1;
+    if (inside && !taken.some((o) => boxesOverlap(grow(b, 1), o))) return b;
+  }
+  return undefined;
+}
+
+/** The badge's markup: a white disc with an ink ring and its number (the note under the chart starts with it). */
+function badgeMarkup(b: Box, n: number): Markup {
+  const cx = px((b.x0 + b.x1) / 2);
+  const cy = px((b.y0 + b.y1) / 2);
+  return svg`<circle cx="${cx}" cy="${cy}" r="${BADGE}" fill="#fff"/><text x="${cx}" y="${px(cy + 4.5)}" text-anchor="middle" font-weight="700" stroke="none">${n}</text>`;
 }
 
 function noteText(lines: readonly string[], x: number, top: number, fs: number, lh: number, bold: boolean): Markup {
@@ -310,14 +340,25 @@ export function annotationLayer(
           const b = { x0: px(x), y0: px(y), x1: px(x + lw), y1: px(y + lh2) };
           if (!inside(b) || obstacles.some((o) => boxesOverlap(grow(b, 3), o))) continue;
           fallback ??= { note: b, lines: ls };
-          if (!connectorCrosses(b, subject, taken)) {
+          if (!crossesAny(leaderOf(b, subject), taken)) {
             found = { note: b, lines: ls };
             break;
           }
         }
         if (found) break;
       }
-      found ??= fallback;
+      // A free place whose leader would cross something drawn: only when no badge can stand by the subject (then the
+      // note goes to the strip under the chart, numbered like its badge).
+      if (
+        !found &&
+        fallback &&
+        !badgePlace(
+          subject,
+          frameBox,
+          obstacles.filter((o) => o !== subject),
+        )
+      )
+        found = fallback;
       const note = found?.note;
       if (found) lines = found.lines;
       if (!note) {
@@ -327,9 +368,10 @@ export function annotationLayer(
       }
       taken.push(note);
       if (a.type !== 'band') taken.push(subject);
-      placed.push({ step, type: a.type, text, note, subject });
+      const leader = leaderOf(note, subject);
+      placed.push({ step, type: a.type, text, note, subject, leader });
       parts.push(
-        group(step, a, subjectMarkup, connector(note, subject), noteText(lines, note.x0 + 1, note.y0, fs, lh, false)),
+        group(step, a, subjectMarkup, connector(leader), noteText(lines, note.x0 + 1, note.y0, fs, lh, false)),
       );
     }
   });
@@ -350,32 +392,71 @@ export function annotationLayer(
           y1: px(top + lines.length * lh + 4),
         };
         height = Math.max(height, Math.ceil(note.y1 + MARGIN));
-        placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject });
+        const leader = leaderOf(note, q.subject);
+        placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject, leader });
         parts.push(
-          group(
-            q.step,
-            q.a,
-            q.subjectMarkup,
-            connector(note, q.subject),
-            noteText(lines, note.x0 + 1, top, fs, lh, false),
-          ),
+          group(q.step, q.a, q.subjectMarkup, connector(leader), noteText(lines, note.x0 + 1, top, fs, lh, false)),
         );
       });
     bottomQueue.length = 0;
   }
-  // Notes with no free place inside: a strip under the chart, each note under its subject as far as it can.
-  for (const q of bottomQueue) {
+  // Notes with no free place inside: a strip under the chart, each note under its subject as far as it can. A leader
+  // that would run across the drawing to reach its subject gives way to a numbered badge beside the subject, and the
+  // note starts with the same number.
+  const inFrame: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };
+  let badges = 0;
+  // Notes that keep a leader go nearest the chart, numbered notes under them, so no leader runs through a strip note.
+  const needsBadge = (q: (typeof bottomQueue)[number]) => {
     const x = Math.min(Math.max(MARGIN, q.subject.x0), frame.width - MARGIN - q.w);
-    const note = { x0: px(x), y0: px(height + GAP), x1: px(x + q.w), y1: px(height + GAP + q.h) };
+    const probe = { x0: x, y0: height + GAP, x1: x + q.w, y1: height + GAP + q.h };
+    return crossesAny(
+      leaderOf(probe, q.subject),
+      taken.filter((b) => b !== q.subject),
+    );
+  };
+  const ordered = [...bottomQueue.filter((q) => !needsBadge(q)), ...bottomQueue.filter(needsBadge)];
+  for (const q of ordered) {
+    const x = Math.min(Math.max(MARGIN, q.subject.x0), frame.width - MARGIN - q.w);
+    let note = { x0: px(x), y0: px(height + GAP), x1: px(x + q.w), y1: px(height + GAP + q.h) };
+    let leader: [number, number, number, number] | undefined = leaderOf(note, q.subject);
+    let badge: { n: number; box: Box } | undefined;
+    let lines = q.lines;
+    let text = q.text;
+    const others = taken.filter((b) => b !== q.subject);
+    if (crossesAny(leader, others)) {
+      const spot = badgePlace(q.subject, inFrame, others);
+      if (spot) {
+        badges += 1;
+        badge = { n: badges, box: spot };
+        taken.push(spot);
+        leader = undefined;
+        text = `${badges}. ${q.text}`;
+        lines = wrapText(text, (q.w + labelWidthOf(`${badges}. `, fs)) * SAFE, fs);
+        const w = blockWidth(lines, fs) / SAFE;
+        const h = lines.length * lh + 4;
+        const x2 = Math.min(Math.max(MARGIN, q.subject.x0), frame.width - MARGIN - w);
+        note = { x0: px(x2), y0: px(height + GAP), x1: px(x2 + w), y1: px(height + GAP + h) };
+      }
+    }
     height = Math.ceil(note.y1 + MARGIN);
-    placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject });
+    // A later strip note's leader must not run through this one.
+    taken.push(note);
+    placed.push({
+      step: q.step,
+      type: q.a.type,
+      text,
+      note,
+      subject: q.subject,
+      ...(leader ? { leader } : {}),
+      ...(badge ? { badge } : {}),
+    });
     parts.push(
       group(
         q.step,
         q.a,
-        q.subjectMarkup,
-        connector(note, q.subject),
-        noteText(q.lines, note.x0 + 1, note.y0, fs, lh, false),
+        svg`${q.subjectMarkup}${badge ? badgeMarkup(badge.box, badge.n) : ''}`,
+        leader ? connector(leader) : svg``,
+        noteText(lines, note.x0 + 1, note.y0, fs, lh, false),
       ),
     );
   }
@@ -414,21 +495,55 @@ export function annotatedDrawing(
   notesFrame: AnnotationFrame,
   body: Markup,
   lit: readonly Lit[],
+  notesInWindows = false,
 ): Drawing {
   const notes = annotationLayer(onlyStep(chart.steps, options.step), notesFrame);
   const { width, idPrefix } = notesFrame;
   const { title, description } = chart;
   const frame = { width, height: notes.height, idPrefix, title, description, fonts: options.fonts };
+  const views = stepViews(chart, lit, width, notes.height);
   return {
     svg: svgFrame(frame, [body, notes.svg]),
     width,
     height: notes.height,
-    steps: stepViews(chart, lit, width, notes.height),
+    steps: notesInWindows ? withNotes(views, notes.placed, width, notes.height) : views,
   };
+}
+
+/** Each step's window grown to hold its own notes, subjects and badges (a chart whose notes sit by their marks). */
+function withNotes(views: StepView[], placed: readonly PlacedAnnotation[], width: number, height: number): StepView[] {
+  return views.map((v, i) => {
+    // Only notes by the step's marks: a bracket drawn far from them (under an unlit mark) stays outside the view.
+    const mine = placed
+      .filter((p) => p.step === i && boxesOverlap(p.subject, v.window))
+      .flatMap((p) => [p.note, p.subject, ...(p.badge ? [p.badge.box] : [])]);
+    if (mine.length === 0) return v;
+    const b = union([v.window, ...mine]);
+    const pad = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
+    const window = {
+      x0: pad(b.x0 - 6, 0, width),
+      y0: pad(b.y0 - 6, 0, height),
+      x1: pad(b.x1 + 6, 0, width),
+      y1: pad(b.y1 + 6, 0, height),
+    };
+    return { ...v, window };
+  });
 }
 
 function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
   return svg`<g class="annotation" data-steps="${step}"><g fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5">${subject}${conn}</g>${note}</g>`;
+}
+
+/** Whether a drawn leader runs through the inside of any of `boxes` (sampled every unit, ends excluded). */
+export function crossesAny(leader: readonly [number, number, number, number], boxes: readonly Box[]): boolean {
+  const [x0, y0, x1, y1] = leader;
+  const n = Math.ceil(Math.hypot(x1 - x0, y1 - y0));
+  for (let i = 1; i < n; i++) {
+    const x = x0 + ((x1 - x0) * i) / n;
+    const y = y0 + ((y1 - y0) * i) / n;
+    if (boxes.some((b) => x > b.x0 && x < b.x1 && y > b.y0 && y < b.y1)) return true;
+  }
+  return false;
 }
 
 function subjectIds(a: StepAnnotation): string[] {
