@@ -65,12 +65,14 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const byOwner = (owner: string) => L.labels.filter((l) => l.owner === owner);
   const titles = new Map(data.events.map((e) => [e.id, e.title]));
   const halo = svg`stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
-  const noteEls = (owner: string) =>
+  // A mark's numbered notes: beside its group, not in it (in the narrow layout they sit in the key under the map, so
+  // the mark's own box stays where the mark is), fading with it through the same step attributes.
+  const noteEls = (owner: string, steps: number[]) =>
     L.notes
       .filter((n) => n.owner === owner)
       .map(
         (n) => svg`
-<g class="map-note"><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff"\
+<g class="map-note mark-note" ${stepAttrs(steps, options.step)}><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff"\
  stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}" text-anchor="middle" font-size="${L.fontSize}"\
  font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map(
    (t, i) => svg`<text x="${n.x + 22}"\
@@ -97,7 +99,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
 <g class="mark" data-id="border" ${stepAttrs(L.borderSteps, options.step)}><title>${data.chart.border?.label ?? ''}\
 </title><path d="${L.paths.border}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/><path\
  d="${L.paths.border}" fill="none" stroke="${mapColours.border}" stroke-width="3.5" stroke-linejoin="round"\
- stroke-linecap="round"/>${labelEls('border')}${noteEls('border')}</g>`
+ stroke-linecap="round"/>${labelEls('border')}</g>${noteEls('border', L.borderSteps)}`
     : '';
 
   const claimEls = L.claims.map((c) => {
@@ -110,11 +112,11 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
 <circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none"\
  stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5"\
  stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none"\
- stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}${noteEls(c.id)}</g>`;
+ stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}</g>${noteEls(c.id, c.steps)}`;
     const denialMark = c.denial
       ? svg`
 <g class="mark" data-id="${c.denial}" ${stepAttrs(c.denialSteps, options.step)}><title>${titles.get(c.denial) ?? ''}\
-</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}${noteEls(c.denial)}</g>`
+</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}</g>${noteEls(c.denial, c.denialSteps)}`
       : '';
     return [claimMark, denialMark];
   });
@@ -123,13 +125,13 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     const events = L.placeEvents.filter((e) => e.place === c.id);
     const cityMark = svg`
 <g class="mark" data-id="${c.id}"\
- ${stepAttrs(c.steps, options.step)}>${citySymbol(c)}${labelEls(c.id)}${noteEls(c.id)}</g>`;
+ ${stepAttrs(c.steps, options.step)}>${citySymbol(c)}${labelEls(c.id)}</g>${noteEls(c.id, c.steps)}`;
     const eventMarks = events.map(
       (e, i) => svg`
 <g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}"\
  ${stepAttrs(e.steps, options.step)}${e.members ? svg` data-count="${e.members.length}"` : ''}>\
 <title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none"\
- stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}${noteEls(e.id)}</g>`,
+ stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}</g>${noteEls(e.id, e.steps)}`,
     );
     return [cityMark, eventMarks];
   });

@@ -55,7 +55,6 @@ class ScrollySection extends HTMLElement {
     if (under) window.scrollBy({ top: t.top - (s.bottom + 12), behavior: 'instant' });
   }
   #onResize = () => {
-    this.#loadStepDrawings();
     this.#fit();
     this.#stepper?.resize();
   };
@@ -80,7 +79,6 @@ class ScrollySection extends HTMLElement {
       head.append(button);
     }
     document.addEventListener('stacked-figures', this.#onStackedChange);
-    this.#loadStepDrawings();
     this.#fit();
     this.#stepper = createStepper(() => scrollama() as unknown as ScrollerLike, {
       steps,
@@ -147,10 +145,25 @@ class ScrollySection extends HTMLElement {
       // Short screens (no stacked copy above the words there): the narrow drawing where the wide one does not fit the
       // box legibly; stacked copies beside the words are narrow too.
       if (short && shown === 'wide' && !best?.fits) {
-        const other = this.#measure('narrow', budget, column, floor, true);
+        // A chart with per-step drawings shows the active step's own there (enhanced.css), else the narrow drawing.
+        const alt: Layout = this.classList.contains('has-step-drawings') ? 'steps' : 'narrow';
+        const other = this.#measure(alt, budget, column, floor, true);
         if (other) best = other;
         this.classList.add('is-narrow');
         svg = this.#visibleSvg();
+      }
+      // Per-step drawings (phones, and short screens where the wide drawing does not fit): whether they will fit is
+      // known from the build's windows before they arrive. Only then are they fetched, and meanwhile the narrow drawing
+      // pans in the same frame: the page does not stack and then unstack (a jump of thousands of pixels that would
+      // throw a quote link or a reader off their paragraph).
+      const wantSteps =
+        !this.classList.contains('has-step-drawings') &&
+        Boolean(this.dataset.stepDrawings) &&
+        (matchMedia('(max-width: 39.99rem)').matches || (short && this.classList.contains('is-narrow')));
+      const steps = wantSteps ? this.#measure('steps', budget, column, floor, short) : null;
+      if (steps?.fits) {
+        if (best) best = { ...best, scale: steps.scale, fits: true };
+        this.#loadStepDrawings();
       }
       if (svg && best) {
         fits = best.fits;
@@ -179,7 +192,10 @@ class ScrollySection extends HTMLElement {
    */
   #measure(layout: Layout, budget: number, column: number, floor: number, strict: boolean) {
     const data = this.#windows()[layout];
-    const svg = this.querySelector(`.chart__frame .chart__svg--${layout === 'steps' ? 'step' : layout} > svg`);
+    // Before the per-step drawings arrive, their labels are the narrow drawing's size (the same chart, text size).
+    const svg =
+      this.querySelector(`.chart__frame .chart__svg--${layout === 'steps' ? 'step' : layout} > svg`) ??
+      (layout === 'steps' ? this.querySelector('.chart__frame .chart__svg--narrow > svg') : null);
     if (!data || !svg) return null;
     const tallest = Math.max(...data.windows.map((w) => w[1] - w[0]));
     const across = Math.min(column / data.width, 1.2);
@@ -204,7 +220,7 @@ class ScrollySection extends HTMLElement {
   #loadStepDrawings(): void {
     const urls = this.dataset.stepDrawings?.split(' ').filter(Boolean) ?? [];
     const frame = this.querySelector<HTMLElement>('.chart__frame');
-    if (this.#stepDrawings || urls.length === 0 || !frame || !matchMedia('(max-width: 39.99rem)').matches) return;
+    if (this.#stepDrawings || urls.length === 0 || !frame) return;
     const parse = (text: string) => {
       const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
       if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg') throw new Error('not an SVG');
@@ -221,11 +237,13 @@ class ScrollySection extends HTMLElement {
       .then((texts) => {
         texts.forEach((text, i) => {
           const holder = document.createElement('div');
-          holder.className = `chart__svg chart__svg--step chart__svg--step-${i}`;
+          holder.className = 'chart__svg chart__svg--step';
+          holder.dataset.step = String(i);
           holder.append(parse(text));
           frame.append(holder);
         });
         this.classList.add('has-step-drawings');
+        this.#showStepDrawing();
         this.#fit();
       })
       .catch(() => {
@@ -273,7 +291,9 @@ class ScrollySection extends HTMLElement {
       holder.className = 'step__figure';
       holder.dataset.layout = layout;
       holder.dataset.activeStep = String(ids.indexOf(step.dataset.stepId ?? ''));
-      const own = this.querySelector<SVGSVGElement>(`.chart__svg--step-${holder.dataset.activeStep} > svg`);
+      const own = this.querySelector<SVGSVGElement>(
+        `.chart__svg--step[data-step="${holder.dataset.activeStep}"] > svg`,
+      );
       const copy = (layout === 'steps' && own ? own : svg).cloneNode(true) as SVGSVGElement;
       copy.removeAttribute('style');
       // The step's window (full width): the part of the drawing the step is about, at the drawing's scale.
@@ -327,7 +347,15 @@ class ScrollySection extends HTMLElement {
       if (active) s.setAttribute('aria-current', 'step');
       else s.removeAttribute('aria-current');
     }
+    this.#showStepDrawing();
     this.#pan();
+  }
+
+  /** The per-step drawing of the active step (the first before any is active) is the current one (enhanced.css). */
+  #showStepDrawing(): void {
+    const index = this.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.activeStep ?? '0';
+    for (const h of this.querySelectorAll<HTMLElement>('.chart__frame .chart__svg--step'))
+      h.classList.toggle('is-current', h.dataset.step === index);
   }
 }
 

@@ -31,17 +31,6 @@ for (const size of SIZES) {
     });
 
     test('every highlighted mark is seen and every step text read while its step is active', async ({ page }) => {
-      // Known failures (issue #15 point 1), so they do not gate CI yet; the other sizes must pass. Phones: the
-      // courtesy timeline now passes (per-step drawings, src/pages/drawings/); the Republic Day chart's step texts
-      // still slide under its sticky graphic. 200 % zoom (720x450, graphic beside the steps): the flow and the matrix
-      // hold; the region map's border mark includes its numbered note at the narrow drawing's foot (taller than the
-      // screen), the Republic Day narrow window of the claims step (491 units) needs 453 px at 12 px text, and the
-      // timeline's windows fit neither drawing, so those two fall to stacked figures beside their words. Remove a
-      // size when it holds.
-      test.fixme(
-        ['360x800', '390x844', '1440x900-zoom200'].includes(size.name),
-        'step visibility does not hold yet at this size (issue #15, point 1)',
-      );
       test.setTimeout(240_000);
       await page.goto('/');
       // Playwright's evaluate types its argument as serialisable; the sweep's page functions take plain data.

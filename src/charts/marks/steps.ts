@@ -92,7 +92,9 @@ export function stepAttrs(steps: readonly number[], step?: number): Markup {
 export function stepCss(count: number): string {
   const lit = (cls: string) =>
     Array.from({ length: count }, (_, i) => `[data-active-step="${i}"] .${cls}[data-steps~="${i}"]`).join(',');
-  const marks = `[data-active-step] .mark{opacity:${DIMMED}}${count ? `${lit('mark')}{opacity:1}` : ''}`;
+  // A mark's notes drawn beside its group (the map's numbered notes, class mark-note) fade with it.
+  const fade = (cls: string) => `[data-active-step] .${cls}{opacity:${DIMMED}}${count ? `${lit(cls)}{opacity:1}` : ''}`;
+  const marks = fade('mark') + fade('mark-note');
   const annotations = `[data-active-step] .annotation{opacity:0;visibility:hidden}${
     count ? `${lit('annotation')}{opacity:1;visibility:visible}` : ''
   }`;
