@@ -72,8 +72,9 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
       .filter((n) => n.owner === owner)
       .map(
         (n) => svg`
-<g class="map-note mark-note" ${stepAttrs(steps, options.step)}><circle cx="${n.x + 7}" cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff"\
- stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}" text-anchor="middle" font-size="${L.fontSize}"\
+<g class="map-note mark-note" ${stepAttrs(steps, options.step)}><circle cx="${n.x + 7}"\
+ cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff" stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}"\
+ text-anchor="middle" font-size="${L.fontSize}"\
  font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map(
    (t, i) => svg`<text x="${n.x + 22}"\
  y="${px(n.y + i * lh)}" font-size="${L.fontSize}"${n.italic ? svg` font-style="italic"` : ''} fill="${n.fill}">${t}\
@@ -112,7 +113,8 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
 <circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none"\
  stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5"\
  stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none"\
- stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}</g>${noteEls(c.id, c.steps)}`;
+ stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}</g>\
+${noteEls(c.id, c.steps)}`;
     const denialMark = c.denial
       ? svg`
 <g class="mark" data-id="${c.denial}" ${stepAttrs(c.denialSteps, options.step)}><title>${titles.get(c.denial) ?? ''}\

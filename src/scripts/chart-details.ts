@@ -55,11 +55,15 @@ class ChartDetails extends HTMLElement {
     panel.hidden = true;
     panel.setAttribute('aria-live', 'polite');
     this.append(panel);
-    for (const box of this.querySelectorAll<HTMLElement>('.chart__svg')) {
-      box.tabIndex = 0;
-      box.setAttribute('role', 'group');
-      box.setAttribute('aria-label', this.dataset.keysLabel ?? 'Chart: arrow keys show each mark');
-    }
+    // Every drawing box takes focus, also those added later (a phone's per-step drawings, scrolly-section.ts).
+    const focusable = () => {
+      for (const box of this.querySelectorAll<HTMLElement>('.chart__svg:not([tabindex])')) {
+        box.tabIndex = 0;
+        box.setAttribute('role', 'group');
+        box.setAttribute('aria-label', this.dataset.keysLabel ?? 'Chart: arrow keys show each mark');
+      }
+    };
+    focusable();
     // Pointers reach marks in the sticky drawing and in the steps' own figures (stacked figures).
     const root: HTMLElement = this.closest('figure') ?? this;
     const sized = new ResizeObserver((entries) => {
@@ -67,6 +71,7 @@ class ChartDetails extends HTMLElement {
     });
     const watched = new WeakSet<Element>();
     const watch = () => {
+      focusable();
       for (const svg of root.querySelectorAll<SVGSVGElement>(':is(.chart__svg, .step__figure) > svg')) {
         if (watched.has(svg)) continue;
         watched.add(svg);
