@@ -24,6 +24,9 @@ import { stepViews, type Lit, type StepView, type Stepped } from './steps.ts';
 export { dayBounds, daysLabel, interval } from './interval.ts';
 export { crossesAny, leaderOf } from './annotation-place.ts';
 
+/** The white halo under note text (paint order: stroke first). */
+const HALO = svg`stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
+
 /** Ink for notes and connectors: ~16:1 on white, far above the 3:1 floor for marks. */
 export const ANNOTATION_INK = INK;
 /**
@@ -72,7 +75,7 @@ export interface PlacedAnnotation {
   subject: Box;
   /** The connector as drawn, [x0, y0, x1, y1] from the note to the subject's rim; absent when a badge stands in. */
   leader?: [number, number, number, number];
-  /** A note in the strip under the chart whose leader would cross the drawing: its number, on a badge by the subject. */
+  /** A strip note whose leader would cross the drawing: its number, on a badge by the subject. */
   badge?: { n: number; box: Box };
 }
 
@@ -97,7 +100,9 @@ function connector(leader: readonly [number, number, number, number]): Markup {
 function badgeMarkup(b: Box, n: number): Markup {
   const cx = px((b.x0 + b.x1) / 2);
   const cy = px((b.y0 + b.y1) / 2);
-  return svg`<circle cx="${cx}" cy="${cy}" r="${BADGE}" fill="#fff"/><text x="${cx}" y="${px(cy + 4.5)}" text-anchor="middle" font-weight="700" fill="${ANNOTATION_INK}" stroke="none">${n}</text>`;
+  const disc = svg`<circle cx="${cx}" cy="${cy}" r="${BADGE}" fill="#fff"/>`;
+  const number = svg`<text x="${cx}" y="${px(cy + 4.5)}" text-anchor="middle" font-weight="700"`;
+  return svg`${disc}${number} fill="${ANNOTATION_INK}" stroke="none">${n}</text>`;
 }
 
 function noteText(lines: readonly string[], x: number, top: number, fs: number, lh: number, bold: boolean): Markup {
@@ -105,7 +110,10 @@ function noteText(lines: readonly string[], x: number, top: number, fs: number, 
   const y = Math.round(top + fs);
   if (lines.length === 1)
     return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines[0]}</text>`;
-  return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${lines.map((l, i) => (i === 0 ? svg`<tspan x="${Math.round(x)}">${l}</tspan>` : svg`<tspan x="${Math.round(x)}" dy="${lh}">${l}</tspan>`))}</text>`;
+  const tspans = lines.map((l, i) =>
+    i === 0 ? svg`<tspan x="${Math.round(x)}">${l}</tspan>` : svg`<tspan x="${Math.round(x)}" dy="${lh}">${l}</tspan>`,
+  );
+  return svg`<text x="${Math.round(x)}" y="${y}"${bold ? svg` font-weight="700"` : ''}>${tspans}</text>`;
 }
 
 /**
@@ -298,7 +306,7 @@ export function annotationLayer(
   // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink
   // outlines.
   return {
-    svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${parts}</g>`,
+    svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" ${HALO}>${parts}</g>`,
     placed,
     height,
   };
@@ -366,7 +374,8 @@ function withNotes(views: StepView[], placed: readonly PlacedAnnotation[], width
 }
 
 function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
-  return svg`<g class="annotation" data-steps="${step}"><g fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5">${subject}${conn}</g>${note}</g>`;
+  const shapes = svg`<g fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5">${subject}${conn}</g>`;
+  return svg`<g class="annotation" data-steps="${step}">${shapes}${note}</g>`;
 }
 
 function subjectIds(a: StepAnnotation): string[] {
