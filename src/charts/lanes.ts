@@ -438,6 +438,9 @@ export function lanesAnnotationFrame(data: LanesData, L: LanesLayout, idPrefix: 
     anchors,
     avoid,
     time: 'x',
+    // Wide: a bracket runs just under the day headings, over the day columns it joins (beside its two marks it ran
+    // between two lanes' rows, and its note's leader had to cross the bars in between).
+    ...(L.narrow ? {} : { bracketAt: L.plot.top + 6 }),
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
   };

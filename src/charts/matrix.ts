@@ -75,6 +75,12 @@ export interface MatrixLayout {
 
 const PAD = 8;
 const GAP = 8;
+/**
+ * Space between rows in the wide layout: room for a numbered badge (src/charts/marks/annotation-place.ts, 16 units and
+ * its margins) under a cell, for a note that finds no free place by its cell and goes under the chart (a leader to it
+ * would have to cross the neighbouring cell).
+ */
+const ROW_GAP = 24;
 const INNER = 8;
 /** Text starts after the state edge (EDGE) and a gap. */
 const TEXT_X = 14;
@@ -257,7 +263,7 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
       });
     });
     const rowBottom = Math.max(cellsTop + cellH, hy + 3);
-    top = rowBottom + (narrow ? 14 : GAP);
+    top = rowBottom + (narrow ? 14 : ROW_GAP);
   }
   return { width, height: Math.ceil(top), narrow, fontSize: fs, legend: legend.items, columns, rows, cells };
 }

@@ -135,6 +135,7 @@ export function annotationLayer(
   if (missing.length) throw new Error(`annotations anchor to marks this chart does not draw: ${missing.join(', ')}`);
 
   const taken: Box[] = [...frame.avoid];
+  const avoided = new Set(frame.avoid);
   const placed: PlacedAnnotation[] = [];
   const parts: Markup[] = [];
   let height = frame.height;
@@ -167,10 +168,15 @@ export function annotationLayer(
         b.x0 >= frameBox.x0 && b.y0 >= frameBox.y0 && b.x1 <= frameBox.x1 && b.y1 <= frameBox.y1;
       // The band's own rectangle is not an obstacle for its note; every other subject is.
       const obstacles = a.type === 'band' ? taken : [...taken, subject];
-      // Wrapped at the widest measure first, then narrower; the first free place whose connector crosses
-      // nothing drawn wins; else the first free place; else the strip under the chart.
+      // Wrapped at the widest measure first, then narrower; the first free place whose connector crosses nothing drawn
+      // wins; else the strip under the chart, numbered like a badge by the subject; else (no room for a badge) the
+      // first free place whose connector crosses only what touches its subject (the axis under a bracket); else the
+      // first free place.
       let found: { note: Box; lines: string[] } | undefined;
       let fallback: { note: Box; lines: string[] } | undefined;
+      let touching: { note: Box; lines: string[] } | undefined;
+      // What a connector may cross when nothing better is free: drawn things that touch its own subject.
+      const far = taken.filter((o) => !(avoided.has(o) && boxesOverlap(grow(subject, 2), o)));
       let lines: string[] = [];
       let w = 0;
       let h = 0;
@@ -183,15 +189,15 @@ export function annotationLayer(
           const b = { x0: px(x), y0: px(y), x1: px(x + lw), y1: px(y + lh2) };
           if (!inside(b) || obstacles.some((o) => boxesOverlap(grow(b, 3), o))) continue;
           fallback ??= { note: b, lines: ls };
-          if (!crossesAny(leaderOf(b, subject), taken)) {
+          const leader = leaderOf(b, subject);
+          if (!crossesAny(leader, taken)) {
             found = { note: b, lines: ls };
             break;
           }
+          if (!touching && !crossesAny(leader, far)) touching = { note: b, lines: ls };
         }
         if (found) break;
       }
-      // A free place whose leader would cross something drawn: only when no badge can stand by the subject (then the
-      // note goes to the strip under the chart, numbered like its badge).
       if (
         !found &&
         fallback &&
@@ -201,7 +207,7 @@ export function annotationLayer(
           obstacles.filter((o) => o !== subject),
         )
       )
-        found = fallback;
+        found = touching ?? fallback;
       const note = found?.note;
       if (found) lines = found.lines;
       if (!note) {
