@@ -1,6 +1,7 @@
 /**
  * Annotations never collide (issue #16): for every chart, in every drawing the site makes (the page layouts of
- * src/components/layouts.ts, wide and narrow, at their font sizes), for every step as a pinned step draws it and for the full chart (no JavaScript, print):
+ * src/components/layouts.ts, wide and narrow, at their font sizes, and the light page's and downloads'), for every
+ * step as a pinned step draws it and for the full chart (no JavaScript, print):
  * each note and each badge stays inside the drawing and covers no label, mark or other note; each leader and each
  * subject outline stays inside the drawing, and a leader runs through no label or mark it does not point at (the marks
  * and labels of its own subject excepted) and through no other note.
@@ -85,7 +86,7 @@ const DRAWINGS: { name: string; width: number; fontSize?: number }[] = [
 ];
 
 describe('the screens of issue #16 show the page drawings checked here', () => {
-  it('320 and 360 px show the narrow drawing, 768 and 1440 px the wide one, as the stylesheet switches at 40rem', () => {
+  it('320 and 360 px show the narrow drawing, 768 and 1440 px the wide one: the stylesheet switches at 40rem', () => {
     expect(SCREENS.map(layoutAt)).toEqual(['narrow', 'narrow', 'wide', 'wide']);
     expect(NARROW_BELOW).toBe(40 * 16);
     const css = readFileSync('src/styles/story.css', 'utf8');
