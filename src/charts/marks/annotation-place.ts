@@ -48,6 +48,19 @@ export function candidates(s: Box, w: number, h: number, frame: Box): [number, n
     }
   grid.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x);
   for (const g of grid) out.push([g.x, g.y]);
+  // Last, places flush with the subject's sides (3 units off, the note's clearance) anywhere along them: the grid's
+  // 6-unit steps can miss the one place whose leader runs clear of a mark beside the subject.
+  const flush: { x: number; y: number; d: number }[] = [];
+  for (let y = frame.y0; y + h <= frame.y1; y += STEP) {
+    const d = Math.max(0, s.y0 - (y + h), y - s.y1);
+    if (d <= 260) flush.push({ x: s.x0 - 3 - w, y, d }, { x: s.x1 + 3, y, d });
+  }
+  for (let x = frame.x0; x + w <= frame.x1; x += STEP) {
+    const d = Math.max(0, s.x0 - (x + w), x - s.x1);
+    if (d <= 260) flush.push({ x, y: s.y0 - 3 - h, d }, { x, y: s.y1 + 3, d });
+  }
+  flush.sort((a, b) => a.d - b.d || a.y - b.y || a.x - b.x);
+  for (const f of flush) out.push([f.x, f.y]);
   return out;
 }
 

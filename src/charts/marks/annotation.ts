@@ -17,12 +17,14 @@ import { boxesOverlap, wrapText, blockWidth, labelWidth as labelWidthOf, INK, SA
 import { BADGE, GAP, MARGIN, badgePlace, candidates, crossesAny, grow, leaderOf, union } from './annotation-place.ts';
 import { interval, type DatePart } from './interval.ts';
 import { subjectOf } from './annotation-subject.ts';
+import { onlyStep, withNotes } from './annotation-steps.ts';
 import type { ChartOptions, Drawing } from '../types.ts';
 import { svgFrame } from './frame.ts';
 import { stepViews, type Lit, type StepView, type Stepped } from './steps.ts';
 
 export { dayBounds, daysLabel, interval } from './interval.ts';
 export { crossesAny, leaderOf } from './annotation-place.ts';
+export { onlyStep } from './annotation-steps.ts';
 
 /** The white halo under note text (paint order: stroke first). */
 const HALO = svg`stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
@@ -175,8 +177,12 @@ export function annotationLayer(
       let found: { note: Box; lines: string[] } | undefined;
       let fallback: { note: Box; lines: string[] } | undefined;
       let touching: { note: Box; lines: string[] } | undefined;
-      // What a connector may cross when nothing better is free: drawn things that touch its own subject.
-      const far = taken.filter((o) => !(avoided.has(o) && boxesOverlap(grow(subject, 2), o)));
+      // What touches the subject (the axis under a bracket): a connector may cross it when nothing better is free.
+      const touches = (o: Box) => avoided.has(o) && boxesOverlap(grow(subject, 2), o);
+      const far = taken.filter((o) => !touches(o));
+      // A leader keeps 2 units clear of what is drawn where it can (it ran along a mark's edge), else it only misses.
+      let near: { note: Box; lines: string[] } | undefined;
+      const clear = taken.map((o) => (boxesOverlap(grow(subject, 2), o) ? o : grow(o, 2)));
       let lines: string[] = [];
       let w = 0;
       let h = 0;
@@ -190,14 +196,16 @@ export function annotationLayer(
           if (!inside(b) || obstacles.some((o) => boxesOverlap(grow(b, 3), o))) continue;
           fallback ??= { note: b, lines: ls };
           const leader = leaderOf(b, subject);
-          if (!crossesAny(leader, taken)) {
+          if (!crossesAny(leader, clear)) {
             found = { note: b, lines: ls };
             break;
           }
+          if (!near && !crossesAny(leader, taken)) near = { note: b, lines: ls };
           if (!touching && !crossesAny(leader, far)) touching = { note: b, lines: ls };
         }
         if (found) break;
       }
+      found ??= near;
       if (
         !found &&
         fallback &&
@@ -318,14 +326,6 @@ export function annotationLayer(
   };
 }
 
-/** With a pinned step (options.step), only that step's annotations are drawn: the drawing is that step. */
-export function onlyStep<T extends { annotations?: readonly StepAnnotation[] }>(
-  steps: readonly T[],
-  step: number | undefined,
-): readonly { annotations?: readonly StepAnnotation[] }[] {
-  return step === undefined || step < 0 ? steps : steps.map((s, i) => (i === step ? s : { annotations: [] }));
-}
-
 /** What a chart gives `annotatedDrawing`: its title, description and steps (with their annotations). */
 export interface AnnotatedChart extends Stepped {
   title: string;
@@ -357,26 +357,6 @@ export function annotatedDrawing(
     height: notes.height,
     steps: notesInWindows ? withNotes(views, notes.placed, width, notes.height) : views,
   };
-}
-
-/** Each step's window grown to hold its own notes, subjects and badges (a chart whose notes sit by their marks). */
-function withNotes(views: StepView[], placed: readonly PlacedAnnotation[], width: number, height: number): StepView[] {
-  return views.map((v, i) => {
-    // Only notes by the step's marks: a bracket drawn far from them (under an unlit mark) stays outside the view.
-    const mine = placed
-      .filter((p) => p.step === i && boxesOverlap(p.subject, v.window))
-      .flatMap((p) => [p.note, p.subject, ...(p.badge ? [p.badge.box] : [])]);
-    if (mine.length === 0) return v;
-    const b = union([v.window, ...mine]);
-    const pad = (n: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, n));
-    const window = {
-      x0: pad(b.x0 - 6, 0, width),
-      y0: pad(b.y0 - 6, 0, height),
-      x1: pad(b.x1 + 6, 0, width),
-      y1: pad(b.y1 + 6, 0, height),
-    };
-    return { ...v, window };
-  });
 }
 
 function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
