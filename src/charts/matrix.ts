@@ -76,11 +76,12 @@ export interface MatrixLayout {
 const PAD = 8;
 const GAP = 8;
 /**
- * Space between rows in the wide layout: room for a numbered badge (src/charts/marks/annotation-place.ts, 16 units and
- * its margins) under a cell, for a note that finds no free place by its cell and goes under the chart (a leader to it
- * would have to cross the neighbouring cell).
+ * Space between rows in the wide layout: room for a step's note (two lines at 14 px) beside its cell, so that it is
+ * read with the cell while its step is lit. With 8 units the note of the artificial-state cell found room only left of
+ * the Ukraine cell and its leader crossed that cell; with room for a badge only (24), it went under the chart, out of
+ * the step's view.
  */
-const ROW_GAP = 24;
+const ROW_GAP = 50;
 const INNER = 8;
 /** Text starts after the state edge (EDGE) and a gap. */
 const TEXT_X = 14;
