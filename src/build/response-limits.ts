@@ -134,7 +134,7 @@ export interface Report {
   /** Everything that fails the gate, one sentence each. */
   problems: string[];
   /** The exempt downloads with their sizes, and the open entries with theirs: printed by the gate. */
-  exempt: string[];
+  exempt: { path: string; sizes: string; why: string }[];
   open: string[];
 }
 
@@ -143,7 +143,7 @@ const kb = (n: number | undefined) => (n === undefined ? 'missing' : `${n.toLoca
 /** Checks measured files against the policy: what is over, what lacks its siblings, which open entry now fits. */
 export function checkResponses(files: readonly Measured[], policy: Policy = POLICY): Report {
   const problems: string[] = [];
-  const exempt: string[] = [];
+  const exempt: Report['exempt'] = [];
   const open: string[] = [];
   const seen = new Set<string>();
   for (const f of files) {
@@ -151,7 +151,7 @@ export function checkResponses(files: readonly Measured[], policy: Policy = POLI
     const download = policy.downloads.find((l) => matches(l, f.path));
     if (download) {
       const sizes = f.text ? `${kb(f.br)} br, ${kb(f.gz)} gz, ${kb(f.raw)} raw` : `${kb(f.raw)} (binary)`;
-      exempt.push(`${f.path}: ${sizes}: ${download.why}`);
+      exempt.push({ path: f.path, sizes, why: download.why });
       continue;
     }
     const limit = f.path.startsWith(policy.lightPrefix) ? policy.light : policy.site;
