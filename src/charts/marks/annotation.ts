@@ -14,13 +14,13 @@
 import { svg, px, type Markup } from '../../lib/escape.ts';
 import type { StepAnnotation } from '../../schemas.ts';
 import { boxesOverlap, wrapText, blockWidth, labelWidth as labelWidthOf, INK, SAFE, type Box } from '../shared.ts';
-import { BADGE, GAP, MARGIN, badgePlace, candidates, crossesAny, grow, leaderOf, union } from './annotation-place.ts';
+import { BADGE, GAP, MARGIN, badgePlace, candidates, crossesAny, grow, leaderOf } from './annotation-place.ts';
 import { interval, type DatePart } from './interval.ts';
 import { subjectOf } from './annotation-subject.ts';
 import { onlyStep, withNotes } from './annotation-steps.ts';
 import type { ChartOptions, Drawing } from '../types.ts';
 import { svgFrame } from './frame.ts';
-import { stepViews, type Lit, type StepView, type Stepped } from './steps.ts';
+import { stepViews, type Lit, type Stepped } from './steps.ts';
 
 export { dayBounds, daysLabel, interval } from './interval.ts';
 export { crossesAny, leaderOf } from './annotation-place.ts';
