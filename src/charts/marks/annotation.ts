@@ -186,7 +186,7 @@ export function annotationLayer(
       let lines: string[] = [];
       let w = 0;
       let h = 0;
-      for (const measure of [maxW, Math.max(110, maxW * 0.72), Math.max(100, maxW * 0.55)]) {
+      for (const measure of [maxW, Math.max(110, maxW * 0.72), Math.max(100, maxW * 0.55), Math.max(90, maxW * 0.4)]) {
         const ls = wrapText(text, measure * SAFE, fs);
         const lw = blockWidth(ls, fs) / SAFE;
         const lh2 = ls.length * lh + 4;

@@ -4,11 +4,21 @@
  */
 import type { StoryEvent } from '../../schemas.ts';
 
-export type DatePart = Pick<StoryEvent, 'date' | 'precision'>;
+export type DatePart = Pick<StoryEvent, 'date' | 'precision' | 'until' | 'dateUncertain'>;
 
 const DAY = 86_400_000;
 
-/** Earliest and latest calendar day (as UTC day numbers) a date may fall on, at its precision. */
+/** The UTC day number of a YYYY-MM-DD date. */
+const dayNumber = (date: string) => {
+  const [y, m, day] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, day) / DAY;
+};
+
+/**
+ * Earliest and latest calendar day (as UTC day numbers) a date may fall on, at its precision. A range (`until`) ends
+ * on its last possible day; a day given as "that day or shortly before" (`dateUncertain`) has no known earliest day
+ * (-Infinity), so no exact count can start or end on it.
+ */
 export function dayBounds(d: DatePart): { earliest: number; latest: number } {
   const [y, m, day] = d.date.split('-').map(Number) as [number, number?, number?];
   if (d.precision === 'year' || m === undefined)
@@ -16,7 +26,8 @@ export function dayBounds(d: DatePart): { earliest: number; latest: number } {
   if (d.precision === 'month' || day === undefined)
     return { earliest: Date.UTC(y, m - 1, 1) / DAY, latest: Date.UTC(y, m, 1) / DAY - 1 };
   const n = Date.UTC(y, m - 1, day) / DAY;
-  return { earliest: n, latest: n };
+  const latest = d.until && d.until.length === 10 ? dayNumber(d.until) : n;
+  return { earliest: d.dateUncertain ? -Infinity : n, latest };
 }
 
 const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
@@ -30,7 +41,8 @@ const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
  * Never a count more exact than the dates.
  */
 export function interval(a: DatePart, b: DatePart): string {
-  const [first, second] = dayBounds(a).earliest <= dayBounds(b).earliest ? [a, b] : [b, a];
+  // Ordered by the day each date names (an uncertain day's earliest bound is unknown, so it cannot order them).
+  const [first, second] = a.date <= b.date ? [a, b] : [b, a];
   const coarse = (p: DatePart['precision']) => p === 'month' || p === 'year';
   if (first.precision === 'year' || second.precision === 'year') {
     const years = Number(second.date.slice(0, 4)) - Number(first.date.slice(0, 4));
@@ -44,10 +56,14 @@ export function interval(a: DatePart, b: DatePart): string {
   return daysLabel(dayBounds(first), dayBounds(second));
 }
 
-/** The day count between two bounded days: exact when the bounds agree, else "at least" the smallest. */
+/**
+ * The day count between two bounded days: exact when the bounds agree, else "at least" the smallest, or "up to" the
+ * largest when they may fall on one day; "an unknown number of days" when neither bound is known.
+ */
 export function daysLabel(a: { earliest: number; latest: number }, b: { earliest: number; latest: number }): string {
   const min = Math.max(0, Math.round(b.earliest - a.latest));
   const max = Math.round(b.latest - a.earliest);
   if (min === max) return min === 0 ? 'the same day' : plural(min, 'day');
-  return min === 0 ? `up to ${plural(max, 'day')}` : `at least ${plural(min, 'day')}`;
+  if (min > 0) return `at least ${plural(min, 'day')}`;
+  return Number.isFinite(max) ? `up to ${plural(max, 'day')}` : 'an unknown number of days';
 }

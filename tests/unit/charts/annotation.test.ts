@@ -26,6 +26,8 @@ function chartInputs(): ChartInput[] {
 const frameOf = (input: ChartInput, width: number) => frameAt(input, { width });
 
 const day = (date: string): Pick<StoryEvent, 'date' | 'precision'> => ({ date, precision: 'day' });
+/** A day given as "that day or shortly before" (facts B-04: the "NATO centre" post). */
+const dayOrBefore = (date: string) => ({ date, precision: 'day' as const, dateUncertain: true as const });
 const month = (date: string): Pick<StoryEvent, 'date' | 'precision'> => ({ date, precision: 'month' });
 
 describe('interval(a, b): from the dates’ earliest and latest possible days', () => {
@@ -48,6 +50,18 @@ describe('interval(a, b): from the dates’ earliest and latest possible days', 
     expect(daysLabel({ earliest: 0, latest: 3 }, { earliest: 7, latest: 7 })).toBe('at least 4 days');
     expect(daysLabel({ earliest: 0, latest: 0 }, { earliest: 0, latest: 3 })).toBe('up to 3 days');
     expect(daysLabel(dayBounds(day('2023-10-23')), dayBounds(day('2023-10-25')))).toBe('2 days');
+  });
+  it('reads a range (until) and a day "or shortly before" (dateUncertain) from the event, in either order', () => {
+    // The "NATO centre" post, dated 23 Oct or shortly before, to Peskov's remark on 25 Oct and Putin's visit on 9 Nov.
+    expect(interval(dayOrBefore('2023-10-23'), day('2023-10-25'))).toBe('at least 2 days');
+    expect(interval(day('2023-11-09'), dayOrBefore('2023-10-23'))).toBe('at least 17 days');
+    // An uncertain later end may fall on the earlier day, or any day before: no count at all.
+    expect(interval(day('2023-10-20'), dayOrBefore('2023-10-23'))).toBe('up to 3 days');
+    expect(interval(dayOrBefore('2023-10-20'), dayOrBefore('2023-10-23'))).toBe('an unknown number of days');
+    // A statement reported between 23 and 26 Oct, to 30 Oct.
+    const range = { date: '2023-10-23', until: '2023-10-26', precision: 'day' as const };
+    expect(interval(range, day('2023-10-30'))).toBe('at least 4 days');
+    expect(interval(day('2023-10-20'), range)).toBe('at least 3 days');
   });
 });
 
@@ -109,15 +123,16 @@ describe('every step of every chart says its point on the chart', () => {
       });
     }
     expect(checked).toBeGreaterThanOrEqual(5);
-    // The two pairs of the "same seasons" step, as the step text states them.
+    // The two pairs of the "same seasons" step, as the step text states them (the post is dated 23 October or shortly
+    // before, so the count from it is a lower bound).
     const tl = inputs.find((i) => i.chart.id === 'courtesy-campaigns')!;
     const texts = annotationLayer(tl.chart.steps, frameOf(tl, 768))
       .placed.filter((p) => p.type === 'bracket')
       .map((p) => p.text);
-    expect(texts.sort()).toEqual(['Post to visit: 17 days', 'Visit to interview: 4 days']);
+    expect(texts.sort()).toEqual(['Post to visit: at least 17 days', 'Visit to interview: 4 days']);
     const rd = inputs.find((i) => i.chart.id === 'republic-day')!;
     expect(annotationLayer(rd.chart.steps, frameOf(rd, 768)).placed.map((p) => p.text)).toContain(
-      'Fake to Kremlin remark: 2 days',
+      'Fake to Kremlin remark: at least 2 days',
     );
   });
 
