@@ -26,6 +26,7 @@ export function parseHtml(html: string): Root {
 /** The tree written back as HTML. */
 export function writeHtml(tree: Nodes): string {
   return toHtml(tree, {
+    upperDoctype: true, // <!DOCTYPE html>, as Astro writes it (html-validate's doctype-style)
     closeEmptyElements: true,
     tightSelfClosing: true,
     collapseEmptyAttributes: true,

@@ -21,7 +21,7 @@ const roundTrip = (html: string) => writeHtml(parseHtml(html));
 describe('parseHtml and writeHtml', () => {
   it('write a page back as it was, SVG elements without content self-closed', () => {
     const page =
-      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>' +
+      '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>' +
       '<p class="a b" data-x>x &amp; y &lt; z</p><svg viewBox="0 0 9 9"><path d="M0 0h9"/>' +
       '<rect x="1" width="2"></rect><text font-family="\'DejaVu Sans\'">A &amp; B</text></svg><br></body></html>';
     expect(roundTrip(page)).toBe(page.replace('<rect x="1" width="2"></rect>', '<rect x="1" width="2"/>'));
