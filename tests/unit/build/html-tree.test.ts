@@ -95,7 +95,8 @@ describe('makeOfflineHtml reads the page as a parser does', () => {
       options,
     );
     expect(out).toContain(
-      '<div data-offline-edition class="offline-link">Offline. <a href="https://example.org/">https://example.org/</a></div>',
+      '<div data-offline-edition class="offline-link">' +
+        'Offline. <a href="https://example.org/">https://example.org/</a></div>',
     );
   });
   it('keeps markup-looking text as text', () => {
