@@ -27,7 +27,6 @@ export const known = [
   'bench/run.mjs',
   'bench/tables.mjs',
   'src/build/chart-export.ts',
-  'src/build/offline-edition.ts',
   'src/build/release.ts',
   'src/build/render-files.ts',
   'src/build/social-image.ts',

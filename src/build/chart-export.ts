@@ -46,7 +46,9 @@ export function standaloneSvg(
   const titles = wrapText(opts.title, ((w - 16) * SAFE) / TITLE_BOLD, TITLE_FS);
   const head = 32 + (titles.length - 1) * TITLE_LH;
   const foot = 40;
-  const inner = markup.replace(/^<svg /, `<svg x="0" y="${head}" width="${w}" height="${h}" `);
+  // The drawing is nested whole in a viewport of its own size below the title (its viewBox maps it 1:1): its markup
+  // is placed, never rewritten.
+  const inner = `<svg x="0" y="${head}" width="${w}" height="${h}">${markup}</svg>`;
   const lines = stepTextLines(opts.stepText, w);
   const extra = stepTextHeight(opts.stepText, w);
   const words = lines

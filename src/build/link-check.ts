@@ -9,6 +9,8 @@
  * "/mirror/kz/cite/p01/" is the file "cite/p01/index.html".
  */
 
+import { parse } from 'parse5';
+
 /** One problem: the file it is in, the link as written there, and what is wrong. */
 export interface LinkProblem {
   file: string;
@@ -58,26 +60,6 @@ const URL_ATTRIBUTES = new Set([
   'background',
 ]);
 
-const ENTITY: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  '#39': "'",
-  '#x27': "'",
-  '#47': '/',
-  '#x2F': '/',
-};
-
-/** Decodes the entities Astro writes in attribute values. */
-export function decodeAttribute(value: string): string {
-  return value.replace(
-    /&(amp|lt|gt|quot|apos|#39|#x27|#47|#x2F);/gi,
-    (m, name: string) => ENTITY[name] ?? ENTITY[name.toLowerCase()] ?? m,
-  );
-}
-
 function normaliseBase(base: string): string {
   const withLead = base.startsWith('/') ? base : `/${base}`;
   return withLead.endsWith('/') ? withLead : `${withLead}/`;
@@ -96,14 +78,6 @@ export function urlPathOf(file: string, base: string): string {
   return b + (rel === 'index.html' ? '' : rel.endsWith('/index.html') ? rel.slice(0, -'index.html'.length) : rel);
 }
 
-/** Removes comments and the contents of script and style elements (their opening tags stay). */
-function stripNonMarkup(html: string): string {
-  return html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/gi, '$1</script>')
-    .replace(/(<style\b[^>]*>)[\s\S]*?<\/style>/gi, '$1</style>');
-}
-
 /** One URL-valued attribute of an element: its tag, attribute name and decoded value. */
 export interface HtmlLink {
   tag: string;
@@ -111,24 +85,50 @@ export interface HtmlLink {
   value: string;
 }
 
-/** Every attribute of every start tag, decoded (comments, scripts and styles skipped). */
-function attributes(html: string): { tag: string; name: string; value: string; attrs: Map<string, string> }[] {
-  const out: { tag: string; name: string; value: string; attrs: Map<string, string> }[] = [];
-  for (const [, name = '', rest = ''] of stripNonMarkup(html).matchAll(/<([a-zA-Z][\w:-]*)(\s[^>]*)?>/g)) {
-    const tag = name.toLowerCase();
-    const attrs = new Map<string, string>();
-    for (const a of rest.matchAll(/([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
-      attrs.set((a[1] ?? '').toLowerCase(), decodeAttribute(a[2] ?? a[3] ?? a[4] ?? ''));
+/** What the checks read from a document: every attribute of every element, style sheets and scripts. */
+export interface Markup {
+  attributes: { tag: string; name: string; value: string; attrs: Map<string, string> }[];
+  styles: string[];
+  scripts: { type: string; text: string }[];
+}
+
+type P5Node = {
+  nodeName: string;
+  tagName?: string;
+  value?: string;
+  attrs?: { name: string; value: string; prefix?: string }[];
+  childNodes?: P5Node[];
+  content?: P5Node;
+};
+
+/**
+ * A document read as a browser reads it (parse5, without scripting, so <noscript> holds markup): every attribute
+ * of every element (values decoded by the parser, foreign names as written, `xlink:href`), the text of each
+ * <style> and each <script> with its type. Comments are not markup; <template> content is.
+ */
+function readMarkup(html: string): Markup {
+  const out: Markup = { attributes: [], styles: [], scripts: [] };
+  const text = (n: P5Node): string => (n.childNodes ?? []).map((c) => c.value ?? '').join('');
+  const visit = (node: P5Node) => {
+    if (node.tagName !== undefined) {
+      const tag = node.tagName.toLowerCase();
+      const attrs = new Map<string, string>();
+      for (const a of node.attrs ?? []) attrs.set((a.prefix ? `${a.prefix}:${a.name}` : a.name).toLowerCase(), a.value);
+      for (const [name, value] of attrs) out.attributes.push({ tag, name, value, attrs });
+      if (tag === 'style') out.styles.push(text(node));
+      if (tag === 'script') out.scripts.push({ type: attrs.get('type') ?? '', text: text(node) });
     }
-    for (const [name, value] of attrs) out.push({ tag, name, value, attrs });
-  }
+    for (const c of node.childNodes ?? []) visit(c);
+    if (node.content) visit(node.content);
+  };
+  visit(parse(html, { scriptingEnabled: false }) as unknown as P5Node);
   return out;
 }
 
 /** The URLs an HTML document refers to: href, src, srcset entries and the like. */
-export function htmlLinks(html: string): HtmlLink[] {
+export function htmlLinks(html: string | Markup): HtmlLink[] {
   const links: HtmlLink[] = [];
-  for (const { tag, name, value, attrs } of attributes(html)) {
+  for (const { tag, name, value, attrs } of (typeof html === 'string' ? readMarkup(html) : html).attributes) {
     if (
       tag === 'meta' &&
       name === 'content' &&
@@ -153,7 +153,7 @@ export function htmlLinks(html: string): HtmlLink[] {
 /** Every id (and <a name>) in an HTML document. */
 export function htmlIds(html: string): Set<string> {
   const ids = new Set<string>();
-  for (const { tag, name, value } of attributes(html)) {
+  for (const { tag, name, value } of readMarkup(html).attributes) {
     if (name === 'id' || (tag === 'a' && name === 'name')) ids.add(value);
   }
   return ids;
@@ -254,9 +254,9 @@ export function checkLinks(files: BuildFiles, options: SiteOptions): LinkProblem
     const ext = extension(file);
     const pageUrl = new URL(urlPathOf(file, base), siteOrigin);
     if (ext === 'html' || ext === 'htm') {
-      for (const l of htmlLinks(text)) checkOne(file, l.value, pageUrl);
-      for (const [, css = ''] of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
-        for (const u of cssUrls(css)) checkOne(file, u, pageUrl);
+      const markup = readMarkup(text);
+      for (const l of htmlLinks(markup)) checkOne(file, l.value, pageUrl);
+      for (const css of markup.styles) for (const u of cssUrls(css)) checkOne(file, u, pageUrl);
     } else if (ext === 'css') {
       for (const u of cssUrls(text)) checkOne(file, u, pageUrl);
     }
@@ -318,13 +318,12 @@ export function checkBasePaths(files: BuildFiles, options: SiteOptions): LinkPro
         report(file, m[0], `URL on ${origin} ignores the base path ${base}`);
     }
     if (ext === 'html' || ext === 'htm' || ext === 'svg' || ext === 'xml') {
-      for (const l of htmlLinks(text)) checkPath(file, l.value);
-      for (const [, style = ''] of text.matchAll(/\sstyle\s*=\s*"([^"]*)"/gi))
-        for (const u of cssUrls(decodeAttribute(style))) checkPath(file, u);
-      for (const [, css = ''] of text.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi))
-        for (const u of cssUrls(css)) checkPath(file, u);
-      for (const [, attrs = '', js = ''] of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-        if (/type\s*=\s*["']?application\/(ld\+)?json/i.test(attrs)) continue;
+      const markup = readMarkup(text);
+      for (const l of htmlLinks(markup)) checkPath(file, l.value);
+      for (const a of markup.attributes) if (a.name === 'style') for (const u of cssUrls(a.value)) checkPath(file, u);
+      for (const css of markup.styles) for (const u of cssUrls(css)) checkPath(file, u);
+      for (const { type, text: js } of markup.scripts) {
+        if (/^application\/(ld\+)?json/i.test(type.trim())) continue;
         for (const p of scriptPaths(js)) checkPath(file, p);
       }
     } else if (ext === 'css') {

@@ -10,6 +10,7 @@ import subsetFont from 'subset-font';
 import type { ChartInput } from '../charts/types.ts';
 import { chartFunctions } from '../charts/index.ts';
 import { standaloneSvg } from './chart-export.ts';
+import { parseHtml, textOf } from './html-tree.ts';
 
 const FONT_DIR = join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf');
 const FONTS = [
@@ -18,16 +19,9 @@ const FONTS = [
   { file: 'DejaVuSans-Oblique.ttf', weight: 400, style: 'italic' },
 ] as const;
 
-/** Text content of markup, decoded enough to know which glyphs it needs. */
+/** The characters of a drawing's text (parsed, every character reference decoded): the glyphs it needs. */
 function glyphs(markup: string): string {
-  const text = markup
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-  return [...new Set(text)].join('');
+  return [...new Set(textOf(parseHtml(markup)))].join('');
 }
 
 /** Code point ranges (inclusive) of the font files downloads refer to: Latin, Cyrillic (Kazakh included), punctuation. */

@@ -52,11 +52,9 @@ export function socialSvg(o: { kicker: string; title: string; byline: string; pi
     const w = Math.round(o.picture.width * scale);
     const h = Math.round(o.picture.height * scale);
     const x = Math.round(box.x + (box.w - w) / 2);
-    // The picture's own <svg> nested, sized to its box (its viewBox scales it); text in it was escaped when drawn.
-    const picture = o.picture.markup.replace(
-      /^<svg /,
-      `<svg x="${x}" y="${Math.round(box.y)}" width="${w}" height="${h}" `,
-    );
+    // The picture's own <svg> nested whole in a viewport sized to its box (its viewBox scales it to fill it); its
+    // markup is placed, never rewritten, and its text was escaped when drawn.
+    const picture = `<svg x="${x}" y="${Math.round(box.y)}" width="${w}" height="${h}">${o.picture.markup}</svg>`;
     return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" font-family="DejaVu Sans"><rect width="1200" height="630" fill="#fbfaf7"/><rect x="0" y="0" width="1200" height="16" fill="#b3261e"/>${kicker}${title}<rect x="${box.x - 8}" y="${Math.round(box.y) - 8}" width="${box.w + 16}" height="${h + 16}" rx="6" fill="#fff" stroke="#d6d3cc"/>${picture}</svg>`;
   }
   const lines = wrap(o.title, 30).slice(0, 4);

@@ -1,7 +1,20 @@
 /** The offline edition carries each source's URL once (in the sources list) and no style rule that cannot match. */
 import { describe, expect, it } from 'vitest';
-import { presentationToClasses, urlsShownByStyle } from '../../src/build/offline-compact.ts';
-import { linkSourcesToList, makeOfflineHtml, pruneUnusedCss } from '../../src/build/offline-edition.ts';
+import { parseHtml, type Root, writeHtml } from '../../src/build/html-tree.ts';
+import { linkSourcesToList as linkPass, urlsShownByStyle as urlsPass } from '../../src/build/offline-compact.ts';
+import { presentationToClasses as presentationPass, pruneUnusedCss as prunePass } from '../../src/build/offline-css.ts';
+import { makeOfflineHtml } from '../../src/build/offline-edition.ts';
+
+/** A pass over a parsed tree, as HTML in and HTML out. */
+const onHtml = (pass: (tree: Root) => void) => (html: string) => {
+  const tree = parseHtml(html);
+  pass(tree);
+  return writeHtml(tree);
+};
+const linkSourcesToList = onHtml(linkPass);
+const urlsShownByStyle = onHtml(urlsPass);
+const presentationToClasses = onHtml(presentationPass);
+const pruneUnusedCss = onHtml(prunePass);
 
 const entry = (id: string, url: string, lang: string) =>
   `<li id="${id}">${id}, <cite>Title</cite> (language: ${lang}). ` +

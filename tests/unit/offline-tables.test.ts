@@ -4,7 +4,28 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'parse5';
-import { compactTable, inlineCompactTables, numberSourceRefs } from '../../src/build/offline-compact.ts';
+import { parseHtml, writeHtml } from '../../src/build/html-tree.ts';
+import {
+  compactTable as compactTree,
+  inlineCompactTables as inlineTree,
+  numberSourceRefs as numberTree,
+} from '../../src/build/offline-compact.ts';
+
+/** The passes as HTML in and HTML out. */
+const compactTable = (...args: Parameters<typeof compactTree>) => writeHtml(compactTree(...args));
+const inlineCompactTables = (
+  html: string,
+  ...rest: Parameters<typeof inlineTree> extends [unknown, ...infer R] ? R : never
+) => {
+  const tree = parseHtml(html);
+  inlineTree(tree, ...rest);
+  return writeHtml(tree);
+};
+const numberSourceRefs = (html: string) => {
+  const tree = parseHtml(html);
+  numberTree(tree);
+  return writeHtml(tree);
+};
 
 const words = {
   summary: 'Data table',

@@ -72,6 +72,16 @@ describe('htmlLinks, htmlIds, cssUrls', () => {
     const html = `<a href="/a/?x=1&amp;y=2">a</a><img srcset="/b.png 1x, /c.png 2x"><!-- <a href="/gone/"> --><script>"<a href='/js/'>"</script><style>a{}</style><meta property="og:url" content="https://x.org/">`;
     expect(htmlLinks(html).map((l) => l.value)).toEqual(['/a/?x=1&y=2', '/b.png', '/c.png', 'https://x.org/']);
   });
+  it('reads markup as a browser does: <noscript> and <template> hold links, <textarea> and <title> hold text', () => {
+    const html =
+      `<title>&lt;a href="/t/"></title><noscript><img src='/n.png'></noscript><template><a href=/tpl/>t</a></template>` +
+      `<textarea><a href="/x/"></textarea><svg><use xlink:href="/s.svg#i"/></svg>`;
+    expect(htmlLinks(html).map((l) => `${l.attribute} ${l.value}`)).toEqual([
+      'src /n.png',
+      'href /tpl/',
+      'xlink:href /s.svg#i',
+    ]);
+  });
   it('collects ids and anchor names', () => {
     expect([...htmlIds('<h2 id="a">x</h2><a name="b"></a><p data-id="c"></p>')]).toEqual(['a', 'b']);
   });

@@ -34,7 +34,7 @@ describe('social cards with the picture', () => {
     expect(sizes.length).toBeGreaterThan(0);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(40);
     // The picture keeps its proportions and stays on the card.
-    const m = /<svg x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)" xmlns/.exec(svg)!;
+    const m = /<svg x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"><svg xmlns/.exec(svg)!;
     const [x, y, w, hh] = m.slice(1).map(Number) as [number, number, number, number];
     expect(x + w).toBeLessThanOrEqual(1200);
     expect(y + hh).toBeLessThanOrEqual(630);
