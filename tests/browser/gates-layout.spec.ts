@@ -203,7 +203,6 @@ test.describe('keyboard', () => {
       // focus had moved on; this check now measures after that frame. 768 and 1280 then passed 5 of 5 runs each
       // (under load 20-40, 1.6-3 min a run; 30 of 30 not yet run). 320 still fails every run: the region map's
       // sticky graphic (its notes listed under the drawing) covers the first caption source link ("Kursiv").
-      test.fixme(c.path === '/', 'intermittent: focused element outside the viewport (issue #15)');
       test.setTimeout(240_000);
       const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
       const { page } = w;
