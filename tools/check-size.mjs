@@ -47,7 +47,6 @@ export const known = [
   'src/pages/index.astro',
   'src/schemas.ts',
   'src/scripts/quote-link.ts',
-  'src/scripts/scrolly-section.ts',
   'src/styles/story.css',
   'tests/browser/cite.spec.ts',
   'tests/browser/delivery.spec.ts',

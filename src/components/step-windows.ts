@@ -11,6 +11,21 @@ export interface StepWindows {
   height: number;
   /** One per step, in step order: [x0, y0, x1, y1], rounded out to whole units. */
   windows: [number, number, number, number][];
+  /** The drawing's labels: its most common text size (drawing units; the larger on a tie). */
+  textSize: number;
+}
+
+/**
+ * The most common `font-size` among a drawing's texts (the larger on a tie; 12 when it has none): the size whose
+ * rendered pixels decide whether a scale is legible (scrolly-section.ts), counted here once, not on every resize.
+ */
+export function textSize(svg: string): number {
+  const count = new Map<number, number>();
+  for (const m of svg.matchAll(/<text\b[^>]*?\sfont-size="([\d.]+)"/g)) {
+    const f = Number(m[1]);
+    count.set(f, (count.get(f) ?? 0) + 1);
+  }
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 12;
 }
 
 export function stepWindows(input: ChartInput, options: ChartOptions): StepWindows {
@@ -21,7 +36,7 @@ export function stepWindows(input: ChartInput, options: ChartOptions): StepWindo
     Math.ceil(s.window.x1),
     Math.ceil(s.window.y1),
   ]);
-  return { width: drawing.width, height: drawing.height, windows };
+  return { width: drawing.width, height: drawing.height, windows, textSize: textSize(drawing.svg) };
 }
 
 /**
@@ -48,9 +63,14 @@ export function stepDrawings(input: ChartInput, options: ChartOptions): string[]
   );
 }
 
-/** The per-step drawings' windows for the scrolly script: "width height 0 h0 0 h1 …" (each shown whole). */
+/**
+ * The per-step drawings' windows for the scrolly script: "textSize width height 0 h0 0 h1 …" (each shown whole; the
+ * text size counted over all of them).
+ */
 export function stepDrawingWindows(input: ChartInput, options: ChartOptions): string {
   const draw = chartFunctions[input.chart.kind];
-  const heights = input.chart.steps.map((_, i) => draw(input, { ...options, step: i, focus: true }).height);
-  return [options.width ?? 0, Math.max(...heights), ...heights.flatMap((h) => [0, h])].join(' ');
+  const drawings = input.chart.steps.map((_, i) => draw(input, { ...options, step: i, focus: true }));
+  const heights = drawings.map((d) => d.height);
+  const size = textSize(drawings.map((d) => d.svg).join(''));
+  return [size, options.width ?? 0, Math.max(...heights), ...heights.flatMap((h) => [0, h])].join(' ');
 }

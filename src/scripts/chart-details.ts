@@ -4,15 +4,21 @@
  * and sources, copied as nodes from the chart's data table row. The table lives on the chart's data page
  * (/data/<chart>/, decision 0010): its link on this page names the rows in date order (`data-order`), and the page
  * is fetched once, when a reader first reaches for a mark, and read as an inert document (nodes cloned, never
- * markup written); until it arrives, or if it cannot, the mark's own title is shown.
+ * markup written); until it arrives the mark's own title is shown, and if it cannot be fetched (a network that cuts
+ * connections after 16 KB) the panel says so and links to the mark's row on the data page (tried again next time).
  * The panel stays while hovered, and Escape dismisses it (WCAG 1.4.13). Left/right move in time
  * order (the data table's row order, which is date order), up/down to the nearest mark in the next
  * lane or row, Home/End to the first and last in time. On phones the panel is a bottom sheet that
  * never covers the mark (the page scrolls the mark above it when needed). Every mark gets a tap target
  * of at least 24x24 CSS px: a transparent rectangle in a layer under the marks, sized from the drawing's
  * screen scale whenever its size changes (so a mark's own glyph stays the element at its centre).
+ * Stacked figures (each step's own copy of the drawing, scrolly-section.ts) are reached the same way: each copy is a
+ * focusable group with the same keys, since with stacked figures the sticky drawing is not shown at all.
  */
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
+
+/** The boxes that take focus and arrow keys: the sticky drawings and the steps' own figures. */
+const BOXES = '.chart__svg, .step__figure';
 
 class ChartDetails extends HTMLElement {
   #panel = document.createElement('div');
@@ -26,6 +32,8 @@ class ChartDetails extends HTMLElement {
   /** The chart's data page, once fetched (its rows give the panel its words and sources). */
   #table: Document | null = null;
   #loading = false;
+  /** The data page could not be fetched (the panel says so until a later attempt succeeds). */
+  #failed = false;
 
   /** The line that links to the chart's data page, where its table was. */
   #tableLink(): HTMLElement | null {
@@ -41,10 +49,13 @@ class ChartDetails extends HTMLElement {
       .then((r) => (r.ok ? r.text() : Promise.reject(new Error(String(r.status)))))
       .then((html) => {
         this.#table = new DOMParser().parseFromString(html, 'text/html');
+        this.#failed = false;
         if (this.#current && !this.#panel.hidden) this.#show(this.#current);
       })
       .catch(() => {
         this.#loading = false;
+        this.#failed = true;
+        if (this.#current && !this.#panel.hidden) this.#show(this.#current, false);
       });
   }
 
@@ -55,17 +66,18 @@ class ChartDetails extends HTMLElement {
     panel.hidden = true;
     panel.setAttribute('aria-live', 'polite');
     this.append(panel);
-    // Every drawing box takes focus, also those added later (a phone's per-step drawings, scrolly-section.ts).
+    // Pointers and keys reach marks in the sticky drawing and in the steps' own figures (stacked figures).
+    const root: HTMLElement = this.closest('figure') ?? this;
+    // Every drawing box takes focus, also those added later (a phone's per-step drawings and the stacked figures,
+    // scrolly-section.ts).
     const focusable = () => {
-      for (const box of this.querySelectorAll<HTMLElement>('.chart__svg:not([tabindex])')) {
+      for (const box of root.querySelectorAll<HTMLElement>(`:is(${BOXES}):not([tabindex])`)) {
         box.tabIndex = 0;
         box.setAttribute('role', 'group');
         box.setAttribute('aria-label', this.dataset.keysLabel ?? 'Chart: arrow keys show each mark');
       }
     };
     focusable();
-    // Pointers reach marks in the sticky drawing and in the steps' own figures (stacked figures).
-    const root: HTMLElement = this.closest('figure') ?? this;
     const sized = new ResizeObserver((entries) => {
       for (const entry of entries) this.#hitTargets(entry.target as SVGSVGElement);
     });
@@ -93,7 +105,7 @@ class ChartDetails extends HTMLElement {
       if (at && Math.hypot(e.clientX - at.x, e.clientY - at.y) > 4) this.#dismissedAt = null;
     });
     root.addEventListener('pointerover', () => this.#load(), { once: true });
-    this.addEventListener('focusin', () => this.#load(), { once: true });
+    root.addEventListener('focusin', () => this.#load(), { once: true });
     root.addEventListener('pointerover', (e) => {
       if (this.#pinned || this.#dismissedAt) return;
       const mark = this.#markOf(e.target);
@@ -110,12 +122,12 @@ class ChartDetails extends HTMLElement {
         this.#show(mark);
       } else if (!panel.contains(e.target as Node)) this.#hide();
     });
-    this.addEventListener('keydown', (e) => {
+    root.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') {
         this.#dismiss();
         return;
       }
-      const box = (e.target as Element).closest('.chart__svg');
+      const box = (e.target as Element).closest(BOXES);
       if (!box || !['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'Home', 'End'].includes(e.key)) return;
       e.preventDefault();
       const marks = this.#inTimeOrder(box);
@@ -212,13 +224,13 @@ class ChartDetails extends HTMLElement {
       .sort((a, b) => Math.abs(a.x - o.x) - Math.abs(b.x - o.x))[0]?.m;
   }
 
-  #show(mark: Element): void {
+  #show(mark: Element, load = true): void {
     this.#current?.classList.remove('is-current');
     this.#current = mark;
     mark.classList.add('is-current');
     const id = mark.getAttribute('data-id') ?? '';
     const chart = this.dataset.chart ?? '';
-    this.#load();
+    if (load) this.#load();
     const row = document.getElementById(`row-${chart}-${id}`) ?? this.#table?.getElementById(`row-${chart}-${id}`);
     const panel = this.#panel;
     panel.replaceChildren();
@@ -239,6 +251,17 @@ class ChartDetails extends HTMLElement {
       const p = document.createElement('p');
       p.textContent = mark.querySelector('title')?.textContent ?? '';
       panel.append(p);
+      const page = this.#tableLink()?.querySelector<HTMLAnchorElement>('a[href]');
+      if (this.#failed && page) {
+        // The row's own address on the data page, where its date, status and sources are.
+        const note = document.createElement('p');
+        note.className = 'details-panel__failed';
+        const link = document.createElement('a');
+        link.href = `${page.href.split('#')[0]}#row-${chart}-${id}`;
+        link.textContent = this.dataset.failedLink ?? 'Open its row on the data page';
+        note.append(`${this.dataset.failedLabel ?? 'The details could not load.'} `, link);
+        panel.append(note);
+      }
     }
     panel.hidden = false;
     const box = mark.getBoundingClientRect();

@@ -19,12 +19,9 @@ class ScrollySection extends HTMLElement {
   #onFocus = (event: FocusEvent) => {
     const target = event.target as HTMLElement;
     const step = target.closest<HTMLElement>('.step');
-    if (!step) {
-      // A control after the steps (the caption's source links): the browser scrolls it into view but not clear of
-      // the chart still stuck above it, which can cover it (the region map's notes at 320 px, issue #15).
-      if (!target.closest('.chart__sticky')) requestAnimationFrame(() => this.#clearOfSticky(target));
-      return;
-    }
+    // A control after the steps (the caption's links) needs nothing: the graphic is released where the steps end
+    // (.scrolly__track, Scrolly.astro), so it cannot cover them.
+    if (!step) return;
     // Bring the focused step where scrolling would have activated it, and clear of the sticky chart
     // (on phones the chart sits above the steps), so that scroll, focus and what is seen agree.
     const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -44,16 +41,6 @@ class ScrollySection extends HTMLElement {
       window.scrollBy({ top: box.top - top, behavior: reduce ? 'instant' : 'smooth' });
     });
   };
-  /** Scrolls a focused element out from under the stuck chart, if it is under it. */
-  #clearOfSticky(target: HTMLElement): void {
-    if (document.activeElement !== target) return;
-    const sticky = this.querySelector<HTMLElement>('.chart__sticky');
-    if (!sticky || getComputedStyle(sticky).position !== 'sticky') return;
-    const s = sticky.getBoundingClientRect();
-    const t = target.getBoundingClientRect();
-    const under = s.left < t.right && t.left < s.right && s.top < t.bottom && t.top < s.bottom;
-    if (under) window.scrollBy({ top: t.top - (s.bottom + 12), behavior: 'instant' });
-  }
   #onResize = () => {
     this.#fit();
     this.#stepper?.resize();
@@ -187,26 +174,18 @@ class ScrollySection extends HTMLElement {
 
   /**
    * A layout's scale in a box: the one that fits its tallest step window into the box's height, at most the box's
-   * width and 1.2x; it fits when its labels (the most common font size among its texts) render at the floor or
-   * (unless strict) no smaller than a stacked figure (the column's width) would show them.
+   * width and 1.2x; it fits when its labels (the drawing's most common text size, written by the build) render at the
+   * floor or (unless strict) no smaller than a stacked figure (the column's width) would show them. Per-step drawings
+   * are judged from the build's numbers before they arrive.
    */
   #measure(layout: Layout, budget: number, column: number, floor: number, strict: boolean) {
     const data = this.#windows()[layout];
-    // Before the per-step drawings arrive, their labels are the narrow drawing's size (the same chart, text size).
-    const svg =
-      this.querySelector(`.chart__frame .chart__svg--${layout === 'steps' ? 'step' : layout} > svg`) ??
-      (layout === 'steps' ? this.querySelector('.chart__frame .chart__svg--narrow > svg') : null);
-    if (!data || !svg) return null;
+    if (!data) return null;
     const tallest = Math.max(...data.windows.map((w) => w[1] - w[0]));
     const across = Math.min(column / data.width, 1.2);
     const scale = Math.min(across, budget / tallest);
-    const count = new Map<number, number>();
-    for (const t of svg.querySelectorAll('text[font-size]')) {
-      const f = Number(t.getAttribute('font-size'));
-      count.set(f, (count.get(f) ?? 0) + 1);
-    }
-    const fontSize = [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? 12;
-    return { data, scale, fits: fontSize * scale >= (strict ? floor : Math.min(floor, fontSize * across - 0.05)) };
+    const size = data.textSize;
+    return { data, scale, fits: size * scale >= (strict ? floor : Math.min(floor, size * across - 0.05)) };
   }
 
   #stepDrawings: Promise<void> | null = null;
@@ -251,14 +230,17 @@ class ScrollySection extends HTMLElement {
       });
   }
 
-  /** The step windows of a layout, from the build (src/components/step-windows.ts): vertical extents in drawing units. */
-  #windows(): Record<Layout, { width: number; height: number; windows: [number, number][] } | null> {
+  /**
+   * The step windows of a layout, from the build (src/components/step-windows.ts): vertical extents in drawing units,
+   * after the drawing's text size, width and height.
+   */
+  #windows(): Record<Layout, { textSize: number; width: number; height: number; windows: [number, number][] } | null> {
     const read = (attr: string | undefined) => {
       const n = (attr ?? '').split(' ').map(Number);
-      if (n.length < 4 || n.some((x) => !Number.isFinite(x))) return null;
+      if (n.length < 5 || n.some((x) => !Number.isFinite(x))) return null;
       const windows: [number, number][] = [];
-      for (let i = 2; i + 1 < n.length; i += 2) windows.push([n[i]!, n[i + 1]!]);
-      return { width: n[0]!, height: n[1]!, windows };
+      for (let i = 3; i + 1 < n.length; i += 2) windows.push([n[i]!, n[i + 1]!]);
+      return { textSize: n[0]!, width: n[1]!, height: n[2]!, windows };
     };
     return {
       wide: read(this.dataset.windowsWide),

@@ -62,6 +62,64 @@ test.describe('details on demand', () => {
   });
 });
 
+test.describe('stacked figures and a data page that cannot load', () => {
+  test.use({ reducedMotion: 'reduce', viewport: { width: 1280, height: 800 } });
+
+  test("stacked figures: Tab reaches each step's own figure, arrow keys show its marks' details", async ({ page }) => {
+    await page.goto('/');
+    await page.locator('#scrolly-republic-day .stack-switch').click();
+    const figure = page.locator('#scrolly-republic-day .step').nth(1).locator('.step__figure');
+    await expect(figure).toBeVisible();
+    // The sticky drawing is not shown with stacked figures: the step's own copy is the only way to its marks.
+    await expect(page.locator('#scrolly-republic-day .chart__frame')).toBeHidden();
+    await expect(figure).toHaveAttribute('tabindex', '0');
+    await expect(figure).toHaveAttribute('aria-label', /arrow keys/);
+    // Reached by Tab from the step that holds it (the step itself is a stop first).
+    await page.locator('#scrolly-republic-day .step').nth(1).focus();
+    await page.keyboard.press('Tab');
+    await expect(figure).toBeFocused();
+    await page.keyboard.press('Home');
+    const panel = page.locator('#fig-republic-day .details-panel');
+    await expect(panel).toBeVisible();
+    // The row's words and sources from the data page, not just the mark's label.
+    await expect(panel.locator('a[href^="http"]').first()).toBeVisible();
+    const first = await panel.innerText();
+    await page.keyboard.press('ArrowRight');
+    await expect(panel).not.toHaveText(first);
+    await expect(figure.locator('.mark.is-current')).toHaveCount(1);
+    await page.keyboard.press('Escape');
+    await expect(panel).toBeHidden();
+  });
+
+  test("the data page cut off: the panel says the details could not load and links to the mark's row", async ({
+    page,
+  }) => {
+    let asked = 0;
+    await page.route('**/data/republic-day/', (route) => {
+      asked++;
+      return route.abort('connectionreset');
+    });
+    await page.goto('/');
+    const box = page.locator('#fig-republic-day .chart__svg:visible');
+    await box.focus();
+    await page.keyboard.press('Home');
+    const panel = page.locator('#fig-republic-day .details-panel');
+    await expect(panel).toContainText('The details could not load.');
+    const link = panel.getByRole('link', { name: 'Open its row on the data page' });
+    const id = await box.locator('.mark.is-current').getAttribute('data-id');
+    await expect(link).toHaveAttribute('href', new RegExp(`/data/republic-day/#row-republic-day-${id}$`));
+    expect(asked).toBeGreaterThan(0);
+    // The row exists on the data page the link names.
+    await page.unroute('**/data/republic-day/');
+    const rows = await page.request.get('/data/republic-day/');
+    expect(await rows.text()).toContain(`id="row-republic-day-${id}"`);
+    // Tried again on the next mark: with the page reachable, the panel shows the row's sources.
+    await page.keyboard.press('ArrowRight');
+    await expect(panel.locator('a[href^="http"]').first()).toBeVisible();
+    await expect(panel).not.toContainText('could not load');
+  });
+});
+
 test.describe('on touch', () => {
   test.use({ hasTouch: true, isMobile: true, viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' });
   test('tapping a mark shows its details and tapping elsewhere hides them', async ({ page }) => {

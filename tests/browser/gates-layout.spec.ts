@@ -121,9 +121,13 @@ function markFocusables(page: Page): Promise<{ key: string; name: string }[]> {
   });
 }
 
-/** Checks the focused element: focus indicator visible, in the viewport, not hidden by a sticky or fixed layer. */
-function checkFocused(page: Page): Promise<FocusCheck> {
-  return page.evaluate(() => {
+/**
+ * Checks the focused element: focus indicator visible, in the viewport, not hidden by a sticky or fixed layer. With
+ * `frames`, first waits that many animation frames (in the same round trip: the story's Tab walk is long).
+ */
+function checkFocused(page: Page, frames = 0): Promise<FocusCheck> {
+  return page.evaluate(async (frames) => {
+    for (let i = 0; i < frames; i++) await new Promise((r) => requestAnimationFrame(r));
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body || el === document.documentElement) return { key: null, problems: [] };
     const name = `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
@@ -180,7 +184,7 @@ function checkFocused(page: Page): Promise<FocusCheck> {
         `${name}: partly hidden by the sticky <${(bySticky as Element).tagName.toLowerCase()} class="${(bySticky as Element).className}">`,
       );
     return { key: el.dataset.gateFocus!, problems };
-  });
+  }, frames);
 }
 
 test.describe('keyboard', () => {
@@ -195,15 +199,10 @@ test.describe('keyboard', () => {
       browser,
       baseURL,
     }) => {
-      // Fixed (issue #15): at 1280 the stuck map graphic covered its caption's source links (captions now sit under
-      // the steps). Still intermittent at 320 and 768 (about 1 run in 2 under load 20): after a Tab the focused
-      // element, a different one each run deep in the story, is found outside the viewport. Cause not yet found.
-      // Seen at 1280 too in a fresh-clone run (2026-11-30), so it is marked at every width of the story.
-      // 2026-11-30 (speed): one cause found and fixed in scrolly-section.ts, a step's placement frame that ran after
-      // focus had moved on; this check now measures after that frame. 768 and 1280 then passed 5 of 5 runs each
-      // (under load 20-40, 1.6-3 min a run; 30 of 30 not yet run). 320 still fails every run: the region map's
-      // sticky graphic (its notes listed under the drawing) covers the first caption source link ("Kursiv").
-      test.fixme(c.path === '/', 'intermittent: focused element outside the viewport (issue #15)');
+      // The story (issue #15) failed here twice over: a step's placement frame that ran after focus had moved on
+      // scrolled the newly focused control away (fixed in scrolly-section.ts: the frame does nothing once focus has
+      // left the step), and at 320 px the map's stuck graphic covered its caption's first source link (fixed in
+      // Scrolly.astro: the graphic is released where its steps end, above the caption).
       test.setTimeout(240_000);
       const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
       const { page } = w;
@@ -218,8 +217,7 @@ test.describe('keyboard', () => {
         // The story moves a focused step (and the control in it) into place on the next frame, instantly under
         // reduced motion: measure after that frame, not between the browser's own scroll and the page's.
         if (c.motion === 'no-preference') await scrollSettled(page);
-        else await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-        const f = await checkFocused(page);
+        const f = await checkFocused(page, c.motion === 'no-preference' ? 0 : 2);
         if (f.key === null) {
           if (reached.size > 0) break; // focus left the document: the cycle is complete
           continue;
