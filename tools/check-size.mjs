@@ -35,7 +35,6 @@ export const known = [
   'src/charts/lanes.ts',
   'src/charts/marks/annotation.ts',
   'src/charts/matrix.ts',
-  'src/charts/timeline.ts',
   'src/components/EmbedThis.astro',
   'src/components/EmbedView.astro',
   'src/components/Hero.astro',
