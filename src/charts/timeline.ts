@@ -19,14 +19,22 @@
  */
 import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { defined } from '../lib/defined.ts';
-import { svg, px } from '../lib/escape.ts';
+import { svg, px, type Markup } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import type { Drawing } from './types.ts';
 import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
-import { INK, MUTED, hatchPattern, type Box } from './shared.ts';
-import { sideColours, zone, type TimelineData, type TimelineLayout, type TimelineOptions } from './timeline/model.ts';
-import { layoutTimeline } from './timeline/layout.ts';
+import { FONT_FAMILY, INK, MUTED, hatchPattern, layoutLegend, type Box } from './shared.ts';
+import {
+  LEGEND_ORDER,
+  PAD,
+  sideColours,
+  zone,
+  type TimelineData,
+  type TimelineLayout,
+  type TimelineOptions,
+} from './timeline/model.ts';
+import { layoutTimeline, legendItems } from './timeline/layout.ts';
 import { axisMarkup, glyphMarkup, leaderMarkup, legendSwatch, textLines } from './timeline/marks.ts';
 
 export {
@@ -95,6 +103,33 @@ ${m.title ?? ''}</title>${leaderMarkup(m, L.narrow)}${glyph}<text x="${m.lx}" y=
   const body = svg`${defs}<g class="legend">${legend}</g>${axisMarkup(L)}${titles}${marks}`;
   const frame = L.runs ? focusedFrame(data, L, options.step ?? -1) : data.chart;
   return annotatedDrawing(frame, options, timelineAnnotationFrame(data, L, p), body, timelineLit(L));
+}
+
+/**
+ * The key of a timeline's per-step drawings (issue #15 point 1), which carry none: the entries some step's marks need,
+ * laid out at the options' width and text size, as a complete SVG. The page shows it once, above the sticky graphic,
+ * where the step drawings replace the whole one (whose legend is its own); so each step drawing keeps its height for
+ * its marks.
+ */
+export function timelineStepKey(data: TimelineData, options: TimelineOptions = {}): Markup {
+  const p = `${options.idPrefix ?? 'timeline'}-key`;
+  const layouts = data.chart.steps.map((_, i) => layoutTimeline(data, { ...options, step: i, focus: true }));
+  const keys = new Set(layouts.flatMap((L) => L.keys ?? []));
+  const fs = layouts[0]?.fontSize ?? 11;
+  const width = layouts[0]?.width ?? 320;
+  const items = legendItems(data, false)
+    .filter((it) => keys.has(it.key))
+    .sort((a, c) => LEGEND_ORDER.indexOf(a.key) - LEGEND_ORDER.indexOf(c.key));
+  const placed = layoutLegend(items, PAD, 2, width - 2 * PAD, fs);
+  const height = Math.ceil(placed.bottom);
+  const entries = placed.items.map(
+    (it) =>
+      svg`${legendSwatch(it, p, fs)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}"\
+ fill="${INK}">${it.label}</text>`,
+  );
+  return svg`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}"\
+ height="${height}" role="img" aria-label="${items.map((it) => it.label).join('; ')}"\
+ font-family="${FONT_FAMILY}"><defs>${hatchPattern(`${p}-hatch-legend`, MUTED)}</defs>${entries}</svg>`;
 }
 
 /**

@@ -10,6 +10,10 @@ import { expect, test } from '@playwright/test';
 import { sweepSteps, type Evaluate } from '../shared/step-sweep.ts';
 
 export const SIZES = [
+  // Phones' visible viewports with the browser's bars: often 640-740 px tall (the timeline's step drawings fit 60 %).
+  { name: '360x640', width: 360, height: 640, scale: 1, phone: true },
+  { name: '360x740', width: 360, height: 740, scale: 1, phone: true },
+  { name: '390x664', width: 390, height: 664, scale: 1, phone: true },
   { name: '360x800', width: 360, height: 800, scale: 1, phone: true },
   { name: '390x844', width: 390, height: 844, scale: 1, phone: true },
   // A phone on its side: the graphic stands beside the steps at the screen's height (no 60 % share above them).

@@ -90,7 +90,7 @@ function monthStarts(start: string, end: string, zone: string): { t: number; y: 
   return out;
 }
 
-function legendItems(data: TimelineData, clusters: boolean) {
+export function legendItems(data: TimelineData, clusters: boolean) {
   const t = data.text.chart;
   return [
     { key: 'day', label: t.legendDay, swatch: 12 },
@@ -101,9 +101,6 @@ function legendItems(data: TimelineData, clusters: boolean) {
     ...data.chart.marks.slice(0, 1).map((m) => ({ key: 'day-mark', label: m.label, swatch: 10 })),
   ];
 }
-
-/** Legend order of a focused drawing: the two short entries first, so they share a row on a phone. */
-const LEGEND_ORDER = ['day', 'day-mark', 'month', 'claim', 'uncertain', 'cluster'];
 
 /** Geometry of the chart, shared by the build-time renderer and any browser code. */
 export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}): TimelineLayout {
@@ -135,14 +132,14 @@ export function layoutTimeline(data: TimelineData, options: TimelineOptions = {}
     chart,
     events.map((i) => i.e.id),
   );
+  // A focused drawing carries no legend: the page shows its key once, above the graphic (timelineStepKey).
   const legend = layoutLegend(
-    legendItems(
-      data,
-      all.some((i) => i.cluster),
-    )
-      .filter((it) => !focus || focus.legend.has(it.key))
-      // A focused drawing pairs the two short entries on one row.
-      .sort((a, c) => (focus ? LEGEND_ORDER.indexOf(a.key) - LEGEND_ORDER.indexOf(c.key) : 0)),
+    focus
+      ? []
+      : legendItems(
+          data,
+          all.some((i) => i.cluster),
+        ),
     PAD,
     6,
     width - 2 * PAD,

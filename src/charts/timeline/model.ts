@@ -82,9 +82,14 @@ export interface TimelineLayout {
   /** A focused drawing's stretches of time along the axis and the breaks between them (absent: one whole axis). */
   runs?: Run[];
   breaks?: AxisBreak[];
+  /** A focused drawing's key entries (legend keys of what it draws): it carries no legend of its own. */
+  keys?: string[];
   /** A focused drawing's month names on the axis. */
   monthLabels?: { x: number; y: number; label: string }[];
 }
+
+/** Order of the per-step drawings' key: the two short entries first, so they share a row on a phone. */
+export const LEGEND_ORDER = ['day', 'day-mark', 'month', 'claim', 'uncertain', 'cluster'];
 
 export const PAD = 8;
 export const R = 6;

@@ -8,6 +8,7 @@ import { px } from '../../lib/escape.ts';
 import { SAFE, blockWidth, boxesOverlap, labelWidth, wrapText, type Box } from '../shared.ts';
 import { brokenScale } from '../marks/breaks.ts';
 import {
+  LEGEND_ORDER,
   PAD,
   R,
   dayMarksOf,
@@ -22,7 +23,7 @@ import {
   type TimelineLayout,
   type TimelineMark,
 } from './model.ts';
-import { focusedAxis } from './step.ts';
+import { focusedAxis, focusedTitles } from './step.ts';
 
 /**
  * Tops for blocks stacked along one axis, in order, each as near its wanted top as the
@@ -59,24 +60,26 @@ export function layoutNarrow(data: TimelineData, b: Base, legendBottom: number):
   const track: Record<Side, number> = { above: xA - BW - 6 - R, below: xA + BW + 6 + R };
   const dir: Record<Side, number> = { above: -1, below: 1 };
 
-  // Side titles over each half.
+  // Side titles over each half (a step's own drawing: each across the width, step.ts).
   const colW = { above: xA - BW - 6 - PAD, below: width - PAD - (xA + BW + 6) };
-  const sideTitles: TimelineLayout['sideTitles'] = (b.focus?.sides ?? (['above', 'below'] as const)).map((side) => {
-    const lines = wrapText(b.titles[side], (colW[side] * SAFE) / 1.08, fs);
-    const y = legendBottom + 6 + fs;
-    const w = blockWidth(lines, fs) * 1.08;
-    const anchor = side === 'above' ? ('end' as const) : ('start' as const);
-    const x = side === 'above' ? xA - BW - 6 : xA + BW + 6;
-    const box = side === 'above' ? { x0: px(x - w), x1: px(x) } : { x0: px(x), x1: px(x + w) };
-    return {
-      side,
-      lines,
-      x: px(x),
-      y: px(y),
-      anchor,
-      box: { ...box, y0: px(y - fs), y1: px(y + (lines.length - 1) * LH + 3) },
-    };
-  });
+  const sideTitles: TimelineLayout['sideTitles'] = b.focus
+    ? focusedTitles(b, b.focus, legendBottom)
+    : (['above', 'below'] as const).map((side) => {
+        const lines = wrapText(b.titles[side], (colW[side] * SAFE) / 1.08, fs);
+        const y = legendBottom + 6 + fs;
+        const w = blockWidth(lines, fs) * 1.08;
+        const anchor = side === 'above' ? ('end' as const) : ('start' as const);
+        const x = side === 'above' ? xA - BW - 6 : xA + BW + 6;
+        const box = side === 'above' ? { x0: px(x - w), x1: px(x) } : { x0: px(x), x1: px(x + w) };
+        return {
+          side,
+          lines,
+          x: px(x),
+          y: px(y),
+          anchor,
+          box: { ...box, y0: px(y - fs), y1: px(y + (lines.length - 1) * LH + 3) },
+        };
+      });
   const plotTop = Math.max(...sideTitles.map((t) => t.box.y1)) + 12;
 
   // A focused drawing: a month is tall enough for its name and year on the axis (one line where the band is wide
@@ -239,6 +242,7 @@ export function layoutNarrow(data: TimelineData, b: Base, legendBottom: number):
       ...focusedAxis(b, broken.runs, band, y, fs, oneLine),
       breaks: broken.breaks,
       runs: broken.runs,
+      keys: LEGEND_ORDER.filter((k) => b.focus?.legend.has(k)),
       // Only the day marks inside a drawn stretch (by time: a skipped one has no place on the axis).
       dayMarks: dayMarksOf(data.chart, (t) => ({ x: px(band.x1 - 5), y: px(y(t)) }), zone(data)).filter((d) => {
         const t = dayTime(d.date, zone(data));

@@ -5,7 +5,7 @@
 import { defined } from '../../lib/defined.ts';
 import { MONTHS } from '../../lib/dates.ts';
 import { px } from '../../lib/escape.ts';
-import { labelWidth, type Box } from '../shared.ts';
+import { SAFE, blockWidth, labelWidth, wrapText, type Box } from '../shared.ts';
 import { monthStretches, type Run, type Span } from '../marks/breaks.ts';
 import {
   PAD,
@@ -98,4 +98,32 @@ export function focusedAxis(
     });
   }
   return { years, ticks, monthLabels };
+}
+
+/**
+ * A step's own drawing's side titles: each on its own row across the drawing's width (courtesy, the left side, from
+ * the left edge; campaigns, the right side, to the right edge), so that a title takes one line, not the three or four
+ * a half-width column wraps it to.
+ */
+export function focusedTitles(b: Base, focus: Focus, legendBottom: number): TimelineLayout['sideTitles'] {
+  const fs = b.fontSize;
+  const LH = fs + 3;
+  let y = legendBottom + 6 + fs;
+  return focus.sides.map((side) => {
+    const lines = wrapText(b.titles[side], ((b.width - 2 * PAD) * SAFE) / 1.08, fs);
+    const w = blockWidth(lines, fs) * 1.08;
+    const anchor = side === 'above' ? ('start' as const) : ('end' as const);
+    const x = side === 'above' ? PAD : b.width - PAD;
+    const box = side === 'above' ? { x0: px(x), x1: px(x + w) } : { x0: px(x - w), x1: px(x) };
+    const title = {
+      side,
+      lines,
+      x: px(x),
+      y: px(y),
+      anchor,
+      box: { ...box, y0: px(y - fs), y1: px(y + (lines.length - 1) * LH + 3) },
+    };
+    y += lines.length * LH + 2;
+    return title;
+  });
 }
