@@ -33,7 +33,6 @@ export const known = [
   'src/build/social-image.ts',
   'src/charts/hero.ts',
   'src/charts/lanes.ts',
-  'src/charts/marks/annotation.ts',
   'src/charts/matrix.ts',
   'src/components/EmbedThis.astro',
   'src/components/EmbedView.astro',
