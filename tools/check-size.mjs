@@ -33,7 +33,6 @@ export const known = [
   'src/charts/hero.ts',
   'src/charts/lanes.ts',
   'src/charts/matrix.ts',
-  'src/charts/timeline.ts',
   'src/components/EmbedThis.astro',
   'src/components/EmbedView.astro',
   'src/components/Hero.astro',

@@ -4,6 +4,7 @@
  * layout, never measured in the browser). The one place the scrolly reads windows from.
  */
 import { chartFunctions } from '../charts/index.ts';
+import { timelineStepKey } from '../charts/timeline.ts';
 import type { ChartInput, ChartOptions } from '../charts/types.ts';
 
 export interface StepWindows {
@@ -73,4 +74,14 @@ export function stepDrawingWindows(input: ChartInput, options: ChartOptions): st
   const heights = drawings.map((d) => d.height);
   const size = textSize(drawings.map((d) => d.svg).join(''));
   return [size, options.width ?? 0, Math.max(...heights), ...heights.flatMap((h) => [0, h])].join(' ');
+}
+
+/**
+ * The key of a chart's per-step drawings, which carry no legend so that each keeps its height for its marks: complete
+ * SVG (the page shows it above the sticky graphic while they are shown), or undefined for a chart without them.
+ */
+export function stepDrawingsKey(input: ChartInput, options: ChartOptions): string | undefined {
+  const { chart } = input;
+  if (chart.kind !== 'timeline' || stepDrawings(input, options).length === 0) return undefined;
+  return timelineStepKey({ ...input, chart }, options).value;
 }

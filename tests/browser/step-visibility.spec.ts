@@ -10,6 +10,20 @@ import { expect, test } from '@playwright/test';
 import { sweepSteps, type Evaluate } from '../shared/step-sweep.ts';
 
 export const SIZES = [
+  // Phones' visible viewports with the browser's bars: often 640-740 px tall (the timeline's step drawings fit 60 %).
+  // Known failures there (issue #15 point 1, open), listed so that every other figure is held: the Republic Day chart
+  // (its 45svh graphic shows the 349-unit "claims" window under 12 px, so it stacks and its marks leave the screen)
+  // and, at 360x640, the region map's "labs" step text.
+  {
+    name: '360x640',
+    width: 360,
+    height: 640,
+    scale: 1,
+    phone: true,
+    known: ['fig-republic-day/', 'fig-region-map/labs:'],
+  },
+  { name: '360x740', width: 360, height: 740, scale: 1, phone: true, known: ['fig-republic-day/'] },
+  { name: '390x664', width: 390, height: 664, scale: 1, phone: true, known: ['fig-republic-day/'] },
   { name: '360x800', width: 360, height: 800, scale: 1, phone: true },
   { name: '390x844', width: 390, height: 844, scale: 1, phone: true },
   // A phone on its side: the graphic stands beside the steps at the screen's height (no 60 % share above them).
@@ -42,7 +56,10 @@ for (const size of SIZES) {
       // lists the visibility failures below; a .txt name, so the formatter leaves the snapshot as written.
       expect.soft(JSON.stringify(highlighted, null, 1)).toMatchSnapshot(`highlighted-${size.name}.txt`);
       test.info().annotations.push({ type: 'failures', description: String(failures.length) });
-      expect(failures).toEqual([]);
+      const known: readonly string[] = 'known' in size ? size.known : [];
+      const open = failures.filter((f) => !known.some((k) => f.startsWith(k)));
+      test.info().annotations.push({ type: 'known failures', description: String(failures.length - open.length) });
+      expect(open).toEqual([]);
     });
   });
 }

@@ -5,7 +5,7 @@
  * (hatched stays hatched), and draws a visible break wherever time is skipped.
  */
 import { describe, expect, it } from 'vitest';
-import { layoutTimeline, timeline, type TimelineData } from '../../../src/charts/timeline.ts';
+import { layoutTimeline, timeline, timelineStepKey, type TimelineData } from '../../../src/charts/timeline.ts';
 import { boxesOverlap } from '../../../src/charts/shared.ts';
 import { brokenScale, monthStretches } from '../../../src/charts/marks/breaks.ts';
 import { eventInterval } from '../../../src/lib/dates.ts';
@@ -15,11 +15,13 @@ const input = chartInput('courtesy-campaigns') as unknown as TimelineData;
 const { chart } = input;
 const zone = chart.window!.zone;
 /**
- * Drawing units: a phone's sticky graphic is at most 60svh, 480 px of an 800 px screen. The page draws these at 320
- * units and shows them at the scale that fits the tallest into that budget: at 480 units or less that scale keeps the
- * 13-unit text at 12.5 px or more on a 360 px phone (column ~344 px), above the 12 px floor (issue #15 point 2).
+ * Drawing units: a phone's sticky graphic is at most 60svh, 384 px of a 640 px screen (a phone's visible viewport with
+ * its browser bars is often 640-740 px). The page draws these at 320 units and shows them at the scale that fits the
+ * tallest into that budget: at 400 units or less that scale (0.96) keeps the 13-unit text at 12.4 px or more on a
+ * 360x640 phone, above the 12 px floor (issue #15 point 2). The drawings carry no legend for this; their key stands
+ * above the graphic (timelineStepKey).
  */
-const MAX_HEIGHT = 480;
+const MAX_HEIGHT = 400;
 const FONT = 13;
 
 /** data-id -> data-steps of every mark group in the markup. */
@@ -118,6 +120,37 @@ describe('timeline per-step (focused) narrow drawings', () => {
       });
     });
   }
+
+  it('the step drawings carry no legend; their key names every entry some step needs, and nothing else', () => {
+    const need = new Set<string>();
+    chart.steps.forEach((_, i) => {
+      const L = layoutTimeline(input, { width: 320, fontSize: FONT, step: i, focus: true });
+      expect(L.legend).toEqual([]);
+      expect(timeline(input, { width: 320, fontSize: FONT, step: i, focus: true }).svg).toContain(
+        '<g class="legend"></g>',
+      );
+      for (const k of L.keys ?? []) need.add(k);
+      // Each drawing's keys: a dot for a day, a bar for a month, and the statuses its marks show.
+      for (const m of L.marks) {
+        expect(L.keys).toContain(m.shape === 'span' ? 'month' : 'day');
+        if (m.claimed) expect(L.keys).toContain('claim');
+        else if (m.uncertain) expect(L.keys).toContain('uncertain');
+      }
+    });
+    const key = timelineStepKey(input, { width: 320, fontSize: FONT, idPrefix: 'k' }).value;
+    const labels: Record<string, string> = {
+      day: input.text.chart.legendDay,
+      month: input.text.chart.legendMonth,
+      uncertain: input.text.chart.legendUncertain,
+      claim: input.text.chart.legendClaim,
+      cluster: input.text.chart.legendCluster,
+      'day-mark': chart.marks[0]?.label ?? '',
+    };
+    const texts = [...key.matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/'/g, '&#39;').replace(/"/g, '&quot;');
+    expect(texts.sort()).toEqual([...need].map((k) => esc(labels[k]!)).sort());
+    expect([...key.matchAll(/font-size="([\d.]+)"/g)].every((m) => Number(m[1]) >= FONT)).toBe(true);
+  });
 
   it('without focus (or wide) the drawing is the whole chart, unbroken', () => {
     const plain = layoutTimeline(input, { width: 320, fontSize: FONT, step: 0 });
