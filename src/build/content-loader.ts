@@ -30,7 +30,7 @@ export function checkedContent(dir: string): Checked {
   return last.checked;
 }
 
-/** Runs the gate; stops `astro build` and `astro sync` on a problem, logs it under `astro dev` (which has a watcher). */
+/** Runs the gate; stops `astro build` and `astro sync` on a problem, logs it under `astro dev` (it has a watcher). */
 function gate(context: LoaderContext): CheckedContent {
   const { problems, content } = checkedContent(contentDir(context.config.root));
   if (problems.length > 0) {

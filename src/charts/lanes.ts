@@ -48,18 +48,37 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
   const fs = L.fontSize;
   const titles = new Map(data.events.map((e) => [e.id, e]));
   const hatch = laneOrder.map((lane) => hatchPattern(`${p}-hatch-${lane}`, pal[lane], 6, pal.paper));
-  const days = L.days.map(
-    (d, i) => svg`
-<g class="day">${d.mark ? svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}" width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="${pal.highlight}"/>` : ''}<line x1="${d.x0}" x2="${d.x0}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="${pal.rule}"/>${i === L.days.length - 1 ? svg`<line x1="${d.x1}" x2="${d.x1}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="${pal.rule}"/>` : ''}<text class="day-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}" fill="${pal.inkSoft}">${d.label}</text>${d.mark ? svg`<text class="day-mark-label" x="${px((d.x0 + d.x1) / 2)}" y="${L.plot.top - 7}" text-anchor="middle" font-size="${fs}" font-weight="700" fill="${pal.highlightInk}">${d.mark}</text>` : ''}</g>`,
-  );
-  const laneEls = L.lanes.map(
-    (l, i) => svg`
-<g class="lane" data-lane="${l.lane}">${i > 0 ? svg`<line x1="0" x2="${L.width}" y1="${l.y0}" y2="${l.y0}" stroke="${pal.ruleStrong}"/>` : ''}<text class="lane-title" x="${L.narrow ? L.plot.x0 : 0}" y="${l.titleY}" font-size="${fs}" font-weight="700" fill="${pal[l.lane]}">${l.title}</text></g>`,
-  );
+  const days = L.days.map((d, i) => {
+    const mid = px((d.x0 + d.x1) / 2);
+    const at = svg`<rect class="day-mark" x="${d.x0}" y="${L.plot.top - 4}"`;
+    const ground = d.mark
+      ? svg`${at} width="${px(d.x1 - d.x0)}" height="${L.height - L.plot.top}" fill="${pal.highlight}"/>`
+      : '';
+    const rule = (x: number) =>
+      svg`<line x1="${x}" x2="${x}" y1="${L.plot.top - 16}" y2="${L.height}" stroke="${pal.rule}"/>`;
+    const label = svg`<text class="day-label" x="${mid}" y="${L.plot.top - 22}" text-anchor="middle" font-size="${fs}"`;
+    const markAt = svg`<text class="day-mark-label" x="${mid}" y="${L.plot.top - 7}" text-anchor="middle"`;
+    const markLabel = d.mark
+      ? svg`${markAt} font-size="${fs}" font-weight="700" fill="${pal.highlightInk}">${d.mark}</text>`
+      : '';
+    const last = i === L.days.length - 1 ? rule(d.x1) : '';
+    return svg`
+<g class="day">${ground}${rule(d.x0)}${last}${label} fill="${pal.inkSoft}">${d.label}</text>${markLabel}</g>`;
+  });
+  const laneEls = L.lanes.map((l, i) => {
+    const rule = i > 0 ? svg`<line x1="0" x2="${L.width}" y1="${l.y0}" y2="${l.y0}" stroke="${pal.ruleStrong}"/>` : '';
+    const title = svg`<text class="lane-title" x="${L.narrow ? L.plot.x0 : 0}" y="${l.titleY}" font-size="${fs}"`;
+    return svg`
+<g class="lane" data-lane="${l.lane}">${rule}${title} font-weight="700" fill="${pal[l.lane]}">${l.title}</text></g>`;
+  });
   const markEls = L.marks.map((m) => {
     if (m.members) {
+      const state = stepAttrs(m.steps, options.step);
+      const g = svg`<g class="mark cluster" data-id="${m.id}" ${state} data-lane="${m.lane}"`;
+      const text = svg`<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700"`;
+      const count = svg` data-count="${m.members.length}"><title>${m.title ?? m.label}</title>`;
       return svg`
-<g class="mark cluster" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}" data-count="${m.members.length}"><title>${m.title ?? m.label}</title>${markShape(m, p, pal)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${pal.ink}">${m.label}</text></g>`;
+${g}${count}${markShape(m, p, pal)}${text} fill="${pal.ink}">${m.label}</text></g>`;
     }
     const e = titles.get(m.id);
     const status = m.claimed
@@ -73,11 +92,16 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
             : e?.dateUncertain
               ? ' (date uncertain)'
               : '';
+    const g = svg`<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}">`;
+    const italic = m.claimed ? svg` font-style="italic"` : '';
+    const at = svg`<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"`;
+    const text = svg`${at}${italic} fill="${pal.ink}">`;
     return svg`
-<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}"><title>${e?.title ?? m.label}${status}</title>${markShape(m, p, pal)}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${m.claimed ? svg` font-style="italic"` : ''} fill="${pal.ink}">${m.label}</text></g>`;
+${g}<title>${e?.title ?? m.label}${status}</title>${markShape(m, p, pal)}${text}${m.label}</text></g>`;
   });
   const body = svg`<defs>${hatch}</defs>${days}${laneEls}${markEls}`;
-  // Narrow: each note sits under its mark, so a step's window holds its notes too (a phone's sticky graphic shows them).
+  // Narrow: each note sits under its mark, so a step's window holds its notes too (a phone's sticky graphic shows
+  // them).
   return annotatedDrawing(data.chart, options, lanesAnnotationFrame(data, L, p), body, lanesLit(L), L.narrow);
 }
 

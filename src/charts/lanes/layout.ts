@@ -299,7 +299,8 @@ function noteRoom(chart: LanesData['chart'], width: number, laneOf: ReadonlyMap<
   for (const s of chart.steps)
     for (const a of s.annotations) {
       if (a.type === 'callout' && a.subject[0]) add(a.subject[0], a.text);
-      // A bracket runs under the lower of its two marks (the later lane; both in one lane); its label names the interval.
+      // A bracket runs under the lower of its two marks (the later lane; both in one lane); its label names the
+      // interval.
       if (a.type === 'bracket') {
         const rank = (id: string) => NARROW_LANES.indexOf(laneOf.get(id) ?? 'context');
         const lower = Math.max(rank(a.from), rank(a.to));
