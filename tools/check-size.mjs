@@ -46,7 +46,6 @@ export const known = [
   'src/lib/offline-budget.ts',
   'src/pages/downloads/index.astro',
   'src/pages/index.astro',
-  'src/schemas.ts',
   'src/scripts/quote-link.ts',
   'src/scripts/scrolly-section.ts',
   'src/styles/story.css',
