@@ -81,16 +81,17 @@ export function lanes(data: LanesData, options: LanesOptions = {}): Drawing {
 ${g}${count}${markShape(m, p, pal)}${text} fill="${pal.ink}">${m.label}</text></g>`;
     }
     const e = titles.get(m.id);
+    const t = data.text.chart;
     const status = m.claimed
-      ? ' (the article\u2019s claim; no source found)'
+      ? ` (${t.markClaim})`
       : m.shape === 'open'
-        ? ` (${data.text.chart.monthOnly})`
+        ? ` (${t.monthOnly})`
         : m.report && e?.time
-          ? ` (${e.time} is when a report of it was published, not when it happened; it happened earlier that day)`
+          ? ` (${t.markReport.replace('{time}', e.time)})`
           : e?.until
-            ? ` (${formatEventDate(e)}: date uncertain)`
+            ? ` (${t.markRange.replace('{date}', formatEventDate(e))})`
             : e?.dateUncertain
-              ? ' (date uncertain)'
+              ? ` (${t.markDateUncertain})`
               : '';
     const g = svg`<g class="mark" data-id="${m.id}" ${stepAttrs(m.steps, options.step)} data-lane="${m.lane}">`;
     const italic = m.claimed ? svg` font-style="italic"` : '';
