@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
 /** File endings that are text and worth compressing. */
-export const TEXT_FILES = /\.(html|css|js|mjs|svg|json|xml|txt|csv|webmanifest|bib|ris)$/;
+export const TEXT_FILES = /\.(html|css|js|mjs|svg|json|xml|txt|csv|webmanifest|bib|ris|sha256)$/;
 
 /** Every file under `dir`, recursively. */
 function walk(dir: string): string[] {

@@ -3,11 +3,16 @@
  * /drawings/<chart>.<step>.phone.svg, one per step of each chart whose narrow drawing no pan can fit on a phone
  * (src/components/step-windows.ts). Complete SVG from the build; the scrolly script fetches and inlines them on
  * phones, so the story's HTML does not carry them and readers without JavaScript read the whole narrow drawing.
+ *
+ * And each chart's overview at each layout (decision 0002's target): /drawings/<chart>.wide.svg and
+ * /drawings/<chart>.narrow.svg, the drawings a share page shows through <picture> so a phone loads only the narrow
+ * one and the page stays within issue #14's 16,000 B per response (decision 0011).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { loadChart } from '../../prepare/load.ts';
-import { LAYOUTS } from '../../components/layouts.ts';
+import { LAYOUTS, type LayoutName } from '../../components/layouts.ts';
+import { chartFunctions } from '../../charts/index.ts';
 import { stepDrawings } from '../../components/step-windows.ts';
 
 export const getStaticPaths = (async () => {
@@ -15,10 +20,16 @@ export const getStaticPaths = (async () => {
   const paths = await Promise.all(
     charts.map(async (c) => {
       const input = await loadChart(c.id);
-      return stepDrawings(input, { ...LAYOUTS.narrow, idPrefix: c.id }).map((svg, i) => ({
+      const draw = chartFunctions[input.chart.kind];
+      const layouts = (Object.keys(LAYOUTS) as LayoutName[]).map((layout) => ({
+        params: { file: `${c.id}.${layout}.svg` },
+        props: { svg: draw(input, { ...LAYOUTS[layout], idPrefix: c.id }).svg },
+      }));
+      const steps = stepDrawings(input, { ...LAYOUTS.narrow, idPrefix: c.id }).map((svg, i) => ({
         params: { file: `${c.id}.${input.chart.steps[i]?.id ?? i}.phone.svg` },
         props: { svg },
       }));
+      return [...layouts, ...steps];
     }),
   );
   return paths.flat();
