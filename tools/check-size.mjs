@@ -32,7 +32,6 @@ export const known = [
   'src/build/render-files.ts',
   'src/build/social-image.ts',
   'src/charts/hero.ts',
-  'src/charts/marks/annotation.ts',
   'src/charts/matrix.ts',
   'src/charts/timeline.ts',
   'src/components/EmbedThis.astro',

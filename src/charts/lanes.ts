@@ -12,7 +12,7 @@
  * Pure: (data, options) -> SVG markup. No DOM, no I/O, no clock.
  */
 import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
-import type { Box } from './shared.ts';
+import { boxesOverlap, type Box } from './shared.ts';
 import { svg, px } from '../lib/escape.ts';
 import { formatEventDate } from '../lib/dates.ts';
 import { lanes as laneOrder } from '../schemas.ts';
@@ -139,12 +139,16 @@ export function lanesAnnotationFrame(data: LanesData, L: LanesLayout, idPrefix: 
     const x0 = L.narrow ? L.plot.x0 : 0;
     avoid.push({ x0, x1: x0 + labelWidth(l.title, L.fontSize) * 1.1, y0: l.titleY - L.fontSize, y1: l.titleY + 3 });
   }
+  const under = { x0: L.plot.x0, x1: L.plot.x1, y0: L.plot.top - 1, y1: L.plot.top + 10 };
   return {
     width: L.width,
     height: L.height,
     anchors,
     avoid,
     time: 'x',
+    // A bracket runs just under the day headings, over the day columns it joins, where nothing is drawn there (beside
+    // its two marks it ran between two lanes' rows, and its note's leader had to cross the bars in between).
+    ...(avoid.some((b) => boxesOverlap(b, under)) ? {} : { bracketAt: L.plot.top + 6 }),
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
   };

@@ -75,6 +75,13 @@ export interface MatrixLayout {
 
 const PAD = 8;
 const GAP = 8;
+/**
+ * Space between rows in the wide layout: room for a step's note (two lines at 14 px) beside its cell, so that it is
+ * read with the cell while its step is lit. With 8 units the note of the artificial-state cell found room only left of
+ * the Ukraine cell and its leader crossed that cell; with room for a badge only (24), it went under the chart, out of
+ * the step's view.
+ */
+const ROW_GAP = 50;
 const INNER = 8;
 /** Text starts after the state edge (EDGE) and a gap. */
 const TEXT_X = 14;
@@ -257,7 +264,7 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
       });
     });
     const rowBottom = Math.max(cellsTop + cellH, hy + 3);
-    top = rowBottom + (narrow ? 14 : GAP);
+    top = rowBottom + (narrow ? 14 : ROW_GAP);
   }
   return { width, height: Math.ceil(top), narrow, fontSize: fs, legend: legend.items, columns, rows, cells };
 }

@@ -15,3 +15,11 @@ export const LAYOUTS = {
 } as const satisfies Record<string, Required<Pick<ChartOptions, 'width' | 'fontSize'>>>;
 
 export type LayoutName = keyof typeof LAYOUTS;
+
+/** Below this screen width (CSS px, 40rem in src/styles/story.css) the page shows the narrow drawing. */
+export const NARROW_BELOW = 640;
+
+/** The drawing a screen `width` (CSS px) wide shows: narrow below 40rem, wide from there. */
+export function layoutAt(width: number): LayoutName {
+  return width < NARROW_BELOW ? 'narrow' : 'wide';
+}

@@ -1,12 +1,14 @@
 /**
- * Annotations never collide (issue #16): for every chart, in both page layouts (src/components/layouts.ts: wide and
- * narrow, at their font sizes), for every step as a pinned step draws it and for the full chart (no JavaScript, print):
+ * Annotations never collide (issue #16): for every chart, in every drawing the site makes (the page layouts of
+ * src/components/layouts.ts, wide and narrow, at their font sizes, and the light page's and downloads'), for every
+ * step as a pinned step draws it and for the full chart (no JavaScript, print):
  * each note and each badge stays inside the drawing and covers no label, mark or other note; each leader and each
  * subject outline stays inside the drawing, and a leader runs through no label or mark it does not point at (the marks
  * and labels of its own subject excepted) and through no other note.
  */
 import { describe, expect, it } from 'vitest';
-import { LAYOUTS } from '../../../src/components/layouts.ts';
+import { readFileSync } from 'node:fs';
+import { LAYOUTS, NARROW_BELOW, layoutAt } from '../../../src/components/layouts.ts';
 import {
   annotationLayer,
   crossesAny,
@@ -68,20 +70,35 @@ function collisions(
   return problems;
 }
 
+/** The screen widths issue #16 names: each shows one of the two page drawings (layoutAt). */
+const SCREENS = [320, 360, 768, 1440];
 /**
- * Known collisions, not fixed yet (each a leader that must cross a mark or label: no free place and no room for a
- * numbered badge by its subject). Marked as failing so that fixing one turns its test red until it leaves this list.
+ * Every drawing the site makes, with what shows it: the two page layouts (at the screens that show them), the light
+ * page's drawing (src/pages/light/, 360 units) and the downloads', embeds' and social images' (760 units).
  */
-const KNOWN = new Set(['courtesy-campaigns wide', 'playbook wide', 'republic-day wide']);
+const DRAWINGS: { name: string; width: number; fontSize?: number }[] = [
+  ...Object.entries(LAYOUTS).map(([name, layout]) => ({
+    name: `${name} at ${SCREENS.filter((w) => layoutAt(w) === name).join(', ')} px screens`,
+    ...layout,
+  })),
+  { name: 'light page', width: 360 },
+  { name: 'downloads and embeds', width: 760 },
+];
 
-const layouts = Object.entries(LAYOUTS) as [keyof typeof LAYOUTS, (typeof LAYOUTS)[keyof typeof LAYOUTS]][];
+describe('the screens of issue #16 show the page drawings checked here', () => {
+  it('320 and 360 px show the narrow drawing, 768 and 1440 px the wide one: the stylesheet switches at 40rem', () => {
+    expect(SCREENS.map(layoutAt)).toEqual(['narrow', 'narrow', 'wide', 'wide']);
+    expect(NARROW_BELOW).toBe(40 * 16);
+    const css = readFileSync('src/styles/story.css', 'utf8');
+    expect(css).toMatch(/@media \(min-width: 40rem\) \{\s*\.chart__svg--wide \{\s*display: block;/);
+  });
+});
 
-describe('annotations never collide, in both layouts, at every step and in the full chart', () => {
+describe('annotations never collide, in every drawing, at every step and in the full chart', () => {
   for (const id of chartIds) {
     const input = chartInput(id);
-    for (const [name, layout] of layouts) {
-      const test = KNOWN.has(`${id} ${name}`) ? it.fails : it;
-      test(`${id}, ${name} (${layout.width} units, ${layout.fontSize} px)`, () => {
+    for (const layout of DRAWINGS) {
+      it(`${id}, ${layout.name} (${layout.width} units${layout.fontSize ? `, ${layout.fontSize} px` : ''})`, () => {
         const frame = frameAt(input, layout);
         const problems: string[] = [];
         const views = [undefined, ...input.chart.steps.map((_s, i) => i)];

@@ -8,24 +8,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { chartFunctions } from '../../../src/charts/index.ts';
-import {
-  annotationLayer,
-  dayBounds,
-  daysLabel,
-  interval,
-  noteFontSize,
-  type AnnotationFrame,
-} from '../../../src/charts/marks/annotation.ts';
-import { timelineAnnotationFrame, layoutTimeline } from '../../../src/charts/timeline.ts';
-import { flowAnnotationFrame, layoutFlow } from '../../../src/charts/flow.ts';
-import { lanesAnnotationFrame, layoutLanes } from '../../../src/charts/lanes.ts';
-import { matrixAnnotationFrame, layoutMatrix } from '../../../src/charts/matrix.ts';
-import { mapAnnotationFrame, layoutRegionMap } from '../../../src/charts/regionMap.ts';
+import { drawChart } from '../../../src/charts/index.ts';
+import { annotationLayer, dayBounds, daysLabel, interval, noteFontSize } from '../../../src/charts/marks/annotation.ts';
 import type { ChartInput } from '../../../src/charts/types.ts';
 import { boxesOverlap, type Box } from '../../../src/charts/shared.ts';
 import type { StoryEvent } from '../../../src/schemas.ts';
 import { chartIds, chartInput } from './fixture.ts';
+import { frameAt } from './annotation-frames.ts';
 import { contrast } from '../colour.ts';
 
 /** Every chart as the build prepares it (tests/unit/charts/fixture.ts). */
@@ -33,28 +22,8 @@ function chartInputs(): ChartInput[] {
   return chartIds.map((id) => chartInput(id));
 }
 
-// The layouts take each kind's typed input; the fixture's inputs are typed as the union.
-// biome-ignore lint/suspicious/noExplicitAny: the kind is switched on below
-type AnyInput = any;
-
-/** The frame each chart function hands to the annotation mark, from its own layout. */
-function frameOf(inp: ChartInput, width: number): AnnotationFrame {
-  const input: AnyInput = inp;
-  const o = { width, idPrefix: 't' };
-  switch (input.chart.kind) {
-    case 'timeline':
-      return timelineAnnotationFrame(input, layoutTimeline(input, o), 't');
-    case 'flow':
-      return flowAnnotationFrame(input, layoutFlow(input, o), 't');
-    case 'lanes':
-      return lanesAnnotationFrame(input, layoutLanes(input, o), 't');
-    case 'matrix':
-      return matrixAnnotationFrame(input, layoutMatrix(input, o), 't');
-    case 'map':
-      return mapAnnotationFrame(input, layoutRegionMap(input, o), 't');
-  }
-  throw new Error(`no frame for kind ${input.chart.kind}`);
-}
+/** The frame each chart function hands to the annotation mark, at a drawing width (the chart's default font size). */
+const frameOf = (input: ChartInput, width: number) => frameAt(input, { width });
 
 const day = (date: string): Pick<StoryEvent, 'date' | 'precision'> => ({ date, precision: 'day' });
 const month = (date: string): Pick<StoryEvent, 'date' | 'precision'> => ({ date, precision: 'month' });
@@ -114,7 +83,7 @@ describe('every step of every chart says its point on the chart', () => {
         }
         expect(problems).toEqual([]);
         // The chart function draws exactly this layer, and grows to hold it.
-        const markup = (chartFunctions[input.chart.kind] as AnyInput)(input, { width, idPrefix: 't' }).svg as string;
+        const markup = drawChart(input, { width, idPrefix: 't' }).svg;
         expect(markup).toContain(`viewBox="0 0 ${frame.width} ${layer.height}"`);
         expect(markup.match(/<g class="annotation" data-steps=/g)?.length).toBe(layer.placed.length);
       });
@@ -156,7 +125,7 @@ describe('every step of every chart says its point on the chart', () => {
     expect(noteFontSize(360) * (344 / 360)).toBeGreaterThanOrEqual(12);
     expect(contrast('#1d1d1d', '#ffffff')).toBeGreaterThanOrEqual(3);
     const input = inputs.find((i) => i.chart.id === 'republic-day')!;
-    const baked = (chartFunctions.lanes as AnyInput)(input, { width: 760, idPrefix: 't', step: 3 }).svg as string;
+    const baked = drawChart(input, { width: 760, idPrefix: 't', step: 3 }).svg;
     const groups = [...baked.matchAll(/<g class="annotation" data-steps="(\d+)"([^>]*)>/g)];
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) {
@@ -181,9 +150,10 @@ describe.runIf(Boolean(out))('PNG of every annotated step', () => {
     for (const input of inputs)
       for (const width of [360, 760])
         input.chart.steps.forEach((_s, i) => {
-          const markup = (
-            (chartFunctions[input.chart.kind] as AnyInput)(input, { width, idPrefix: 'p', step: i }).svg as string
-          ).replace(/^<svg /, '<svg style="background:#fff" ');
+          const markup = drawChart(input, { width, idPrefix: 'p', step: i }).svg.replace(
+            /^<svg /,
+            '<svg style="background:#fff" ',
+          );
           const png = new Resvg(markup, {
             background: '#fff',
             fitTo: { mode: 'zoom', value: 1.5 },
