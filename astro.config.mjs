@@ -1,7 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import contentGate from './src/build/content-gate.ts';
 import offlineEdition from './src/build/offline-edition.ts';
 import precompress from './src/build/precompress.ts';
 import publishFiles from './src/build/publish-files.ts';
@@ -27,8 +26,9 @@ export default defineConfig({
   site: process.env.STORY_SITE ?? 'http://127.0.0.1:4321',
   base,
   trailingSlash: 'always',
+  // The content gate runs inside the collections' loaders (src/content.config.ts, src/build/content-loader.ts).
   // precompress runs last: it compresses what the others wrote (sitemap.xml and robots.txt included).
-  integrations: [contentGate(), stepStyles(), mdx(), offlineEdition(), publishFiles(), precompress()],
+  integrations: [stepStyles(), mdx(), offlineEdition(), publishFiles(), precompress()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // No code blocks in the story; Shiki's inline styles would also break the CSP.

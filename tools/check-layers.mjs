@@ -20,10 +20,9 @@ import { fileURLToPath } from 'node:url';
 /** The layer of a project file (path relative to the root, with forward slashes), or undefined if unchecked. */
 export function layerOf(path) {
   if (path.startsWith('content/')) return 'content';
-  if (path === 'src/schemas.ts' || path.startsWith('src/schemas/') || path === 'src/content.config.ts') {
-    return 'schemas';
-  }
-  if (path === 'astro.config.mjs') return 'config';
+  if (path === 'src/schemas.ts' || path.startsWith('src/schemas/')) return 'schemas';
+  // The two files Astro reads to wire the build: integrations, and the collections' loaders (which run the gate).
+  if (path === 'astro.config.mjs' || path === 'src/content.config.ts') return 'config';
   const m = /^src\/([^/]+)\//.exec(path);
   if (!m) return path.startsWith('src/') ? 'src' : 'outside';
   const folder = m[1];
@@ -46,7 +45,7 @@ export const allowed = {
   pages: ['layouts', 'components', 'charts', 'prepare', 'schemas', 'lib', 'content', 'scripts', 'build', 'assets'],
   scripts: ['lib', 'assets'],
   build: ['charts', 'prepare', 'schemas', 'lib', 'content', 'assets'],
-  config: ['build'],
+  config: ['build', 'schemas'],
 };
 
 /** Package imports a layer may not use: charts and browser scripts are pure of Astro and Node. */

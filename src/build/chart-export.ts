@@ -7,11 +7,13 @@ import { formatEventDate } from '../lib/dates.ts';
 import { escapeText } from '../lib/escape.ts';
 import { plainText } from '../lib/step-text.ts';
 import { SAFE, wrapText } from '../charts/shared.ts';
+import { paletteOf, type Theme } from '../charts/marks/palette.ts';
 
 /**
  * Wraps a drawing into a standalone SVG file with a white background, a credit and a licence
- * line. The drawing is already in the state the file shows (chart option `step`) and names the
- * embedded font (option `fonts: 'embedded'`): nothing here rewrites chart markup.
+ * line. The drawing is already in the state the file shows (chart option `step`), names the
+ * embedded font (option `fonts: 'embedded'`) and paints the light palette (option `theme: 'light'`):
+ * nothing here rewrites chart markup.
  */
 /** Size and line height of a step's sentence under a downloaded chart. */
 const STEP_FS = 14;
@@ -38,9 +40,11 @@ export function stepTextHeight(text: string | undefined, width: number): number 
  */
 export function standaloneSvg(
   drawing: Pick<Drawing, 'svg' | 'width' | 'height'>,
-  opts: { title: string; credit: string; licence: string; fontFaceCss?: string; stepText?: string },
+  opts: { title: string; credit: string; licence: string; fontFaceCss?: string; stepText?: string; theme?: Theme },
 ): string {
   const { svg: markup, width: w, height: h } = drawing;
+  // A file is opaque in its theme's colours (default light, decision 0003), like the drawing it wraps.
+  const pal = paletteOf(opts.theme ?? 'light');
   // The title wraps to the file's width like the step's sentence (bold runs about a tenth wider than labelWidth's
   // regular estimate), so a long title is never cut at the file's edge.
   const titles = wrapText(opts.title, ((w - 16) * SAFE) / TITLE_BOLD, TITLE_FS);
@@ -54,12 +58,12 @@ export function standaloneSvg(
   const words = lines
     .map(
       (l, i) =>
-        `<text x="8" y="${head + h + 6 + STEP_FS + i * STEP_LH}" font-size="${STEP_FS}" fill="#1d1d1d">${escapeText(l)}</text>`,
+        `<text x="8" y="${head + h + 6 + STEP_FS + i * STEP_LH}" font-size="${STEP_FS}" fill="${pal.ink}">${escapeText(l)}</text>`,
     )
     .join('');
   const style = opts.fontFaceCss ? `<style>${opts.fontFaceCss}</style>` : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${head + h + extra + foot}" viewBox="0 0 ${w} ${head + h + extra + foot}" font-family="'DejaVu Sans', sans-serif">${style}<rect width="100%" height="100%" fill="#ffffff"/>${titles.map((t, i) => `<text x="8" y="${22 + i * TITLE_LH}" font-size="${TITLE_FS}" font-weight="700" fill="#1d1d1d">${escapeText(t)}</text>`).join('')}${inner}${words}<text x="8" y="${head + h + extra + 16}" font-size="11" fill="#444">${escapeText(opts.credit)}</text><text x="8" y="${head + h + extra + 32}" font-size="11" fill="#444">${escapeText(opts.licence)}</text></svg>
+<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${head + h + extra + foot}" viewBox="0 0 ${w} ${head + h + extra + foot}" font-family="'DejaVu Sans', sans-serif">${style}<rect width="100%" height="100%" fill="${pal.page}"/>${titles.map((t, i) => `<text x="8" y="${22 + i * TITLE_LH}" font-size="${TITLE_FS}" font-weight="700" fill="${pal.ink}">${escapeText(t)}</text>`).join('')}${inner}${words}<text x="8" y="${head + h + extra + 16}" font-size="11" fill="${pal.muted}">${escapeText(opts.credit)}</text><text x="8" y="${head + h + extra + 32}" font-size="11" fill="${pal.muted}">${escapeText(opts.licence)}</text></svg>
 `;
 }
 

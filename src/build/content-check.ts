@@ -16,13 +16,17 @@ import {
   sourceSchema,
   type Actor,
   type Annotation,
+  type Chapter,
+  type Chart,
+  type Place,
+  type Playbook,
   type Source,
   type StoryEvent,
 } from '../schemas.ts';
 import { checkChapters } from './content-check/chapters.ts';
 import { checkChartReferences, readCharts } from './content-check/charts.ts';
 import { entryName, noteDuplicate, parseEntry, readArray } from './content-check/entries.ts';
-import { ACTORS, against, EVENTS, newGate, referenceChecks, SOURCES, skippedProblems } from './content-check/gate.ts';
+import { ACTORS, EVENTS, newGate, referenceChecks, SOURCES, skippedProblems } from './content-check/gate.ts';
 import { checkPlaybook } from './content-check/playbook.ts';
 import { type Problem, tooLong } from './content-check/problems.ts';
 import { lengthLimits } from './content-check/rules.ts';
@@ -107,8 +111,24 @@ interface Parsed {
   annotations: Annotation[];
 }
 
+/**
+ * The content as the gate parsed it (zod's output: defaults filled), each entry that passed its schema, by id.
+ * The content collections hand these to the pages (src/build/content-loader.ts), so nothing parses an entry twice.
+ */
+export interface CheckedContent extends Parsed {
+  charts: Chart[];
+  chapters: Map<string, Chapter>;
+  places: Place[];
+  playbook: Playbook | undefined;
+}
+
 /** Checks the content; an empty array means the build may go on. */
 export function checkContent(files: ContentFiles): Problem[] {
+  return parseContent(files).problems;
+}
+
+/** Parses and checks the content once: every problem, and every entry as parsed. */
+export function parseContent(files: ContentFiles): { problems: Problem[]; content: CheckedContent } {
   const gate = newGate();
   const { problems, broken } = gate;
   const parsed: Parsed = { sources: [], actors: [], events: [], annotations: [] };
@@ -190,13 +210,14 @@ export function checkContent(files: ContentFiles): Problem[] {
   checkChartReferences(gate, charts, checks, eventById, files.data['places.json'], playbookRefs);
 
   const chartById = new Map(charts.charts.map((c) => [c.id, c]));
-  const { chapterIds, paragraphs } = checkChapters(gate, files.chapters, chartById, charts.brokenCharts);
+  const { chapterIds, paragraphs, frontmatter } = checkChapters(gate, files.chapters, chartById, charts.brokenCharts);
 
   // Interface strings, in every language present.
   checkUi(files.ui ?? {}, problems);
 
   const redirects: { entry: string; from: string; to: string }[] = [];
   const claimChapters: [string, string][] = [];
+  const places: Place[] = [];
   for (const [name, schema] of Object.entries(listFiles)) {
     const file = `content/data/${name}`;
     const raw = readArray(file, files.data[name], problems, 'file is missing (an empty list [] is fine)', broken);
@@ -210,7 +231,8 @@ export function checkContent(files: ContentFiles): Problem[] {
       if (value === undefined) return;
       if (name === 'redirects.json') redirects.push({ entry, ...(value as { from: string; to: string }) });
       else if (name === 'places.json') {
-        const pl = value as { id: string; name: string; source: string };
+        const pl = value as Place;
+        places.push(pl);
         tooLong(
           problems,
           file,
@@ -220,15 +242,7 @@ export function checkContent(files: ContentFiles): Problem[] {
           lengthLimits.placeName,
           "a place's name (it is printed on the map)",
         );
-        against(gate, SOURCES, () => {
-          if (!sourceIds.has(pl.source))
-            problems.push({
-              file,
-              entry: pl.id,
-              field: 'source',
-              message: `unknown source id "${pl.source}"; allowed: an id in content/data/sources.json`,
-            });
-        });
+        checks.refSource(file, pl.id, 'source', pl.source);
       } else if (name === 'claims.json') {
         const c = value as { id: string; claim: string; appearedIn: string[]; evidence: string[]; reviewedIn: string };
         tooLong(problems, file, c.id, 'claim', c.claim, lengthLimits.claim, 'a claim');
@@ -286,5 +300,6 @@ export function checkContent(files: ContentFiles): Problem[] {
     }
   }
   problems.push(...skippedProblems(gate));
-  return problems;
+  const content = { ...parsed, charts: charts.charts, chapters: frontmatter, places, playbook: playbookRefs };
+  return { problems, content };
 }

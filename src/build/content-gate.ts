@@ -1,12 +1,11 @@
 /**
- * Astro integration: before anything is built or served, check all content and stop with
- * every problem listed. STORY_CONTENT_DIR points the gate at another folder (tests use it).
+ * The build gate's entry points: the content folder it reads and the message it stops with. The gate itself runs
+ * inside the content collections' loaders (src/build/content-loader.ts), which hand the pages its parsed entries.
+ * STORY_CONTENT_DIR points the gate at another folder (tests use it).
  *
- * A content problem is the author's to fix, not a crash: the build prints the list alone (no
- * Astro error preamble, no stack trace) and exits with status 1. An unexpected error inside the
- * gate itself is not caught here, so it still shows its stack trace.
+ * A content problem is the author's to fix, not a crash: the build prints the list alone (no Astro error preamble,
+ * no stack trace) and exits with status 1. An unexpected error inside the gate itself still shows its stack trace.
  */
-import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { checkContent, formatProblems, readContent } from './content-check.ts';
@@ -20,19 +19,4 @@ export function contentDir(root: URL): string {
 export function gateMessage(dir: string): string | null {
   const problems = checkContent(readContent(dir));
   return problems.length > 0 ? formatProblems(problems) : null;
-}
-
-export default function contentGate(): AstroIntegration {
-  return {
-    name: 'story-content-gate',
-    hooks: {
-      'astro:config:setup': ({ config }) => {
-        const message = gateMessage(contentDir(config.root));
-        if (message !== null) {
-          process.stderr.write(`\n${message}\n\n`);
-          process.exit(1);
-        }
-      },
-    },
-  };
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import subsetFont from 'subset-font';
-import type { ChartInput } from '../charts/types.ts';
+import type { ChartInput, Theme } from '../charts/types.ts';
 import { chartFunctions } from '../charts/index.ts';
 import { standaloneSvg } from './chart-export.ts';
 import { parseHtml, textOf } from './html-tree.ts';
@@ -71,17 +71,23 @@ export function missingGlyphs(text: string): string[] {
   return [...new Set(text)].filter((c) => !FONT_TEXT.includes(c) && !/\s/.test(c));
 }
 
-/** The chart drawn at 760 px, in a step's state (-1: all), as a standalone SVG document. */
+/**
+ * The chart drawn at 760 px, in a step's state (-1: all), as a standalone SVG document in `opts.theme`'s colours
+ * (default light: a file is light and opaque whatever the reader's scheme, decision 0003).
+ */
 export async function chartSvgFile(
   input: ChartInput,
   stepIndex: number,
-  opts: { credit: string; licence: string; fontBase?: string },
+  opts: { credit: string; licence: string; fontBase?: string; theme?: Theme },
 ): Promise<string> {
+  const theme = opts.theme ?? 'light';
   const drawing = chartFunctions[input.chart.kind](input, {
     width: 760,
     idPrefix: 'dl',
     step: stepIndex,
     fonts: 'embedded',
+    // Baked by option, never recoloured afterwards.
+    theme,
   });
   const markup = drawing.svg;
   const step = stepIndex >= 0 ? input.chart.steps[stepIndex] : undefined;
@@ -95,7 +101,14 @@ export async function chartSvgFile(
         'allowed: the ranges of FONT_RANGES in src/build/render-files.ts (add the range there)',
     );
   const css = opts.fontBase === undefined ? undefined : fontFaceCss(opts.fontBase);
-  return standaloneSvg(drawing, { title, credit: opts.credit, licence: opts.licence, fontFaceCss: css, stepText });
+  return standaloneSvg(drawing, {
+    title,
+    credit: opts.credit,
+    licence: opts.licence,
+    fontFaceCss: css,
+    stepText,
+    theme,
+  });
 }
 
 /** A PNG of the standalone SVG at 2x. */

@@ -6,10 +6,12 @@
  */
 import type { ChartInput } from '../prepare/types.ts';
 import type { Fonts } from './marks/frame.ts';
+import type { Theme } from './marks/palette.ts';
 import type { StepView } from './marks/steps.ts';
 
 export type { ChartInput } from '../prepare/types.ts';
 export type { Box } from './marks/box.ts';
+export type { Theme } from './marks/palette.ts';
 export type { StepView } from './marks/steps.ts';
 
 export interface ChartOptions {
@@ -32,6 +34,11 @@ export interface ChartOptions {
   focus?: boolean;
   /** Fonts the drawing names: the reader's system fonts (default) or the embedded DejaVu Sans of a file. */
   fonts?: Fonts;
+  /**
+   * Colours (decision 0003, src/charts/marks/palette.ts): `page` (default), or `light` / `dark` baked as literal
+   * colours for files and embeds. Downloads ask for `light`.
+   */
+  theme?: Theme;
 }
 
 /** One drawing: its markup, its size and, per step, what it lights and where (decision 0001). */

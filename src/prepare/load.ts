@@ -1,32 +1,32 @@
 /**
- * Gathers what the charts need from the collections once per build: the collections are read
- * once, validated by Astro's loader with the schemas of src/schemas.ts, and turned into every
- * chart's input by the prepare step (src/prepare/chart-input.ts). Each call then looks one up.
+ * Gathers what the charts need from the collections once per build: the collections hold the
+ * entries the build gate parsed with the schemas of src/schemas.ts (decision 0009), and are turned
+ * into every chart's input by the prepare step (src/prepare/chart-input.ts). Each call then looks one up.
  */
-import { getCollection } from 'astro:content';
+import { getCollection, getEntry } from 'astro:content';
 import type { ChartInput } from './types.ts';
-import { placeSchema, playbookSchema } from '../schemas.ts';
 import { prepareCharts } from './chart-input.ts';
 import { ui } from '../lib/ui.ts';
-import playbookJson from '../../content/data/playbook.json';
-import placesJson from '../../content/data/places.json';
 
 const prepared = new Map<string, Promise<Map<string, ChartInput>>>();
 
 async function prepare(lang: string): Promise<Map<string, ChartInput>> {
-  const [charts, events, actors, sources] = await Promise.all([
+  const [charts, events, actors, sources, places, playbook] = await Promise.all([
     getCollection('charts'),
     getCollection('events'),
     getCollection('actors'),
     getCollection('sources'),
+    getCollection('places'),
+    getEntry('playbook', 'matrix'),
   ]);
+  if (!playbook) throw new Error('content/data/playbook.json: the matrix is missing');
   return prepareCharts({
     charts: charts.map((c) => c.data),
     events: events.map((e) => e.data),
     actors: actors.map((a) => a.data),
     sources: sources.map((s) => s.data),
-    playbook: playbookSchema.parse(playbookJson),
-    places: placeSchema.array().parse(placesJson),
+    playbook: playbook.data,
+    places: places.map((p) => p.data),
     text: ui(lang),
   });
 }

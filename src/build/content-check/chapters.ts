@@ -3,7 +3,7 @@
  * author components only, allowed links, each chart placed once, paragraph ids unique.
  */
 import { parse as parseYaml } from 'yaml';
-import { type Chart, chapterSchema } from '../../schemas.ts';
+import { type Chapter, type Chart, chapterSchema } from '../../schemas.ts';
 import { authorComponents } from '../../lib/author-components.ts';
 import { against as againstGate, type Gate } from './gate.ts';
 import { lineColumn } from './json.ts';
@@ -14,6 +14,8 @@ import { allowedLinks, componentAttributes, isAllowedLink, lengthLimits } from '
 export interface ParsedChapters {
   chapterIds: Map<string, string>;
   paragraphs: Map<string, { file: string; text: string }>;
+  /** The frontmatter of each chapter that passed its schema, as parsed (defaults filled), by chapter id. */
+  frontmatter: Map<string, Chapter>;
 }
 
 /** Checks every chapter; `chartById` and `brokenCharts` are the charts a <Scrolly> may place. */
@@ -29,6 +31,7 @@ export function checkChapters(
   const orders = new Map<number, string>();
   const paragraphs = new Map<string, { file: string; text: string }>();
   const placements = new Map<string, string>();
+  const frontmatter = new Map<string, Chapter>();
   const components = authorComponents.join(', ');
   for (const [path, text] of Object.entries(texts)) {
     const file = `content/${path}`;
@@ -72,6 +75,7 @@ export function checkChapters(
             message: `duplicate chapter id "${r.data.id}" (also in ${prev}); allowed: an id no other chapter has`,
           });
         chapterIds.set(r.data.id, file);
+        if (!prev) frontmatter.set(r.data.id, r.data);
         const prevOrder = orders.get(r.data.order);
         if (prevOrder)
           problems.push({
@@ -147,26 +151,18 @@ export function checkChapters(
           });
       }
     }
-    // Links: Markdown inline links and images, and reference definitions.
-    for (const m of body.matchAll(/\]\(\s*(<[^>]*>|[^\s)]*)/g)) {
-      const target = (m[1] ?? '').replace(/^<|>$/g, '');
-      if (!isAllowedLink(target))
-        problems.push({
-          file: where(m.index),
-          entry,
-          field: 'link',
-          message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}`,
-        });
-    }
-    for (const m of body.matchAll(/^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/gm)) {
-      const target = (m[1] ?? '').replace(/^<|>$/g, '');
-      if (!isAllowedLink(target))
-        problems.push({
-          file: where(m.index),
-          entry,
-          field: 'link',
-          message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}`,
-        });
+    // Links: Markdown inline links and images, and reference definitions; the first group is the target.
+    for (const links of [/\]\(\s*(<[^>]*>|[^\s)]*)/g, /^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/gm]) {
+      for (const m of body.matchAll(links)) {
+        const target = (m[1] ?? '').replace(/^<|>$/g, '');
+        if (!isAllowedLink(target))
+          problems.push({
+            file: where(m.index),
+            entry,
+            field: 'link',
+            message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}`,
+          });
+      }
     }
     for (const m of body.matchAll(/<(Scrolly|P)\b([^>]*)>([\s\S]*?)(?=<\/?(?:Scrolly|P)\b|$)/g)) {
       const [, tag, attrs = '', rest = ''] = m;
@@ -257,5 +253,5 @@ export function checkChapters(
       message: 'no chapters found; allowed: one or more .mdx files',
     });
   }
-  return { chapterIds, paragraphs };
+  return { chapterIds, paragraphs, frontmatter };
 }

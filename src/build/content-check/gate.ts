@@ -47,46 +47,41 @@ export interface KnownIds {
 
 export interface ReferenceChecks {
   refSources(file: string, entry: string, field: string, ids: readonly string[]): void;
+  refSource(file: string, entry: string, field: string, id: string): void;
   refActor(file: string, entry: string, field: string, id: string): void;
   refEvent(file: string, entry: string, field: string, id: string): void;
 }
 
+type Check = (file: string, entry: string, field: string, id: string) => void;
+
 /** Checks that report a reference to an unknown source, actor or event, unless its file could not be read. */
 export function referenceChecks(gate: Gate, ids: KnownIds): ReferenceChecks {
-  const { problems } = gate;
+  // One row per kind of reference: the file its ids live in, and the ids that exist.
+  const targets = {
+    source: { file: SOURCES, known: ids.sources },
+    actor: { file: ACTORS, known: ids.actors },
+    event: { file: EVENTS, known: ids.events },
+  };
+  const [refSource, refActor, refEvent] = (['source', 'actor', 'event'] as const).map(
+    (kind): Check =>
+      (file, entry, field, id) => {
+        const target = targets[kind];
+        against(gate, target.file, () => {
+          if (!target.known.has(id))
+            gate.problems.push({
+              file,
+              entry,
+              field,
+              message: `unknown ${kind} id "${id}"; allowed: an id in ${target.file}`,
+            });
+        });
+      },
+  ) as [Check, Check, Check];
   return {
     refSources: (file, entry, field, list) =>
-      list.forEach(
-        (id, i) =>
-          void against(gate, SOURCES, () => {
-            if (!ids.sources.has(id))
-              problems.push({
-                file,
-                entry,
-                field: `${field}[${i}]`,
-                message: `unknown source id "${id}"; allowed: an id in content/data/sources.json`,
-              });
-          }),
-      ),
-    refActor: (file, entry, field, id) =>
-      against(gate, ACTORS, () => {
-        if (!ids.actors.has(id))
-          problems.push({
-            file,
-            entry,
-            field,
-            message: `unknown actor id "${id}"; allowed: an id in content/data/actors.json`,
-          });
-      }),
-    refEvent: (file, entry, field, id) =>
-      against(gate, EVENTS, () => {
-        if (!ids.events.has(id))
-          problems.push({
-            file,
-            entry,
-            field,
-            message: `unknown event id "${id}"; allowed: an id in content/data/events.json`,
-          });
-      }),
+      list.forEach((id, i) => void refSource(file, entry, `${field}[${i}]`, id)),
+    refSource,
+    refActor,
+    refEvent,
   };
 }

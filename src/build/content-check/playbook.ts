@@ -4,14 +4,14 @@ import { parseEntry } from './entries.ts';
 import type { Gate, ReferenceChecks } from './gate.ts';
 import { parseJson } from './json.ts';
 
-/** Checks the matrix and its cells; returns its narratives and countries when it passed its schema. */
+/** Checks the matrix and its cells; returns it as parsed when it passed its schema. */
 export function checkPlaybook(
   gate: Gate,
   text: string | undefined,
   { refSources, refEvent }: ReferenceChecks,
-): Pick<Playbook, 'narratives' | 'countries'> | undefined {
+): Playbook | undefined {
   const { problems } = gate;
-  let playbookRefs: Pick<Playbook, 'narratives' | 'countries'> | undefined;
+  let playbookRefs: Playbook | undefined;
   const file = 'content/data/playbook.json';
   let raw: unknown;
   if (text === undefined) problems.push({ file, entry: '(file)', field: '(file)', message: 'file is missing' });

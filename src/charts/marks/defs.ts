@@ -1,10 +1,13 @@
 /** Pattern defs the charts share. */
 import { svg, type Markup } from '../../lib/escape.ts';
 
-/** A diagonal hatch in `colour` on white; `size` is the period in px (uncertain dates, partly documented cells). */
-export function hatchPattern(id: string, colour: string, size = 4): Markup {
+/**
+ * A diagonal hatch in `colour` on `paper` (default white, the light theme's ground); `size` is the period in px
+ * (uncertain dates, partly documented cells).
+ */
+export function hatchPattern(id: string, colour: string, size = 4, paper = '#fff'): Markup {
   const half = size / 2;
-  const ground = svg`<rect width="${size}" height="${size}" fill="#fff"/>`;
+  const ground = svg`<rect width="${size}" height="${size}" fill="${paper}"/>`;
   const tile = svg`${ground}<rect width="${half}" height="${size}" fill="${colour}"/>`;
   const unit = svg`width="${size}" height="${size}" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"`;
   return svg`<pattern id="${id}" ${unit}>${tile}</pattern>`;

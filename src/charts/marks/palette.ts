@@ -1,0 +1,58 @@
+/**
+ * The drawings' colours as named tokens, each with a light and a dark value (decision 0003). A chart asks for the
+ * colours of its `theme` option and paints with them; no finished SVG is ever recoloured.
+ *
+ * Light values are the colours the drawings always had (checked against white and #fbfaf7 by
+ * tests/unit/chart-colours.test.ts); dark values are checked against the dark ground `paper.dark` (text 4.5:1,
+ * marks 3:1) by tests/unit/charts/palette.test.ts.
+ */
+
+/**
+ * `light` and `dark` bake literal colours (downloads and default embeds are light whatever the host's scheme).
+ * `page` is a drawing in the story: the page keeps every drawing on its own light card, also in dark mode
+ * (src/styles/story.css), so `page` paints the light values until the page's drawings take CSS custom properties.
+ */
+export type Theme = 'page' | 'light' | 'dark';
+
+/** Every colour token: [light, dark]. */
+export const tokens = {
+  /** The official lane (Moscow's official voice). */
+  official: ['#b3261e', '#ff8a80'],
+  /** The disinformation lane. */
+  disinformation: ['#6b3d9a', '#c9a7f0'],
+  /** Responses (Kazakhstan's answers, fact-checks). */
+  response: ['#1f6a85', '#7cc4e0'],
+  /** What happened (context). */
+  context: ['#585c61', '#b9bcc1'],
+  /** Labels and words. */
+  ink: ['#1d1d1d', '#eceae4'],
+  /** Secondary words (day labels). */
+  inkSoft: ['#333', '#cfcbc2'],
+  /** Credit and licence lines of a file. */
+  muted: ['#444', '#b9b6ae'],
+  /** The ground: a file's background, a hollow mark's fill, the light edge of a point, a hatch's gaps. */
+  paper: ['#fff', '#15171a'],
+  /** A file's background, written out (the standalone SVG's own rect). */
+  page: ['#ffffff', '#15171a'],
+  /** Thin rules (day columns). */
+  rule: ['#d6d3cc', '#3b3f45'],
+  /** Rules that separate groups (lanes). */
+  ruleStrong: ['#bdb9b0', '#5f6167'],
+  /** The ground of a marked day. */
+  highlight: ['#f3e9c6', '#4a3d00'],
+  /** The words on a marked day. */
+  highlightInk: ['#6b4e00', '#f3d27a'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+export type Token = keyof typeof tokens;
+export type Palette = Record<Token, string>;
+
+const resolved = (i: 0 | 1): Palette =>
+  Object.fromEntries(Object.entries(tokens).map(([k, v]) => [k, v[i]])) as Palette;
+const LIGHT = resolved(0);
+const DARK = resolved(1);
+
+/** The colours a drawing of `theme` paints with (default `page`). */
+export function paletteOf(theme: Theme = 'page'): Palette {
+  return theme === 'dark' ? DARK : LIGHT;
+}
