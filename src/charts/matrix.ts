@@ -82,12 +82,6 @@ const GAP = 8;
  * the step's view.
  */
 const ROW_GAP = 50;
-/**
- * The same in the narrow layout: room for a step's note (up to three lines at 13 px) under its lit row, so that a
- * phone's sticky graphic, panned to the row, shows the note with it (with 14 units the notes went to the strip under
- * the chart, about 1,000 units below the row, and the lit cell showed only its badge).
- */
-const ROW_GAP_NARROW = 60;
 const INNER = 8;
 /** Text starts after the state edge (EDGE) and a gap. */
 const TEXT_X = 14;
@@ -270,7 +264,7 @@ export function layoutMatrix(data: MatrixData, options: MatrixOptions = {}): Mat
       });
     });
     const rowBottom = Math.max(cellsTop + cellH, hy + 3);
-    top = rowBottom + (narrow ? ROW_GAP_NARROW : ROW_GAP);
+    top = rowBottom + (narrow ? 14 : ROW_GAP);
   }
   return { width, height: Math.ceil(top), narrow, fontSize: fs, legend: legend.items, columns, rows, cells };
 }
@@ -358,7 +352,7 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
   });
   const body = svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}`;
   const lit = L.cells.map((c) => ({ id: c.id, steps: c.steps, box: c }));
-  return annotatedDrawing(data.chart, options, matrixAnnotationFrame(data, L, p), body, lit, L.narrow);
+  return annotatedDrawing(data.chart, options, matrixAnnotationFrame(data, L, p), body, lit);
 }
 
 /**
