@@ -36,6 +36,29 @@ export const SIZES = [
   { name: '1440x900-zoom200', width: 720, height: 450, scale: 2, phone: false },
 ] as const;
 
+/**
+ * A step's own notes (its annotations' words on the chart) that a reader never sees while the step is active, at the
+ * two sizes the issue names first (issue #16 point 2: every step says its point on the chart). Held to this list
+ * exactly, so a note that starts or stops being seen changes it. Why each is unseen: on phones the flow's notes for
+ * its first three steps, and the playbook's, go to the strip under the chart (no room by their cards; room made
+ * between the playbook's rows made its first step too tall for a 360x640 phone), and the map's and Republic Day's
+ * notes sit where the step card passes over the sticky graphic.
+ */
+const UNSEEN_NOTES: Partial<Record<(typeof SIZES)[number]['name'], readonly string[]>> = {
+  '360x800': [
+    'fig-republic-day/republic-day: "1. Fake to Kremlin remark:at least 2 day"',
+    'fig-anatomy-of-a-fake/fake-origin: "1. Same day as theopening; the post\'s vi"',
+    'fig-anatomy-of-a-fake/fake-spread: "2. Milblogger posts: morethan two millio"',
+    'fig-anatomy-of-a-fake/fake-answers: "3. After the first “NATOcentre” post: at"',
+    'fig-region-map/labs: "2. Called fake byKazakhstan\'s Health Min"',
+    'fig-region-map/border: "3. About 7,500 km, bythe Kremlin\'s 2019f"',
+    'fig-playbook/pb-nato-labs: "1. Documented forKazakhstan, as for Ukra"',
+    'fig-playbook/pb-artificial: "2. Online about 10minutes, then disowned"',
+    'fig-playbook/pb-threatened: "3. Kazakhstan: theRussian ambassador\'s“R"',
+  ],
+  '1440x900': [],
+};
+
 for (const size of SIZES) {
   test.describe(`steps at ${size.name}`, () => {
     test.use({
@@ -49,7 +72,7 @@ for (const size of SIZES) {
       await page.goto('/');
       // Playwright's evaluate types its argument as serialisable; the sweep's page functions take plain data.
       const evaluate: Evaluate = (fn, arg) => page.evaluate(fn as never, arg as never);
-      const { highlighted, failures } = await sweepSteps(evaluate, {
+      const { highlighted, failures, unseenNotes } = await sweepSteps(evaluate, {
         maxGraphicShare: size.phone ? 0.62 : undefined,
       });
       // The highlighted ids per step: a step cannot pass by lighting fewer marks. Soft, so a mismatch still
@@ -59,7 +82,10 @@ for (const size of SIZES) {
       const known: readonly string[] = 'known' in size ? size.known : [];
       const open = failures.filter((f) => !known.some((k) => f.startsWith(k)));
       test.info().annotations.push({ type: 'known failures', description: String(failures.length - open.length) });
-      expect(open).toEqual([]);
+      expect.soft(open).toEqual([]);
+      test.info().annotations.push({ type: 'unseen notes', description: unseenNotes.join(' | ') || 'none' });
+      const unseen = UNSEEN_NOTES[size.name];
+      if (unseen) expect(unseenNotes).toEqual(unseen);
     });
   });
 }

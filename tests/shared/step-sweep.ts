@@ -2,8 +2,8 @@
  * The step-visibility sweep a reader makes (issue 15, point 1), driven from outside the page so that every
  * engine runs the same one: Playwright's Chromium (tests/browser/step-visibility.spec.ts) and Firefox and
  * WebKit (tests/engines/run.ts). For each step of each scrolly figure: scroll it just past its trigger line,
- * as a reader scrolling down would; then, while the step stays active, measure (tests/shared/step-visibility.ts)
- * and scroll on by an eighth of the screen. Every highlighted mark must be visible at every sampled position,
+ * as a reader scrolling down would; then, while the step stays active and its words have not left the top of the
+ * screen, measure (tests/shared/step-visibility.ts) and scroll on by an eighth of the screen. Every highlighted mark must be visible at every sampled position,
  * and the step's whole text readable at one of them (or, failing that, at the reader's best position: its words
  * just below the sticky graphic).
  *
@@ -19,6 +19,11 @@ export interface SweepResult {
   highlighted: Record<string, string[]>;
   /** One line per problem a reader would meet, empty when every step holds. */
   failures: string[];
+  /**
+   * `figure/step: "note"` for each of a step's own notes (its annotations' text) that was never seen while the step
+   * was active: kept apart from `failures`, so a caller can hold it to a known list.
+   */
+  unseenNotes: string[];
 }
 
 export interface SweepOptions {
@@ -85,6 +90,7 @@ export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {})
   const samples = options.samples ?? 40;
   const highlighted: Record<string, string[]> = {};
   const failures: string[] = [];
+  const unseenNotes: string[] = [];
   const list = await evaluate(figures, undefined);
   if (list.length === 0) failures.push('no scrolly figure on the page');
   for (const figure of list) {
@@ -98,11 +104,20 @@ export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {})
       let textRead = false;
       let textWhy: string[] = [];
       const markProblems = new Set<string>();
+      const notesSeen = new Map<string, boolean>();
+      const seeNotes = (r: StepVisibilityReport) => {
+        for (const n of r.notes) notesSeen.set(n.text, (notesSeen.get(n.text) ?? false) || n.seen);
+      };
       let report: StepVisibilityReport | null = null;
       for (let sample = 0; sample < samples; sample++) {
         report = await evaluate(stepVisibility, { figureId: figure.id, step: i });
         if (sample === 0) highlighted[key] = report.highlighted;
         if (report.activeStep !== String(i)) break;
+        // Once its words have left the top of the screen the reader is past the step, even where it stays active (a
+        // scrolly's last step: its graphic is released there and leaves with the caption under it).
+        const words = report.text.box;
+        if (sample > 0 && words && words.y + words.h < 0) break;
+        seeNotes(report);
         for (const m of report.marks) for (const p of m.problems) markProblems.add(`${m.id}: ${p}`);
         if (report.text.readable) textRead = true;
         else textWhy = report.text.problems;
@@ -111,8 +126,7 @@ export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {})
           markProblems.add(
             `sticky graphic takes ${report.graphicShare.toFixed(2)} of the screen's height (at most ${max})`,
           );
-        const box = report.text.box;
-        if (!box || box.y + box.h < 0) break;
+        if (!words) break;
         await evaluate(scrollOn, undefined);
       }
       if ((highlighted[key] ?? []).length === 0)
@@ -122,10 +136,12 @@ export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {})
         const best = await evaluate(stepVisibility, { figureId: figure.id, step: i });
         if (best.activeStep === String(i) && best.text.readable) textRead = true;
         else textWhy = [...best.text.problems, `active step ${best.activeStep}`];
+        if (best.activeStep === String(i)) seeNotes(best);
       }
+      for (const [note, seen] of notesSeen) if (!seen) unseenNotes.push(`${key}: "${note}"`);
       if (!textRead) failures.push(`${key}: step text never readable (${textWhy.join('; ')})`);
       for (const p of markProblems) failures.push(`${key}: ${p}`);
     }
   }
-  return { highlighted, failures };
+  return { highlighted, failures, unseenNotes };
 }

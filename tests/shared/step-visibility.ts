@@ -44,6 +44,11 @@ export interface StepVisibilityReport {
   viewport: { w: number; h: number };
   /** Height of the sticky graphic as a share of the viewport (0 in stacked mode). */
   graphicShare: number;
+  /**
+   * The step's own notes (`g.annotation[data-steps~="i"] > text` in the drawing the reader sees): seen when inside the
+   * viewport and the drawing is what the reader sees at their centre (no step card or caption over them).
+   */
+  notes: { text: string; seen: boolean }[];
 }
 
 export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
@@ -60,6 +65,7 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
     text: { readable: false, problems: ['no figure'], box: null },
     viewport: { w: vw, h: vh },
     graphicShare: 0,
+    notes: [],
   };
   if (!figure) return empty;
   const ids = (figure.dataset.stepIds ?? '').split(' ').filter(Boolean);
@@ -211,11 +217,21 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
     }
   }
 
+  const notes = (
+    svg ? [...svg.querySelectorAll<SVGTextElement>(`g.annotation[data-steps~="${step}"] > text`)] : []
+  ).map((t) => {
+    const r = t.getBoundingClientRect();
+    const inside = r.width > 0 && r.left >= -0.5 && r.top >= -0.5 && r.right <= vw + 0.5 && r.bottom <= vh + 0.5;
+    const hit = inside ? document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) : null;
+    return { text: (t.textContent ?? '').slice(0, 40), seen: !!hit && !!svg?.contains(hit) };
+  });
+
   return {
     figureId: args.figureId,
     step,
     activeStep,
     mode,
+    notes,
     highlighted: marksEls.map((el) => el.getAttribute('data-id') ?? '?').sort(),
     marks,
     text: { readable: textProblems.length === 0, problems: textProblems, box: textBox ? rounded(textBox) : null },
