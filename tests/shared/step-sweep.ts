@@ -3,9 +3,9 @@
  * engine runs the same one: Playwright's Chromium (tests/browser/step-visibility.spec.ts) and Firefox and
  * WebKit (tests/engines/run.ts). For each step of each scrolly figure: scroll it just past its trigger line,
  * as a reader scrolling down would; then, while the step stays active and its words have not left the top of the
- * screen, measure (tests/shared/step-visibility.ts) and scroll on by an eighth of the screen. Every highlighted mark must be visible at every sampled position,
- * and the step's whole text readable at one of them (or, failing that, at the reader's best position: its words
- * just below the sticky graphic).
+ * screen, measure (tests/shared/step-visibility.ts) and scroll on by an eighth of the screen. Every highlighted
+ * mark must be visible at every sampled position, and the step's whole text readable at one of them (or, failing
+ * that, at the reader's best position: its words just below the sticky graphic).
  *
  * The page-side functions below close over nothing, so any driver can serialise them.
  */
