@@ -12,6 +12,10 @@ import type { HeroWordsData, StoryEvent } from '../schemas.ts';
 import { laneColours } from './lanes.ts';
 import { interval, noteFontSize } from './marks/annotation.ts';
 import { FONT_FAMILY, INK, MUTED, SAFE, wrapText, type Box } from './shared.ts';
+import { labelWidth } from './marks/text.ts';
+
+/** Bold text is wider than the measuring table's regular widths (the map's factor, the widest in use). */
+const BOLD_FACTOR = 1.13;
 
 /** The strip's words (schema and field docs: heroSchema in src/schemas.ts). */
 export type HeroWords = HeroWordsData;
@@ -156,9 +160,15 @@ export function hero(
   parts.push(
     svg`<path d="M${px(xa)},${px(by)}V${px(by + 6)}H${px(xb)}V${px(by)}" fill="none" stroke="${INK}" stroke-width="1.5"/>`,
   );
+  // Measured as bold text (the measuring table's widths times the bold factor, with the safety margin), wrapped when
+  // one line would pass the drawing's edge: "at least 2 days" ran 2 units past the right edge of the 400-unit drawing.
   const ilabel = `${words.intervalLead}: ${interval(a, b)}`;
-  parts.push(block([ilabel], Math.min(xa + 4, width - pad - ilabel.length * fs * 0.56), by + 8, { bold: true }));
-  y = by + 8 + lh + 2;
+  const boldWidth = (t: string) => (labelWidth(t, fs) * BOLD_FACTOR) / SAFE;
+  const ilines =
+    boldWidth(ilabel) <= width - 2 * pad ? [ilabel] : wrapText(ilabel, ((width - 2 * pad) * SAFE) / BOLD_FACTOR, fs);
+  const iw = Math.max(...ilines.map(boldWidth));
+  parts.push(block(ilines, Math.max(pad, Math.min(xa + 4, width - pad - iw)), by + 8, { bold: true }));
+  y = by + 8 + ilines.length * lh + 2;
   const height = Math.ceil(y);
   const tint = svg`<rect x="${px(x(hol))}" y="0" width="${px(colW)}" height="${height}" fill="#f3e9c6"/>`;
   return {
