@@ -205,8 +205,10 @@ class ScrollySection extends HTMLElement {
       if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg') throw new Error('not an SVG');
       return document.importNode(root, true);
     };
+    // Their key (the legend they leave out) comes with them, into the title's row (Scrolly.astro).
+    const key = this.dataset.stepKey;
     this.#stepDrawings = Promise.all(
-      urls.map((u) =>
+      [...urls, ...(key ? [key] : [])].map((u) =>
         fetch(u).then((r) => {
           if (!r.ok) throw new Error(`${u}: ${r.status}`);
           return r.text();
@@ -214,6 +216,8 @@ class ScrollySection extends HTMLElement {
       ),
     )
       .then((texts) => {
+        const keyHolder = this.querySelector('.chart__key');
+        if (key && keyHolder) keyHolder.replaceChildren(parse(texts.pop() ?? ''));
         texts.forEach((text, i) => {
           const holder = document.createElement('div');
           holder.className = 'chart__svg chart__svg--step';

@@ -4,6 +4,8 @@
  * (src/components/step-windows.ts). Complete SVG from the build; the scrolly script fetches and inlines them on
  * phones, so the story's HTML does not carry them and readers without JavaScript read the whole narrow drawing.
  *
+ * With them, their key: /drawings/<chart>.key.svg (the legend the step drawings leave out).
+ *
  * And each chart's overview at each layout (decision 0002's target): /drawings/<chart>.wide.svg and
  * /drawings/<chart>.narrow.svg, the drawings a share page shows through <picture> so a phone loads only the narrow
  * one and the page stays within issue #14's 16,000 B per response (decision 0011).
@@ -13,7 +15,7 @@ import { getCollection } from 'astro:content';
 import { loadChart } from '../../prepare/load.ts';
 import { LAYOUTS, type LayoutName } from '../../components/layouts.ts';
 import { chartFunctions } from '../../charts/index.ts';
-import { stepDrawings } from '../../components/step-windows.ts';
+import { stepDrawings, stepDrawingsKey } from '../../components/step-windows.ts';
 
 export const getStaticPaths = (async () => {
   const charts = await getCollection('charts');
@@ -29,7 +31,11 @@ export const getStaticPaths = (async () => {
         params: { file: `${c.id}.${input.chart.steps[i]?.id ?? i}.phone.svg` },
         props: { svg },
       }));
-      return [...layouts, ...steps];
+      // The step drawings' key (they carry no legend): fetched with them by the scrolly script, so the story's HTML
+      // does not carry it for readers who never see the step drawings.
+      const key = stepDrawingsKey(input, { ...LAYOUTS.narrow, idPrefix: c.id });
+      const keys = key ? [{ params: { file: `${c.id}.key.svg` }, props: { svg: key } }] : [];
+      return [...layouts, ...steps, ...keys];
     }),
   );
   return paths.flat();
