@@ -21,6 +21,13 @@ export const MUTED = '#565656';
 export { boxesOverlap, type Box } from './marks/box.ts';
 
 /** Space- or comma-separated ids in a `words` entry. */
+/**
+ * Is an event drawn as uncertain (hatched): reported or unverified, or its day is a range (`until`) or "that day or
+ * shortly before" (`dateUncertain`). One rule for every chart that draws events.
+ */
+export const isUncertain = (e: Pick<StoryEvent, 'status' | 'until' | 'dateUncertain'>): boolean =>
+  e.status === 'reported' || e.status === 'unverified' || e.until !== undefined || e.dateUncertain === true;
+
 export function idList(value: string | undefined): string[] {
   return (value ?? '').split(/[\s,]+/).filter(Boolean);
 }

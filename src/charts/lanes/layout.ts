@@ -15,6 +15,7 @@ import { lanes as laneOrder, type StoryEvent } from '../../schemas.ts';
 import type { ChartInput, ChartOptions } from '../types.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from '../density.ts';
 import { MONTHS } from '../marks/months.ts';
+import { isUncertain } from '../shared.ts';
 import { labelWidth, SAFE, wrapText } from '../marks/text.ts';
 import { openSteps, stepIndex } from '../marks/steps.ts';
 
@@ -237,11 +238,7 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
               lane,
               shape,
               claimed: e.status === 'claimed-by-article',
-              uncertain:
-                e.status === 'reported' ||
-                e.status === 'unverified' ||
-                e.until !== undefined ||
-                e.dateUncertain === true,
+              uncertain: isUncertain(e),
               ...(e.timeBasis === 'report' ? { report: true } : {}),
               x0: px(mx0),
               x1: px(mx1),

@@ -8,6 +8,7 @@ import type { Chart, StoryEvent } from '../../schemas.ts';
 import type { ChartInput, ChartOptions } from '../types.ts';
 import type { AxisBreak, Run, Span } from '../marks/breaks.ts';
 import type { Box, PlacedLegendItem } from '../shared.ts';
+import { isUncertain } from '../shared.ts';
 
 /** What timeline() reads of the chart input. */
 export type TimelineData = Pick<ChartInput<'timeline'>, 'chart' | 'events' | 'text' | 'actors'>;
@@ -138,9 +139,8 @@ export interface Focus {
   legend: Set<string>;
 }
 
-/** Is an event drawn hatched (see identity())? */
-export const isUncertain = (e: StoryEvent) =>
-  e.status === 'reported' || e.status === 'unverified' || e.until !== undefined || e.dateUncertain === true;
+/** Is an event drawn hatched (see identity())? The shared rule (src/charts/shared.ts). */
+export { isUncertain };
 
 /** Noon-ish of a day mark's date: the middle of its day in the zone. */
 export function dayTime(date: string, tz: string): number {
