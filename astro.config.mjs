@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import lightOriginPages from './src/build/light-origin.ts';
 import offlineEdition from './src/build/offline-edition.ts';
 import precompress from './src/build/precompress.ts';
 import publishFiles from './src/build/publish-files.ts';
@@ -28,7 +29,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // The content gate runs inside the collections' loaders (src/content.config.ts, src/build/content-loader.ts).
   // precompress runs last: it compresses what the others wrote (sitemap.xml and robots.txt included).
-  integrations: [stepStyles(), mdx(), offlineEdition(), publishFiles(), precompress()],
+  // lightOriginPages changes nothing unless STORY_LIGHT_ORIGIN is set (docs/publish.md section 6).
+  integrations: [stepStyles(), mdx(), offlineEdition(), publishFiles(), lightOriginPages(), precompress()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   // No code blocks in the story; Shiki's inline styles would also break the CSP.

@@ -37,7 +37,7 @@ export function flushPoint(body: Buffer): number {
  * Compresses `body` with one stream, flushing after `cut` bytes when cut > 0: a brotli metablock or a deflate block
  * ends there.
  */
-function compress(kind: 'br' | 'gz', body: Buffer, cut: number): Promise<Buffer> {
+export function compress(kind: 'br' | 'gz', body: Buffer, cut: number): Promise<Buffer> {
   const stream =
     kind === 'br'
       ? createBrotliCompress({
