@@ -42,6 +42,28 @@ export const tokens = {
   highlight: ['#f3e9c6', '#4a3d00'],
   /** The words on a marked day. */
   highlightInk: ['#6b4e00', '#f3d27a'],
+  /** Secondary words and neutral swatches (dates, sources, legend keys): ~7:1 on white. */
+  quiet: ['#565656', '#aeaaa1'],
+  /** A time axis's outline and ticks (3.4:1 on #fbfaf7). */
+  axis: ['#8c877d', '#85817a'],
+  /** The ground of a time axis's band. */
+  axisBand: ['#f1eee7', '#23262b'],
+  /** A day the chart marks on its axis (a small triangle). */
+  dayMark: ['#8a6d00', '#e0b84a'],
+  /** The pale ground of a documented matrix cell. */
+  tint: ['#f1ebf7', '#2d2538'],
+  /** The links between a flow's stages and their arrowheads. */
+  link: ['#6b6b6b', '#9a9a9a'],
+  /** The map's sea. */
+  sea: ['#e4edf1', '#1b2a31'],
+  /** The map's land. */
+  land: ['#f1efe9', '#25272b'],
+  /** Coasts and country borders on the map. */
+  coast: ['#8c887f', '#85817a'],
+  /** The fill of the map's focus region. */
+  focus: ['#f5e3ad', '#4a3d00'],
+  /** Country names on the map. */
+  countryInk: ['#55524b', '#b9b6ae'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Token = keyof typeof tokens;

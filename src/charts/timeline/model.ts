@@ -9,6 +9,7 @@ import type { ChartInput, ChartOptions } from '../types.ts';
 import type { AxisBreak, Run, Span } from '../marks/breaks.ts';
 import type { Box, PlacedLegendItem } from '../shared.ts';
 import { isUncertain } from '../shared.ts';
+import { tokens, type Token } from '../marks/palette.ts';
 
 /** What timeline() reads of the chart input. */
 export type TimelineData = Pick<ChartInput<'timeline'>, 'chart' | 'events' | 'text' | 'actors'>;
@@ -22,8 +23,10 @@ export type TimelineOptions = ChartOptions;
 
 export type Side = 'above' | 'below';
 
-/** Colour of each side: both at least 3:1 against #fff and #fbfaf7; position tells them apart too. */
-export const sideColours: Record<Side, string> = { above: '#b3261e', below: '#6b3d9a' };
+/** The palette token of each side (decision 0003): both at least 3:1 on their ground; position tells them apart too. */
+export const sideToken: Record<Side, Token> = { above: 'official', below: 'disinformation' };
+/** Colour of each side in the light theme: both at least 3:1 against #fff and #fbfaf7. */
+export const sideColours: Record<Side, string> = { above: tokens.official[0], below: tokens.disinformation[0] };
 
 /** The side an event is drawn on: the chart's `below` / `above` first, then its lane. */
 export function sideOf(
@@ -94,8 +97,8 @@ export const LEGEND_ORDER = ['day', 'day-mark', 'month', 'claim', 'uncertain', '
 
 export const PAD = 8;
 export const R = 6;
-/** Axis outline and ticks: 3.4:1 on #fbfaf7, so the band's pale fill needs no contrast of its own. */
-export const AXIS = '#8c877d';
+/** Axis outline and ticks in the light theme: 3.4:1 on #fbfaf7, so the band's pale fill needs no contrast of its own. */
+export const AXIS = tokens.axis[0];
 export const LABEL_GAP = 5;
 
 export interface Item {
