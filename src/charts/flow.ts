@@ -112,7 +112,7 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
     const w = px(n.x1 - n.x0);
     const h = px(n.y1 - n.y0);
     const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
-    const figures = (e.figures ?? []).map((f) => `; ${f.note}: ${figureText(f)}`).join('');
+    const figures = (e.figures ?? []).map((f) => `; ${f.note}: ${figureText(f, data.text)}`).join('');
     const strip = n.claimed
       ? svg`<rect x="${n.x0 + 0.75}" y="${n.y0 + 0.75}" width="${STRIP}" height="${px(h - 1.5)}" fill="${pal.paper}"\
  stroke="${colour}" stroke-dasharray="3 2"/>`
@@ -164,5 +164,6 @@ export function flowAnnotationFrame(data: FlowData, L: FlowLayout, idPrefix: str
     time: L.narrow ? 'y' : 'x',
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
+    text: data.text,
   };
 }

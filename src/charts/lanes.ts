@@ -151,5 +151,6 @@ export function lanesAnnotationFrame(data: LanesData, L: LanesLayout, idPrefix: 
     ...(avoid.some((b) => boxesOverlap(b, under)) ? {} : { bracketAt: L.plot.top + 6 }),
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
+    text: data.text,
   };
 }

@@ -26,6 +26,7 @@ import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
 import { FONT_FAMILY, hatchPattern, layoutLegend, type Box } from './shared.ts';
 import { paletteOf } from './marks/palette.ts';
+import { fill, monthName } from './marks/words.ts';
 import {
   LEGEND_ORDER,
   PAD,
@@ -141,16 +142,21 @@ export function timelineStepKey(data: TimelineData, options: TimelineOptions = {
  */
 function focusedFrame(data: TimelineData, L: TimelineLayout, step: number): TimelineData['chart'] {
   const st = defined(data.chart.steps[step], `step ${step} of timeline ${data.chart.id}`);
-  const month = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: zone(data) });
+  const w = data.text.drawing;
+  // The month and year of an instant in the chart's zone, in the strings' words.
+  const parts = new Intl.DateTimeFormat('en-GB', { month: 'numeric', year: 'numeric', timeZone: zone(data) });
+  const month = (t: number) => {
+    const p = Object.fromEntries(parts.formatToParts(t).map((x) => [x.type, x.value]));
+    return fill(w.monthYear, { month: monthName(data.text, Number(p.month)), year: p.year ?? '' });
+  };
   const runs = (L.runs ?? []).map((r) => {
-    const [a, z] = [month.format(r.t0), month.format(r.t1 - 1)];
-    return a === z ? a : `${a} to ${z}`;
+    const [a, z] = [month(r.t0), month(r.t1 - 1)];
+    return a === z ? a : fill(w.runRange, { from: a, to: z });
   });
   return {
     ...data.chart,
-    title: `${data.chart.title}: ${st.title}`,
-    description: `Only this step's events (its text names them). The time axis shows ${runs.join(', ')}; breaks in\
- it mark the months left out.`,
+    title: fill(w.stepTitle, { chart: data.chart.title, step: st.title }),
+    description: fill(w.stepDescription, { runs: runs.join(w.listSeparator) }),
   };
 }
 
@@ -188,6 +194,7 @@ export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, i
     bracketAt: L.narrow ? L.band.x0 - 1 : L.band.y1 + 6,
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
+    text: data.text,
     bottomSideBySide: L.runs !== undefined,
   };
 }

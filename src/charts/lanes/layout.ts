@@ -14,7 +14,8 @@ import { eventInterval, wallTimeToUtc } from '../../lib/dates.ts';
 import { lanes as laneOrder, type StoryEvent } from '../../schemas.ts';
 import type { ChartInput, ChartOptions } from '../types.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from '../density.ts';
-import { MONTHS } from '../marks/months.ts';
+import { fill, monthName, weekdayName } from '../marks/words.ts';
+import { daysLabel } from '../marks/interval.ts';
 import { isUncertain } from '../shared.ts';
 import { labelWidth, SAFE, wrapText } from '../marks/text.ts';
 import { openSteps, stepIndex } from '../marks/steps.ts';
@@ -81,7 +82,6 @@ export const ROW = 24;
 export const BAR = 12;
 export const CLUSTER = 16;
 const PAD = 8;
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /**
  * Lane order, top to bottom. Wide: the order of the schema (official Moscow, the fake, the answers, what happened).
@@ -120,9 +120,12 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
     const iso = civil.toISOString().slice(0, 10);
     const d0 = wallTimeToUtc(civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate(), 0, 0, zone);
     const d1 = wallTimeToUtc(civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate() + 1, 0, 0, zone);
-    const label = narrow
-      ? `${civil.getUTCDate()} ${MONTHS[civil.getUTCMonth()]}`
-      : `${WEEKDAYS[civil.getUTCDay()]} ${civil.getUTCDate()} ${MONTHS[civil.getUTCMonth()]}`;
+    const named = {
+      weekday: weekdayName(data.text, civil.getUTCDay()),
+      day: civil.getUTCDate(),
+      month: monthName(data.text, civil.getUTCMonth() + 1),
+    };
+    const label = fill(narrow ? data.text.drawing.dayLabelShort : data.text.drawing.dayLabel, named);
     days.push({ x0: px(x(d0)), x1: px(x(d1)), date: d0, label, mark: chart.marks.find((m) => m.date === iso)?.label });
   }
 
@@ -134,7 +137,7 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
   const allSteps = openSteps(chart);
 
   const room = narrow
-    ? noteRoom(chart, width, new Map(data.events.map((e) => [e.id, e.lane])))
+    ? noteRoom(data, width, new Map(data.events.map((e) => [e.id, e.lane])))
     : new Map<string, number>();
   const lanesOut: LanesLayout['lanes'] = [];
   const marks: PlacedMark[] = [];
@@ -284,7 +287,10 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
  * Narrow layout: the room (drawing units) a note needs under each annotated mark: a callout's first subject, both ends
  * of a bracket. The note's lines at the annotation mark's size and measure, plus its gaps.
  */
-function noteRoom(chart: LanesData['chart'], width: number, laneOf: ReadonlyMap<string, Lane>): Map<string, number> {
+function noteRoom(data: LanesData, width: number, laneOf: ReadonlyMap<string, Lane>): Map<string, number> {
+  const { chart } = data;
+  // The longest interval label a bracket may carry, measured (never drawn).
+  const longest = daysLabel({ earliest: 0, latest: 0 }, { earliest: 99, latest: 100 }, data.text);
   const fs = noteFontSize(width);
   const lh = Math.round(fs * 1.25);
   const measure = Math.min(width - 8, width * 0.62) * SAFE;
@@ -301,7 +307,7 @@ function noteRoom(chart: LanesData['chart'], width: number, laneOf: ReadonlyMap<
       if (a.type === 'bracket') {
         const rank = (id: string) => NARROW_LANES.indexOf(laneOf.get(id) ?? 'context');
         const lower = Math.max(rank(a.from), rank(a.to));
-        for (const id of [a.from, a.to]) if (rank(id) === lower) add(id, `${a.text ?? ''}: at least 99 days`);
+        for (const id of [a.from, a.to]) if (rank(id) === lower) add(id, `${a.text ?? ''}: ${longest}`);
       }
     }
   return out;

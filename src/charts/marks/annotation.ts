@@ -21,6 +21,7 @@ import { onlyStep, withNotes } from './annotation-steps.ts';
 import type { ChartOptions, Drawing } from '../types.ts';
 import { svgFrame } from './frame.ts';
 import { paletteOf, type Palette } from './palette.ts';
+import type { DrawingText } from './words.ts';
 import { stepViews, type Lit, type Stepped } from './steps.ts';
 
 export { dayBounds, daysLabel, interval } from './interval.ts';
@@ -67,6 +68,8 @@ export interface AnnotationFrame {
   bottomSideBySide?: boolean;
   /** Prefix for ids, unique per SVG. */
   idPrefix: string;
+  /** The interface strings the notes' intervals are worded in (the chart input's `text`). */
+  text: DrawingText;
   /** The colours of the drawing's theme (default light; annotatedDrawing sets it from the chart's `theme` option). */
   palette?: Palette;
 }
@@ -164,9 +167,9 @@ export function annotationLayer(
       const { subject, markup: subjectMarkup } = subjectOf(a, boxes, frame);
       let text =
         a.type === 'bracket'
-          ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to))
+          ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to), frame.text)
           : a.type === 'callout' && a.interval
-            ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to))}`
+            ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to), frame.text)}`
             : a.text;
       text = text.trim();
       const frameBox: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };

@@ -239,7 +239,7 @@ export function layoutNarrow(data: TimelineData, b: Base, legendBottom: number):
     const broken = brokenScale(b.focus.stretches, plotTop, length, GAP);
     return {
       ...common,
-      ...focusedAxis(b, broken.runs, band, y, fs, oneLine),
+      ...focusedAxis(b, broken.runs, band, y, fs, oneLine, data.text),
       breaks: broken.breaks,
       runs: broken.runs,
       keys: LEGEND_ORDER.filter((k) => b.focus?.legend.has(k)),

@@ -3,10 +3,10 @@
  * (marks/breaks.ts) of the months they fall in, at the narrow text size.
  */
 import { defined } from '../../lib/defined.ts';
-import { MONTHS } from '../../lib/dates.ts';
 import { px } from '../../lib/escape.ts';
 import { SAFE, blockWidth, labelWidth, wrapText, type Box } from '../shared.ts';
 import { monthStretches, type Run, type Span } from '../marks/breaks.ts';
+import { monthName, type DrawingText } from '../marks/words.ts';
 import {
   PAD,
   dayMarksOf,
@@ -64,6 +64,7 @@ export function focusedAxis(
   y: (t: number) => number,
   fs: number,
   oneLine: boolean,
+  text: DrawingText,
 ): Pick<TimelineLayout, 'years' | 'ticks' | 'monthLabels'> {
   const xA = px((band.x0 + band.x1) / 2);
   const years: TimelineLayout['years'] = [];
@@ -76,7 +77,7 @@ export function focusedAxis(
       const top = y(m.t);
       const next = b.months.find((n) => n.t > m.t)?.t ?? r.t1;
       const bottom = i === ms.length - 1 ? r.y1 : y(next);
-      const name = defined(MONTHS[m.m - 1], `month ${m.m}`).slice(0, 3);
+      const name = monthName(text, m.m);
       const major = m.m === 1;
       if (i > 0 && major) ticks.push({ x1: band.x0, y1: px(top), x2: band.x1, y2: px(top), major });
       if (i > 0 && !major)
