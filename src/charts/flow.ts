@@ -19,7 +19,7 @@
 import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { defined } from '../lib/defined.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
-import { formatEventDate } from '../lib/dates.ts';
+import { eventDate } from './marks/event-date.ts';
 import type { Drawing } from './types.ts';
 import { stepAttrs } from './marks/steps.ts';
 import { figureText, hatchPattern, type Box, type PlacedLegendItem } from './shared.ts';
@@ -136,7 +136,7 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
     });
     return svg`
 <g class="mark" data-id="${n.id}" ${stepAttrs(n.steps, options.step)} data-lane="${n.lane}">\
-<title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}"\
+<title>${e.title}${status}. ${e.channel}; ${eventDate(e, data.text)}${figures}.</title><rect x="${n.x0 + 0.5}"\
  y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="${pal.paper}"\
  stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });

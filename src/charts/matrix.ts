@@ -19,7 +19,7 @@ import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { fill } from './marks/words.ts';
 import { defined } from '../lib/defined.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
-import { formatEventDate } from '../lib/dates.ts';
+import { eventDate } from './marks/event-date.ts';
 import type { Drawing } from './types.ts';
 import { stepAttrs } from './marks/steps.ts';
 import { hatchPattern } from './marks/defs.ts';
@@ -151,7 +151,9 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
       return svg`<text x="${x}" y="${l.y}" font-size="${l.size}"${lineStyle(c, l.kind, pal)}>${l.text}</text>`;
     });
     const words = data.text.drawing;
-    const example = first ? ` ${fill(words.firstExample, { title: first.title, date: formatEventDate(first) })}` : '';
+    const example = first
+      ? ` ${fill(words.firstExample, { title: first.title, date: eventDate(first, data.text) })}`
+      : '';
     const note = cell ? ` ${cell.note}` : '';
     const state = c.lines
       .filter((l) => l.kind === 'state')

@@ -20,7 +20,7 @@
 import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { defined } from '../lib/defined.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
-import { formatEventDate } from '../lib/dates.ts';
+import { eventDate } from './marks/event-date.ts';
 import type { Drawing } from './types.ts';
 import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
@@ -97,7 +97,7 @@ ${m.title ?? ''}</title>${leaderMarkup(m, L.narrow, pal)}${glyph}<text x="${m.lx
     // from the data table (chart-details.ts), and the story's bytes stay within budget.
     const hover = L.runs
       ? ''
-      : svg`<title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>`;
+      : svg`<title>${e.title}${status}. ${actor}, ${e.channel}; ${eventDate(e, data.text)}${precision}.</title>`;
     const italic = m.claimed ? svg` font-style="italic"` : '';
     return svg`
 <g class="mark" data-id="${m.id}" ${stepped} data-side="${m.side}">${hover}${line}${glyph}<text x="${m.lx}"\

@@ -66,6 +66,9 @@ export interface PlacedMark {
   openEnds?: boolean;
 }
 
+/** The fields every placed mark has, a cluster's or a single event's: its glyph's extent and its label's place. */
+export type MarkBase = Pick<PlacedMark, 'lane' | 'shape' | 'x0' | 'x1' | 'label' | 'lx' | 'anchor' | 'labelBox'>;
+
 export interface LanesLayout {
   width: number;
   height: number;
@@ -212,20 +215,24 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       }
       defined(rows[row], `row ${row} of lane ${lane}`).push(extent);
       if (labelAbove) defined(rows[row + 1], `row ${row + 1} of lane ${lane}`).push(extent);
+      // What a cluster and a single event's mark share: where the glyph and its label go.
+      const base: MarkBase = {
+        lane,
+        shape,
+        x0: px(mx0),
+        x1: px(mx1),
+        label,
+        lx: px(lx),
+        anchor,
+        labelBox: [px(box[0]), px(box[1])],
+      };
       placed.push({
         m: cluster
           ? {
+              ...base,
               id: cluster.id,
-              lane,
-              shape,
               claimed: false,
               uncertain: false,
-              x0: px(mx0),
-              x1: px(mx1),
-              label,
-              lx: px(lx),
-              anchor,
-              labelBox: [px(box[0]), px(box[1])],
               steps: allSteps,
               members: cluster.members.map((it) => it.e.id),
               openEnds: open,
@@ -237,18 +244,11 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
               ),
             }
           : {
+              ...base,
               id: e.id,
-              lane,
-              shape,
               claimed: e.status === 'claimed-by-article',
               uncertain: isUncertain(e),
               ...(e.timeBasis === 'report' ? { report: true } : {}),
-              x0: px(mx0),
-              x1: px(mx1),
-              label,
-              lx: px(lx),
-              anchor,
-              labelBox: [px(box[0]), px(box[1])],
               steps: steps.get(e.id) ?? [],
             },
         row,

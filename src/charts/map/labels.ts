@@ -8,14 +8,14 @@ import { defined } from '../../lib/defined.ts';
 import { countriesObject, countryFeatures, inRings, projectedRings, topology } from './basemap.ts';
 import type { LabelPlacer, Try } from './placer.ts';
 import { labelWidth, textBox } from './text.ts';
-import {
-  type MapColours,
-  type MapCity,
-  type MapClaim,
-  type MapPlaceEvent,
-  type PlacedLabel,
-  type RegionMapData,
-  type RegionMapLayout,
+import type {
+  MapColours,
+  MapCity,
+  MapClaim,
+  MapPlaceEvent,
+  PlacedLabel,
+  RegionMapData,
+  RegionMapLayout,
 } from './types.ts';
 
 /** A note that did not fit on the map: listed below it, numbered, with a badge at `at`. */

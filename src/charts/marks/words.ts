@@ -19,8 +19,8 @@ const rules = new Map<string, Intl.PluralRules>();
 
 /** `forms` for the count n in the strings' language, with n filled in. */
 export function plural(text: DrawingText, forms: PluralForms, n: number): string {
-  let r = rules.get(text.lang);
-  if (!r) rules.set(text.lang, (r = new Intl.PluralRules(text.lang)));
+  const r = rules.get(text.lang) ?? new Intl.PluralRules(text.lang);
+  rules.set(text.lang, r);
   const category = r.select(n);
   const form = category === 'one' || category === 'few' || category === 'many' ? forms[category] : forms.other;
   return fill(form, { n });
