@@ -38,8 +38,8 @@ function legendSwatch(it: PlacedLegendItem, p: string, fs: number, pal: Palette)
     return svg`<rect x="${it.x}" y="${cy - 6}" width="12" height="12" fill="url(#${p}-hatch-legend)"\
  stroke="${pal.quiet}"/>`;
   if (it.key === 'claim')
-    return svg`<rect x="${it.x + 0.75}" y="${cy - 5.25}" width="10.5" height="10.5" fill="${pal.paper}" stroke="${pal.quiet}"\
- stroke-width="1.5" stroke-dasharray="3 2"/>`;
+    return svg`<rect x="${it.x + 0.75}" y="${cy - 5.25}" width="10.5" height="10.5" fill="${pal.paper}"\
+ stroke="${pal.quiet}" stroke-width="1.5" stroke-dasharray="3 2"/>`;
   return svg`<rect x="${it.x}" y="${cy - 6}" width="12" height="12"\
  fill="${pal[it.key as Lane]}"/>`;
 }

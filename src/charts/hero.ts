@@ -149,7 +149,8 @@ export function hero(
       centres.set(e.id, x(i) + 1 + k * w + w / 2);
       const lines = wrapText(words.labels[e.id] ?? e.title, room(i, 2), fs);
       parts.push(
-        svg`<rect x="${px(x(i) + 2)}" y="${px(ly + 3)}" width="3" height="${px(lines.length * lh - 4)}" fill="${colour}"/>`,
+        svg`<rect x="${px(x(i) + 2)}" y="${px(ly + 3)}" width="3" height="${px(lines.length * lh - 4)}"\
+ fill="${colour}"/>`,
       );
       parts.push(block(lines, x(i) + 9, ly));
       ly += lines.length * lh + 4;
@@ -175,7 +176,8 @@ export function hero(
   y = by + 8 + ilines.length * lh + 2;
   const height = Math.ceil(y);
   const tint = svg`<rect x="${px(x(hol))}" y="0" width="${px(colW)}" height="${height}" fill="${pal.highlight}"/>`;
-  const root = svg`<svg xmlns="http://www.w3.org/2000/svg" class="hero-svg" viewBox="0 0 ${width} ${height}" role="img"`;
+  const root = svg`<svg xmlns="http://www.w3.org/2000/svg" class="hero-svg" viewBox="0 0 ${width} ${height}"\
+ role="img"`;
   const labelled = svg` aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}" font-size="${fs}"`;
   const head = svg`<title id="${p}-title">${words.title}</title><desc id="${p}-desc">${words.sentence}</desc>`;
   return {

@@ -67,7 +67,8 @@ function glyph(state: CellState, x: number, cy: number, pal: Palette): Markup {
       return svg`${inset(box, 0.5)} fill="${pal.paper}" stroke="${ink}"/>${half}`;
     }
     case 'article-claim-only':
-      return svg`${inset(box, 0.75)} fill="${pal.paper}" stroke="${ink}" stroke-width="1.5" stroke-dasharray="2.5 1.5"/>`;
+      return svg`${inset(box, 0.75)} fill="${pal.paper}" stroke="${ink}" stroke-width="1.5"\
+ stroke-dasharray="2.5 1.5"/>`;
     default:
       return svg`${inset(box, 0.5)} fill="${pal.paper}" stroke="${pal.quiet}" stroke-dasharray="1 2"/>`;
   }
@@ -87,10 +88,12 @@ function cellFrame(c: MatrixCell, p: string, pal: Palette): Markup {
     }
     case 'partial': {
       const at = svg`<rect x="${c.x0 + 0.5}" y="${c.y0 + 0.5}" width="${EDGE}" height="${px(h - 1)}"`;
-      return svg`${inset(c, 0.5)} rx="3" fill="${pal.paper}" stroke="${ink}"/>${at} fill="url(#${p}-stripes)" stroke="${ink}"/>`;
+      const stripes = svg`${at} fill="url(#${p}-stripes)" stroke="${ink}"/>`;
+      return svg`${inset(c, 0.5)} rx="3" fill="${pal.paper}" stroke="${ink}"/>${stripes}`;
     }
     case 'article-claim-only':
-      return svg`${inset(c, 0.75)} rx="3" fill="${pal.paper}" stroke="${ink}" stroke-width="1.5" stroke-dasharray="5 3"/>`;
+      return svg`${inset(c, 0.75)} rx="3" fill="${pal.paper}" stroke="${ink}" stroke-width="1.5"\
+ stroke-dasharray="5 3"/>`;
     default:
       return svg`${inset(c, 0.5)} rx="3" fill="${pal.paper}" stroke="${pal.quiet}" stroke-dasharray="1 3"/>`;
   }
@@ -165,7 +168,8 @@ export function matrix(data: MatrixData, options: MatrixOptions = {}): Drawing {
     return svg`
 ${g}${title}${cellFrame(c, p, pal)}${mark}${text}</g>`;
   });
-  const body = svg`${defs}<g class="legend">${legend}</g>${heads(L.columns, 'middle')}${heads(L.rows, 'start')}${cells}`;
+  const headings = svg`${heads(L.columns, 'middle')}${heads(L.rows, 'start')}`;
+  const body = svg`${defs}<g class="legend">${legend}</g>${headings}${cells}`;
   const lit = L.cells.map((c) => ({ id: c.id, steps: c.steps, box: c }));
   return annotatedDrawing(data.chart, options, matrixAnnotationFrame(data, L, p), body, lit);
 }

@@ -85,8 +85,8 @@ export function timeline(data: TimelineData, options: TimelineOptions = {}): Dra
     if (m.members) {
       return svg`
 <g class="mark cluster" data-id="${m.id}" ${stepped} data-side="${m.side}" data-count="${m.members.length}"><title>\
-${m.title ?? ''}</title>${leaderMarkup(m, L.narrow, pal)}${glyph}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}"\
- font-size="${fs}" font-weight="700" fill="${pal.ink}">${label}</text></g>`;
+${m.title ?? ''}</title>${leaderMarkup(m, L.narrow, pal)}${glyph}<text x="${m.lx}" y="${m.ly}"\
+ text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${pal.ink}">${label}</text></g>`;
     }
     const e = defined(byId.get(m.id), `the event of mark ${m.id}`);
     const actor = data.actors.get(e.actor)?.name ?? e.actor;
@@ -131,9 +131,10 @@ export function timelineStepKey(data: TimelineData, options: TimelineOptions = {
       svg`${legendSwatch(it, p, fs, pal)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}"\
  fill="${pal.ink}">${it.label}</text>`,
   );
+  const hatch = hatchPattern(`${p}-hatch-legend`, pal.quiet, 4, pal.paper);
   return svg`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}"\
  height="${height}" role="img" aria-label="${items.map((it) => it.label).join('; ')}"\
- font-family="${FONT_FAMILY}"><defs>${hatchPattern(`${p}-hatch-legend`, pal.quiet, 4, pal.paper)}</defs>${entries}</svg>`;
+ font-family="${FONT_FAMILY}"><defs>${hatch}</defs>${entries}</svg>`;
 }
 
 /**

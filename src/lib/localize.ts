@@ -54,7 +54,7 @@ const shapeOf = (x: unknown) =>
  * key. The rule (decision 0005): the locale's value replaces the English one at the same key; a list (month names)
  * is replaced whole and keeps its length; a key the base lacks, or a value of another shape, is a problem; a key the
  * locale lacks is a problem too (no page is shown half in English without anyone deciding it): the English text
- * stays in `strings` at that key, and the caller fails on any problem (uiFor, and the build gate for the shipped files).
+ * stays in `strings` at that key, and the caller fails on any problem (uiFor; the build gate, for the shipped files).
  * Problems name each key by its dotted path, all at once.
  */
 export function localizeUi<T>(base: T, overlay: unknown, path: string[] = []): LocalizedUi<T> {

@@ -53,7 +53,8 @@ export function subjectOf(
     const edge = alongX
       ? svg`M${px(subject.x0)},0V${px(frame.height)}M${px(subject.x1)},0V${px(frame.height)}`
       : svg`M0,${px(subject.y0)}H${px(frame.width)}M0,${px(subject.y1)}H${px(frame.width)}`;
-    const tint = svg`${rect(subject)} fill="${frame.palette?.highlight ?? tokens.highlight[0]}" fill-opacity="0.35" stroke="none"/>`;
+    const ground = frame.palette?.highlight ?? tokens.highlight[0];
+    const tint = svg`${rect(subject)} fill="${ground}" fill-opacity="0.35" stroke="none"/>`;
     subjectMarkup = svg`${tint}<path d="${edge}" stroke-width="1" stroke-dasharray="3 3"/>`;
   } else {
     subjectMarkup = svg`${boxes.map((b) => svg`${rect(grow(b, 3))} rx="3"/>`)}`;

@@ -15,7 +15,10 @@ function offsetLabel(tz: string, utcMs: number): string {
   return `UTC${sign}${h}${mm ? `:${String(mm).padStart(2, '0')}` : ''}`;
 }
 
-/** "23 October 2023", "October 2023", "2023", "between 20 and 23 October 2023", "25 October 2023, 14:05 Almaty time". */
+/**
+ * "23 October 2023", "October 2023", "2023", "between 20 and 23 October 2023", "25 October 2023, 14:05 Almaty time
+ * (UTC+5)".
+ */
 export function eventDate(
   e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis' | 'dateUncertain'>,
   text: DrawingText,

@@ -12,8 +12,8 @@ export function glyphMarkup(m: TimelineMark, p: string, narrow: boolean, pal: Pa
     const cx = px((g.x0 + g.x1) / 2);
     const cy = px((g.y0 + g.y1) / 2);
     if (m.claimed)
-      return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.75}" fill="${pal.paper}" stroke="${colour}" stroke-width="1.5"\
- stroke-dasharray="2 2"/>`;
+      return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.75}" fill="${pal.paper}" stroke="${colour}"\
+ stroke-width="1.5" stroke-dasharray="2 2"/>`;
     if (m.uncertain)
       return svg`<circle cx="${cx}" cy="${cy}" r="${R - 0.5}" fill="url(#${p}-hatch-${m.side})" stroke="${colour}"/>`;
     return svg`<circle cx="${cx}" cy="${cy}" r="${R}" fill="${colour}" stroke="${pal.paper}"/>`;
@@ -88,6 +88,8 @@ export function leaderMarkup(m: TimelineMark, narrow: boolean, pal: Palette): Ma
     : svg`<polyline points="${points}" fill="none" stroke="${colour}" stroke-width="2"/>`;
 }
 
+const dayTitle = (d: { label: string; date: string }) => svg`<title>${d.label}, ${d.date}</title>`;
+
 /** The axis: its band (one per drawn stretch), breaks, ticks, years, month names and day marks. */
 export function axisMarkup(L: TimelineLayout, pal: Palette): Markup {
   const fs = L.fontSize;
@@ -113,8 +115,8 @@ ${t.major ? '' : svg` stroke-width="0.75"`}/>`,
   );
   const days = L.dayMarks.map((d) =>
     L.narrow
-      ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="${pal.dayMark}"><title>${d.label}, ${d.date}</title></path>`
-      : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="${pal.dayMark}"><title>${d.label}, ${d.date}</title></path>`,
+      ? svg`<path d="M${d.x + 4},${d.y - 4}l-7,4 7,4z" fill="${pal.dayMark}">${dayTitle(d)}</path>`
+      : svg`<path d="M${d.x - 4},${d.y + 4}l4,-7 4,7z" fill="${pal.dayMark}">${dayTitle(d)}</path>`,
   );
   const breaks = (L.breaks ?? []).map((k) => breakMarkup(k, b, pal));
   return svg`<g class="axis">${bands}${breaks}${ticks}${years}${months}${days}</g>`;

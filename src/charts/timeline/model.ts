@@ -97,7 +97,7 @@ export const LEGEND_ORDER = ['day', 'day-mark', 'month', 'claim', 'uncertain', '
 
 export const PAD = 8;
 export const R = 6;
-/** Axis outline and ticks in the light theme: 3.4:1 on #fbfaf7, so the band's pale fill needs no contrast of its own. */
+/** Axis outline and ticks in the light theme: 3.4:1 on #fbfaf7, so the band's pale fill needs no contrast itself. */
 export const AXIS = tokens.axis[0];
 export const LABEL_GAP = 5;
 

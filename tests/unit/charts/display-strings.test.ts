@@ -34,7 +34,10 @@ const ALLOWED: Record<string, string[]> = {
     '"!| ]/.test(ch) ? 0.3 : /[mw]/.test(ch) ? 0.85 : 0.56;\n  return w * fontSize;\n}\n\n/**\n * Share of a line',
   ],
   'src/charts/map/text.ts': [
-    'max) {\n      lines.push(line);\n      line = word;\n    } else line = next;\n  }\n  if (line) lines.push(line);\n  return lines;\n}',
+    [
+      'max) {\n      lines.push(line);\n      line = word;\n    } else line = next;\n  }\n',
+      '  if (line) lines.push(line);\n  return lines;\n}',
+    ].join(''),
   ],
 };
 
