@@ -27,7 +27,7 @@ export type LanesData = Pick<ChartInput<'lanes'>, 'chart' | 'events' | 'text'>;
 
 /**
  * width: px, default 960 (below 560 the narrow layout); idPrefix default "lanes"; fontSize default 12 (11 narrow);
- * theme default "page" (src/charts/marks/palette.ts).
+ * theme default "light" (src/charts/marks/palette.ts).
  */
 export type LanesOptions = ChartOptions;
 

@@ -8,9 +8,10 @@
  */
 
 /**
- * `light` and `dark` bake literal colours (downloads and default embeds are light whatever the host's scheme).
- * `page` is a drawing in the story: the page keeps every drawing on its own light card, also in dark mode
- * (src/styles/story.css), so `page` paints the light values until the page's drawings take CSS custom properties.
+ * `light` (the default) and `dark` bake literal colours: files, PNGs, default embeds (light whatever the host's
+ * scheme) and dark embeds. `page` paints every colour as a CSS custom property, `var(--kz-<token>)`, which the page
+ * declares once from paletteCss() (light, and dark under prefers-color-scheme): the story's CSP allows no `<style>`
+ * inside a drawing, and one declaration serves every drawing on the page.
  */
 export type Theme = 'page' | 'light' | 'dark';
 
@@ -74,7 +75,24 @@ const resolved = (i: 0 | 1): Palette =>
 const LIGHT = resolved(0);
 const DARK = resolved(1);
 
-/** The colours a drawing of `theme` paints with (default `page`). */
-export function paletteOf(theme: Theme = 'page'): Palette {
-  return theme === 'dark' ? DARK : LIGHT;
+/** The custom property of a token on the page: `--kz-<token>`. */
+export const cssVar = (t: Token) => `--kz-${t}`;
+const PAGE = Object.fromEntries(Object.keys(tokens).map((k) => [k, `var(${cssVar(k as Token)})`])) as Palette;
+
+/** The colours a drawing of `theme` paints with (default `light`). */
+export function paletteOf(theme: Theme = 'light'): Palette {
+  return theme === 'dark' ? DARK : theme === 'page' ? PAGE : LIGHT;
+}
+
+/**
+ * The declarations `page` drawings paint with, for the page's style sheet: every token's light value on `scope`,
+ * and its dark value there under `prefers-color-scheme: dark` (a page that keeps a light card in dark mode declares
+ * only the first rule: paletteCss(scope, false)).
+ */
+export function paletteCss(scope = ':root', dark = true): string {
+  const rule = (p: Palette) =>
+    `${scope}{${Object.keys(tokens)
+      .map((k) => `${cssVar(k as Token)}:${p[k as Token]}`)
+      .join(';')}}`;
+  return dark ? `${rule(LIGHT)}@media (prefers-color-scheme:dark){${rule(DARK)}}` : rule(LIGHT);
 }
