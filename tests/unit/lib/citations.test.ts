@@ -6,8 +6,8 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { cslItem, formatCitations } from '../../../src/lib/citation-formats.ts';
+import { chapterOutline } from '../../../src/lib/chapter-outline.ts';
 import {
-  chapterAnchors,
   citationTargets,
   citedWork,
   storyUrl,
@@ -22,14 +22,15 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const content = join(root, 'content');
 
 /** The chapters as files, read independently of the code under test. */
-const chapterFiles = readdirSync(join(content, 'chapters'))
+const chapterNames = readdirSync(join(content, 'chapters'))
   .filter((f) => f.endsWith('.mdx'))
-  .sort()
-  .map((f) => readFileSync(join(content, 'chapters', f), 'utf8'));
-const chapters = chapterFiles.map((text) => {
+  .sort();
+const chapterFiles = chapterNames.map((f) => readFileSync(join(content, 'chapters', f), 'utf8'));
+const chapters = chapterFiles.map((text, i) => {
+  const file = `content/chapters/${chapterNames[i]}`;
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)!;
-  const data = parseYaml(fm[1]!) as Omit<ChapterInput, 'body'> & { byline?: string };
-  return { ...data, body: text.slice(fm[0].length) };
+  const data = parseYaml(fm[1]!) as Omit<ChapterInput, 'blocks'> & { byline?: string };
+  return { ...data, blocks: chapterOutline(file, text).blocks };
 });
 const charts = readdirSync(join(content, 'data', 'charts'))
   .filter((f) => f.endsWith('.json'))
@@ -155,7 +156,7 @@ describe('citationTargets', () => {
   });
 
   it('refuses two targets with one key', () => {
-    const clash = { id: 'p05', title: 'Clash', order: 99, kind: 'section' as const, body: '' };
+    const clash = { id: 'p05', title: 'Clash', order: 99, kind: 'section' as const, blocks: [] };
     expect(() => citationTargets(input({ chapters: [...chapters, clash] }))).toThrow(/share the key "p05"/);
     expect(() => citationTargets(input({ chapters: [...chapters, { ...clash, id: 'story' }] }))).toThrow(
       /share the key "story"/,
@@ -163,23 +164,18 @@ describe('citationTargets', () => {
   });
 
   it('refuses a chapter that places an unknown chart', () => {
-    const bad = { id: 'extra', title: 'Extra', order: 99, kind: 'section' as const, body: '<Scrolly chart="nope">' };
+    const bad = {
+      id: 'extra',
+      title: 'Extra',
+      order: 99,
+      kind: 'section' as const,
+      blocks: [{ kind: 'figure' as const, id: 'nope' }],
+    };
     expect(() => citationTargets(input({ chapters: [...chapters, bad] }))).toThrow(/chart "nope"/);
   });
 
   it('names the allowed keys for an unknown one', () => {
     expect(() => targetByKey(targets, 'p999')).toThrow(/allowed: story, opening, p01/);
-  });
-});
-
-describe('chapterAnchors', () => {
-  it('finds paragraphs and placed charts in document order, and nothing else', () => {
-    const body = '<P id="p01">a</P>\n<Scrolly chart="c1" />\n<P id="p02">b</P>';
-    expect(chapterAnchors(body)).toEqual([
-      { kind: 'paragraph', id: 'p01' },
-      { kind: 'figure', id: 'c1' },
-      { kind: 'paragraph', id: 'p02' },
-    ]);
   });
 });
 
