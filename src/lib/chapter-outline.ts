@@ -241,7 +241,7 @@ function unknownElement(node: Tree, allowed: string, where: string): [string, st
   const name = node.name ?? '';
   if (jsx && !name) return ['<>', `a fragment ${where}; allowed ${where}: ${allowed}`];
   if (jsx && /^[a-z]/.test(name))
-    return [`<${name}>`, `raw HTML element "<${name}>" ${where}; allowed ${where}: ${allowed}`];
+    return [`<${name}>`, `raw HTML element "<${name}>" in a chapter; allowed: ${allowed}`];
   if (jsx && !(authorComponents as readonly string[]).includes(name))
     return [`<${name}>`, `unknown component "${name}"; allowed: ${components}`];
   if (jsx) return [`<${name}>`, `<${name}> ${where}; allowed ${where}: ${allowed}`];
