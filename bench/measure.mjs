@@ -135,7 +135,8 @@ export async function lighthouseRuns(urls) {
           ),
         });
         log(
-          `lighthouse ${new URL(url).pathname} run ${i + 1}/${RUNS}: perf ${runs.at(-1).performance}, LCP ${Math.round(runs.at(-1).lcp)} ms`,
+          `lighthouse ${new URL(url).pathname} run ${i + 1}/${RUNS}: ` +
+            `perf ${runs.at(-1).performance}, LCP ${Math.round(runs.at(-1).lcp)} ms`,
         );
       }
       const keys = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcp', 'lcp', 'speedIndex', 'tbt', 'cls'];

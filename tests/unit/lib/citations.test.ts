@@ -73,7 +73,7 @@ const cited = formatCitations(p05, { accessed: ACCESSED });
 const URL_P05 = `${STORY}#p05`;
 
 describe('the cited work', () => {
-  it('is the article: headline, "Tomorrow\'s Affairs Staff", "Tomorrow\'s Affairs", no date while the data has none', () => {
+  it('is the article: headline, its staff as author, its outlet, no date while the data has none', () => {
     expect(targets[0]!.work).toEqual({
       title: HEADLINE,
       author: "Tomorrow's Affairs Staff",
@@ -195,7 +195,9 @@ describe('formatCitations for a paragraph', () => {
       // APA 7 (9.16) adds a retrieval date for an undated page that may change; the style prints it.
       style: 'apa',
       what: 'APA 7: group author. (n.d.). Title. Site. [Retrieved date, from] URL with anchor',
-      full: `${AUTHOR}\\. \\(n\\.d\\.\\)\\. ${esc(HEADLINE)}\\. ${OUTLET}\\. (Retrieved January 15, 2025, from )?${esc(URL_P05)}`,
+      full:
+        `${AUTHOR}\\. \\(n\\.d\\.\\)\\. ${esc(HEADLINE)}\\. ${OUTLET}\\. ` +
+        `(Retrieved January 15, 2025, from )?${esc(URL_P05)}`,
       inText: `\\(${AUTHOR}, n\\.d\\., para\\. 5\\)`,
     },
     {
@@ -207,13 +209,17 @@ describe('formatCitations for a paragraph', () => {
     {
       style: 'chicago',
       what: 'Chicago notes and bibliography: bibliography entry with n.d., note with the paragraph',
-      full: `${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, n\\.d\\. (Accessed January 15, 2025\\. )?${esc(URL_P05)}\\.`,
+      full:
+        `${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, n\\.d\\. ` +
+        `(Accessed January 15, 2025\\. )?${esc(URL_P05)}\\.`,
       inText: `${AUTHOR}, “${esc(HEADLINE_TITLE_CASE)},” ${OUTLET}, n\\.d\\., para\\. 5, .*${esc(URL_P05)}\\.`,
     },
     {
       style: 'harvard',
       what: 'Harvard (Cite Them Right): author (no date) ‘Title’, Site. Available at: URL (Accessed: date).',
-      full: `${AUTHOR} \\(no date\\) ‘${esc(HEADLINE)}’, ${OUTLET}\\. Available at: ${esc(URL_P05)} \\(Accessed: 15 January 2025\\)\\.`,
+      full:
+        `${AUTHOR} \\(no date\\) ‘${esc(HEADLINE)}’, ${OUTLET}\\. ` +
+        `Available at: ${esc(URL_P05)} \\(Accessed: 15 January 2025\\)\\.`,
       inText: `\\(${AUTHOR}, no date, para\\. 5\\)`,
     },
   ];
@@ -247,7 +253,9 @@ describe('formatCitations for a paragraph', () => {
     },
   );
 
-  /** BibLaTeX and RIS read back by citation-js: the same work, and the author as one name (where each format puts it). */
+  /**
+   * BibLaTeX and RIS read back by citation-js: the same work, and the author as one name (where each format puts it).
+   */
   const readBack: { format: 'bibtex' | 'ris'; type: string; author: (item: Record<string, unknown>) => unknown }[] = [
     {
       format: 'bibtex',
