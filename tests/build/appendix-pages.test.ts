@@ -1,13 +1,13 @@
 /**
  * What is not reading matter left the story for pages of its own (issue #14): the sources list (/sources/), every note
  * with its sources (/notes/), each chart's embed code (its data page, #embed). Reads the built dist/ (no build of its
- * own): the story keeps each note's flag and finding and links to the rest; the pages hold all of it; every link between
- * them lands on an element that exists.
+ * own): the story keeps each note's flag and finding and links to the rest; the pages hold all of it; every link
+ * between them lands on an element that exists.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attr, findAll, is, parseHtml, type Root, textOf } from '../../src/build/html-tree.ts';
+import { attr, findAll, is, type Parents, parseHtml, type Root, textOf } from '../../src/build/html-tree.ts';
 
 const DIST = 'dist';
 const BASE = (process.env.STORY_BASE ?? '/').replace(/\/?$/, '/');
@@ -23,8 +23,8 @@ const charts = readdirSync('content/data/charts')
   .filter((f) => f.endsWith('.json'))
   .map((f) => json<{ id: string }>(join('content/data/charts', f)).id);
 const page = (path: string): Root => parseHtml(readFileSync(join(DIST, path), 'utf8'));
-const ids = (tree: Root) => new Set(findAll(tree, (el) => attr(el, 'id') !== undefined).map((el) => attr(el, 'id')));
-const links = (tree: Root) => findAll(tree, (el) => el.tagName === 'a').map((a) => attr(a, 'href') ?? '');
+const ids = (tree: Parents) => new Set(findAll(tree, (el) => attr(el, 'id') !== undefined).map((el) => attr(el, 'id')));
+const links = (tree: Parents) => findAll(tree, (el) => el.tagName === 'a').map((a) => attr(a, 'href') ?? '');
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The built file a site link lands on, and its fragment. */
 function target(href: string): { file: string; fragment: string } | undefined {
@@ -34,11 +34,11 @@ function target(href: string): { file: string; fragment: string } | undefined {
   return { file: `${path}index.html`, fragment: decodeURIComponent(url.hash.slice(1)) };
 }
 /** Every site link of `tree` with a fragment that does not land on an element of its page. */
-function unresolved(tree: Root): string[] {
+function unresolved(tree: Parents): string[] {
   const cache = new Map<string, Set<string | undefined>>();
   return links(tree).filter((href) => {
     const t = target(href);
-    if (!t || !t.fragment) return false;
+    if (!t?.fragment) return false;
     if (!existsSync(join(DIST, t.file))) return true;
     if (!cache.has(t.file)) cache.set(t.file, ids(page(t.file)));
     return !cache.get(t.file)?.has(t.fragment);
