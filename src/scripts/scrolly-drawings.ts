@@ -92,8 +92,9 @@ export function measure(
 
 /**
  * Each step gets a copy of the drawing the reader's screen shows, in that step's state (where the screen shows
- * per-step drawings, a copy of the step's own, from `own`: their holders, attached or not). While the drawing is not inline (its chart far from the screen) each
- * step holds an empty drawing of its window's size instead, filled when the drawing comes: the page keeps its boxes.
+ * per-step drawings, a copy of the step's own, from `own`: their holders, attached or not). While the drawing is not
+ * inline (its chart far from the screen) each step holds an empty drawing of its window's size instead, filled when
+ * the drawing comes: the page keeps its boxes.
  */
 export function stackedFigures(section: HTMLElement, shown: Graphic | null, own: readonly HTMLElement[] = []): void {
   const layout = layoutOf(shown);

@@ -29,7 +29,7 @@ import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
 const SIDE = '(min-width: 60rem), (min-width: 40rem) and (max-height: 32rem)';
 /** Short and wide: the graphic takes the screen's whole height, its title scrolls away with the steps. */
 const SHORT = '(min-width: 40rem) and (max-height: 32rem)';
-/** A drawing is inlined when its chart is within a screen's height of the screen, and back to its picture beyond two. */
+/** A drawing is inlined when its chart is within a screen's height of the screen, back to its picture beyond two. */
 const NEAR = '100% 0px';
 const FAR = '200% 0px';
 
@@ -108,25 +108,21 @@ class ScrollySection extends HTMLElement {
     });
     this.addEventListener('focusin', this.#onFocus);
     window.addEventListener('resize', this.#onResize, { passive: true });
-    const near = new IntersectionObserver(
-      (entries) => {
-        if (!entries.at(-1)?.isIntersecting || this.#near) return;
-        this.#near = true;
-        this.#failed = false;
-        this.#fit();
-      },
-      { rootMargin: NEAR },
-    );
-    const far = new IntersectionObserver(
-      (entries) => {
-        if (entries.at(-1)?.isIntersecting || !this.#near) return;
-        this.#near = false;
-        this.#fit();
-      },
-      { rootMargin: FAR },
-    );
-    for (const o of [near, far]) o.observe(this);
-    this.#observers = [near, far];
+    // Near the screen the drawing is inline, far from it the picture (a new approach tries a failed file again).
+    const watch = (margin: string, near: boolean) => {
+      const o = new IntersectionObserver(
+        (entries) => {
+          if (entries.at(-1)?.isIntersecting !== near || this.#near === near) return;
+          this.#near = near;
+          this.#failed = false;
+          this.#fit();
+        },
+        { rootMargin: margin },
+      );
+      o.observe(this);
+      return o;
+    };
+    this.#observers = [watch(NEAR, true), watch(FAR, false)];
   }
 
   disconnectedCallback(): void {

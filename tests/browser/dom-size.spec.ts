@@ -11,9 +11,7 @@ const LIMIT = 1500;
 
 test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1, reducedMotion: 'reduce' });
 
-test('the story holds fewer than 1,500 elements after a full scroll at 412x823, and inlines each chart on the way', async ({
-  page,
-}) => {
+test('fewer than 1,500 elements after a full scroll at 412x823, each chart inlined on the way', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto('/');
   const count = () => page.evaluate(() => document.getElementsByTagName('*').length);

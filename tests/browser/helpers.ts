@@ -56,5 +56,5 @@ export async function nearChart(page: Page, fig: string): Promise<void> {
     .locator(fig)
     .first()
     .evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
-  await expect(page.locator(`${fig} .chart__frame .chart__svg > svg`).first()).toBeAttached();
+  await expect(page.locator(`${fig} .chart__frame .chart__svg > svg`).first()).toBeAttached({ timeout: 15_000 });
 }

@@ -243,7 +243,7 @@ test.describe('phone details', () => {
       .first()
       .evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight * 0.8 + 4));
     await page.waitForTimeout(100);
-    await expect(fig.locator('.chart__frame .chart__svg > svg').first()).toBeAttached();
+    await expect(fig.locator('.chart__frame .chart__svg > svg').first()).toBeAttached({ timeout: 15_000 });
     // The sticky drawing, or (the chart stacked on this phone) the first step's own figure; a mark cropped out of the
     // step's window is not one the reader can tap.
     const marks = fig.locator(':is(.chart__svg, .step__figure) > svg .mark[data-steps~="0"]');

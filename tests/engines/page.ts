@@ -35,7 +35,7 @@ export function overflow(): string[] {
 /**
  * Smallest rendered chart text: computed font size times the SVG's screen scale (its box over its viewBox). A chart's
  * drawing is inline only near the screen (a picture of its file before): with none near, the first chart is brought
- * to the screen (at most 3 s for its drawing), measured, and the page scrolled back.
+ * to the screen (at most 10 s for its drawing), measured, and the page scrolled back.
  */
 export async function chartTextSize(min: number): Promise<string[]> {
   const problems: string[] = [];
@@ -43,7 +43,7 @@ export async function chartTextSize(min: number): Promise<string[]> {
   const y = scrollY;
   if (!inline()) {
     document.querySelector('figure[data-step-ids]')?.scrollIntoView({ block: 'start', behavior: 'instant' });
-    for (const start = performance.now(); !inline() && performance.now() - start < 3000; )
+    for (const start = performance.now(); !inline() && performance.now() - start < 10000; )
       await new Promise((r) => setTimeout(r, 50));
   }
   const svgs = [...document.querySelectorAll<SVGSVGElement>('.chart__svg svg')].filter(
@@ -137,7 +137,7 @@ export function stepsInOrder(): string[] {
   return problems;
 }
 
-/** Focuses the first chart drawing on the page (brought to the screen, where its drawing is inlined: at most 3 s). */
+/** Focuses the first chart drawing on the page (brought to the screen, where its drawing is inlined: at most 10 s). */
 export async function focusChart(): Promise<void> {
   const visible = () =>
     [...document.querySelectorAll<HTMLElement>('chart-details .chart__svg')].find(
@@ -145,7 +145,7 @@ export async function focusChart(): Promise<void> {
     );
   if (!visible())
     document.querySelector('figure[data-step-ids]')?.scrollIntoView({ block: 'start', behavior: 'instant' });
-  for (const start = performance.now(); !visible() && performance.now() - start < 3000; )
+  for (const start = performance.now(); !visible() && performance.now() - start < 10000; )
     await new Promise((r) => setTimeout(r, 50));
   const box = visible();
   box?.scrollIntoView({ block: 'center' });

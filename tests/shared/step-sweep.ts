@@ -57,7 +57,7 @@ async function toTrigger(arg: { figure: string; step: string; index: number }): 
   // The chart's drawing is a picture of its file until it nears the screen, where the scrolly script inlines the file
   // (a reader scrolling there has it long before; a jump gets it a moment later): measured once it is inline.
   const inline = () => !!document.querySelector(`#${CSS.escape(arg.figure)} .chart__frame .chart__svg > svg`);
-  for (const start = performance.now(); performance.now() - start < 3000; ) {
+  for (const start = performance.now(); performance.now() - start < 8000; ) {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     if (active() === String(arg.index) && inline()) break;
     if (performance.now() - start > 1000 && active() !== String(arg.index)) break;
