@@ -22,7 +22,9 @@ export const opt = (name, fallback) => {
   const i = argv.indexOf(`--${name}`);
   return i >= 0 && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : fallback;
 };
-export const RUNS = Math.max(1, Number(opt('runs', '3')));
+export const RUNS = Math.max(1, Number(opt('runs', '5')));
+/** Every embed page (25) instead of one: the issue's side-by-side run measures one of each kind of page. */
+export const ALL_EMBEDS = argv.includes('--all-embeds');
 export const SCALES = opt('scales', '10,100,1000')
   .split(',')
   .map(Number)

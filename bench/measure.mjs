@@ -23,7 +23,7 @@ export async function writeFloor(browser, dist) {
   await page.setContent(raw, { waitUntil: 'domcontentloaded' });
   const html = await page.evaluate(() => {
     const drop = [
-      '.chart__sticky, chart-details, .chart__svg, svg, .legend, figcaption, details.chart-table, .chart-table',
+      '.chart__sticky, chart-details, .chart__svg, svg, picture, .legend, figcaption, details.chart-table, .chart-table',
       '.embed-this, copy-button, .details-panel, .quote-link',
       'link[rel="canonical"], link[rel="alternate"], meta[property="og:url"]',
     ].join(', ');
@@ -105,54 +105,75 @@ export async function lighthouseRuns(urls) {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
-  const out = {};
+  const runsOf = new Map(urls.map((u) => [u, []]));
   try {
-    for (const url of urls) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) {
+    // Interleaved: run i of every page, then run i + 1, so a change in the machine's load touches every page alike.
+    for (let i = 0; i < RUNS; i++) {
+      for (const url of urls) {
+        const runs = runsOf.get(url);
         const r = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error' });
-        const lhr = r.lhr;
-        const a = (id) => lhr.audits[id]?.numericValue ?? null;
-        runs.push({
-          performance: lhr.categories.performance?.score * 100,
-          accessibility: lhr.categories.accessibility?.score * 100,
-          bestPractices: lhr.categories['best-practices']?.score * 100,
-          seo: lhr.categories.seo?.score * 100,
-          fcp: a('first-contentful-paint'),
-          lcp: a('largest-contentful-paint'),
-          speedIndex: a('speed-index'),
-          tbt: a('total-blocking-time'),
-          cls: a('cumulative-layout-shift'),
-          warnings: lhr.runWarnings ?? [],
-          // Audits that cost points, by category (so a score below 100 says why).
-          failing: Object.fromEntries(
-            Object.entries(lhr.categories).map(([cat, c]) => [
-              cat,
-              c.auditRefs
-                .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1)
-                .map((ref) => ref.id),
-            ]),
-          ),
-        });
+        runs.push(summary(r.lhr));
+        const last = runs.at(-1);
         log(
-          `lighthouse ${new URL(url).pathname} run ${i + 1}/${RUNS}: perf ${runs.at(-1).performance}, LCP ${Math.round(runs.at(-1).lcp)} ms`,
+          `lighthouse ${new URL(url).pathname} run ${i + 1}/${RUNS}: perf ${last.performance}, LCP ${Math.round(last.lcp)} ms`,
         );
       }
-      const keys = ['performance', 'accessibility', 'bestPractices', 'seo', 'fcp', 'lcp', 'speedIndex', 'tbt', 'cls'];
-      const failing = {};
-      for (const r of runs)
-        for (const [cat, ids] of Object.entries(r.failing))
-          failing[cat] = [...new Set([...(failing[cat] ?? []), ...ids])];
-      out[url] = {
-        ...Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])),
-        failing,
-        runs: runs.map(({ failing: _f, ...r }) => r),
-      };
     }
   } finally {
     await chrome.kill();
   }
+  const keys = [
+    'performance',
+    'accessibility',
+    'bestPractices',
+    'seo',
+    'fcp',
+    'lcp',
+    'speedIndex',
+    'tbt',
+    'cls',
+    'dom',
+  ];
+  const out = {};
+  for (const [url, runs] of runsOf) {
+    const failing = {};
+    for (const r of runs)
+      for (const [cat, ids] of Object.entries(r.failing))
+        failing[cat] = [...new Set([...(failing[cat] ?? []), ...ids])];
+    out[url] = {
+      ...Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))])),
+      failing,
+      runs: runs.map(({ failing: _f, ...r }) => r),
+    };
+  }
   return out;
+}
+
+/** One Lighthouse report, the figures the tables use. */
+function summary(lhr) {
+  const a = (id) => lhr.audits[id]?.numericValue ?? null;
+  return {
+    performance: lhr.categories.performance?.score * 100,
+    accessibility: lhr.categories.accessibility?.score * 100,
+    bestPractices: lhr.categories['best-practices']?.score * 100,
+    seo: lhr.categories.seo?.score * 100,
+    fcp: a('first-contentful-paint'),
+    lcp: a('largest-contentful-paint'),
+    speedIndex: a('speed-index'),
+    tbt: a('total-blocking-time'),
+    cls: a('cumulative-layout-shift'),
+    dom: a('dom-size'),
+    warnings: lhr.runWarnings ?? [],
+    // Audits that cost points, by category (so a score below 100 says why).
+    failing: Object.fromEntries(
+      Object.entries(lhr.categories).map(([cat, c]) => [
+        cat,
+        c.auditRefs
+          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && lhr.audits[ref.id]?.score < 1)
+          .map((ref) => ref.id),
+      ]),
+    ),
+  };
 }
 
 // --- the scripted scroll at 4x CPU slowdown ---
@@ -160,13 +181,13 @@ export async function lighthouseRuns(urls) {
 export async function scrollRun(browser, url) {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 }, reducedMotion: 'no-preference' });
   await context.addInitScript(() => {
-    const p = { long: [], shifts: [], frames: [], recording: false };
+    const p = { long: [], shifts: [], loadShifts: [], frames: [], recording: false };
     window.__perf = p;
     new PerformanceObserver((l) => {
       for (const e of l.getEntries()) if (p.recording) p.long.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
     new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) if (p.recording && !e.hadRecentInput) p.shifts.push(e.value);
+      for (const e of l.getEntries()) if (!e.hadRecentInput) (p.recording ? p.shifts : p.loadShifts).push(e.value);
     }).observe({ type: 'layout-shift', buffered: false });
     const tick = (t) => {
       if (p.recording) p.frames.push(t);
@@ -176,6 +197,8 @@ export async function scrollRun(browser, url) {
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  // A pointer resting on the page from the start, as a reader's mouse does (the details panel follows hover).
+  await page.mouse.move(206, 411);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(500);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -200,7 +223,13 @@ export async function scrollRun(browser, url) {
   const perf = await page.evaluate(() => {
     const p = window.__perf;
     p.recording = false;
-    return { long: p.long, shifts: p.shifts, frames: p.frames };
+    return {
+      long: p.long,
+      shifts: p.shifts,
+      loadShifts: p.loadShifts,
+      frames: p.frames,
+      dom: document.getElementsByTagName('*').length,
+    };
   });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await context.close();
@@ -215,6 +244,8 @@ export async function scrollRun(browser, url) {
     longTaskMs: Math.round(perf.long.reduce((a, b) => a + b, 0)),
     layoutShifts: perf.shifts.length,
     layoutShiftScore: Number(perf.shifts.reduce((a, b) => a + b, 0).toFixed(4)),
+    loadShiftScore: Number(perf.loadShifts.reduce((a, b) => a + b, 0).toFixed(4)),
+    domAfterScroll: perf.dom,
     frames: perf.frames.length,
     droppedFrames: dropped,
   };

@@ -10,7 +10,8 @@
  * Everything happens in a temporary copy of the project (node_modules linked), so the working tree,
  * its dist/ and .astro/ are never touched, and synthetic data is never shipped.
  *
- * Options: --runs N (Lighthouse runs per page, default 3; the median is reported)
+ * Options: --runs N (Lighthouse runs per page, default 5, interleaved across pages; the median is reported)
+ *          --all-embeds (every embed page; default: the largest one)
  *          --scales 10,100,1000 (synthetic factors; "" to skip)   --no-lighthouse   --no-scroll
  *          --build-timeout S (per build, default 420)   --keep (keep the temporary copy)
  *          --no-growth (skip the room-to-grow build, bench/growth.ts)
@@ -25,6 +26,7 @@ import {
   loadAtStart,
   argv,
   RUNS,
+  ALL_EMBEDS,
   SCALES,
   LIGHTHOUSE,
   SCROLL,
@@ -110,14 +112,27 @@ async function main() {
     // 2. The text-only floor, then serve everything.
     await writeFloor(browser, dist);
     server = await serve(dist, port);
+    // One page of each kind, side by side (issue #14 point 4): the floor, the story, the largest embed, the largest
+    // light page and the offline file. --all-embeds measures every embed page instead of the largest.
+    const largest = (files) =>
+      files
+        .map((f) => ({ f, size: gz(readFileSync(join(dist, f))) }))
+        .sort((a, b) => b.size - a.size)
+        .map((x) => x.f);
+    const embedsMeasured = ALL_EMBEDS ? embedFiles.sort() : largest(embedFiles).slice(0, 1);
+    const lightFiles = walk(dist).filter((f) => f.split(sep)[0] === 'light' && f.endsWith('.html'));
     const pages = [
       { role: 'floor', label: 'text-only floor', path: '/bench-floor/' },
       { role: 'story', label: 'story', path: '/' },
-      ...embedFiles.sort().map((f) => ({
+      ...embedsMeasured.map((f) => ({
         role: 'embed',
         label: `embed ${f.split(sep).slice(1, -1).join('/')}`,
         path: `/${f.split(sep).slice(0, -1).join('/')}/`,
       })),
+      ...largest(lightFiles)
+        .slice(0, 1)
+        .map((f) => ({ role: 'light', label: `light ${f.split(sep).at(-1)}`, path: `/${f.split(sep).join('/')}` })),
+      { role: 'offline', label: 'offline file', path: '/offline/story-offline.html' },
     ];
     log(`pages: ${pages.map((p) => p.path).join(' ')}`);
 

@@ -40,8 +40,8 @@ export function tables(results) {
   lines.push(
     '**Lighthouse**',
     '',
-    '| page | perf | a11y | best pr. | SEO | FCP | LCP | Speed Index | TBT | CLS |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| page | perf | a11y | best pr. | SEO | FCP | LCP | Speed Index | TBT | CLS | DOM elements |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const p of pages) {
     const f = lh(floor);
@@ -58,9 +58,11 @@ export function tables(results) {
         withRatio(l.speedIndex, f.speedIndex, fmt.ms),
         withRatio(l.tbt, f.tbt, fmt.ms),
         withRatio(l.cls, f.cls, fmt.cls),
+        withRatio(l.dom, f.dom, fmt.int),
       ]),
     );
   }
+  lines.push(...verdict(results));
   // Why a score is below 100, once per distinct reason.
   const reasons = new Map();
   for (const p of pages) {
@@ -125,10 +127,12 @@ export function tables(results) {
       'long tasks (>50 ms)',
       'long-task time',
       'layout shifts (score)',
+      'CLS during load',
+      'DOM elements after the scroll',
       'frames',
       'dropped frames',
     ]),
-    '|---|---|---|---|---|---|---|',
+    '|---|---|---|---|---|---|---|---|---|',
   );
   for (const p of pages) {
     const s = p.scroll ?? {};
@@ -140,6 +144,8 @@ export function tables(results) {
         withRatio(s.longTasks, fs.longTasks, fmt.int),
         withRatio(s.longTaskMs, fs.longTaskMs, fmt.ms),
         `${withRatio(s.layoutShifts, fs.layoutShifts, fmt.int)} (${fmt.cls(s.layoutShiftScore)})`,
+        fmt.cls(s.loadShiftScore),
+        fmt.int(s.domAfterScroll),
         fmt.int(s.frames),
         withRatio(s.droppedFrames, fs.droppedFrames, fmt.int),
       ]),
@@ -248,6 +254,47 @@ export function tables(results) {
       );
   }
   return lines.join('\n');
+}
+
+/**
+ * Issue #14 point 2, the story against the floor of the same run: FCP and LCP within 1.3x, TBT within 2x (a floor of
+ * 0 ms allows 0 ms), performance at least 95, CLS 0 during load and during the scroll with a resting pointer, fewer
+ * than 1,500 DOM elements after the scroll. Each line says the measured figure and whether it holds.
+ */
+export function verdict(results) {
+  const floor = results.pages.find((p) => p.role === 'floor');
+  const story = results.pages.find((p) => p.role === 'story');
+  const f = floor?.lighthouse;
+  const l = story?.lighthouse;
+  if (!f || !l) return [];
+  const ratio = (a, b) => (b > 0 ? a / b : a === 0 ? 1 : Number.POSITIVE_INFINITY);
+  const s = story.scroll ?? {};
+  const checks = [
+    [
+      'FCP within 1.3x the floor',
+      `${fmt.ms(l.fcp)} / ${fmt.ms(f.fcp)} = ${ratio(l.fcp, f.fcp).toFixed(2)}x`,
+      ratio(l.fcp, f.fcp) <= 1.3,
+    ],
+    [
+      'LCP within 1.3x the floor',
+      `${fmt.ms(l.lcp)} / ${fmt.ms(f.lcp)} = ${ratio(l.lcp, f.lcp).toFixed(2)}x`,
+      ratio(l.lcp, f.lcp) <= 1.3,
+    ],
+    ['TBT within 2x the floor', `${fmt.ms(l.tbt)} / ${fmt.ms(f.tbt)}`, l.tbt <= 2 * f.tbt],
+    ['performance score at least 95', fmt.int(l.performance), l.performance >= 95],
+    ['CLS 0 during load (Lighthouse)', fmt.cls(l.cls), l.cls === 0],
+    ['CLS 0 during load (scroll run)', fmt.cls(s.loadShiftScore), s.loadShiftScore === 0],
+    ['CLS 0 during the scroll, pointer resting', fmt.cls(s.layoutShiftScore), s.layoutShiftScore === 0],
+    ['fewer than 1,500 DOM elements after the scroll', fmt.int(s.domAfterScroll), s.domAfterScroll < 1500],
+  ];
+  return [
+    '',
+    '**Issue #14 point 2: the story against the floor of this run**',
+    '',
+    '| target | measured | holds |',
+    '|---|---|---|',
+    ...checks.map(([what, measured, ok]) => row([what, measured, ok ? 'yes' : '**no**'])),
+  ];
 }
 
 export function updateMarkers(file, table) {
