@@ -105,8 +105,9 @@ export function stackedFigures(section: HTMLElement, shown: Graphic | null, own:
   for (const step of section.querySelectorAll<HTMLElement>('.step')) {
     const existing = step.querySelector<HTMLElement>('.step__figure');
     if (existing?.dataset.layout === layout && existing.dataset.filled === String(!!svg)) continue;
-    existing?.remove();
-    const holder = document.createElement('div');
+    // The same holder with a new drawing: a reader's focus on it (the Tab stop) stays where it is.
+    const holder = existing ?? document.createElement('div');
+    holder.replaceChildren();
     holder.className = 'step__figure';
     holder.dataset.layout = layout;
     holder.dataset.filled = String(!!svg);
@@ -115,7 +116,7 @@ export function stackedFigures(section: HTMLElement, shown: Graphic | null, own:
     // The step's window (full width): the part of the drawing the step is about, at the drawing's scale.
     const win = data?.windows[Number(index)];
     const box = data && win ? `0 ${win[0]} ${data.width} ${win[1] - win[0]}` : '0 0 1 0';
-    step.prepend(holder);
+    if (!existing) step.prepend(holder);
     if (!svg) {
       const empty = document.createElementNS(SVG_NS, 'svg');
       empty.setAttribute('viewBox', box);
