@@ -68,7 +68,8 @@ for (const f of chartFiles) {
 writeFileSync(join(data, 'events.json'), JSON.stringify([...all.values()], null, 2));
 // Two more chapters of ordinary length (four paragraphs, like chapter 2), each placing a copy of a chart.
 const para =
-  'Synthetic paragraph for the growth measurement, as long as an ordinary paragraph of the article: it says what happened, who said it and where it was published, and it stays inside this test.';
+  'Synthetic paragraph for the growth measurement, as long as an ordinary paragraph of the article: it says what ' +
+  'happened, who said it and where it was published, and it stays inside this test.';
 const extra = ['republic-day', 'anatomy-of-a-fake'];
 extra.forEach((base, k) => {
   const id = `growth-${k + 1}`;
@@ -129,7 +130,8 @@ extra.forEach((base, k) => {
   const ps = [0, 1, 2, 3].map((i) => `<P id="p${900 + k * 10 + i}">${para}</P>`);
   writeFileSync(
     join(site, 'content', 'chapters', `9${k}-${id}.mdx`),
-    `---\nid: ${id}\norder: ${90 + k}\ntitle: "Growth chapter ${k + 1}"\nkind: section\n---\n\n${ps[0]}\n\n${ps[1]}\n\n<Scrolly chart="${id}" />\n\n${ps[2]}\n\n${ps[3]}\n`,
+    `---\nid: ${id}\norder: ${90 + k}\ntitle: "Growth chapter ${k + 1}"\nkind: section\n---\n\n` +
+      `${ps[0]}\n\n${ps[1]}\n\n<Scrolly chart="${id}" />\n\n${ps[2]}\n\n${ps[3]}\n`,
   );
 });
 writeFileSync(join(data, 'events.json'), JSON.stringify([...all.values()], null, 2));
@@ -155,7 +157,9 @@ const summary: Record<string, unknown> = {
   over: [] as string[],
 };
 console.log(
-  `growth build: ${events.length} -> ${all.size} events, ${chartFiles.length} -> ${chartFiles.length + extra.length} charts, exit ${r.status}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  `growth build: ${events.length} -> ${all.size} events, ` +
+    `${chartFiles.length} -> ${chartFiles.length + extra.length} charts, ` +
+    `exit ${r.status}, ${((Date.now() - started) / 1000).toFixed(0)} s`,
 );
 if (r.status !== 0) console.log(out.slice(-3000));
 const dist = join(site, 'dist');

@@ -23,7 +23,8 @@ export async function writeFloor(browser, dist) {
   await page.setContent(raw, { waitUntil: 'domcontentloaded' });
   const html = await page.evaluate(() => {
     const drop = [
-      '.chart__sticky, chart-details, .chart__svg, svg, picture, .legend, figcaption, details.chart-table, .chart-table',
+      '.chart__sticky, chart-details, .chart__svg, svg, picture, .legend, figcaption',
+      'details.chart-table, .chart-table',
       '.embed-this, copy-button, .details-panel, .quote-link',
       'link[rel="canonical"], link[rel="alternate"], meta[property="og:url"]',
     ].join(', ');
@@ -115,7 +116,8 @@ export async function lighthouseRuns(urls) {
         runs.push(summary(r.lhr));
         const last = runs.at(-1);
         log(
-          `lighthouse ${new URL(url).pathname} run ${i + 1}/${RUNS}: perf ${last.performance}, LCP ${Math.round(last.lcp)} ms`,
+          `lighthouse ${new URL(url).pathname} run ${i + 1}/${RUNS}: ` +
+            `perf ${last.performance}, LCP ${Math.round(last.lcp)} ms`,
         );
       }
     }

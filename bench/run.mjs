@@ -152,7 +152,8 @@ async function main() {
         try {
           p.scroll = await scrollRun(browser, origin + p.path);
           log(
-            `scroll ${p.path}: ${p.scroll.longTasks} long tasks, ${p.scroll.droppedFrames} dropped frames, ${p.scroll.layoutShifts} shifts`,
+            `scroll ${p.path}: ${p.scroll.longTasks} long tasks, ` +
+              `${p.scroll.droppedFrames} dropped frames, ${p.scroll.layoutShifts} shifts`,
           );
         } catch (err) {
           results.errors.push(`scroll ${p.path}: ${err.message}`);

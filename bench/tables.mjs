@@ -31,7 +31,8 @@ export function tables(results) {
   lines.push(
     [
       `Measured ${results.date} on ${results.machine.summary}.`,
-      `Lighthouse ${results.tools.lighthouse} (mobile defaults, simulated throttling), median of ${results.settings.runs} runs;`,
+      `Lighthouse ${results.tools.lighthouse} (mobile defaults, simulated throttling), ` +
+        `median of ${results.settings.runs} runs;`,
       'bytes are gzip -9 / brotli -11 of every response; the scroll runs at 4× CPU slowdown in a 412×823 viewport.',
       '(×) = ratio to the text-only floor.',
     ].join(' '),
@@ -74,10 +75,15 @@ export function tables(results) {
   }
   if (reasons.size) {
     lines.push('', 'Audits that cost points (accessibility, best practices, SEO):');
-    for (const [key, labels] of reasons)
-      lines.push(
-        `- ${key} (${labels.length === pages.length ? 'every page' : labels.length > 3 ? `${labels.length} pages` : labels.join('; ')})`,
-      );
+    for (const [key, labels] of reasons) {
+      const where =
+        labels.length === pages.length
+          ? 'every page'
+          : labels.length > 3
+            ? `${labels.length} pages`
+            : labels.join('; ');
+      lines.push(`- ${key} (${where})`);
+    }
   }
   lines.push(
     '',
@@ -197,7 +203,8 @@ export function tables(results) {
       const n = c[360] ?? {};
       const head =
         i === 0
-          ? `| ${s.factor}× | ${fmt.int(s.events)} | ${buildCell} | ${fmt.kb(b.storyGzip)} | ${offlineCell} | ${fmt.kb(b.largestEmbedGzip)} `
+          ? `| ${s.factor}× | ${fmt.int(s.events)} | ${buildCell} | ${fmt.kb(b.storyGzip)} | ${offlineCell} ` +
+            `| ${fmt.kb(b.largestEmbedGzip)} `
           : '| | | | | | ';
       lines.push(
         head +

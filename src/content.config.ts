@@ -4,8 +4,8 @@
  * once (decision 0009); a collection's schema is its type.
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import type { CheckedContent } from './build/content-check.ts';
+import { file, glob, type Loader } from 'astro/loaders';
+import type { z } from 'astro/zod';
 import { gated, gatedOne } from './build/content-loader.ts';
 import {
   actorSchema,
@@ -18,47 +18,28 @@ import {
   sourceSchema,
 } from './schemas.ts';
 
-/** The entry `id` of a list the gate parsed. */
-const byId =
-  <K extends 'sources' | 'actors' | 'events' | 'annotations' | 'charts' | 'places'>(key: K) =>
-  (content: CheckedContent, id: string) =>
-    content[key].find((e) => e.id === id);
+/** The collections that are lists the gate parsed; each is named as the gate's list. */
+type ListName = 'sources' | 'actors' | 'events' | 'annotations' | 'charts' | 'places';
 
-const chapters = defineCollection({
-  loader: gated(
-    glob({ base: './content/chapters', pattern: '**/*.mdx', generateId: ({ data }) => String(data.id) }),
-    (content, id) => content.chapters.get(id),
-  ),
-  schema: chapterSchema,
-});
-const events = defineCollection({
-  loader: gated(file('./content/data/events.json'), byId('events')),
-  schema: eventSchema,
-});
-const sources = defineCollection({
-  loader: gated(file('./content/data/sources.json'), byId('sources')),
-  schema: sourceSchema,
-});
-const actors = defineCollection({
-  loader: gated(file('./content/data/actors.json'), byId('actors')),
-  schema: actorSchema,
-});
-const annotations = defineCollection({
-  loader: gated(file('./content/data/annotations.json'), byId('annotations')),
-  schema: annotationSchema,
-});
-const charts = defineCollection({
-  loader: gated(glob({ base: './content/data/charts', pattern: '*.json' }), byId('charts')),
-  schema: chartSchema,
-});
-const places = defineCollection({
-  loader: gated(file('./content/data/places.json'), byId('places')),
-  schema: placeSchema,
-});
-/** The playbook matrix is one object (not a list): one entry, "matrix". */
-const playbook = defineCollection({
-  loader: gatedOne('matrix', (content) => content.playbook),
-  schema: playbookSchema,
-});
+/** A collection of the gate's list `name`, read from `from` (Astro's file() or glob() loader); `schema` is its type. */
+const list = <S extends z.ZodType>(name: ListName, from: Loader, schema: S) =>
+  defineCollection({ loader: gated(from, (content, id) => content[name].find((e) => e.id === id)), schema });
 
-export const collections = { chapters, events, sources, actors, annotations, charts, places, playbook };
+/** One row per collection: its name, where its entries are read from, its schema. */
+export const collections = {
+  chapters: defineCollection({
+    loader: gated(
+      glob({ base: './content/chapters', pattern: '**/*.mdx', generateId: ({ data }) => String(data.id) }),
+      (content, id) => content.chapters.get(id),
+    ),
+    schema: chapterSchema,
+  }),
+  events: list('events', file('./content/data/events.json'), eventSchema),
+  sources: list('sources', file('./content/data/sources.json'), sourceSchema),
+  actors: list('actors', file('./content/data/actors.json'), actorSchema),
+  annotations: list('annotations', file('./content/data/annotations.json'), annotationSchema),
+  charts: list('charts', glob({ base: './content/data/charts', pattern: '*.json' }), chartSchema),
+  places: list('places', file('./content/data/places.json'), placeSchema),
+  /** The playbook matrix is one object (not a list): one entry, "matrix". */
+  playbook: defineCollection({ loader: gatedOne('matrix', (content) => content.playbook), schema: playbookSchema }),
+};

@@ -30,6 +30,7 @@ import { ACTORS, EVENTS, newGate, referenceChecks, SOURCES, skippedProblems } fr
 import { checkPlaybook } from './content-check/playbook.ts';
 import { type Problem, tooLong } from './content-check/problems.ts';
 import { lengthLimits } from './content-check/rules.ts';
+import { plainTypography } from '../lib/chapter-outline.ts';
 import { checkUi } from './content-check/ui.ts';
 
 export { jsonSyntaxError, lineColumn } from './content-check/json.ts';
@@ -290,7 +291,7 @@ export function parseContent(files: ContentFiles): { problems: Problem[]; conten
         field: 'paragraph',
         message: `unknown paragraph "${a.paragraph}"; allowed: a <P id> in content/chapters`,
       });
-    else if (!para.text.includes(a.articleText)) {
+    else if (!plainTypography(para.text).includes(plainTypography(a.articleText))) {
       problems.push({
         file: 'content/data/annotations.json',
         entry: a.id,

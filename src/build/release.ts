@@ -4,18 +4,26 @@
  * canonical link, sitemap entry, oEmbed answer and offline-edition link is made from it.
  */
 
+const EXAMPLE = 'https://example.org';
+
 /** Why `site` cannot be a release's address, or null when it can. */
 export function releaseSiteProblem(site: string | undefined): string | null {
   if (!site)
-    return 'STORY_SITE is not set; allowed: the public https:// address the site will be served at, e.g. STORY_SITE=https://example.org';
+    return (
+      'STORY_SITE is not set; allowed: the public https:// address the site will be served at, ' +
+      'e.g. STORY_SITE=https://example.org'
+    );
   let url: URL;
   try {
     url = new URL(site);
   } catch {
-    return `STORY_SITE ${JSON.stringify(site)} is not a web address; allowed: an https:// URL such as https://example.org`;
+    return `STORY_SITE ${JSON.stringify(site)} is not a web address; allowed: an https:// URL such as ${EXAMPLE}`;
   }
   if (url.protocol !== 'https:')
-    return `STORY_SITE ${JSON.stringify(site)} does not use https://; allowed: an https:// URL (a release is served over HTTPS)`;
+    return (
+      `STORY_SITE ${JSON.stringify(site)} does not use https://` +
+      '; allowed: an https:// URL (a release is served over HTTPS)'
+    );
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (
     host === 'localhost' ||
@@ -24,7 +32,10 @@ export function releaseSiteProblem(site: string | undefined): string | null {
     host === '::1' ||
     host === '0.0.0.0'
   ) {
-    return `STORY_SITE ${JSON.stringify(site)} is on this machine (${host}); allowed: the public address the site will be served at`;
+    return (
+      `STORY_SITE ${JSON.stringify(site)} is on this machine (${host})` +
+      '; allowed: the public address the site will be served at'
+    );
   }
   return null;
 }

@@ -24,7 +24,10 @@ function glyphs(markup: string): string {
   return [...new Set(textOf(parseHtml(markup)))].join('');
 }
 
-/** Code point ranges (inclusive) of the font files downloads refer to: Latin, Cyrillic (Kazakh included), punctuation. */
+/**
+ * Code point ranges (inclusive) of the font files downloads refer to: Latin, Cyrillic (Kazakh included),
+ * punctuation.
+ */
 export const FONT_RANGES: readonly (readonly [number, number])[] = [
   [0x20, 0x7e],
   [0xa0, 0x17f],

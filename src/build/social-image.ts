@@ -30,6 +30,12 @@ export interface SocialPicture {
  * The card: kicker and title on top; with a picture, the title is set smaller (>= 40 px, so >= 20 px at
  * 600 x 315) and the picture fills the lower part, scaled to fit, on a white card.
  */
+/** The card's opening: a 1200 x 630 canvas, its paper and the red band along the top. */
+const CARD_OPEN =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" ' +
+  'font-family="DejaVu Sans"><rect width="1200" height="630" fill="#fbfaf7"/>' +
+  '<rect x="0" y="0" width="1200" height="16" fill="#b3261e"/>';
+
 export function socialSvg(o: { kicker: string; title: string; byline: string; picture?: SocialPicture }): string {
   const kicker = wrap(o.kicker, 64)
     .map(
@@ -43,7 +49,8 @@ export function socialSvg(o: { kicker: string; title: string; byline: string; pi
     const title = lines
       .map(
         (l, i) =>
-          `<text x="72" y="${140 + i * size * 1.15}" font-size="${size}" font-weight="700" fill="#1d1d1d">${escapeText(l)}</text>`,
+          `<text x="72" y="${140 + i * size * 1.15}" font-size="${size}" font-weight="700" fill="#1d1d1d">` +
+          `${escapeText(l)}</text>`,
       )
       .join('');
     const top = 140 + (lines.length - 1) * size * 1.15 + 30;
@@ -55,21 +62,25 @@ export function socialSvg(o: { kicker: string; title: string; byline: string; pi
     // The picture's own <svg> nested whole in a viewport sized to its box (its viewBox scales it to fill it); its
     // markup is placed, never rewritten, and its text was escaped when drawn.
     const picture = `<svg x="${x}" y="${Math.round(box.y)}" width="${w}" height="${h}">${o.picture.markup}</svg>`;
-    return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" font-family="DejaVu Sans"><rect width="1200" height="630" fill="#fbfaf7"/><rect x="0" y="0" width="1200" height="16" fill="#b3261e"/>${kicker}${title}<rect x="${box.x - 8}" y="${Math.round(box.y) - 8}" width="${box.w + 16}" height="${h + 16}" rx="6" fill="#fff" stroke="#d6d3cc"/>${picture}</svg>`;
+    const frame =
+      `<rect x="${box.x - 8}" y="${Math.round(box.y) - 8}" width="${box.w + 16}" height="${h + 16}" rx="6" ` +
+      'fill="#fff" stroke="#d6d3cc"/>';
+    return `${CARD_OPEN}${kicker}${title}${frame}${picture}</svg>`;
   }
   const lines = wrap(o.title, 30).slice(0, 4);
   const size = lines.length > 3 ? 52 : 62;
   const title = lines
     .map(
       (l, i) =>
-        `<text x="72" y="${190 + i * size * 1.18}" font-size="${size}" font-weight="700" fill="#1d1d1d">${escapeText(l)}</text>`,
+        `<text x="72" y="${190 + i * size * 1.18}" font-size="${size}" font-weight="700" fill="#1d1d1d">` +
+        `${escapeText(l)}</text>`,
     )
     .join('');
   const byline = wrap(o.byline, 60)
     .slice(0, 2)
     .map((l, i) => `<text x="72" y="${548 + i * 36}" font-size="28" fill="#1d1d1d">${escapeText(l)}</text>`)
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" viewBox="0 0 1200 630" font-family="DejaVu Sans"><rect width="1200" height="630" fill="#fbfaf7"/><rect x="0" y="0" width="1200" height="16" fill="#b3261e"/>${kicker}${title}<rect x="72" y="500" width="120" height="6" fill="#6b3d9a"/>${byline}</svg>`;
+  return `${CARD_OPEN}${kicker}${title}<rect x="72" y="500" width="120" height="6" fill="#6b3d9a"/>${byline}</svg>`;
 }
 
 export function socialPng(o: { kicker: string; title: string; byline: string; picture?: SocialPicture }): Uint8Array {

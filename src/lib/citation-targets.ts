@@ -4,12 +4,13 @@
  * "Cite this" blocks and the /cite/<target>/ pages so both cite the same thing the same way.
  */
 import { getCollection } from 'astro:content';
+import { entryOutline } from './chapter-entry.ts';
 import { citationTargets, citedWork, type CitationTarget } from './citations.ts';
 import { ui } from './ui.ts';
 
 export async function loadCitationTargets(): Promise<CitationTarget[]> {
   const t = ui();
-  const chapters = (await getCollection('chapters')).map((c) => ({ ...c.data, body: c.body ?? '' }));
+  const chapters = (await getCollection('chapters')).map((c) => ({ ...c.data, blocks: entryOutline(c).blocks }));
   const charts = (await getCollection('charts')).map((c) => c.data);
   const article = (await getCollection('sources')).find((s) => s.data.kind === 'article')?.data;
   return citationTargets({

@@ -17,6 +17,8 @@
  * How each target is written in every format: src/lib/citation-formats.ts.
  */
 
+import type { OutlineBlock } from './chapter-outline.ts';
+
 /** The work every target cites: the article. */
 export interface CitedWork {
   /** The article's headline. */
@@ -43,8 +45,8 @@ export interface ChapterInput {
   /** Position in the story, 1-based. */
   order: number;
   kind: 'opening' | 'section';
-  /** The chapter's MDX source: its <P id="…"> paragraphs and <Scrolly chart="…"> figures are found here. */
-  body: string;
+  /** The chapter's paragraphs and placed charts in document order: its outline (src/lib/chapter-outline.ts). */
+  blocks: readonly Pick<OutlineBlock, 'kind' | 'id'>[];
 }
 
 /** A chart as the content collection holds it (only id and title are used). */
@@ -112,24 +114,6 @@ export interface CitationTarget {
 /** Key of the whole-story target. */
 export const STORY_KEY = 'story';
 
-/** A paragraph (<P id="…">) or a placed chart (<Scrolly chart="…">) of a chapter body. */
-export interface ChapterAnchor {
-  kind: 'paragraph' | 'figure';
-  /** Paragraph id, or chart id. */
-  id: string;
-}
-
-/** The paragraphs and placed charts of a chapter body, in document order. */
-export function chapterAnchors(body: string): ChapterAnchor[] {
-  const found: ChapterAnchor[] = [];
-  for (const m of body.matchAll(/<(P|Scrolly)\b[^>]*?\b(id|chart)="([^"]+)"/g)) {
-    const [, tag, attribute, id = ''] = m;
-    if (tag === 'P' && attribute === 'id') found.push({ kind: 'paragraph', id });
-    if (tag === 'Scrolly' && attribute === 'chart') found.push({ kind: 'figure', id });
-  }
-  return found;
-}
-
 /** The story's URL: `base` on `site`, always with a trailing slash (the site uses trailingSlash: "always"). */
 export function storyUrl(site: string | URL, base: string): string {
   const path = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
@@ -161,7 +145,7 @@ export function citationTargets(input: CitationInput): CitationTarget[] {
       locator: chapter.kind === 'section' ? { label: 'section', value: chapter.title } : null,
       work,
     });
-    for (const { kind, id } of chapterAnchors(chapter.body)) {
+    for (const { kind, id } of chapter.blocks) {
       if (kind === 'paragraph') {
         position += 1;
         targets.push({

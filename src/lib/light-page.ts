@@ -74,47 +74,60 @@ export interface LightWords {
 }
 
 const STYLE =
-  'body{font:17px/1.55 Georgia,serif;max-width:38rem;margin:0 auto;padding:0 1rem 2rem;color:#1d1d1d;background:#fff}' +
-  'nav,.n,footer{font:15px/1.45 system-ui,sans-serif}nav{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:.5rem 0}' +
-  'a{color:#0b4f8a}h1{font-size:1.5rem}.n{border-left:3px solid #8a5a00;padding-left:.6rem}svg{max-width:100%;height:auto}';
+  'body{font:17px/1.55 Georgia,serif;max-width:38rem;margin:0 auto;padding:0 1rem 2rem;color:#1d1d1d;' +
+  'background:#fff}nav,.n,footer{font:15px/1.45 system-ui,sans-serif}' +
+  'nav{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:.5rem 0}a{color:#0b4f8a}h1{font-size:1.5rem}' +
+  '.n{border-left:3px solid #8a5a00;padding-left:.6rem}svg{max-width:100%;height:auto}';
 
 /** The page's CSP: nothing may load or run; only its own inline style (by hash). */
 export function lightCsp(style: string): Markup {
   const hash = createHash('sha256').update(style).digest('base64');
-  return svg`<meta http-equiv="content-security-policy" content="default-src 'none';style-src 'sha256-${hash}';base-uri 'none';form-action 'none'">`;
+  const policy = svg`default-src 'none';style-src 'sha256-${hash}';base-uri 'none';form-action 'none'`;
+  return svg`<meta http-equiv="content-security-policy" content="${policy}">`;
 }
 
 function nav(input: LightChapterInput, label: string): Markup {
   const { prev, next, contents } = input;
-  return svg`<nav aria-label="${label}">${prev ? svg`<a href="${prev.href}" rel="prev">← ${prev.label}</a>` : ''}<a href="${contents.href}">${contents.label}</a>${next ? svg`<a href="${next.href}" rel="next">${next.label} →</a>` : ''}</nav>`;
+  const back = prev ? svg`<a href="${prev.href}" rel="prev">← ${prev.label}</a>` : '';
+  const on = next ? svg`<a href="${next.href}" rel="next">${next.label} →</a>` : '';
+  return svg`<nav aria-label="${label}">${back}<a href="${contents.href}">${contents.label}</a>${on}</nav>`;
 }
 
 function sourceLinks(note: LightNote): Markup[] {
-  return note.sources.map(
-    (s, i) =>
-      svg`${i > 0 ? '; ' : ''}${s.url ? svg`<a href="${s.url}" hreflang="${s.language}">${s.publisher}</a>` : s.publisher}`,
-  );
+  return note.sources.map((s, i) => {
+    const name = s.url ? svg`<a href="${s.url}" hreflang="${s.language}">${s.publisher}</a>` : s.publisher;
+    return svg`${i > 0 ? '; ' : ''}${name}`;
+  });
 }
 
 function block(b: LightParagraph | LightChart, words: LightWords, withDrawing: boolean): Markup {
   if (b.kind === 'paragraph') {
-    return svg`<p id="${b.id}">${smartQuotes(b.text)}</p>${b.notes.map(
-      (n) =>
-        svg`<p class="n" id="note-${n.id}"><b>${words.note}:</b> ${smartQuotes(n.finding)} (${sourceLinks(n)})</p>`,
-    )}`;
+    const label = svg`<b>${words.note}:</b>`;
+    const notes = b.notes.map(
+      (n) => svg`<p class="n" id="note-${n.id}">${label} ${smartQuotes(n.finding)} (${sourceLinks(n)})</p>`,
+    );
+    return svg`<p id="${b.id}">${smartQuotes(b.text)}</p>${notes}`;
   }
   const body =
     withDrawing && b.drawing
       ? new Markup(b.drawing)
       : svg`<p>${words.facts}:</p><ul>${b.facts.map((f) => svg`<li>${smartQuotes(f)}</li>`)}</ul>`;
-  return svg`<figure id="fig-${b.id}"><figcaption>${b.title}</figcaption>${body}<p><a href="${b.href}">${words.fullChart}</a></p></figure>`;
+  const more = svg`<p><a href="${b.href}">${words.fullChart}</a></p>`;
+  return svg`<figure id="fig-${b.id}"><figcaption>${b.title}</figcaption>${body}${more}</figure>`;
 }
 
 /** The page's HTML with the drawings whose ids are in `drawn`. */
 export function lightHtml(input: LightChapterInput, drawn: ReadonlySet<string>): string {
   const { lang, title, byline, words } = input;
-  return svg`<!DOCTYPE html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${shortTitle(title)}</title>${lightCsp(STYLE)}<style>${new Markup(STYLE)}</style></head><body>${nav(input, words.edition)}<main><h1>${title}</h1>${byline ? svg`<p>${byline}</p>` : ''}${input.blocks.map((b) => block(b, words, b.kind === 'figure' && drawn.has(b.id)))}</main>${nav(input, words.contents)}<footer><p><a href="${input.full.href}">${input.full.label}</a></p><p><a href="${words.licence.href}" rel="license">${words.licence.label}</a></p></footer></body></html>`
-    .value;
+  const meta = svg`<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`;
+  const style = svg`${lightCsp(STYLE)}<style>${new Markup(STYLE)}</style>`;
+  const head = svg`<head>${meta}<title>${shortTitle(title)}</title>${style}</head>`;
+  const blocks = input.blocks.map((b) => block(b, words, b.kind === 'figure' && drawn.has(b.id)));
+  const main = svg`<main><h1>${title}</h1>${byline ? svg`<p>${byline}</p>` : ''}${blocks}</main>`;
+  const licence = svg`<p><a href="${words.licence.href}" rel="license">${words.licence.label}</a></p>`;
+  const footer = svg`<footer><p><a href="${input.full.href}">${input.full.label}</a></p>${licence}</footer>`;
+  const body = svg`<body>${nav(input, words.edition)}${main}${nav(input, words.contents)}${footer}</body>`;
+  return svg`<!DOCTYPE html><html lang="${lang}">${head}${body}</html>`.value;
 }
 
 /** Compressed sizes as the build emits them (brotli -11, gzip -9). */
@@ -141,7 +154,8 @@ export function lightPage(input: LightChapterInput, budget = LIGHT_BUDGET): { ht
     const largest = bySize.find((c) => drawn.has(c.id));
     if (!largest) {
       throw new Error(
-        `light page "${input.id}": ${size.brotli} B brotli / ${size.gzip} B gzip without any drawing; allowed: ${budget} B each. Shorten the chapter's notes or split the chapter.`,
+        `light page "${input.id}": ${size.brotli} B brotli / ${size.gzip} B gzip without any drawing` +
+          `; allowed: ${budget} B each. Shorten the chapter's notes or split the chapter.`,
       );
     }
     drawn.delete(largest.id);

@@ -10,7 +10,10 @@
  * script-only copy buttons (294,274 bytes, measured 2026-11-30), so the budget is back at 300,000.
  */
 export const OFFLINE_MAX_BYTES = 300_000;
-/** Largest offline file in any other language: a Russian or Kazakh text runs longer in UTF-8 (Cyrillic takes two bytes a letter). */
+/**
+ * Largest offline file in any other language: a Russian or Kazakh text runs longer in UTF-8 (Cyrillic takes two
+ * bytes a letter).
+ */
 export const OFFLINE_MAX_BYTES_OTHER = 400_000;
 
 /** The offline budget for a page in `lang` (its <html lang>). */

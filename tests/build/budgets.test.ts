@@ -166,12 +166,14 @@ describe(`byte budgets (budgets.json, ${budgets.compression})`, () => {
         }
         const got = measure(url, file);
         rows.push(
-          `${url.padEnd(40)} html ${String(got.html).padStart(6)}/${rule.html}  css ${String(got.css).padStart(5)}/${rule.css}  js ${String(got.js).padStart(6)}/${rule.js}`,
+          `${url.padEnd(40)} html ${String(got.html).padStart(6)}/${rule.html}  ` +
+            `css ${String(got.css).padStart(5)}/${rule.css}  js ${String(got.js).padStart(6)}/${rule.js}`,
         );
         for (const k of ['html', 'css', 'js'] as const) {
           if (got[k] > rule[k])
             over.push(
-              `${url}: ${k} is ${got[k]} bytes gzip, over the budget of ${rule[k]} (rule "${rule.match}" in budgets.json) by ${got[k] - rule[k]}`,
+              `${url}: ${k} is ${got[k]} bytes gzip, over the budget of ${rule[k]} ` +
+                `(rule "${rule.match}" in budgets.json) by ${got[k] - rule[k]}`,
             );
         }
       }

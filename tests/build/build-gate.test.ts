@@ -61,7 +61,10 @@ describe('astro build with bad content', () => {
     expect(out).toMatch(/content\/data\/events\.json › [\w-]+ › sources\[0\]: unknown source id "no-such-source"/);
     expect(out).toMatch(/content\/data\/events\.json › [\w-]+ › date: must be a real calendar date/);
     expect(out).toMatch(
-      /content\/data\/events\.json › [\w-]+ › lane: "rumour" is not allowed; allowed: "official", "disinformation", "response", "context"/,
+      new RegExp(
+        'content/data/events\\.json › [\\w-]+ › lane: "rumour" is not allowed' +
+          '; allowed: "official", "disinformation", "response", "context"',
+      ),
     );
     expect(out).toMatch(/content\/data\/events\.json › [\w-]+ › id: duplicate id/);
     expect(out).toMatch(/content\/data\/annotations\.json › [\w-]+ › paragraph: unknown paragraph "p99"/);

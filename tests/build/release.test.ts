@@ -39,7 +39,10 @@ describe('the release site URL', () => {
     const out = `${r.stdout}\n${r.stderr}`;
     expect(r.status).not.toBe(0);
     expect(out).toMatch(
-      /The release build stops: STORY_SITE "http:\/\/127\.0\.0\.1:4321" does not use https:\/\/; allowed: an https:\/\/ URL/,
+      new RegExp(
+        'The release build stops: STORY_SITE "http://127\\.0\\.0\\.1:4321" does not use https://' +
+          '; allowed: an https:// URL',
+      ),
     );
     expect(out).not.toMatch(/^\s+at /m);
     expect(out).not.toMatch(/generating static routes/);

@@ -27,7 +27,8 @@ export function overflow(): string[] {
     .slice(0, 5)
     .map(
       (el) =>
-        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+        `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} ` +
+        `right=${Math.round(el.getBoundingClientRect().right)}`,
     );
   return [`page is ${extra}px wider than the viewport: ${wide.join('; ')}`];
 }
@@ -205,7 +206,8 @@ export async function quoteLanding(arg: { id: string; quote: string }): Promise<
     return q.top >= 0 && q.bottom <= innerHeight
       ? []
       : [
-          `text fragment supported, but the quote is at ${Math.round(q.top)}px of ${innerHeight} (scrollY ${Math.round(scrollY)})`,
+          `text fragment supported, but the quote is at ${Math.round(q.top)}px of ${innerHeight} ` +
+            `(scrollY ${Math.round(scrollY)})`,
         ];
   }
   return box.top < innerHeight && box.bottom > 0 ? [] : [`#${arg.id} not in view (top ${Math.round(box.top)})`];
@@ -302,7 +304,8 @@ export async function focusedStep(arg: { figure: string; step: number; id: strin
     // The step's top line must not sit under the chart.
     if (overlap && box.top >= s.top && box.top < s.bottom - 1)
       problems.push(
-        `${arg.figure}: focused step's top (${Math.round(box.top)}) is under the sticky chart (${Math.round(s.top)}–${Math.round(s.bottom)})`,
+        `${arg.figure}: focused step's top (${Math.round(box.top)}) is under the sticky chart ` +
+          `(${Math.round(s.top)}–${Math.round(s.bottom)})`,
       );
   }
   return problems;

@@ -7,14 +7,15 @@
  * WEBKIT_BROWSER_PATH, CHROMIUM_PATH, XVFB_RUN_PATH (where the browsers are), ENGINES_PLAYWRIGHT=0|1
  * (Playwright's own Firefox/WebKit builds: 1 forces, 0 never; by default used when installed),
  * ENGINES_PLANT=step (plants a break, see plantedBreak), ENGINES_PLANTED=0 (skips the planted-break run),
- * ENGINES_SIZES=phone,desktop, ENGINES_SPLIT=0 (one process; by default each engine runs in a child process of its own).
+ * ENGINES_SIZES=phone,desktop, ENGINES_SPLIT=0 (one process; by default each engine runs in a child process of its
+ * own).
  * Output: one `PASS`/`FAIL` line per check, then `N passed, N failed` alone on a line; exit 1 on any failure.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { startEngine, type Engine, type Size, type Tab } from './engines.ts';
 import { serveHost, serveSite, type Site } from './server.ts';
 import * as page from './page.ts';
+import { articleSentences, plantScript, quoteHash, sameHighlights, storySnippet } from './inputs.ts';
 import { sweepSteps } from '../shared/step-sweep.ts';
 
 const DIST = 'dist';
@@ -65,57 +66,6 @@ async function check(label: string, fn: () => Promise<string[]>): Promise<void> 
   } catch (e) {
     report(label, [`threw: ${e instanceof Error ? e.message.split('\n').slice(0, 3).join(' ') : String(e)}`]);
   }
-}
-
-/** The article's sentences (tests/fixtures/article.txt; the same split as tests/browser/helpers.ts). */
-function articleSentences(): string[] {
-  const raw = readFileSync('tests/fixtures/article.txt', 'utf8')
-    .replace('Ministry of Defence of\n\nKazakhstan, which', 'Ministry of Defence of Kazakhstan, which')
-    .replace('Legitimisation of aggression\n\nagainst Ukraine', 'Legitimisation of aggression against Ukraine');
-  return raw
-    .split(/\n\s*\n/)
-    .map((b) => b.trim().replace(/^By: \*(.*)\*$/, '$1'))
-    .filter(Boolean)
-    .flatMap((p) => p.split(/(?<=[.!?]["”]?)\s+(?=[A-Z"“])/))
-    .map((s) => s.replace(/\s+/g, ' ').replace(/[“”]/g, '"').replace(/[‘’]/g, "'").trim())
-    .filter(Boolean);
-}
-
-/** The embed snippet as a reader copies it from the story page. */
-function storySnippet(chart: string): string {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const m = new RegExp(`id="embed-${chart}"[\\s\\S]*?<pre class="snippet"><code>([\\s\\S]*?)</code></pre>`).exec(html);
-  if (!m) throw new Error(`no embed snippet for ${chart} in dist/index.html`);
-  return m[1]!
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&amp;/g, '&');
-}
-
-/**
- * The ids each step lights must be the ones Chromium lights at the matching size (the Playwright snapshots of
- * tests/browser/step-visibility.spec.ts): an engine cannot pass the sweep by lighting fewer marks.
- */
-function sameHighlights(highlighted: Record<string, string[]>, size: Size): string[] {
-  const name = size.name === 'phone' ? '360x800' : '1440x900';
-  const file = `tests/browser/step-visibility.spec.ts-snapshots/highlighted-${name}-linux.txt`;
-  const expected = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string[]>;
-  const problems: string[] = [];
-  for (const key of new Set([...Object.keys(expected), ...Object.keys(highlighted)])) {
-    const want = [...(expected[key] ?? [])].sort().join(' ');
-    const got = [...(highlighted[key] ?? [])].sort().join(' ');
-    if (want !== got) problems.push(`${key}: lights [${got}], Chromium at ${name} lights [${want}]`);
-  }
-  return problems;
-}
-
-/** A quote link as the page makes it (src/scripts/quote-link.ts): first and last four words. */
-function quoteHash(id: string, quote: string): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C').replace(/&/g, '%26');
-  const w = quote.replace(/\s+/g, ' ').trim().split(' ');
-  return `#${id}:~:text=${w.length <= 8 ? enc(w.join(' ')) : `${enc(w.slice(0, 4).join(' '))},${enc(w.slice(-4).join(' '))}`}`;
 }
 
 async function runEngine(
@@ -209,7 +159,10 @@ async function runEngine(
 
       // --- Load 3: the embed snippet in a host page on another origin.
       setHost(
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Lesson</title></head><body style="margin:0;padding:8px"><h1>Lesson</h1>${storySnippet('republic-day')}</body></html>`,
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+          '<meta name="viewport" content="width=device-width"><title>Lesson</title></head>' +
+          '<body style="margin:0;padding:8px"><h1>Lesson</h1>' +
+          `${storySnippet('republic-day')}</body></html>`,
       );
       await tab.goto(`${host.origin}/`);
       await check(`${where}: the embed page resizes its iframe in a host page`, async () => {
@@ -247,7 +200,9 @@ async function runEngine(
       await tab.close();
       tab = null;
       console.log(
-        `# ${at}: story scrolled ${((t1 - t0) / 1000).toFixed(0)} s, quote link and embed ${((t3 - t1) / 1000).toFixed(0)} s, JavaScript off ${((Date.now() - t3) / 1000).toFixed(0)} s`,
+        `# ${at}: story scrolled ${((t1 - t0) / 1000).toFixed(0)} s, ` +
+          `quote link and embed ${((t3 - t1) / 1000).toFixed(0)} s, ` +
+          `JavaScript off ${((Date.now() - t3) / 1000).toFixed(0)} s`,
       );
     } catch (e) {
       report(`${at}: the run`, [
@@ -326,7 +281,8 @@ async function main(): Promise<void> {
   let hostHtml = '';
   const host = await serveHost(() => hostHtml);
   console.log(
-    `engines: ${ENGINES.join(', ')} at ${SIZES.map((s) => `${s.name} ${s.width}x${s.height}`).join(', ')}; site ${site.origin}${PLANT ? `; PLANTED BREAK: ${PLANT}` : ''}`,
+    `engines: ${ENGINES.join(', ')} at ${SIZES.map((s) => `${s.name} ${s.width}x${s.height}`).join(', ')}; ` +
+      `site ${site.origin}${PLANT ? `; PLANTED BREAK: ${PLANT}` : ''}`,
   );
   try {
     for (const name of ENGINES) {
@@ -386,15 +342,6 @@ async function plantedBreak(engine: string): Promise<void> {
       );
     return problems;
   });
-}
-
-/** Planted breaks, for plantedBreak(). */
-function plantScript(plant: string): string {
-  if (plant === 'step')
-    // The third step of the first chart can never activate: its step id is taken away once the page has run its
-    // scripts.
-    return `\ndocument.addEventListener('DOMContentLoaded', function () { var f = document.querySelector('figure[data-step-ids]'); var s = f && f.closest('scrolly-section').querySelectorAll('.step')[2]; if (s) s.removeAttribute('data-step-id'); });`;
-  throw new Error(`unknown ENGINES_PLANT "${plant}" (step)`);
 }
 
 await main();

@@ -18,10 +18,13 @@ export const PROBE = `(function () {
     push('console.error', Array.prototype.map.call(arguments, String).join(' '));
     return error.apply(console, arguments);
   };
-  addEventListener('error', function (e) { push('error', e.message || (e.target && (e.target.src || e.target.href)) || 'load failed'); }, true);
+  addEventListener('error', function (e) {
+    push('error', e.message || (e.target && (e.target.src || e.target.href)) || 'load failed');
+  }, true);
   addEventListener('unhandledrejection', function (e) { push('unhandled rejection', e.reason); });
   document.addEventListener('securitypolicyviolation', function (e) {
-    push('CSP', e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' (' + (e.sourceFile || '') + ':' + e.lineNumber + ')');
+    var where = ' (' + (e.sourceFile || '') + ':' + e.lineNumber + ')';
+    push('CSP', e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + where);
   });
 })();`;
 

@@ -1,14 +1,14 @@
 /**
- * Chapters (content/chapters/**.mdx) through the gate: frontmatter against its schema, a body of Markdown and the
- * author components only, allowed links, each chart placed once, paragraph ids unique.
+ * Chapters (content/chapters/**.mdx) through the gate: frontmatter against its schema; the body read once into its
+ * outline (src/lib/chapter-outline.ts, which reports anything but <P> paragraphs and <Scrolly> charts); allowed
+ * links, known charts, each chart placed once, paragraph ids unique.
  */
 import { parse as parseYaml } from 'yaml';
 import { type Chapter, type Chart, chapterSchema } from '../../schemas.ts';
-import { authorComponents } from '../../lib/author-components.ts';
+import { readOutline } from '../../lib/chapter-outline.ts';
 import { against as againstGate, type Gate } from './gate.ts';
-import { lineColumn } from './json.ts';
 import { markupProblems, quote, tooLong, zodProblems } from './problems.ts';
-import { allowedLinks, componentAttributes, isAllowedLink, lengthLimits } from './rules.ts';
+import { allowedLinks, isAllowedLink, lengthLimits } from './rules.ts';
 
 /** What other checks need from the chapters: the chapter ids and the paragraphs, each with its file. */
 export interface ParsedChapters {
@@ -32,10 +32,8 @@ export function checkChapters(
   const paragraphs = new Map<string, { file: string; text: string }>();
   const placements = new Map<string, string>();
   const frontmatter = new Map<string, Chapter>();
-  const components = authorComponents.join(', ');
   for (const [path, text] of Object.entries(texts)) {
     const file = `content/${path}`;
-    const at = (offset: number) => `${file}:${lineColumn(text, offset).line}`;
     const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
     let front: unknown;
     if (!fm) {
@@ -89,96 +87,14 @@ export function checkChapters(
         tooLong(problems, file, entry, 'byline', r.data.byline, lengthLimits.byline, 'a byline');
       }
     }
-    const bodyStart = fm ? fm[0].length : 0;
-    const body = text.slice(bodyStart);
-    const where = (index: number) => at(bodyStart + index);
-    // ESM and expressions: the story's chapters are Markdown with three components, nothing MDX would run.
-    for (const m of body.matchAll(/^(import|export)\b.*/gm)) {
-      problems.push({
-        file: where(m.index),
-        entry,
-        field: `${m[1]}`,
-        message: `an MDX "${m[1]}" statement; allowed: Markdown and the components ${components} (they need no import)`,
-      });
-    }
-    for (const m of body.matchAll(/(?<!\\)\{[^}\n]{0,40}/g)) {
-      problems.push({
-        file: where(m.index),
-        entry,
-        field: '{…}',
-        message: `an MDX expression ${quote(m[0])}; allowed: plain text (write \\{ for a literal brace)`,
-      });
-    }
-    for (const m of body.matchAll(/<(!--|>|\/>)/g)) {
-      problems.push({
-        file: where(m.index),
-        entry,
-        field: `<${m[1]}`,
-        message:
-          `${m[1] === '!--' ? 'an HTML comment' : 'a fragment'}` +
-          `; allowed: Markdown and the components ${components}`,
-      });
-    }
-    for (const m of body.matchAll(/<([A-Za-z_$][\w$.:-]*)([^>]*)>?/g)) {
-      const name = m[1] ?? '';
-      const attrs = m[2] ?? '';
-      if (/^[a-z]/.test(name)) {
-        problems.push({
-          file: where(m.index),
-          entry,
-          field: `<${name}>`,
-          message: `raw HTML element "<${name}>" in a chapter; allowed: Markdown and the components ${components}`,
-        });
-      } else if (!(authorComponents as readonly string[]).includes(name)) {
-        problems.push({
-          file: where(m.index),
-          entry,
-          field: `<${name}>`,
-          message: `unknown component "${name}"; allowed: ${components}`,
-        });
-      } else {
-        const allowed = componentAttributes[name] ?? [];
-        const rest = attrs
-          .replace(/\/$/, '')
-          .replace(/\s([\w-]+)="[^"]*"/g, (all, a: string) => (allowed.includes(a) ? '' : all))
-          .trim();
-        if (rest)
-          problems.push({
-            file: where(m.index),
-            entry,
-            field: `<${name}>`,
-            message: `attribute ${quote(rest)} is not allowed; allowed: ${allowed.map((a) => `${a}="..."`).join(', ')}`,
-          });
-      }
-    }
-    // Links: Markdown inline links and images, and reference definitions; the first group is the target.
-    for (const links of [/\]\(\s*(<[^>]*>|[^\s)]*)/g, /^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)/gm]) {
-      for (const m of body.matchAll(links)) {
-        const target = (m[1] ?? '').replace(/^<|>$/g, '');
-        if (!isAllowedLink(target))
-          problems.push({
-            file: where(m.index),
-            entry,
-            field: 'link',
-            message: `link target ${quote(target)} is not allowed; allowed: ${allowedLinks}`,
-          });
-      }
-    }
-    for (const m of body.matchAll(/<(Scrolly|P)\b([^>]*)>([\s\S]*?)(?=<\/?(?:Scrolly|P)\b|$)/g)) {
-      const [, tag, attrs = '', rest = ''] = m;
-      const line = where(m.index);
-      const attr = (name: string) => new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
-      if (tag === 'Scrolly') {
-        const chart = attr('chart');
-        const current = chart ? chartById.get(chart) : undefined;
-        if (!chart)
-          problems.push({
-            file: line,
-            entry,
-            field: '<Scrolly chart>',
-            message: 'missing chart="..."; allowed: the id of a file in content/data/charts/',
-          });
-        else if (brokenCharts.has(chart)) against(brokenCharts.get(chart) ?? chart, () => {});
+    const { outline, problems: found } = readOutline(file, text);
+    for (const p of found) problems.push({ file: `${file}:${p.line}`, entry, field: p.element, message: p.message });
+    for (const block of outline.blocks) {
+      const line = `${file}:${block.line}`;
+      if (block.kind === 'figure') {
+        const chart = block.id;
+        const current = chartById.get(chart);
+        if (brokenCharts.has(chart)) against(brokenCharts.get(chart) ?? chart, () => {});
         else if (!current)
           problems.push({
             file: line,
@@ -186,63 +102,48 @@ export function checkChapters(
             field: '<Scrolly chart>',
             message: `unknown chart "${chart}"; allowed: ${[...chartById.keys()].join(', ') || '(none defined)'}`,
           });
-        if (chart) {
-          // A chart is placed at most once: its ids (steps, anchors, drawing ids) are unique on the page only once.
-          const prev = placements.get(chart);
-          if (prev)
-            problems.push({
-              file: line,
-              entry,
-              field: '<Scrolly chart>',
-              message:
-                `chart "${chart}" is already placed at ${prev}` +
-                `; allowed: each chart placed once in the story (make a second chart file for a second view)`,
-            });
-          else placements.set(chart, line);
-          if (current?.chapter && typeof front === 'object' && entry !== '(frontmatter)' && current.chapter !== entry) {
-            problems.push({
-              file: line,
-              entry,
-              field: '<Scrolly chart>',
-              message:
-                `chart "${chart}" says it stands in chapter "${current.chapter}" (its "chapter" field)` +
-                `; allowed: place it there, or change its "chapter" to "${entry}"`,
-            });
-          }
-        }
-        if (!attrs.trim().endsWith('/')) {
+        // A chart is placed at most once: its ids (steps, anchors, drawing ids) are unique on the page only once.
+        const prev = placements.get(chart);
+        if (prev)
           problems.push({
             file: line,
             entry,
-            field: '<Scrolly>',
+            field: '<Scrolly chart>',
             message:
-              'not self-closing; allowed: <Scrolly chart="id" /> (a step\'s text lives in the chart\'s steps[].text)',
+              `chart "${chart}" is already placed at ${prev}` +
+              `; allowed: each chart placed once in the story (make a second chart file for a second view)`,
           });
-        }
-      } else {
-        const id = attr('id');
-        if (!id || !/^p\d{2,3}$/.test(id)) {
+        else placements.set(chart, line);
+        if (current?.chapter && typeof front === 'object' && entry !== '(frontmatter)' && current.chapter !== entry) {
           problems.push({
             file: line,
             entry,
-            field: '<P id>',
+            field: '<Scrolly chart>',
             message:
-              `${id ? `"${id}" is not` : 'missing'} a paragraph id` +
-              `; allowed: id="p" followed by 2-3 digits, unique in the story`,
+              `chart "${chart}" says it stands in chapter "${current.chapter}" (its "chapter" field)` +
+              `; allowed: place it there, or change its "chapter" to "${entry}"`,
           });
-        } else if (paragraphs.has(id)) {
-          problems.push({
-            file: line,
-            entry,
-            field: '<P id>',
-            message:
-              `duplicate paragraph id "${id}" (also in ${paragraphs.get(id)?.file})` +
-              `; allowed: an id no other paragraph has`,
-          });
-        } else {
-          paragraphs.set(id, { file, text: rest.replace(/<\/P>[\s\S]*$/, '').trim() });
         }
+        continue;
       }
+      for (const link of block.links) {
+        if (!isAllowedLink(link.url))
+          problems.push({
+            file: `${file}:${link.line}`,
+            entry,
+            field: 'link',
+            message: `link target ${quote(link.url)} is not allowed; allowed: ${allowedLinks}`,
+          });
+      }
+      const prev = paragraphs.get(block.id);
+      if (prev)
+        problems.push({
+          file: line,
+          entry,
+          field: '<P id>',
+          message: `duplicate paragraph id "${block.id}" (also in ${prev.file}); allowed: an id no other paragraph has`,
+        });
+      else paragraphs.set(block.id, { file, text: block.text });
     }
   }
   if (Object.keys(texts).length === 0) {

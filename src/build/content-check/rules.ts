@@ -33,6 +33,3 @@ export function isAllowedLink(href: string): boolean {
   if (h.startsWith('#')) return true;
   return h.startsWith('/') && !h.startsWith('//') && !h.startsWith('/\\');
 }
-
-/** Attributes each author component takes (all as "..." strings). */
-export const componentAttributes: Record<string, readonly string[]> = { P: ['id'], Scrolly: ['chart'] };

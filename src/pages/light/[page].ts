@@ -6,7 +6,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { chartFunctions } from '../../charts/index.ts';
 import { loadChart } from '../../prepare/load.ts';
-import { chapterAnchors } from '../../lib/citations.ts';
+import { entryOutline } from '../../lib/chapter-entry.ts';
 import { escapeText } from '../../lib/escape.ts';
 import { type LightChapterInput, type LightLink, lightCsp, lightPage } from '../../lib/light-page.ts';
 import { plainText } from '../../lib/step-text.ts';
@@ -33,14 +33,10 @@ async function chapterInput(id: string): Promise<LightChapterInput> {
   if (!chapter) throw new Error(`light path: unknown chapter "${id}"`);
   const annotations = (await getCollection('annotations')).map((a) => a.data);
   const sources = new Map((await getCollection('sources')).map((s) => [s.id, s.data]));
-  const body = chapter.body ?? '';
-  const texts = new Map(
-    [...body.matchAll(/<P id="(p\d+)">([\s\S]*?)<\/P>/g)].map(([, id = '', text = '']) => [id, text.trim()]),
-  );
   const link = (c: (typeof chapters)[number] | undefined): LightLink | null =>
     c ? { href: lightHref(c.data.id), label: c.data.title } : null;
   const blocks: LightChapterInput['blocks'] = [];
-  for (const anchor of chapterAnchors(body)) {
+  for (const anchor of entryOutline(chapter).blocks) {
     if (anchor.kind === 'paragraph') {
       const notes = annotations
         .filter((a) => a.paragraph === anchor.id)
@@ -52,7 +48,7 @@ async function chapterInput(id: string): Promise<LightChapterInput> {
             return { publisher: src?.publisher ?? s, url: src?.url ?? null, language: src?.language ?? 'en' };
           }),
         }));
-      blocks.push({ kind: 'paragraph', id: anchor.id, text: texts.get(anchor.id) ?? '', notes });
+      blocks.push({ kind: 'paragraph', id: anchor.id, text: anchor.text, notes });
     } else {
       const input = await loadChart(anchor.id);
       const drawing = markupOf(chartFunctions[input.chart.kind](input, { width: 360, idPrefix: `l-${anchor.id}` }));

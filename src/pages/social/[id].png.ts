@@ -5,6 +5,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { socialPng, type SocialPicture } from '../../build/social-image.ts';
+import { type ChapterEntry, entryOutline } from '../../lib/chapter-entry.ts';
+import { placedChartIds } from '../../lib/chapter-outline.ts';
 import { ui } from '../../lib/ui.ts';
 import { hero } from '../../charts/hero.ts';
 import { heroSchema } from '../../schemas.ts';
@@ -19,8 +21,8 @@ export const getStaticPaths = (async () => {
   if (!opening) throw new Error('content/chapters: no chapter has kind "opening"');
   const events = new Map((await getCollection('events')).map((e) => [e.id, e.data]));
   const h = hero(events, heroSchema.parse(heroJson), { width: 760, idPrefix: 'social', fontSize: 14 });
-  const chartPicture = async (body: string | undefined): Promise<SocialPicture | undefined> => {
-    const id = /<Scrolly chart="([^"]+)"/.exec(body ?? '')?.[1];
+  const chartPicture = async (entry: ChapterEntry): Promise<SocialPicture | undefined> => {
+    const [id] = placedChartIds(entryOutline(entry));
     if (!id) return undefined;
     const input = await loadChart(id);
     const drawing = (
@@ -45,7 +47,7 @@ export const getStaticPaths = (async () => {
         .filter((c) => c.data.kind === 'section')
         .map(async (c) => ({
           params: { id: c.data.id },
-          props: { title: c.data.title, byline: opening.title, picture: await chartPicture(c.body) },
+          props: { title: c.data.title, byline: opening.title, picture: await chartPicture(c) },
         })),
     )),
   ];

@@ -195,6 +195,31 @@ describe('checkContent on bad input names file, entry, field and what is allowed
       );
     },
   );
+  it('a link target that is not allowed, and Markdown outside a <P>, with the line of each', () => {
+    const p = checkContent(
+      withChapter(scrollyChapter, (t) =>
+        t
+          .replace('<Scrolly chart="republic-day" />', 'A line of its own.')
+          .replace(/(<P id="p\d+">)/, '$1[click](javascript:alert(1)) '),
+      ),
+    );
+    const text = real.chapters[scrollyChapter]!;
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    expect(p).toContainEqual(
+      expect.objectContaining({
+        file: `content/${scrollyChapter}:${lineOf('<P id=')}`,
+        field: 'link',
+        message: expect.stringMatching(/link target "javascript:alert\(1\)" is not allowed; allowed: /),
+      }),
+    );
+    expect(p).toContainEqual(
+      expect.objectContaining({
+        file: `content/${scrollyChapter}:${lineOf('<Scrolly chart="republic-day"')}`,
+        field: 'paragraph',
+        message: expect.stringMatching(/at the top level; allowed at the top level: frontmatter, <P id/),
+      }),
+    );
+  });
   it('lists every problem at once, across files', () => {
     let files = withData('events.json', (es) => {
       es[0]!.lane = 'rumour';

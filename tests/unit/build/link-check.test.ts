@@ -24,11 +24,14 @@ function goodBuild(): Map<string, string | null> {
         `<h1 id="opening">Story</h1><a href="#opening">top</a><a href="/mirror/kz/cite/p01/#cite-p01-apa">cite</a>` +
           `<a href="cite/p01/">relative</a><a href="https://mirror.example.org/mirror/kz/downloads/data.csv">csv</a>` +
           `<a href="https://other.example.com/">elsewhere</a><a href="mailto:desk@example.org">mail</a>` +
-          `<a href="/mirror/kz/#p12:~:text=Kazakhstan">quote</a><img src="/mirror/kz/favicon.svg" srcset="/mirror/kz/favicon.svg 1x, social/story.png 2x" alt="">` +
-          `<p id="p12">Text</p><pre><code>&lt;iframe src=&quot;https://mirror.example.org/mirror/kz/embed/x/&quot;&gt;</code></pre>` +
+          `<a href="/mirror/kz/#p12:~:text=Kazakhstan">quote</a>` +
+          `<img src="/mirror/kz/favicon.svg" srcset="/mirror/kz/favicon.svg 1x, social/story.png 2x" alt="">` +
+          `<p id="p12">Text</p>` +
+          `<pre><code>&lt;iframe src=&quot;https://mirror.example.org/mirror/kz/embed/x/&quot;&gt;</code></pre>` +
           `<script type="application/ld+json">{"url":"https://mirror.example.org/mirror/kz/#opening"}</script>` +
           `<script type="module">const u = "/mirror/kz/embed.js"; fetch(u.split("/")[0]);</script>`,
-        `<link rel="stylesheet" href="/mirror/kz/_astro/story.css"><link rel="canonical" href="https://mirror.example.org/mirror/kz/">` +
+        `<link rel="stylesheet" href="/mirror/kz/_astro/story.css">` +
+          `<link rel="canonical" href="https://mirror.example.org/mirror/kz/">` +
           `<meta property="og:image" content="https://mirror.example.org/mirror/kz/social/story.png">`,
       ),
     ],
@@ -53,7 +56,8 @@ function goodBuild(): Map<string, string | null> {
     ],
     [
       'oembed/x.json',
-      '{"html":"<iframe src=\\"https://mirror.example.org/mirror/kz/embed/x/\\"></iframe>","thumbnail_url":"https:\\/\\/mirror.example.org\\/mirror\\/kz\\/social\\/story.png"}',
+      '{"html":"<iframe src=\\"https://mirror.example.org/mirror/kz/embed/x/\\"></iframe>",' +
+        '"thumbnail_url":"https:\\/\\/mirror.example.org\\/mirror\\/kz\\/social\\/story.png"}',
     ],
     ['offline/story-offline.html.sha256', `${'a'.repeat(64)}  story-offline.html\n`],
   ]);
@@ -69,12 +73,15 @@ describe('urlPathOf', () => {
 
 describe('htmlLinks, htmlIds, cssUrls', () => {
   it('reads URL attributes (srcset split, entities decoded) and skips script and style contents and comments', () => {
-    const html = `<a href="/a/?x=1&amp;y=2">a</a><img srcset="/b.png 1x, /c.png 2x"><!-- <a href="/gone/"> --><script>"<a href='/js/'>"</script><style>a{}</style><meta property="og:url" content="https://x.org/">`;
+    const html =
+      `<a href="/a/?x=1&amp;y=2">a</a><img srcset="/b.png 1x, /c.png 2x"><!-- <a href="/gone/"> -->` +
+      `<script>"<a href='/js/'>"</script><style>a{}</style><meta property="og:url" content="https://x.org/">`;
     expect(htmlLinks(html).map((l) => l.value)).toEqual(['/a/?x=1&y=2', '/b.png', '/c.png', 'https://x.org/']);
   });
   it('reads markup as a browser does: <noscript> and <template> hold links, <textarea> and <title> hold text', () => {
     const html =
-      `<title>&lt;a href="/t/"></title><noscript><img src='/n.png'></noscript><template><a href=/tpl/>t</a></template>` +
+      `<title>&lt;a href="/t/"></title><noscript><img src='/n.png'></noscript>` +
+      `<template><a href=/tpl/>t</a></template>` +
       `<textarea><a href="/x/"></textarea><svg><use xlink:href="/s.svg#i"/></svg>`;
     expect(htmlLinks(html).map((l) => `${l.attribute} ${l.value}`)).toEqual([
       'src /n.png',
@@ -189,7 +196,8 @@ describe('broken builds', () => {
         f.set('_astro/story.css', 'a{background:url(/img/a.png)}');
         f.set(
           'oembed/x.json',
-          '{"url":"https://mirror.example.org/embed/x/","thumb":"https:\\/\\/mirror.example.org\\/social\\/a.png","path":"/downloads/a.csv"}',
+          '{"url":"https://mirror.example.org/embed/x/",' +
+            '"thumb":"https:\\/\\/mirror.example.org\\/social\\/a.png","path":"/downloads/a.csv"}',
         );
         f.set('offline/story-offline.html.sha256', 'see https://mirror.example.org/offline/\n');
         f.set('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"><image href="/a.png"/></svg>');

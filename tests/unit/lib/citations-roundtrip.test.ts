@@ -13,18 +13,19 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { formatCitations } from '../../../src/lib/citation-formats.ts';
+import { chapterOutline } from '../../../src/lib/chapter-outline.ts';
 import { citationTargets, citedWork, type ChapterInput } from '../../../src/lib/citations.ts';
 import ui from '../../../content/data/ui.en.json';
 
 const content = join(import.meta.dirname, '..', '..', '..', 'content');
 const chapters = readdirSync(join(content, 'chapters'))
   .filter((f) => f.endsWith('.mdx'))
-  .map((f) => readFileSync(join(content, 'chapters', f), 'utf8'))
-  .map((text) => {
+  .map((f) => [`content/chapters/${f}`, readFileSync(join(content, 'chapters', f), 'utf8')] as const)
+  .map(([file, text]) => {
     const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)!;
     return {
-      ...(parseYaml(fm[1]!) as Omit<ChapterInput, 'body'> & { byline?: string }),
-      body: text.slice(fm[0].length),
+      ...(parseYaml(fm[1]!) as Omit<ChapterInput, 'blocks'> & { byline?: string }),
+      blocks: chapterOutline(file, text).blocks,
     };
   });
 const charts = readdirSync(join(content, 'data', 'charts'))

@@ -6,8 +6,8 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { cslItem, formatCitations } from '../../../src/lib/citation-formats.ts';
+import { chapterOutline } from '../../../src/lib/chapter-outline.ts';
 import {
-  chapterAnchors,
   citationTargets,
   citedWork,
   storyUrl,
@@ -22,14 +22,15 @@ const root = join(import.meta.dirname, '..', '..', '..');
 const content = join(root, 'content');
 
 /** The chapters as files, read independently of the code under test. */
-const chapterFiles = readdirSync(join(content, 'chapters'))
+const chapterNames = readdirSync(join(content, 'chapters'))
   .filter((f) => f.endsWith('.mdx'))
-  .sort()
-  .map((f) => readFileSync(join(content, 'chapters', f), 'utf8'));
-const chapters = chapterFiles.map((text) => {
+  .sort();
+const chapterFiles = chapterNames.map((f) => readFileSync(join(content, 'chapters', f), 'utf8'));
+const chapters = chapterFiles.map((text, i) => {
+  const file = `content/chapters/${chapterNames[i]}`;
   const fm = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text)!;
-  const data = parseYaml(fm[1]!) as Omit<ChapterInput, 'body'> & { byline?: string };
-  return { ...data, body: text.slice(fm[0].length) };
+  const data = parseYaml(fm[1]!) as Omit<ChapterInput, 'blocks'> & { byline?: string };
+  return { ...data, blocks: chapterOutline(file, text).blocks };
 });
 const charts = readdirSync(join(content, 'data', 'charts'))
   .filter((f) => f.endsWith('.json'))
@@ -72,7 +73,7 @@ const cited = formatCitations(p05, { accessed: ACCESSED });
 const URL_P05 = `${STORY}#p05`;
 
 describe('the cited work', () => {
-  it('is the article: headline, "Tomorrow\'s Affairs Staff", "Tomorrow\'s Affairs", no date while the data has none', () => {
+  it('is the article: headline, its staff as author, its outlet, no date while the data has none', () => {
     expect(targets[0]!.work).toEqual({
       title: HEADLINE,
       author: "Tomorrow's Affairs Staff",
@@ -155,7 +156,7 @@ describe('citationTargets', () => {
   });
 
   it('refuses two targets with one key', () => {
-    const clash = { id: 'p05', title: 'Clash', order: 99, kind: 'section' as const, body: '' };
+    const clash = { id: 'p05', title: 'Clash', order: 99, kind: 'section' as const, blocks: [] };
     expect(() => citationTargets(input({ chapters: [...chapters, clash] }))).toThrow(/share the key "p05"/);
     expect(() => citationTargets(input({ chapters: [...chapters, { ...clash, id: 'story' }] }))).toThrow(
       /share the key "story"/,
@@ -163,23 +164,18 @@ describe('citationTargets', () => {
   });
 
   it('refuses a chapter that places an unknown chart', () => {
-    const bad = { id: 'extra', title: 'Extra', order: 99, kind: 'section' as const, body: '<Scrolly chart="nope">' };
+    const bad = {
+      id: 'extra',
+      title: 'Extra',
+      order: 99,
+      kind: 'section' as const,
+      blocks: [{ kind: 'figure' as const, id: 'nope' }],
+    };
     expect(() => citationTargets(input({ chapters: [...chapters, bad] }))).toThrow(/chart "nope"/);
   });
 
   it('names the allowed keys for an unknown one', () => {
     expect(() => targetByKey(targets, 'p999')).toThrow(/allowed: story, opening, p01/);
-  });
-});
-
-describe('chapterAnchors', () => {
-  it('finds paragraphs and placed charts in document order, and nothing else', () => {
-    const body = '<P id="p01">a</P>\n<Scrolly chart="c1" />\n<P id="p02">b</P>';
-    expect(chapterAnchors(body)).toEqual([
-      { kind: 'paragraph', id: 'p01' },
-      { kind: 'figure', id: 'c1' },
-      { kind: 'paragraph', id: 'p02' },
-    ]);
   });
 });
 
@@ -199,7 +195,9 @@ describe('formatCitations for a paragraph', () => {
       // APA 7 (9.16) adds a retrieval date for an undated page that may change; the style prints it.
       style: 'apa',
       what: 'APA 7: group author. (n.d.). Title. Site. [Retrieved date, from] URL with anchor',
-      full: `${AUTHOR}\\. \\(n\\.d\\.\\)\\. ${esc(HEADLINE)}\\. ${OUTLET}\\. (Retrieved January 15, 2025, from )?${esc(URL_P05)}`,
+      full:
+        `${AUTHOR}\\. \\(n\\.d\\.\\)\\. ${esc(HEADLINE)}\\. ${OUTLET}\\. ` +
+        `(Retrieved January 15, 2025, from )?${esc(URL_P05)}`,
       inText: `\\(${AUTHOR}, n\\.d\\., para\\. 5\\)`,
     },
     {
@@ -211,13 +209,17 @@ describe('formatCitations for a paragraph', () => {
     {
       style: 'chicago',
       what: 'Chicago notes and bibliography: bibliography entry with n.d., note with the paragraph',
-      full: `${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, n\\.d\\. (Accessed January 15, 2025\\. )?${esc(URL_P05)}\\.`,
+      full:
+        `${AUTHOR}\\. “${esc(HEADLINE_TITLE_CASE)}\\.” ${OUTLET}, n\\.d\\. ` +
+        `(Accessed January 15, 2025\\. )?${esc(URL_P05)}\\.`,
       inText: `${AUTHOR}, “${esc(HEADLINE_TITLE_CASE)},” ${OUTLET}, n\\.d\\., para\\. 5, .*${esc(URL_P05)}\\.`,
     },
     {
       style: 'harvard',
       what: 'Harvard (Cite Them Right): author (no date) ‘Title’, Site. Available at: URL (Accessed: date).',
-      full: `${AUTHOR} \\(no date\\) ‘${esc(HEADLINE)}’, ${OUTLET}\\. Available at: ${esc(URL_P05)} \\(Accessed: 15 January 2025\\)\\.`,
+      full:
+        `${AUTHOR} \\(no date\\) ‘${esc(HEADLINE)}’, ${OUTLET}\\. ` +
+        `Available at: ${esc(URL_P05)} \\(Accessed: 15 January 2025\\)\\.`,
       inText: `\\(${AUTHOR}, no date, para\\. 5\\)`,
     },
   ];
@@ -251,7 +253,9 @@ describe('formatCitations for a paragraph', () => {
     },
   );
 
-  /** BibLaTeX and RIS read back by citation-js: the same work, and the author as one name (where each format puts it). */
+  /**
+   * BibLaTeX and RIS read back by citation-js: the same work, and the author as one name (where each format puts it).
+   */
   const readBack: { format: 'bibtex' | 'ris'; type: string; author: (item: Record<string, unknown>) => unknown }[] = [
     {
       format: 'bibtex',

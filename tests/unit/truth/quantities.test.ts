@@ -24,7 +24,9 @@ describe('quantities', () => {
     expect(q[0]!.interval).toBe('day');
   });
 
-  it('every quantity on a chart, in a note, claim review or playbook note is a cited figure or a traced interval', () => {
+  const everyQuantity =
+    'every quantity on a chart, in a note, claim review or playbook note is a cited figure or a traced interval';
+  it(everyQuantity, () => {
     const problems = editionTexts().flatMap((t) => checkQuantities(t.text, inputFor(t)).map((p) => `${t.where}: ${p}`));
     expect(problems).toEqual([]);
   });
