@@ -55,15 +55,19 @@ export function standaloneSvg(
   const inner = `<svg x="0" y="${head}" width="${w}" height="${h}">${markup}</svg>`;
   const lines = stepTextLines(opts.stepText, w);
   const extra = stepTextHeight(opts.stepText, w);
-  const words = lines
-    .map(
-      (l, i) =>
-        `<text x="8" y="${head + h + 6 + STEP_FS + i * STEP_LH}" font-size="${STEP_FS}" fill="${pal.ink}">${escapeText(l)}</text>`,
-    )
-    .join('');
+  const text = (y: number, size: number, fill: string, t: string, bold = false) =>
+    `<text x="8" y="${y}" font-size="${size}"${bold ? ' font-weight="700"' : ''} fill="${fill}">` +
+    `${escapeText(t)}</text>`;
+  const words = lines.map((l, i) => text(head + h + 6 + STEP_FS + i * STEP_LH, STEP_FS, pal.ink, l)).join('');
+  const heading = titles.map((t, i) => text(22 + i * TITLE_LH, TITLE_FS, pal.ink, t, true)).join('');
   const style = opts.fontFaceCss ? `<style>${opts.fontFaceCss}</style>` : '';
+  const H = head + h + extra + foot;
+  const root = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${H}" viewBox="0 0 ${w} ${H}"`;
+  const credit = text(head + h + extra + 16, 11, pal.muted, opts.credit);
+  const licence = text(head + h + extra + 32, 11, pal.muted, opts.licence);
+  const ground = `<rect width="100%" height="100%" fill="${pal.page}"/>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${head + h + extra + foot}" viewBox="0 0 ${w} ${head + h + extra + foot}" font-family="'DejaVu Sans', sans-serif">${style}<rect width="100%" height="100%" fill="${pal.page}"/>${titles.map((t, i) => `<text x="8" y="${22 + i * TITLE_LH}" font-size="${TITLE_FS}" font-weight="700" fill="${pal.ink}">${escapeText(t)}</text>`).join('')}${inner}${words}<text x="8" y="${head + h + extra + 16}" font-size="11" fill="${pal.muted}">${escapeText(opts.credit)}</text><text x="8" y="${head + h + extra + 32}" font-size="11" fill="${pal.muted}">${escapeText(opts.licence)}</text></svg>
+${root} font-family="'DejaVu Sans', sans-serif">${style}${ground}${heading}${inner}${words}${credit}${licence}</svg>
 `;
 }
 

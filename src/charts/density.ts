@@ -16,7 +16,7 @@
 import { wallTimeToUtc } from '../lib/dates.ts';
 import type { Chart, StoryEvent } from '../schemas.ts';
 import type { UiStrings } from '../lib/ui.ts';
-import { MONTHS } from './marks/months.ts';
+import { fill, monthName, type DrawingText } from './marks/words.ts';
 
 export type BinUnit = 'day' | 'month' | 'quarter' | 'year';
 
@@ -137,24 +137,27 @@ export function thin<T>(
 }
 
 /** The bin as words: "24 Oct 2023", "Oct 2023", "Oct–Dec 2023", "2023". */
-export function binLabel(bin: Bin): string {
+export function binLabel(bin: Bin, text: DrawingText): string {
   const [y, rest] = [bin.key.slice(0, 4), bin.key.slice(5)];
+  const w = text.drawing;
+  const month = (m: number) => monthName(text, m);
   switch (bin.unit) {
     case 'day':
-      return `${Number(bin.key.slice(8, 10))} ${MONTHS[Number(bin.key.slice(5, 7)) - 1]} ${y}`;
+      return fill(w.dayMonthYear, {
+        day: Number(bin.key.slice(8, 10)),
+        month: month(Number(bin.key.slice(5, 7))),
+        year: y,
+      });
     case 'month':
-      return `${MONTHS[Number(rest) - 1]} ${y}`;
+      return fill(w.monthYear, { month: month(Number(rest)), year: y });
     case 'quarter': {
       const q = Number(rest.slice(1)) - 1;
-      return `${MONTHS[q * 3]}\u2013${MONTHS[q * 3 + 2]} ${y}`;
+      return fill(w.monthRange, { from: month(q * 3 + 1), to: month(q * 3 + 3), year: y });
     }
     case 'year':
       return y;
   }
 }
-
-const fill = (template: string, values: Record<string, string | number>) =>
-  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 
 /** The short label a cluster mark prints: "23 more". */
 export function clusterLabel(text: UiStrings, n: number): string {
@@ -179,7 +182,7 @@ export function clusterTitle(
     .join(', ');
   return fill(text.chart.clusterTitle, {
     n: events.length,
-    when: binLabel(c.bin),
+    when: binLabel(c.bin, text),
     where: where ? ` (${where})` : '',
     statuses: statuses ? fill(text.chart.clusterStatuses, { list: statuses }) : '',
   });

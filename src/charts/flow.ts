@@ -19,11 +19,12 @@
 import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { defined } from '../lib/defined.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
-import { formatEventDate } from '../lib/dates.ts';
-import { laneColours } from './lanes.ts';
+import { eventDate } from './marks/event-date.ts';
 import type { Drawing } from './types.ts';
 import { stepAttrs } from './marks/steps.ts';
-import { INK, MUTED, figureText, hatchPattern, type Box, type PlacedLegendItem } from './shared.ts';
+import { figureText, hatchPattern, type Box, type PlacedLegendItem } from './shared.ts';
+import { paletteOf, type Palette } from './marks/palette.ts';
+import type { Lane } from './lanes/layout.ts';
 import { layoutFlow } from './flow/layout.ts';
 import { STRIP } from './flow/text.ts';
 import type { FlowData, FlowLayout, FlowOptions } from './flow/stages.ts';
@@ -31,16 +32,16 @@ import type { FlowData, FlowLayout, FlowOptions } from './flow/stages.ts';
 export { layoutFlow } from './flow/layout.ts';
 export * from './flow/stages.ts';
 
-function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
+function legendSwatch(it: PlacedLegendItem, p: string, fs: number, pal: Palette): Markup {
   const cy = px(it.y - fs * 0.35);
   if (it.key === 'uncertain')
     return svg`<rect x="${it.x}" y="${cy - 6}" width="12" height="12" fill="url(#${p}-hatch-legend)"\
- stroke="${MUTED}"/>`;
+ stroke="${pal.quiet}"/>`;
   if (it.key === 'claim')
-    return svg`<rect x="${it.x + 0.75}" y="${cy - 5.25}" width="10.5" height="10.5" fill="#fff" stroke="${MUTED}"\
- stroke-width="1.5" stroke-dasharray="3 2"/>`;
+    return svg`<rect x="${it.x + 0.75}" y="${cy - 5.25}" width="10.5" height="10.5" fill="${pal.paper}"\
+ stroke="${pal.quiet}" stroke-width="1.5" stroke-dasharray="3 2"/>`;
   return svg`<rect x="${it.x}" y="${cy - 6}" width="12" height="12"\
- fill="${laneColours[it.key as keyof typeof laneColours]}"/>`;
+ fill="${pal[it.key as Lane]}"/>`;
 }
 
 /**
@@ -50,34 +51,35 @@ function legendSwatch(it: PlacedLegendItem, p: string, fs: number): Markup {
  */
 export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
   const p = options.idPrefix ?? 'flow';
+  const pal = paletteOf(options.theme);
   const L = layoutFlow(data, options);
   const fs = L.fontSize;
   const byId = new Map(data.events.map((e) => [e.id, e]));
   const lanesUsed = [...new Set(L.nodes.flatMap((n) => (n.lane ? [n.lane] : [])))];
   const hatches = [
-    ...lanesUsed.map((l) => hatchPattern(`${p}-hatch-${l}`, laneColours[l])),
-    hatchPattern(`${p}-hatch-legend`, MUTED),
+    ...lanesUsed.map((l) => hatchPattern(`${p}-hatch-${l}`, pal[l], 4, pal.paper)),
+    hatchPattern(`${p}-hatch-legend`, pal.quiet, 4, pal.paper),
   ];
   const defs = svg`<defs>${hatches}<marker id="${p}-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7"\
- markerHeight="7" orient="auto-start-reverse"><path d="M0,0.5L7.5,4 0,7.5z" fill="#6b6b6b"/></marker></defs>`;
+ markerHeight="7" orient="auto-start-reverse"><path d="M0,0.5L7.5,4 0,7.5z" fill="${pal.link}"/></marker></defs>`;
   const legend = L.legend.map(
     (it) =>
-      svg`${legendSwatch(it, p, fs)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}"\
- fill="${INK}">${it.label}</text>`,
+      svg`${legendSwatch(it, p, fs, pal)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}"\
+ fill="${pal.ink}">${it.label}</text>`,
   );
   const headers = L.headers.map(
     (h) =>
       svg`<text class="stage" x="${h.x}" y="${h.y}" text-anchor="middle" font-size="${fs}" font-weight="700"\
- fill="${INK}">${h.lines.map((l, i) => svg`<tspan x="${h.x}" y="${px(h.y + i * (fs + 3))}">${l}</tspan>`)}</text>`,
+ fill="${pal.ink}">${h.lines.map((l, i) => svg`<tspan x="${h.x}" y="${px(h.y + i * (fs + 3))}">${l}</tspan>`)}</text>`,
   );
-  const links = svg`<g class="links" fill="none" stroke="#6b6b6b" stroke-width="1.25">${L.links.map(
+  const links = svg`<g class="links" fill="none" stroke="${pal.link}" stroke-width="1.25">${L.links.map(
     (l) => svg`<path\
  d="${l.d}"${l.arrow ? svg` marker-end="url(#${p}-arrow)"` : ''}/>`,
   )}</g>`;
   const nodes = L.nodes.map((n) => {
     if (n.members) {
       // Several events counted together: a plain card on a stacked second card, with a pale strip.
-      const colour = n.lane ? laneColours[n.lane] : MUTED;
+      const colour = n.lane ? pal[n.lane] : pal.quiet;
       const w = px(n.x1 - n.x0);
       const h = px(n.y1 - n.y0);
       const text = n.lines.map(
@@ -85,11 +87,11 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
           svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${
             l.kind === 'label'
               ? svg` font-weight="700"\
- fill="${INK}"`
+ fill="${pal.ink}"`
               : l.kind === 'unknown'
-                ? svg` font-style="italic" fill="${MUTED}"`
+                ? svg` font-style="italic" fill="${pal.quiet}"`
                 : svg`\
- fill="${MUTED}"`
+ fill="${pal.quiet}"`
           }>${l.text}</text>`,
       );
       return svg`
@@ -100,31 +102,31 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
           : ''
       } data-count="${n.members.length}"><title>${n.title ?? ''}</title><path\
  d="M${px(n.x0 + 3)},${px(n.y1 + 0.5)}v2.5H${px(n.x1 - 3)}v-2.5" fill="none" stroke="${colour}"/><rect\
- x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff"\
+ x="${n.x0 + 0.5}" y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="${pal.paper}"\
  stroke="${colour}"/><rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}" fill="${colour}"\
  fill-opacity="0.25"/>${text}</g>`;
     }
     const e = defined(byId.get(n.id), `the event of card ${n.id}`);
     const lane = defined(n.lane, `the lane of card ${n.id}`);
-    const colour = laneColours[lane];
+    const colour = pal[lane];
     const w = px(n.x1 - n.x0);
     const h = px(n.y1 - n.y0);
     const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
-    const figures = (e.figures ?? []).map((f) => `; ${f.note}: ${figureText(f)}`).join('');
+    const figures = (e.figures ?? []).map((f) => `; ${f.note}: ${figureText(f, data.text)}`).join('');
     const strip = n.claimed
-      ? svg`<rect x="${n.x0 + 0.75}" y="${n.y0 + 0.75}" width="${STRIP}" height="${px(h - 1.5)}" fill="#fff"\
+      ? svg`<rect x="${n.x0 + 0.75}" y="${n.y0 + 0.75}" width="${STRIP}" height="${px(h - 1.5)}" fill="${pal.paper}"\
  stroke="${colour}" stroke-dasharray="3 2"/>`
       : svg`<rect x="${n.x0}" y="${n.y0}" width="${STRIP}" height="${h}"\
  fill="${n.uncertain ? `url(#${p}-hatch-${lane})` : colour}"${n.uncertain ? svg` stroke="${colour}"` : ''}/>`;
     const text = n.lines.map((l) => {
       const style =
         l.kind === 'label'
-          ? svg` font-weight="700" fill="${INK}"`
+          ? svg` font-weight="700" fill="${pal.ink}"`
           : l.kind === 'figure'
-            ? svg` font-weight="700" fill="${INK}"`
+            ? svg` font-weight="700" fill="${pal.ink}"`
             : l.kind === 'unknown'
-              ? svg` font-style="italic" fill="${MUTED}"`
-              : svg` fill="${MUTED}"`;
+              ? svg` font-style="italic" fill="${pal.quiet}"`
+              : svg` fill="${pal.quiet}"`;
       return svg`<text x="${n.tx}" y="${l.y}" font-size="${l.size}"${style}${
         n.claimed && l.kind === 'label'
           ? svg`\
@@ -134,8 +136,8 @@ export function flow(data: FlowData, options: FlowOptions = {}): Drawing {
     });
     return svg`
 <g class="mark" data-id="${n.id}" ${stepAttrs(n.steps, options.step)} data-lane="${n.lane}">\
-<title>${e.title}${status}. ${e.channel}; ${formatEventDate(e)}${figures}.</title><rect x="${n.x0 + 0.5}"\
- y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="#fff"\
+<title>${e.title}${status}. ${e.channel}; ${eventDate(e, data.text)}${figures}.</title><rect x="${n.x0 + 0.5}"\
+ y="${n.y0 + 0.5}" width="${px(w - 1)}" height="${px(h - 1)}" rx="2" fill="${pal.paper}"\
  stroke="${colour}"${n.claimed ? svg` stroke-dasharray="4 3" stroke-width="1.5"` : ''}/>${strip}${text}</g>`;
   });
   const body = svg`${defs}<g class="legend">${legend}</g>${links}${headers}${nodes}`;
@@ -162,5 +164,6 @@ export function flowAnnotationFrame(data: FlowData, L: FlowLayout, idPrefix: str
     time: L.narrow ? 'y' : 'x',
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
+    text: data.text,
   };
 }

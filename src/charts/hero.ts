@@ -9,10 +9,14 @@
  */
 import { svg, px, type Markup } from '../lib/escape.ts';
 import type { HeroWordsData, StoryEvent } from '../schemas.ts';
-import { laneColours } from './lanes.ts';
 import { interval, noteFontSize } from './marks/annotation.ts';
-import { FONT_FAMILY, INK, MUTED, SAFE, wrapText, type Box } from './shared.ts';
+import { FONT_FAMILY, SAFE, wrapText, type Box } from './shared.ts';
 import { labelWidth } from './marks/text.ts';
+import { paletteOf, type Theme } from './marks/palette.ts';
+import type { DrawingText } from './marks/words.ts';
+// Transitional (decision 0005): the interval's words when a caller passes no `text` (src/components/Hero.astro and
+// the social image do not yet); remove once both pass the chart input's `text`.
+import { ui } from '../lib/ui.ts';
 
 /** Bold text is wider than the measuring table's regular widths (the map's factor, the widest in use). */
 const BOLD_FACTOR = 1.13;
@@ -50,10 +54,12 @@ function eventOf(events: ReadonlyMap<string, StoryEvent>, id: string): StoryEven
 export function hero(
   events: ReadonlyMap<string, StoryEvent>,
   words: HeroWords,
-  options: { width?: number; idPrefix?: string; fontSize?: number } = {},
+  options: { width?: number; idPrefix?: string; fontSize?: number; theme?: Theme; text?: DrawingText } = {},
 ): HeroDrawing {
   const width = options.width ?? 760;
   const p = options.idPrefix ?? 'hero';
+  const pal = paletteOf(options.theme);
+  const text = options.text ?? ui('en');
   const need = [words.claim, ...words.record, words.from, words.to];
   const missing = need.filter((id) => !events.has(id));
   if (missing.length) throw new Error(`hero: unknown event ids ${missing.join(', ')} (content/data/hero.json)`);
@@ -70,14 +76,12 @@ export function hero(
   const hol = 2;
   let y = fs + 2;
   words.days.forEach((d, i) => {
-    parts.push(
-      svg`<text x="${px(x(i) + colW / 2)}" y="${y}" text-anchor="middle"${i === hol ? svg` font-weight="700"` : ''}>${d}</text>`,
-    );
+    const bold = i === hol ? svg` font-weight="700"` : '';
+    parts.push(svg`<text x="${px(x(i) + colW / 2)}" y="${y}" text-anchor="middle"${bold}>${d}</text>`);
   });
   y += lh;
-  parts.push(
-    svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-weight="700" fill="#6b4e00">${words.holiday}</text>`,
-  );
+  const holiday = svg`<text x="${px(x(hol) + colW / 2)}" y="${y}" text-anchor="middle" font-weight="700"`;
+  parts.push(svg`${holiday} fill="${pal.highlightInk}">${words.holiday}</text>`);
   y += 5;
 
   const block = (
@@ -92,7 +96,10 @@ export function hero(
       x1: x0 + Math.max(...lines.map((l) => l.length)) * fs * 0.56,
       y1: top + lines.length * lh,
     });
-    return svg`<text x="${px(x0)}" y="${px(top + fs)}"${opts.italic ? svg` font-style="italic"` : ''}${opts.bold ? svg` font-weight="700"` : ''}${opts.fill ? svg` fill="${opts.fill}"` : ''}>${lines.map((l, i) => svg`<tspan x="${px(x0)}" dy="${i ? lh : 0}">${l}</tspan>`)}</text>`;
+    const style = svg`${opts.italic ? svg` font-style="italic"` : ''}${opts.bold ? svg` font-weight="700"` : ''}`;
+    const paint = opts.fill ? svg` fill="${opts.fill}"` : '';
+    const spans = lines.map((l, i) => svg`<tspan x="${px(x0)}" dy="${i ? lh : 0}">${l}</tspan>`);
+    return svg`<text x="${px(x0)}" y="${px(top + fs)}"${style}${paint}>${spans}</text>`;
   };
   const room = (i: number, span: number) => Math.max(60, Math.min(span, 4 - i) * colW - 8) * SAFE;
 
@@ -100,10 +107,9 @@ export function hero(
   // The row's title sits left of its bars (columns 0-1 hold no bar in either row).
   const claim = eventOf(events, words.claim);
   const ci = column(claim);
-  parts.push(block([words.claimRow], pad, y - 2, { bold: true, fill: laneColours.official }));
-  parts.push(
-    svg`<rect x="${px(x(ci) + 1)}" y="${px(y + 1)}" width="${px(colW - 2)}" height="12" rx="2" fill="#fff" stroke="${laneColours.official}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
-  );
+  parts.push(block([words.claimRow], pad, y - 2, { bold: true, fill: pal.official }));
+  const claimBar = svg`<rect x="${px(x(ci) + 1)}" y="${px(y + 1)}" width="${px(colW - 2)}" height="12" rx="2"`;
+  parts.push(svg`${claimBar} fill="${pal.paper}" stroke="${pal.official}" stroke-width="1.5" stroke-dasharray="4 3"/>`);
   y += lh + 2;
   // Label and finding share the claim's column and the next; on a narrow strip they may reach back a column.
   const claimX = width < 560 ? x(Math.max(0, ci - 1)) + 2 : x(ci) + 2;
@@ -118,10 +124,10 @@ export function hero(
   const findLines = wrapText(words.finding, room(Math.max(0, width < 560 ? ci - 1 : ci), claimSpan), fs);
   parts.push(block(findLines, claimX, y, { bold: true }));
   y += findLines.length * lh + 8;
-  parts.push(svg`<line x1="0" x2="${width}" y1="${px(y - 4)}" y2="${px(y - 4)}" stroke="#bdb9b0"/>`);
+  parts.push(svg`<line x1="0" x2="${width}" y1="${px(y - 4)}" y2="${px(y - 4)}" stroke="${pal.ruleStrong}"/>`);
 
   // Row 2: the documented record.
-  parts.push(block([words.recordRow], pad, y, { bold: true, fill: MUTED }));
+  parts.push(block([words.recordRow], pad, y, { bold: true, fill: pal.quiet }));
   y += lh + 2;
   const barTop = y;
   let labelsBottom = y;
@@ -135,16 +141,16 @@ export function hero(
   for (const [i, list] of [...byCol].sort((a, b) => a[0] - b[0])) {
     let ly = barTop + 16;
     list.forEach((e, k) => {
-      const colour = laneColours[e.lane];
+      const colour = pal[e.lane];
       // Events of one day share its column side by side (their order within the day is not drawn).
       const w = (colW - 2) / list.length;
-      parts.push(
-        svg`<rect x="${px(x(i) + 1 + k * w)}" y="${px(barTop)}" width="${px(w - 1)}" height="12" rx="2" fill="${colour}"/>`,
-      );
+      const bar = svg`<rect x="${px(x(i) + 1 + k * w)}" y="${px(barTop)}" width="${px(w - 1)}" height="12" rx="2"`;
+      parts.push(svg`${bar} fill="${colour}"/>`);
       centres.set(e.id, x(i) + 1 + k * w + w / 2);
       const lines = wrapText(words.labels[e.id] ?? e.title, room(i, 2), fs);
       parts.push(
-        svg`<rect x="${px(x(i) + 2)}" y="${px(ly + 3)}" width="3" height="${px(lines.length * lh - 4)}" fill="${colour}"/>`,
+        svg`<rect x="${px(x(i) + 2)}" y="${px(ly + 3)}" width="3" height="${px(lines.length * lh - 4)}"\
+ fill="${colour}"/>`,
       );
       parts.push(block(lines, x(i) + 9, ly));
       ly += lines.length * lh + 4;
@@ -157,12 +163,11 @@ export function hero(
   const xa = centres.get(a.id) ?? x(column(a)) + colW / 2;
   const xb = centres.get(b.id) ?? x(column(b)) + colW / 2;
   const by = labelsBottom + 2;
-  parts.push(
-    svg`<path d="M${px(xa)},${px(by)}V${px(by + 6)}H${px(xb)}V${px(by)}" fill="none" stroke="${INK}" stroke-width="1.5"/>`,
-  );
+  const bracket = `M${px(xa)},${px(by)}V${px(by + 6)}H${px(xb)}V${px(by)}`;
+  parts.push(svg`<path d="${bracket}" fill="none" stroke="${pal.ink}" stroke-width="1.5"/>`);
   // Measured as bold text (the measuring table's widths times the bold factor, with the safety margin), wrapped when
   // one line would pass the drawing's edge: "at least 2 days" ran 2 units past the right edge of the 400-unit drawing.
-  const ilabel = `${words.intervalLead}: ${interval(a, b)}`;
+  const ilabel = `${words.intervalLead}: ${interval(a, b, text)}`;
   const boldWidth = (t: string) => (labelWidth(t, fs) * BOLD_FACTOR) / SAFE;
   const ilines =
     boldWidth(ilabel) <= width - 2 * pad ? [ilabel] : wrapText(ilabel, ((width - 2 * pad) * SAFE) / BOLD_FACTOR, fs);
@@ -170,10 +175,13 @@ export function hero(
   parts.push(block(ilines, Math.max(pad, Math.min(xa + 4, width - pad - iw)), by + 8, { bold: true }));
   y = by + 8 + ilines.length * lh + 2;
   const height = Math.ceil(y);
-  const tint = svg`<rect x="${px(x(hol))}" y="0" width="${px(colW)}" height="${height}" fill="#f3e9c6"/>`;
+  const tint = svg`<rect x="${px(x(hol))}" y="0" width="${px(colW)}" height="${height}" fill="${pal.highlight}"/>`;
+  const root = svg`<svg xmlns="http://www.w3.org/2000/svg" class="hero-svg" viewBox="0 0 ${width} ${height}"\
+ role="img"`;
+  const labelled = svg` aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}" font-size="${fs}"`;
+  const head = svg`<title id="${p}-title">${words.title}</title><desc id="${p}-desc">${words.sentence}</desc>`;
   return {
-    svg: svg`<svg xmlns="http://www.w3.org/2000/svg" class="hero-svg" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${p}-title ${p}-desc" font-family="${FONT_FAMILY}" font-size="${fs}" fill="${INK}"><title id="${p}-title">${words.title}</title><desc id="${p}-desc">${words.sentence}</desc>${tint}${parts}</svg>`
-      .value,
+    svg: svg`${root}${labelled} fill="${pal.ink}">${head}${tint}${parts}</svg>`.value,
     width,
     height,
     boxes,

@@ -14,7 +14,7 @@
 import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { boxesOverlap, type Box } from './shared.ts';
 import { svg, px } from '../lib/escape.ts';
-import { formatEventDate } from '../lib/dates.ts';
+import { eventDate } from './marks/event-date.ts';
 import { lanes as laneOrder } from '../schemas.ts';
 import type { Drawing } from './types.ts';
 import { labelWidth } from './marks/text.ts';
@@ -89,7 +89,7 @@ ${g}${count}${markShape(m, p, pal)}${text} fill="${pal.ink}">${m.label}</text></
         : m.report && e?.time
           ? ` (${t.markReport.replace('{time}', e.time)})`
           : e?.until
-            ? ` (${t.markRange.replace('{date}', formatEventDate(e))})`
+            ? ` (${t.markRange.replace('{date}', eventDate(e, data.text))})`
             : e?.dateUncertain
               ? ` (${t.markDateUncertain})`
               : '';
@@ -151,5 +151,6 @@ export function lanesAnnotationFrame(data: LanesData, L: LanesLayout, idPrefix: 
     ...(avoid.some((b) => boxesOverlap(b, under)) ? {} : { bracketAt: L.plot.top + 6 }),
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
+    text: data.text,
   };
 }

@@ -18,7 +18,8 @@ import { pointsBox, unionBox } from './marks/box.ts';
 import { layoutRegionMap } from './map/layout.ts';
 import {
   type Box,
-  mapColours,
+  mapColoursOf,
+  type MapColours,
   type PlacedLabel,
   type RegionMapData,
   type RegionMapLayout,
@@ -40,16 +41,16 @@ function textEl(l: PlacedLabel, lineHeight: number): Markup {
   }${l.italic ? svg` font-style="italic"` : ''} fill="${l.fill}">${tspans}</text>`;
 }
 
-function crossMark(x: number, y: number): Markup {
-  return svg`<circle cx="${x}" cy="${y}" r="7" fill="#fff" stroke="${mapColours.denial}" stroke-width="1.5"/><path\
- d="M${px(x - 3.5)},${px(y - 3.5)}l7,7m0,-7l-7,7" stroke="${mapColours.denial}" stroke-width="2"/>`;
+function crossMark(x: number, y: number, mc: MapColours): Markup {
+  return svg`<circle cx="${x}" cy="${y}" r="7" fill="${mc.paper}" stroke="${mc.denial}" stroke-width="1.5"/><path\
+ d="M${px(x - 3.5)},${px(y - 3.5)}l7,7m0,-7l-7,7" stroke="${mc.denial}" stroke-width="2"/>`;
 }
 
-function citySymbol(c: { x: number; y: number; capital: boolean }): Markup {
+function citySymbol(c: { x: number; y: number; capital: boolean }, mc: MapColours): Markup {
   return c.capital
-    ? svg`<circle cx="${c.x}" cy="${c.y}" r="4.5" fill="#fff" stroke="${mapColours.text}" stroke-width="1.5"/>\
-<circle cx="${c.x}" cy="${c.y}" r="2" fill="${mapColours.text}"/>`
-    : svg`<circle cx="${c.x}" cy="${c.y}" r="3.5" fill="${mapColours.text}" stroke="#fff"/>`;
+    ? svg`<circle cx="${c.x}" cy="${c.y}" r="4.5" fill="${mc.paper}" stroke="${mc.text}" stroke-width="1.5"/>\
+<circle cx="${c.x}" cy="${c.y}" r="2" fill="${mc.text}"/>`
+    : svg`<circle cx="${c.x}" cy="${c.y}" r="3.5" fill="${mc.text}" stroke="${mc.paper}"/>`;
 }
 
 /**
@@ -60,11 +61,12 @@ function citySymbol(c: { x: number; y: number; capital: boolean }): Markup {
  */
 export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): Drawing {
   const p = options.idPrefix ?? 'map';
+  const mc = mapColoursOf(options.theme);
   const L = layoutRegionMap(data, options);
   const lh = Math.round(L.fontSize * 1.25);
   const byOwner = (owner: string) => L.labels.filter((l) => l.owner === owner);
   const titles = new Map(data.events.map((e) => [e.id, e.title]));
-  const halo = svg`stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
+  const halo = svg`stroke="${mc.paper}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
   // A mark's numbered notes: beside its group, not in it (in the narrow layout they sit in the key under the map, so
   // the mark's own box stays where the mark is), fading with it through the same step attributes.
   const noteEls = (owner: string, steps: number[]) =>
@@ -73,7 +75,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
       .map(
         (n) => svg`
 <g class="map-note mark-note" ${stepAttrs(steps, options.step)}><circle cx="${n.x + 7}"\
- cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="#fff" stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}"\
+ cy="${px(n.y - L.fontSize * 0.35)}" r="8" fill="${mc.paper}" stroke="${n.fill}"/><text x="${n.x + 7}" y="${n.y}"\
  text-anchor="middle" font-size="${L.fontSize}"\
  font-weight="700" fill="${n.fill}">${n.number}</text>${n.lines.map(
    (t, i) => svg`<text x="${n.x + 22}"\
@@ -87,7 +89,7 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
       .map((l) =>
         l.kind === 'badge'
           ? svg`<circle cx="${px((l.box.x0 + l.box.x1) / 2)}" cy="${px((l.box.y0 + l.box.y1) / 2)}" r="8"\
- fill="#fff" stroke="${l.fill}"/>${textEl({ ...l, x: px((l.box.x0 + l.box.x1) / 2), anchor: 'middle' }, lh)}`
+ fill="${mc.paper}" stroke="${l.fill}"/>${textEl({ ...l, x: px((l.box.x0 + l.box.x1) / 2), anchor: 'middle' }, lh)}`
           : svg`<g ${halo}>${textEl(l, lh)}</g>`,
       );
 
@@ -98,8 +100,8 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
   const border = L.paths.border
     ? svg`
 <g class="mark" data-id="border" ${stepAttrs(L.borderSteps, options.step)}><title>${data.chart.border?.label ?? ''}\
-</title><path d="${L.paths.border}" fill="none" stroke="#fff" stroke-width="6" stroke-linejoin="round"/><path\
- d="${L.paths.border}" fill="none" stroke="${mapColours.border}" stroke-width="3.5" stroke-linejoin="round"\
+</title><path d="${L.paths.border}" fill="none" stroke="${mc.paper}" stroke-width="6" stroke-linejoin="round"/><path\
+ d="${L.paths.border}" fill="none" stroke="${mc.border}" stroke-width="3.5" stroke-linejoin="round"\
  stroke-linecap="round"/>${labelEls('border')}</g>${noteEls('border', L.borderSteps)}`
     : '';
 
@@ -110,15 +112,15 @@ export function regionMap(data: RegionMapData, options: RegionMapOptions = {}): 
     const head = (a: number) => `${px(c.end[0] - 9 * Math.cos(ang + a))},${px(c.end[1] - 9 * Math.sin(ang + a))}`;
     const claimMark = svg`
 <g class="mark" data-id="${c.id}" ${stepAttrs(c.steps, options.step)}><title>${titles.get(c.id) ?? ''}</title>\
-<circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mapColours.claim}"/><path d="${d}" fill="none"\
- stroke="#fff" stroke-width="5"/><path d="${d}" fill="none" stroke="${mapColours.claim}" stroke-width="2.5"\
+<circle cx="${c.start[0]}" cy="${c.start[1]}" r="3" fill="${mc.claim}"/><path d="${d}" fill="none"\
+ stroke="${mc.paper}" stroke-width="5"/><path d="${d}" fill="none" stroke="${mc.claim}" stroke-width="2.5"\
  stroke-dasharray="7 5"/><path d="M${head(0.45)}L${c.end[0]},${c.end[1]}L${head(-0.45)}" fill="none"\
- stroke="${mapColours.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}</g>\
+ stroke="${mc.claim}" stroke-width="2.5" stroke-linejoin="round"/>${labelEls(c.id)}</g>\
 ${noteEls(c.id, c.steps)}`;
     const denialMark = c.denial
       ? svg`
 <g class="mark" data-id="${c.denial}" ${stepAttrs(c.denialSteps, options.step)}><title>${titles.get(c.denial) ?? ''}\
-</title>${crossMark(c.cross[0], c.cross[1])}${labelEls(c.denial)}</g>${noteEls(c.denial, c.denialSteps)}`
+</title>${crossMark(c.cross[0], c.cross[1], mc)}${labelEls(c.denial)}</g>${noteEls(c.denial, c.denialSteps)}`
       : '';
     return [claimMark, denialMark];
   });
@@ -127,13 +129,13 @@ ${noteEls(c.id, c.steps)}`;
     const events = L.placeEvents.filter((e) => e.place === c.id);
     const cityMark = svg`
 <g class="mark" data-id="${c.id}"\
- ${stepAttrs(c.steps, options.step)}>${citySymbol(c)}${labelEls(c.id)}</g>${noteEls(c.id, c.steps)}`;
+ ${stepAttrs(c.steps, options.step)}>${citySymbol(c, mc)}${labelEls(c.id)}</g>${noteEls(c.id, c.steps)}`;
     const eventMarks = events.map(
       (e, i) => svg`
 <g class="${e.members ? 'mark cluster' : 'mark'}" data-id="${e.id}"\
  ${stepAttrs(e.steps, options.step)}${e.members ? svg` data-count="${e.members.length}"` : ''}>\
 <title>${e.title ?? titles.get(e.id) ?? ''}</title><circle cx="${e.x}" cy="${e.y}" r="${8.5 + 4 * i}" fill="none"\
- stroke="${mapColours.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}</g>${noteEls(e.id, e.steps)}`,
+ stroke="${mc.denial}" stroke-width="${i === 0 ? 2 : 1.5}"/>${labelEls(e.id)}</g>${noteEls(e.id, e.steps)}`,
     );
     return [cityMark, eventMarks];
   });
@@ -142,24 +144,24 @@ ${noteEls(c.id, c.steps)}`;
     const y = px(k.y - L.fontSize * 0.35);
     const sym =
       k.kind === 'focus'
-        ? svg`<rect x="${k.x}" y="${px(y - 6)}" width="24" height="12" fill="${mapColours.focusFill}"\
- stroke="${mapColours.focusLine}" stroke-width="1.5"/>`
+        ? svg`<rect x="${k.x}" y="${px(y - 6)}" width="24" height="12" fill="${mc.focusFill}"\
+ stroke="${mc.focusLine}" stroke-width="1.5"/>`
         : k.kind === 'border'
-          ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.border}" stroke-width="3.5"/>`
+          ? svg`<path d="M${k.x},${y}h24" stroke="${mc.border}" stroke-width="3.5"/>`
           : k.kind === 'claim'
-            ? svg`<path d="M${k.x},${y}h24" stroke="${mapColours.claim}" stroke-width="2.5" stroke-dasharray="7\
- 5"/>${crossMark(k.x + 12, y)}`
-            : citySymbol({ x: k.x + 12, y, capital: k.kind === 'capital' });
+            ? svg`<path d="M${k.x},${y}h24" stroke="${mc.claim}" stroke-width="2.5" stroke-dasharray="7\
+ 5"/>${crossMark(k.x + 12, y, mc)}`
+            : citySymbol({ x: k.x + 12, y, capital: k.kind === 'capital' }, mc);
     return svg`<g class="map-key">${sym}<text x="${k.x + 32}" y="${k.y}" font-size="${L.fontSize}"\
- fill="${mapColours.text}">${k.text}</text></g>`;
+ fill="${mc.text}">${k.text}</text></g>`;
   });
 
   const body = svg`<defs><clipPath id="${p}-clip"><rect width="${L.width}" height="${L.mapHeight}"/></clipPath></defs>
 <g class="basemap" clip-path="url(#${p}-clip)"><rect width="${L.width}" height="${L.mapHeight}"\
- fill="${mapColours.sea}"/><path d="${L.paths.land}" fill="${mapColours.land}" stroke="${mapColours.coast}"\
- stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mapColours.borders}" stroke-width="0.8"/>\
-<path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mapColours.focusFill}"\
- stroke="${mapColours.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
+ fill="${mc.sea}"/><path d="${L.paths.land}" fill="${mc.land}" stroke="${mc.coast}"\
+ stroke-width="0.6"/><path d="${L.paths.borders}" fill="none" stroke="${mc.borders}" stroke-width="0.8"/>\
+<path class="focus" data-id="${L.focus}" d="${L.paths.focus}" fill="${mc.focusFill}"\
+ stroke="${mc.focusLine}" stroke-width="1.5" stroke-linejoin="round"/></g>
 <g class="country-labels">${countryLabels}</g>${border}${claimEls}${cityEls}
 <g class="key">${keyEls}</g>`;
   return annotatedDrawing(data.chart, options, mapAnnotationFrame(data, L, p), body, mapLit(L));
@@ -222,5 +224,6 @@ export function mapAnnotationFrame(data: RegionMapData, L: RegionMapLayout, idPr
     avoid,
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
+    text: data.text,
   };
 }

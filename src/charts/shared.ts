@@ -6,7 +6,7 @@
 import { px } from '../lib/escape.ts';
 import { labelWidth } from './marks/text.ts';
 import type { Box } from './marks/box.ts';
-import { monthName } from './marks/months.ts';
+import { fill, monthName, type DrawingText } from './marks/words.ts';
 import type { StoryEvent } from '../schemas.ts';
 
 export { labelWidth };
@@ -14,9 +14,6 @@ export { SAFE, blockWidth, wrapText } from './marks/text.ts';
 export { stepIndex } from './marks/steps.ts';
 
 export { FONT_FAMILY } from './marks/frame.ts';
-/** Text colours: ink ~16:1 and muted ~7:1 against #fff and #fbfaf7. */
-export const INK = '#1d1d1d';
-export const MUTED = '#565656';
 
 export { boxesOverlap, type Box } from './marks/box.ts';
 
@@ -33,11 +30,12 @@ export function idList(value: string | undefined): string[] {
 }
 
 /** A short date no more precise than known: "23 Oct 2023", "Oct 2023", "2023". */
-export function shortDate(e: Pick<StoryEvent, 'date' | 'precision'>): string {
+export function shortDate(e: Pick<StoryEvent, 'date' | 'precision'>, text: DrawingText): string {
   const [y, m, d] = e.date.split('-').map(Number);
   if (e.precision === 'year' || m === undefined) return String(y);
-  if (e.precision === 'month' || d === undefined) return `${monthName(m)} ${y}`;
-  return `${d} ${monthName(m)} ${y}`;
+  const month = monthName(text, m);
+  if (e.precision === 'month' || d === undefined) return fill(text.drawing.monthYear, { month, year: String(y) });
+  return fill(text.drawing.dayMonthYear, { day: d, month, year: String(y) });
 }
 
 /** 1000000 -> "1,000,000" (no locale data involved, so output never depends on the machine). */
@@ -49,10 +47,11 @@ export function groupDigits(n: number): string {
 
 type Figure = NonNullable<StoryEvent['figures']>[number];
 
-/** "more than 1,000,000 followers", "about 2,000 views", "30 laboratories". */
-export function figureText(f: Figure): string {
-  const q = f.qualifier === 'more-than' ? 'more than ' : f.qualifier === 'about' ? 'about ' : '';
-  return `${q}${groupDigits(f.value)} ${f.unit ?? f.kind}`;
+/** "more than 1,000,000 followers", "about 2,000 views", "30 laboratories" (patterns of `text.drawing`). */
+export function figureText(f: Figure, text: DrawingText): string {
+  const w = text.drawing;
+  const pattern = f.qualifier === 'more-than' ? w.figureMoreThan : f.qualifier === 'about' ? w.figureAbout : w.figure;
+  return fill(pattern, { n: groupDigits(f.value), unit: f.unit ?? f.kind });
 }
 
 export { hatchPattern } from './marks/defs.ts';

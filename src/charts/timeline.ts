@@ -20,15 +20,17 @@
 import { annotatedDrawing, type AnnotationFrame } from './marks/annotation.ts';
 import { defined } from '../lib/defined.ts';
 import { svg, px, type Markup } from '../lib/escape.ts';
-import { formatEventDate } from '../lib/dates.ts';
+import { eventDate } from './marks/event-date.ts';
 import type { Drawing } from './types.ts';
 import { stepAttrs, type Lit } from './marks/steps.ts';
 import { pointsBox, unionBox } from './marks/box.ts';
-import { FONT_FAMILY, INK, MUTED, hatchPattern, layoutLegend, type Box } from './shared.ts';
+import { FONT_FAMILY, hatchPattern, layoutLegend, type Box } from './shared.ts';
+import { paletteOf } from './marks/palette.ts';
+import { fill, monthName } from './marks/words.ts';
 import {
   LEGEND_ORDER,
   PAD,
-  sideColours,
+  sideToken,
   zone,
   type TimelineData,
   type TimelineLayout,
@@ -56,51 +58,52 @@ export { dodge } from './timeline/narrow.ts';
  */
 export function timeline(data: TimelineData, options: TimelineOptions = {}): Drawing {
   const p = options.idPrefix ?? 'timeline';
+  const pal = paletteOf(options.theme);
   const L = layoutTimeline(data, options);
   const fs = L.fontSize;
   const byId = new Map(data.events.map((e) => [e.id, e]));
   const hatches = [
-    hatchPattern(`${p}-hatch-above`, sideColours.above),
-    hatchPattern(`${p}-hatch-below`, sideColours.below),
-    hatchPattern(`${p}-hatch-legend`, MUTED),
+    hatchPattern(`${p}-hatch-above`, pal[sideToken.above], 4, pal.paper),
+    hatchPattern(`${p}-hatch-below`, pal[sideToken.below], 4, pal.paper),
+    hatchPattern(`${p}-hatch-legend`, pal.quiet, 4, pal.paper),
   ];
   const defs = svg`<defs>${hatches}</defs>`;
   const legend = L.legend.map(
     (it) =>
-      svg`${legendSwatch(it, p, fs)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}"\
- fill="${INK}">${it.label}</text>`,
+      svg`${legendSwatch(it, p, fs, pal)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}"\
+ fill="${pal.ink}">${it.label}</text>`,
   );
   const titles = L.sideTitles.map(
     (t) =>
       svg`<text class="side-title" x="${t.x}" y="${t.y}" text-anchor="${t.anchor}" font-size="${fs}"\
- font-weight="700" fill="${sideColours[t.side]}">${textLines(t.lines, t.x, t.y, fs + 3)}</text>`,
+ font-weight="700" fill="${pal[sideToken[t.side]]}">${textLines(t.lines, t.x, t.y, fs + 3)}</text>`,
   );
   const marks = L.marks.map((m) => {
     const stepped = stepAttrs(m.steps, options.step);
-    const glyph = glyphMarkup(m, p, L.narrow);
+    const glyph = glyphMarkup(m, p, L.narrow, pal);
     const label = textLines(m.lines, m.lx, m.ly, m.lineHeight);
     if (m.members) {
       return svg`
 <g class="mark cluster" data-id="${m.id}" ${stepped} data-side="${m.side}" data-count="${m.members.length}"><title>\
-${m.title ?? ''}</title>${leaderMarkup(m, L.narrow)}${glyph}<text x="${m.lx}" y="${m.ly}" text-anchor="${m.anchor}"\
- font-size="${fs}" font-weight="700" fill="${INK}">${label}</text></g>`;
+${m.title ?? ''}</title>${leaderMarkup(m, L.narrow, pal)}${glyph}<text x="${m.lx}" y="${m.ly}"\
+ text-anchor="${m.anchor}" font-size="${fs}" font-weight="700" fill="${pal.ink}">${label}</text></g>`;
     }
     const e = defined(byId.get(m.id), `the event of mark ${m.id}`);
     const actor = data.actors.get(e.actor)?.name ?? e.actor;
     const status = e.status === 'confirmed' ? '' : ` (${data.text.statuses[e.status]})`;
     const precision = e.precision === 'month' || e.precision === 'year' ? `, ${data.text.precisions[e.precision]}` : '';
-    const line = leaderMarkup(m, L.narrow);
+    const line = leaderMarkup(m, L.narrow, pal);
     // A focused drawing (a phone's sticky graphic) leaves hover titles to the full drawing: on the page, details come
     // from the data table (chart-details.ts), and the story's bytes stay within budget.
     const hover = L.runs
       ? ''
-      : svg`<title>${e.title}${status}. ${actor}, ${e.channel}; ${formatEventDate(e)}${precision}.</title>`;
+      : svg`<title>${e.title}${status}. ${actor}, ${e.channel}; ${eventDate(e, data.text)}${precision}.</title>`;
     const italic = m.claimed ? svg` font-style="italic"` : '';
     return svg`
 <g class="mark" data-id="${m.id}" ${stepped} data-side="${m.side}">${hover}${line}${glyph}<text x="${m.lx}"\
- y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${italic} fill="${INK}">${label}</text></g>`;
+ y="${m.ly}" text-anchor="${m.anchor}" font-size="${fs}"${italic} fill="${pal.ink}">${label}</text></g>`;
   });
-  const body = svg`${defs}<g class="legend">${legend}</g>${axisMarkup(L)}${titles}${marks}`;
+  const body = svg`${defs}<g class="legend">${legend}</g>${axisMarkup(L, pal)}${titles}${marks}`;
   const frame = L.runs ? focusedFrame(data, L, options.step ?? -1) : data.chart;
   return annotatedDrawing(frame, options, timelineAnnotationFrame(data, L, p), body, timelineLit(L));
 }
@@ -113,6 +116,7 @@ ${m.title ?? ''}</title>${leaderMarkup(m, L.narrow)}${glyph}<text x="${m.lx}" y=
  */
 export function timelineStepKey(data: TimelineData, options: TimelineOptions = {}): Markup {
   const p = `${options.idPrefix ?? 'timeline'}-key`;
+  const pal = paletteOf(options.theme);
   const layouts = data.chart.steps.map((_, i) => layoutTimeline(data, { ...options, step: i, focus: true }));
   const keys = new Set(layouts.flatMap((L) => L.keys ?? []));
   const fs = layouts[0]?.fontSize ?? 11;
@@ -124,12 +128,13 @@ export function timelineStepKey(data: TimelineData, options: TimelineOptions = {
   const height = Math.ceil(placed.bottom);
   const entries = placed.items.map(
     (it) =>
-      svg`${legendSwatch(it, p, fs)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}"\
- fill="${INK}">${it.label}</text>`,
+      svg`${legendSwatch(it, p, fs, pal)}<text x="${px(it.x + it.swatch + 5)}" y="${it.y}" font-size="${fs}"\
+ fill="${pal.ink}">${it.label}</text>`,
   );
+  const hatch = hatchPattern(`${p}-hatch-legend`, pal.quiet, 4, pal.paper);
   return svg`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}"\
  height="${height}" role="img" aria-label="${items.map((it) => it.label).join('; ')}"\
- font-family="${FONT_FAMILY}"><defs>${hatchPattern(`${p}-hatch-legend`, MUTED)}</defs>${entries}</svg>`;
+ font-family="${FONT_FAMILY}"><defs>${hatch}</defs>${entries}</svg>`;
 }
 
 /**
@@ -138,16 +143,21 @@ export function timelineStepKey(data: TimelineData, options: TimelineOptions = {
  */
 function focusedFrame(data: TimelineData, L: TimelineLayout, step: number): TimelineData['chart'] {
   const st = defined(data.chart.steps[step], `step ${step} of timeline ${data.chart.id}`);
-  const month = new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: zone(data) });
+  const w = data.text.drawing;
+  // The month and year of an instant in the chart's zone, in the strings' words.
+  const parts = new Intl.DateTimeFormat('en-GB', { month: 'numeric', year: 'numeric', timeZone: zone(data) });
+  const month = (t: number) => {
+    const p = Object.fromEntries(parts.formatToParts(t).map((x) => [x.type, x.value]));
+    return fill(w.monthYear, { month: monthName(data.text, Number(p.month)), year: p.year ?? '' });
+  };
   const runs = (L.runs ?? []).map((r) => {
-    const [a, z] = [month.format(r.t0), month.format(r.t1 - 1)];
-    return a === z ? a : `${a} to ${z}`;
+    const [a, z] = [month(r.t0), month(r.t1 - 1)];
+    return a === z ? a : fill(w.runRange, { from: a, to: z });
   });
   return {
     ...data.chart,
-    title: `${data.chart.title}: ${st.title}`,
-    description: `Only this step's events (its text names them). The time axis shows ${runs.join(', ')}; breaks in\
- it mark the months left out.`,
+    title: fill(w.stepTitle, { chart: data.chart.title, step: st.title }),
+    description: fill(w.stepDescription, { runs: runs.join(w.listSeparator) }),
   };
 }
 
@@ -185,6 +195,7 @@ export function timelineAnnotationFrame(data: TimelineData, L: TimelineLayout, i
     bracketAt: L.narrow ? L.band.x0 - 1 : L.band.y1 + 6,
     events: new Map(data.events.map((e) => [e.id, e])),
     idPrefix,
+    text: data.text,
     bottomSideBySide: L.runs !== undefined,
   };
 }

@@ -35,8 +35,8 @@ export interface ChartOptions {
   /** Fonts the drawing names: the reader's system fonts (default) or the embedded DejaVu Sans of a file. */
   fonts?: Fonts;
   /**
-   * Colours (decision 0003, src/charts/marks/palette.ts): `page` (default), or `light` / `dark` baked as literal
-   * colours for files and embeds. Downloads ask for `light`.
+   * Colours (decision 0003, src/charts/marks/palette.ts): `light` (default) or `dark` baked as literal colours (files,
+   * embeds, downloads), or `page`: CSS custom properties the page declares once from paletteCss().
    */
   theme?: Theme;
 }

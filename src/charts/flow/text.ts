@@ -26,11 +26,12 @@ export function nodeText(data: FlowData, e: StoryEvent, stage: FlowStage, textW:
   textW *= SAFE;
   for (const l of wrapText(data.chart.labels[e.id] ?? e.title, textW / BOLD, fs))
     out.push({ text: l, kind: 'label', size: fs });
-  out.push({ text: shortDate(e), kind: 'date', size: small });
+  out.push({ text: shortDate(e, data.text), kind: 'date', size: small });
   const figures = (e.figures ?? []).filter((f) => AUDIENCE.has(f.kind));
   const source = data.sources.get(e.sources[0] ?? '')?.publisher;
   for (const f of figures) {
-    for (const l of wrapText(figureText(f), textW / BOLD, small)) out.push({ text: l, kind: 'figure', size: small });
+    for (const l of wrapText(figureText(f, data.text), textW / BOLD, small))
+      out.push({ text: l, kind: 'figure', size: small });
     if (source)
       for (const l of wrapText(`${data.chart.sourceWord}: ${source}`, textW, small))
         out.push({ text: l, kind: 'source', size: small });
@@ -54,7 +55,7 @@ export function clusterText(data: FlowData, c: Cluster<StoryEvent>, textW: numbe
   const small = fs;
   const sorted = [...c.members].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   const earliest = defined(sorted[0], `the members of cluster ${c.id}`);
-  const [first, last] = [shortDate(earliest), shortDate(sorted.at(-1) ?? earliest)];
+  const [first, last] = [shortDate(earliest, data.text), shortDate(sorted.at(-1) ?? earliest, data.text)];
   const out: { text: string; kind: FlowLineKind; size: number }[] = [];
   textW *= SAFE;
   for (const l of wrapText(clusterLabel(data.text, c.members.length), textW / BOLD, fs))

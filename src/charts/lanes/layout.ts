@@ -14,7 +14,8 @@ import { eventInterval, wallTimeToUtc } from '../../lib/dates.ts';
 import { lanes as laneOrder, type StoryEvent } from '../../schemas.ts';
 import type { ChartInput, ChartOptions } from '../types.ts';
 import { DENSITY_LIMITS, clusterLabel, clusterTitle, featuredIds, thin } from '../density.ts';
-import { MONTHS } from '../marks/months.ts';
+import { fill, monthName, weekdayName } from '../marks/words.ts';
+import { daysLabel } from '../marks/interval.ts';
 import { isUncertain } from '../shared.ts';
 import { labelWidth, SAFE, wrapText } from '../marks/text.ts';
 import { openSteps, stepIndex } from '../marks/steps.ts';
@@ -26,7 +27,7 @@ export type LanesData = Pick<ChartInput<'lanes'>, 'chart' | 'events' | 'text'>;
 
 /**
  * width: px, default 960 (below 560 the narrow layout); idPrefix default "lanes"; fontSize default 12 (11 narrow);
- * theme default "page" (src/charts/marks/palette.ts).
+ * theme default "light" (src/charts/marks/palette.ts).
  */
 export type LanesOptions = ChartOptions;
 
@@ -65,6 +66,9 @@ export interface PlacedMark {
   openEnds?: boolean;
 }
 
+/** The fields every placed mark has, a cluster's or a single event's: its glyph's extent and its label's place. */
+export type MarkBase = Pick<PlacedMark, 'lane' | 'shape' | 'x0' | 'x1' | 'label' | 'lx' | 'anchor' | 'labelBox'>;
+
 export interface LanesLayout {
   width: number;
   height: number;
@@ -81,7 +85,6 @@ export const ROW = 24;
 export const BAR = 12;
 export const CLUSTER = 16;
 const PAD = 8;
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /**
  * Lane order, top to bottom. Wide: the order of the schema (official Moscow, the fake, the answers, what happened).
@@ -120,9 +123,12 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
     const iso = civil.toISOString().slice(0, 10);
     const d0 = wallTimeToUtc(civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate(), 0, 0, zone);
     const d1 = wallTimeToUtc(civil.getUTCFullYear(), civil.getUTCMonth() + 1, civil.getUTCDate() + 1, 0, 0, zone);
-    const label = narrow
-      ? `${civil.getUTCDate()} ${MONTHS[civil.getUTCMonth()]}`
-      : `${WEEKDAYS[civil.getUTCDay()]} ${civil.getUTCDate()} ${MONTHS[civil.getUTCMonth()]}`;
+    const named = {
+      weekday: weekdayName(data.text, civil.getUTCDay()),
+      day: civil.getUTCDate(),
+      month: monthName(data.text, civil.getUTCMonth() + 1),
+    };
+    const label = fill(narrow ? data.text.drawing.dayLabelShort : data.text.drawing.dayLabel, named);
     days.push({ x0: px(x(d0)), x1: px(x(d1)), date: d0, label, mark: chart.marks.find((m) => m.date === iso)?.label });
   }
 
@@ -134,7 +140,7 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
   const allSteps = openSteps(chart);
 
   const room = narrow
-    ? noteRoom(chart, width, new Map(data.events.map((e) => [e.id, e.lane])))
+    ? noteRoom(data, width, new Map(data.events.map((e) => [e.id, e.lane])))
     : new Map<string, number>();
   const lanesOut: LanesLayout['lanes'] = [];
   const marks: PlacedMark[] = [];
@@ -209,20 +215,24 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       }
       defined(rows[row], `row ${row} of lane ${lane}`).push(extent);
       if (labelAbove) defined(rows[row + 1], `row ${row + 1} of lane ${lane}`).push(extent);
+      // What a cluster and a single event's mark share: where the glyph and its label go.
+      const base: MarkBase = {
+        lane,
+        shape,
+        x0: px(mx0),
+        x1: px(mx1),
+        label,
+        lx: px(lx),
+        anchor,
+        labelBox: [px(box[0]), px(box[1])],
+      };
       placed.push({
         m: cluster
           ? {
+              ...base,
               id: cluster.id,
-              lane,
-              shape,
               claimed: false,
               uncertain: false,
-              x0: px(mx0),
-              x1: px(mx1),
-              label,
-              lx: px(lx),
-              anchor,
-              labelBox: [px(box[0]), px(box[1])],
               steps: allSteps,
               members: cluster.members.map((it) => it.e.id),
               openEnds: open,
@@ -234,18 +244,11 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
               ),
             }
           : {
+              ...base,
               id: e.id,
-              lane,
-              shape,
               claimed: e.status === 'claimed-by-article',
               uncertain: isUncertain(e),
               ...(e.timeBasis === 'report' ? { report: true } : {}),
-              x0: px(mx0),
-              x1: px(mx1),
-              label,
-              lx: px(lx),
-              anchor,
-              labelBox: [px(box[0]), px(box[1])],
               steps: steps.get(e.id) ?? [],
             },
         row,
@@ -284,7 +287,10 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
  * Narrow layout: the room (drawing units) a note needs under each annotated mark: a callout's first subject, both ends
  * of a bracket. The note's lines at the annotation mark's size and measure, plus its gaps.
  */
-function noteRoom(chart: LanesData['chart'], width: number, laneOf: ReadonlyMap<string, Lane>): Map<string, number> {
+function noteRoom(data: LanesData, width: number, laneOf: ReadonlyMap<string, Lane>): Map<string, number> {
+  const { chart } = data;
+  // The longest interval label a bracket may carry, measured (never drawn).
+  const longest = daysLabel({ earliest: 0, latest: 0 }, { earliest: 99, latest: 100 }, data.text);
   const fs = noteFontSize(width);
   const lh = Math.round(fs * 1.25);
   const measure = Math.min(width - 8, width * 0.62) * SAFE;
@@ -301,7 +307,7 @@ function noteRoom(chart: LanesData['chart'], width: number, laneOf: ReadonlyMap<
       if (a.type === 'bracket') {
         const rank = (id: string) => NARROW_LANES.indexOf(laneOf.get(id) ?? 'context');
         const lower = Math.max(rank(a.from), rank(a.to));
-        for (const id of [a.from, a.to]) if (rank(id) === lower) add(id, `${a.text ?? ''}: at least 99 days`);
+        for (const id of [a.from, a.to]) if (rank(id) === lower) add(id, `${a.text ?? ''}: ${longest}`);
       }
     }
   return out;

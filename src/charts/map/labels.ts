@@ -8,14 +8,14 @@ import { defined } from '../../lib/defined.ts';
 import { countriesObject, countryFeatures, inRings, projectedRings, topology } from './basemap.ts';
 import type { LabelPlacer, Try } from './placer.ts';
 import { labelWidth, textBox } from './text.ts';
-import {
-  type MapCity,
-  type MapClaim,
-  mapColours,
-  type MapPlaceEvent,
-  type PlacedLabel,
-  type RegionMapData,
-  type RegionMapLayout,
+import type {
+  MapColours,
+  MapCity,
+  MapClaim,
+  MapPlaceEvent,
+  PlacedLabel,
+  RegionMapData,
+  RegionMapLayout,
 } from './types.ts';
 
 /** A note that did not fit on the map: listed below it, numbered, with a badge at `at`. */
@@ -47,6 +47,8 @@ export interface LabelContext {
   stepsOf: (id: string) => number[];
   showAll: number[];
   placer: LabelPlacer;
+  /** The drawing's colours by role (its theme's). */
+  colours: MapColours;
   /** Owners of labels that found no place (added to). */
   unplaced: string[];
 }
@@ -66,7 +68,7 @@ export function placeLabels(ctx: LabelContext): { notes: PendingNote[]; borderPo
       !tryPlace(c.id, 'city', [c.label], around(c.x, c.y, ringRadius(c.id) + 2, fontSize), {
         fontSize,
         bold: true,
-        fill: mapColours.text,
+        fill: ctx.colours.text,
       })
     )
       unplaced.push(c.id);
@@ -92,7 +94,7 @@ export function placeLabels(ctx: LabelContext): { notes: PendingNote[]; borderPo
   const cityLabelBox = (id: string) => labels.find((l) => l.owner === id && l.kind === 'city')?.box;
   for (const n of [...placeNotes, ...eventNotes]) {
     const isPlaceNote = placeNotes.includes(n as never);
-    const style = { fontSize: small, italic: isPlaceNote, fill: isPlaceNote ? mapColours.claim : mapColours.denial };
+    const style = { fontSize: small, italic: isPlaceNote, fill: isPlaceNote ? ctx.colours.claim : ctx.colours.denial };
     if (!narrow) {
       // Stack under (or over) the city's own label, then anywhere around the dot.
       const cb = cityLabelBox(isPlaceNote ? n.owner : (placeEvents.find((p) => p.id === n.owner)?.place ?? ''));
@@ -127,9 +129,9 @@ export function placeLabels(ctx: LabelContext): { notes: PendingNote[]; borderPo
         `event ${id} of a claim`,
       ).title;
     const text = chart.labels[cl.id] ?? eventTitle(cl.id);
-    const claimStyle = { fontSize: small, italic: true, fill: mapColours.claim };
+    const claimStyle = { fontSize: small, italic: true, fill: ctx.colours.claim };
     const denialText = cl.denial ? (chart.labels[cl.denial] ?? eventTitle(cl.denial)) : null;
-    const denialStyle = { fontSize: small, bold: true, fill: mapColours.denial };
+    const denialStyle = { fontSize: small, bold: true, fill: ctx.colours.denial };
     if (!narrow) {
       // The verdict right above the cross, the claim above the verdict: read together, top down.
       const [x, y] = cl.cross;
@@ -215,17 +217,17 @@ export function placeLabels(ctx: LabelContext): { notes: PendingNote[]; borderPo
         cand.push({ x: xs, y: top - 8 - small * 0.25 - (lines.length - 1) * lineHeight - k * 7, anchor: 'middle' });
       }
     }
-    const l = tryPlace('border', 'border', lines, cand, { fontSize: small, bold: false, fill: mapColours.border });
+    const l = tryPlace('border', 'border', lines, cand, { fontSize: small, bold: false, fill: ctx.colours.border });
     if (!l)
       notes.push({
         owner: 'border',
         text: borderNote ? `${borderLabel}. ${borderNote}` : borderLabel,
-        fill: mapColours.border,
+        fill: ctx.colours.border,
         italic: false,
         at: defined(borderPoints[Math.floor(borderPoints.length / 2)], 'the middle of the border'),
       });
     else if (narrow && borderNote)
-      notes.push({ owner: 'border', text: borderNote, fill: mapColours.border, italic: false, at: [l.x, l.y] });
+      notes.push({ owner: 'border', text: borderNote, fill: ctx.colours.border, italic: false, at: [l.x, l.y] });
   }
 
   // Country names: the focus first, then in the order the chart lists them.
@@ -264,7 +266,7 @@ export function placeLabels(ctx: LabelContext): { notes: PendingNote[]; borderPo
         tryPlace(c.id, isFocus ? 'focus' : 'country', [t], onCountry, {
           fontSize: fs,
           bold: isFocus,
-          fill: isFocus ? mapColours.focusLine : mapColours.countryText,
+          fill: isFocus ? ctx.colours.focusLine : ctx.colours.countryText,
         })
       ) {
         done = true;

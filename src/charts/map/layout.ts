@@ -21,7 +21,15 @@ import {
 import { layoutKey } from './key.ts';
 import { placeLabels } from './labels.ts';
 import { labelPlacer } from './placer.ts';
-import type { MapCity, MapClaim, MapPlaceEvent, RegionMapData, RegionMapLayout, RegionMapOptions } from './types.ts';
+import {
+  mapColoursOf,
+  type MapCity,
+  type MapClaim,
+  type MapPlaceEvent,
+  type RegionMapData,
+  type RegionMapLayout,
+  type RegionMapOptions,
+} from './types.ts';
 
 export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions = {}): RegionMapLayout {
   const width = options.width ?? 960;
@@ -148,7 +156,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
         y: c.y,
         steps: showAll,
         members: cl.members.map((e) => e.id),
-        label: `${clusterLabel(text, cl.members.length)}, ${binLabel(cl.bin)}`,
+        label: `${clusterLabel(text, cl.members.length)}, ${binLabel(cl.bin, text)}`,
         title: clusterTitle(text, cl, cl.members, c.label),
       })),
     ];
@@ -216,6 +224,7 @@ export function layoutRegionMap(data: RegionMapData, options: RegionMapOptions =
   }
 
   const { notes, borderPoints } = placeLabels({
+    colours: mapColoursOf(options.theme),
     data,
     width,
     narrow,

@@ -1,6 +1,7 @@
 /** The map's data, options and layout types, and its colours. */
 import type { GeoProjection } from 'd3-geo';
 import type { ChartInput, ChartOptions } from '../types.ts';
+import { paletteOf, type Theme } from '../marks/palette.ts';
 
 /** A place with coordinates (content/data/places.json). */
 export type { Place } from '../../schemas.ts';
@@ -11,20 +12,44 @@ export type RegionMapData = Pick<ChartInput<'map'>, 'chart' | 'events' | 'places
 /** width: px, default 960 (below 560 the narrow layout); idPrefix default "map"; fontSize default 12. */
 export type RegionMapOptions = ChartOptions;
 
-/** Colours: each line or text colour is at least 4.5:1 against #fff and #fbfaf7. */
-export const mapColours = {
-  sea: '#e4edf1',
-  land: '#f1efe9',
-  coast: '#8c887f',
-  borders: '#8c887f',
-  focusFill: '#f5e3ad',
-  focusLine: '#6b4e00',
-  border: '#b3261e',
-  claim: '#6b3d9a',
-  denial: '#1f6a85',
-  text: '#1d1d1d',
-  countryText: '#55524b',
-} as const;
+/** The map's colours by role, from the palette of a theme (decision 0003). */
+export interface MapColours {
+  sea: string;
+  land: string;
+  coast: string;
+  borders: string;
+  focusFill: string;
+  focusLine: string;
+  border: string;
+  claim: string;
+  denial: string;
+  text: string;
+  countryText: string;
+  /** The ground: halos under words, a badge's disc, a city's hollow ring. */
+  paper: string;
+}
+
+/** The map's roles in the colours of `theme` (default page). */
+export function mapColoursOf(theme?: Theme): MapColours {
+  const pal = paletteOf(theme);
+  return {
+    sea: pal.sea,
+    land: pal.land,
+    coast: pal.coast,
+    borders: pal.coast,
+    focusFill: pal.focus,
+    focusLine: pal.highlightInk,
+    border: pal.official,
+    claim: pal.disinformation,
+    denial: pal.response,
+    text: pal.ink,
+    countryText: pal.countryInk,
+    paper: pal.paper,
+  };
+}
+
+/** The light theme's map colours: each line or text colour is at least 4.5:1 against #fff and #fbfaf7. */
+export const mapColours: MapColours = mapColoursOf('light');
 
 export type Box = { x0: number; y0: number; x1: number; y1: number };
 export type Anchor = 'start' | 'middle' | 'end';

@@ -8,9 +8,7 @@ import { svg, px, type Markup } from '../../lib/escape.ts';
 import type { StepAnnotation } from '../../schemas.ts';
 import type { Box } from './box.ts';
 import { grow, union } from './annotation-place.ts';
-
-/** Tint of a highlight band (drawn under the band's ink edges). */
-const BAND_FILL = '#f3e9c6';
+import { tokens, type Palette } from './palette.ts';
 
 /** The frame fields a subject needs (see AnnotationFrame in annotation.ts). */
 export interface SubjectFrame {
@@ -18,6 +16,8 @@ export interface SubjectFrame {
   height: number;
   time?: 'x' | 'y';
   bracketAt?: number;
+  /** The drawing's colours; a band's tint is its `highlight` (default the light one). */
+  palette?: Palette;
 }
 
 /** The subject of annotation `a` over the boxes of its marks (in the order `a` names them). */
@@ -53,7 +53,8 @@ export function subjectOf(
     const edge = alongX
       ? svg`M${px(subject.x0)},0V${px(frame.height)}M${px(subject.x1)},0V${px(frame.height)}`
       : svg`M0,${px(subject.y0)}H${px(frame.width)}M0,${px(subject.y1)}H${px(frame.width)}`;
-    const tint = svg`${rect(subject)} fill="${BAND_FILL}" fill-opacity="0.35" stroke="none"/>`;
+    const ground = frame.palette?.highlight ?? tokens.highlight[0];
+    const tint = svg`${rect(subject)} fill="${ground}" fill-opacity="0.35" stroke="none"/>`;
     subjectMarkup = svg`${tint}<path d="${edge}" stroke-width="1" stroke-dasharray="3 3"/>`;
   } else {
     subjectMarkup = svg`${boxes.map((b) => svg`${rect(grow(b, 3))} rx="3"/>`)}`;

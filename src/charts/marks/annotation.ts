@@ -13,24 +13,26 @@
  */
 import { svg, px, type Markup } from '../../lib/escape.ts';
 import type { StepAnnotation } from '../../schemas.ts';
-import { boxesOverlap, wrapText, blockWidth, labelWidth as labelWidthOf, INK, SAFE, type Box } from '../shared.ts';
+import { boxesOverlap, wrapText, blockWidth, labelWidth as labelWidthOf, SAFE, type Box } from '../shared.ts';
 import { BADGE, GAP, MARGIN, badgePlace, candidates, crossesAny, grow, leaderOf } from './annotation-place.ts';
 import { interval, type DatePart } from './interval.ts';
 import { subjectOf } from './annotation-subject.ts';
 import { onlyStep, withNotes } from './annotation-steps.ts';
 import type { ChartOptions, Drawing } from '../types.ts';
 import { svgFrame } from './frame.ts';
+import { paletteOf, type Palette } from './palette.ts';
+import type { DrawingText } from './words.ts';
 import { stepViews, type Lit, type Stepped } from './steps.ts';
 
 export { dayBounds, daysLabel, interval } from './interval.ts';
 export { crossesAny, leaderOf } from './annotation-place.ts';
 export { onlyStep } from './annotation-steps.ts';
 
-/** The white halo under note text (paint order: stroke first). */
-const HALO = svg`stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
+/** The halo under note text in the ground's colour (paint order: stroke first). */
+const halo = (pal: Palette) => svg`stroke="${pal.paper}" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
 
-/** Ink for notes and connectors: ~16:1 on white, far above the 3:1 floor for marks. */
-export const ANNOTATION_INK = INK;
+/** Notes and connectors are in `ink` (~16:1 on white, far above the 3:1 floor for marks); light by default. */
+const LIGHT = paletteOf('light');
 /**
  * The smallest note text in drawing units; narrow drawings are shown at about their width, so it renders at >= 12 px.
  */
@@ -66,6 +68,10 @@ export interface AnnotationFrame {
   bottomSideBySide?: boolean;
   /** Prefix for ids, unique per SVG. */
   idPrefix: string;
+  /** The interface strings the notes' intervals are worded in (the chart input's `text`). */
+  text: DrawingText;
+  /** The colours of the drawing's theme (default light; annotatedDrawing sets it from the chart's `theme` option). */
+  palette?: Palette;
 }
 
 export interface PlacedAnnotation {
@@ -99,12 +105,12 @@ function connector(leader: readonly [number, number, number, number]): Markup {
  * The badge's markup: a white disc with an ink ring and its number (the note under the chart starts with it). The
  * number is filled in ink itself: it sits in the shapes' group, whose fill is none (it was drawn invisible before).
  */
-function badgeMarkup(b: Box, n: number): Markup {
+function badgeMarkup(b: Box, n: number, pal: Palette): Markup {
   const cx = px((b.x0 + b.x1) / 2);
   const cy = px((b.y0 + b.y1) / 2);
-  const disc = svg`<circle cx="${cx}" cy="${cy}" r="${BADGE}" fill="#fff"/>`;
+  const disc = svg`<circle cx="${cx}" cy="${cy}" r="${BADGE}" fill="${pal.paper}"/>`;
   const number = svg`<text x="${cx}" y="${px(cy + 4.5)}" text-anchor="middle" font-weight="700"`;
-  return svg`${disc}${number} fill="${ANNOTATION_INK}" stroke="none">${n}</text>`;
+  return svg`${disc}${number} fill="${pal.ink}" stroke="none">${n}</text>`;
 }
 
 function noteText(lines: readonly string[], x: number, top: number, fs: number, lh: number, bold: boolean): Markup {
@@ -128,6 +134,7 @@ export function annotationLayer(
   frame: AnnotationFrame,
 ): AnnotationLayer {
   const fs = noteFontSize(frame.width);
+  const pal = frame.palette ?? LIGHT;
   const lh = Math.round(fs * 1.25);
   const missing: string[] = [];
   steps.forEach((s, i) => {
@@ -160,9 +167,9 @@ export function annotationLayer(
       const { subject, markup: subjectMarkup } = subjectOf(a, boxes, frame);
       let text =
         a.type === 'bracket'
-          ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to))
+          ? (a.text ? `${a.text}: ` : '') + interval(eventOf(frame, a.from), eventOf(frame, a.to), frame.text)
           : a.type === 'callout' && a.interval
-            ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to))}`
+            ? `${a.text}: ${interval(eventOf(frame, a.interval.from), eventOf(frame, a.interval.to), frame.text)}`
             : a.text;
       text = text.trim();
       const frameBox: Box = { x0: MARGIN, y0: MARGIN, x1: frame.width - MARGIN, y1: frame.height - MARGIN };
@@ -228,7 +235,7 @@ export function annotationLayer(
       const leader = leaderOf(note, subject);
       placed.push({ step, type: a.type, text, note, subject, leader });
       parts.push(
-        group(step, a, subjectMarkup, connector(leader), noteText(lines, note.x0 + 1, note.y0, fs, lh, false)),
+        group(step, subjectMarkup, connector(leader), noteText(lines, note.x0 + 1, note.y0, fs, lh, false), pal),
       );
     }
   });
@@ -252,7 +259,7 @@ export function annotationLayer(
         const leader = leaderOf(note, q.subject);
         placed.push({ step: q.step, type: q.a.type, text: q.text, note, subject: q.subject, leader });
         parts.push(
-          group(q.step, q.a, q.subjectMarkup, connector(leader), noteText(lines, note.x0 + 1, top, fs, lh, false)),
+          group(q.step, q.subjectMarkup, connector(leader), noteText(lines, note.x0 + 1, top, fs, lh, false), pal),
         );
       });
     bottomQueue.length = 0;
@@ -310,17 +317,17 @@ export function annotationLayer(
     parts.push(
       group(
         q.step,
-        q.a,
-        svg`${q.subjectMarkup}${badge ? badgeMarkup(badge.box, badge.n) : ''}`,
+        svg`${q.subjectMarkup}${badge ? badgeMarkup(badge.box, badge.n, pal) : ''}`,
         leader ? connector(leader) : svg``,
         noteText(lines, note.x0 + 1, note.y0, fs, lh, false),
+        pal,
       ),
     );
   }
   // Presentation on the layer's group (text: ink over a white halo); each annotation's shapes sit in a group of ink
   // outlines.
   return {
-    svg: svg`<g class="annotations" font-size="${fs}" fill="${ANNOTATION_INK}" ${HALO}>${parts}</g>`,
+    svg: svg`<g class="annotations" font-size="${fs}" fill="${pal.ink}" ${halo(pal)}>${parts}</g>`,
     placed,
     height,
   };
@@ -340,13 +347,16 @@ export interface AnnotatedChart extends Stepped {
  */
 export function annotatedDrawing(
   chart: AnnotatedChart,
-  options: Pick<ChartOptions, 'step' | 'fonts'>,
+  options: Pick<ChartOptions, 'step' | 'fonts' | 'theme'>,
   notesFrame: AnnotationFrame,
   body: Markup,
   lit: readonly Lit[],
   notesInWindows = false,
 ): Drawing {
-  const notes = annotationLayer(onlyStep(chart.steps, options.step), notesFrame);
+  const notes = annotationLayer(onlyStep(chart.steps, options.step), {
+    ...notesFrame,
+    palette: paletteOf(options.theme),
+  });
   const { width, idPrefix } = notesFrame;
   const { title, description } = chart;
   const frame = { width, height: notes.height, idPrefix, title, description, fonts: options.fonts };
@@ -359,8 +369,8 @@ export function annotatedDrawing(
   };
 }
 
-function group(step: number, _a: StepAnnotation, subject: Markup, conn: Markup, note: Markup): Markup {
-  const shapes = svg`<g fill="none" stroke="${ANNOTATION_INK}" stroke-width="1.5">${subject}${conn}</g>`;
+function group(step: number, subject: Markup, conn: Markup, note: Markup, pal: Palette): Markup {
+  const shapes = svg`<g fill="none" stroke="${pal.ink}" stroke-width="1.5">${subject}${conn}</g>`;
   return svg`<g class="annotation" data-steps="${step}">${shapes}${note}</g>`;
 }
 

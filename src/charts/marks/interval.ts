@@ -3,10 +3,14 @@
  * the dates' earliest and latest possible days, never more exact than the dates. Pure.
  */
 import type { StoryEvent } from '../../schemas.ts';
+import { fill, plural, type DrawingText } from './words.ts';
 
 export type DatePart = Pick<StoryEvent, 'date' | 'precision' | 'until' | 'dateUncertain'>;
 
 const DAY = 86_400_000;
+
+/** Earliest and latest possible day of a date (UTC day numbers). */
+type Bounds = { earliest: number; latest: number };
 
 /** The UTC day number of a YYYY-MM-DD date. */
 const dayNumber = (date: string) => {
@@ -30,40 +34,40 @@ export function dayBounds(d: DatePart): { earliest: number; latest: number } {
   return { earliest: d.dateUncertain ? -Infinity : n, latest };
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
 /**
  * The interval label between two events, from their dates' earliest and latest possible days:
  * - both known to the day (or finer): "4 days", "the same day";
  * - bounds that disagree (an uncertain end): "at least N days" (the smallest count the dates allow);
  * - either known only to the month or year: no day count, only calendar months or years
  *   ("the same month", "1 calendar month apart", "2 calendar years apart").
- * Never a count more exact than the dates.
+ * Never a count more exact than the dates. The words are `text.drawing.interval`'s.
  */
-export function interval(a: DatePart, b: DatePart): string {
+export function interval(a: DatePart, b: DatePart, text: DrawingText): string {
+  const w = text.drawing.interval;
   // Ordered by the day each date names (an uncertain day's earliest bound is unknown, so it cannot order them).
   const [first, second] = a.date <= b.date ? [a, b] : [b, a];
   const coarse = (p: DatePart['precision']) => p === 'month' || p === 'year';
   if (first.precision === 'year' || second.precision === 'year') {
     const years = Number(second.date.slice(0, 4)) - Number(first.date.slice(0, 4));
-    return years === 0 ? 'the same year' : `${plural(years, 'calendar year')} apart`;
+    return years === 0 ? w.sameYear : plural(text, w.years, years);
   }
   if (coarse(first.precision) || coarse(second.precision)) {
     const ym = (d: DatePart) => Number(d.date.slice(0, 4)) * 12 + Number(d.date.slice(5, 7));
     const months = ym(second) - ym(first);
-    return months === 0 ? 'the same month' : `${plural(months, 'calendar month')} apart`;
+    return months === 0 ? w.sameMonth : plural(text, w.months, months);
   }
-  return daysLabel(dayBounds(first), dayBounds(second));
+  return daysLabel(dayBounds(first), dayBounds(second), text);
 }
 
 /**
  * The day count between two bounded days: exact when the bounds agree, else "at least" the smallest, or "up to" the
  * largest when they may fall on one day; "an unknown number of days" when neither bound is known.
  */
-export function daysLabel(a: { earliest: number; latest: number }, b: { earliest: number; latest: number }): string {
+export function daysLabel(a: Bounds, b: Bounds, text: DrawingText): string {
+  const w = text.drawing.interval;
   const min = Math.max(0, Math.round(b.earliest - a.latest));
   const max = Math.round(b.latest - a.earliest);
-  if (min === max) return min === 0 ? 'the same day' : plural(min, 'day');
-  if (min > 0) return `at least ${plural(min, 'day')}`;
-  return Number.isFinite(max) ? `up to ${plural(max, 'day')}` : 'an unknown number of days';
+  if (min === max) return min === 0 ? w.sameDay : plural(text, w.days, min);
+  if (min > 0) return fill(w.atLeast, { days: plural(text, w.days, min) });
+  return Number.isFinite(max) ? fill(w.upTo, { days: plural(text, w.days, max) }) : w.unknown;
 }

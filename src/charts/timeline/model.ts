@@ -7,8 +7,9 @@ import { wallTimeToUtc } from '../../lib/dates.ts';
 import type { Chart, StoryEvent } from '../../schemas.ts';
 import type { ChartInput, ChartOptions } from '../types.ts';
 import type { AxisBreak, Run, Span } from '../marks/breaks.ts';
-import type { Box, PlacedLegendItem } from '../shared.ts';
-import { isUncertain } from '../shared.ts';
+import { px } from '../../lib/escape.ts';
+import { SAFE, blockWidth, isUncertain, wrapText, type Box, type PlacedLegendItem } from '../shared.ts';
+import { tokens, type Token } from '../marks/palette.ts';
 
 /** What timeline() reads of the chart input. */
 export type TimelineData = Pick<ChartInput<'timeline'>, 'chart' | 'events' | 'text' | 'actors'>;
@@ -22,8 +23,10 @@ export type TimelineOptions = ChartOptions;
 
 export type Side = 'above' | 'below';
 
-/** Colour of each side: both at least 3:1 against #fff and #fbfaf7; position tells them apart too. */
-export const sideColours: Record<Side, string> = { above: '#b3261e', below: '#6b3d9a' };
+/** The palette token of each side (decision 0003): both at least 3:1 on their ground; position tells them apart too. */
+export const sideToken: Record<Side, Token> = { above: 'official', below: 'disinformation' };
+/** Colour of each side in the light theme: both at least 3:1 against #fff and #fbfaf7. */
+export const sideColours: Record<Side, string> = { above: tokens.official[0], below: tokens.disinformation[0] };
 
 /** The side an event is drawn on: the chart's `below` / `above` first, then its lane. */
 export function sideOf(
@@ -94,9 +97,31 @@ export const LEGEND_ORDER = ['day', 'day-mark', 'month', 'claim', 'uncertain', '
 
 export const PAD = 8;
 export const R = 6;
-/** Axis outline and ticks: 3.4:1 on #fbfaf7, so the band's pale fill needs no contrast of its own. */
-export const AXIS = '#8c877d';
+/** Axis outline and ticks in the light theme: 3.4:1 on #fbfaf7, so the band's pale fill needs no contrast itself. */
+export const AXIS = tokens.axis[0];
 export const LABEL_GAP = 5;
+
+/** Bold text is this much wider than the measuring table's regular widths. */
+const BOLD = 1.08;
+
+/**
+ * One side's title, wrapped (bold) to `measure` units and set at (x, y) with `anchor` (end: it ends at x): its lines
+ * and the box they take. The narrow layout and a step's own drawing set their titles with it.
+ */
+export function sideTitle(
+  side: Side,
+  text: string,
+  at: { x: number; y: number; anchor: 'start' | 'end' },
+  measure: number,
+  fs: number,
+): TimelineLayout['sideTitles'][number] {
+  const { x, y, anchor } = at;
+  const lines = wrapText(text, (measure * SAFE) / BOLD, fs);
+  const w = blockWidth(lines, fs) * BOLD;
+  const box = anchor === 'end' ? { x0: px(x - w), x1: px(x) } : { x0: px(x), x1: px(x + w) };
+  const y1 = px(y + (lines.length - 1) * (fs + 3) + 3);
+  return { side, lines, x: px(x), y: px(y), anchor, box: { ...box, y0: px(y - fs), y1 } };
+}
 
 export interface Item {
   /** The event; for a cluster, its first member. */

@@ -12,6 +12,7 @@ import {
   PAD,
   R,
   dayMarksOf,
+  sideTitle,
   dayTime,
   hit,
   identity,
@@ -65,20 +66,12 @@ export function layoutNarrow(data: TimelineData, b: Base, legendBottom: number):
   const sideTitles: TimelineLayout['sideTitles'] = b.focus
     ? focusedTitles(b, b.focus, legendBottom)
     : (['above', 'below'] as const).map((side) => {
-        const lines = wrapText(b.titles[side], (colW[side] * SAFE) / 1.08, fs);
         const y = legendBottom + 6 + fs;
-        const w = blockWidth(lines, fs) * 1.08;
-        const anchor = side === 'above' ? ('end' as const) : ('start' as const);
-        const x = side === 'above' ? xA - BW - 6 : xA + BW + 6;
-        const box = side === 'above' ? { x0: px(x - w), x1: px(x) } : { x0: px(x), x1: px(x + w) };
-        return {
-          side,
-          lines,
-          x: px(x),
-          y: px(y),
-          anchor,
-          box: { ...box, y0: px(y - fs), y1: px(y + (lines.length - 1) * LH + 3) },
-        };
+        const at =
+          side === 'above'
+            ? { x: xA - BW - 6, y, anchor: 'end' as const }
+            : { x: xA + BW + 6, y, anchor: 'start' as const };
+        return sideTitle(side, b.titles[side], at, colW[side], fs);
       });
   const plotTop = Math.max(...sideTitles.map((t) => t.box.y1)) + 12;
 
@@ -239,7 +232,7 @@ export function layoutNarrow(data: TimelineData, b: Base, legendBottom: number):
     const broken = brokenScale(b.focus.stretches, plotTop, length, GAP);
     return {
       ...common,
-      ...focusedAxis(b, broken.runs, band, y, fs, oneLine),
+      ...focusedAxis(b, broken.runs, band, y, fs, oneLine, data.text),
       breaks: broken.breaks,
       runs: broken.runs,
       keys: LEGEND_ORDER.filter((k) => b.focus?.legend.has(k)),

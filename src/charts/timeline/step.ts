@@ -1,17 +1,13 @@
-/**
- * A step's own narrow drawing (issue #15 point 1): only the events the step lights, on a broken time axis
- * (marks/breaks.ts) of the months they fall in, at the narrow text size.
- */
-import { defined } from '../../lib/defined.ts';
-import { MONTHS } from '../../lib/dates.ts';
 import { px } from '../../lib/escape.ts';
-import { SAFE, blockWidth, labelWidth, wrapText, type Box } from '../shared.ts';
+import { labelWidth, type Box } from '../shared.ts';
 import { monthStretches, type Run, type Span } from '../marks/breaks.ts';
+import { monthName, type DrawingText } from '../marks/words.ts';
 import {
   PAD,
   dayMarksOf,
   dayTime,
   isUncertain,
+  sideTitle,
   zone,
   type Base,
   type Focus,
@@ -64,6 +60,7 @@ export function focusedAxis(
   y: (t: number) => number,
   fs: number,
   oneLine: boolean,
+  text: DrawingText,
 ): Pick<TimelineLayout, 'years' | 'ticks' | 'monthLabels'> {
   const xA = px((band.x0 + band.x1) / 2);
   const years: TimelineLayout['years'] = [];
@@ -76,7 +73,7 @@ export function focusedAxis(
       const top = y(m.t);
       const next = b.months.find((n) => n.t > m.t)?.t ?? r.t1;
       const bottom = i === ms.length - 1 ? r.y1 : y(next);
-      const name = defined(MONTHS[m.m - 1], `month ${m.m}`).slice(0, 3);
+      const name = monthName(text, m.m);
       const major = m.m === 1;
       if (i > 0 && major) ticks.push({ x1: band.x0, y1: px(top), x2: band.x1, y2: px(top), major });
       if (i > 0 && !major)
@@ -107,23 +104,12 @@ export function focusedAxis(
  */
 export function focusedTitles(b: Base, focus: Focus, legendBottom: number): TimelineLayout['sideTitles'] {
   const fs = b.fontSize;
-  const LH = fs + 3;
   let y = legendBottom + 6 + fs;
   return focus.sides.map((side) => {
-    const lines = wrapText(b.titles[side], ((b.width - 2 * PAD) * SAFE) / 1.08, fs);
-    const w = blockWidth(lines, fs) * 1.08;
-    const anchor = side === 'above' ? ('start' as const) : ('end' as const);
-    const x = side === 'above' ? PAD : b.width - PAD;
-    const box = side === 'above' ? { x0: px(x), x1: px(x + w) } : { x0: px(x - w), x1: px(x) };
-    const title = {
-      side,
-      lines,
-      x: px(x),
-      y: px(y),
-      anchor,
-      box: { ...box, y0: px(y - fs), y1: px(y + (lines.length - 1) * LH + 3) },
-    };
-    y += lines.length * LH + 2;
+    const at =
+      side === 'above' ? { x: PAD, y, anchor: 'start' as const } : { x: b.width - PAD, y, anchor: 'end' as const };
+    const title = sideTitle(side, b.titles[side], at, b.width - 2 * PAD, fs);
+    y += title.lines.length * (fs + 3) + 2;
     return title;
   });
 }

@@ -8,6 +8,7 @@ import { loadChart } from '../../prepare/load.ts';
 import { chartRows, dataDictionary, playbookDictionary, playbookRows, toCsv } from '../../build/chart-export.ts';
 import { chartPngFile, chartSvgFile } from '../../build/render-files.ts';
 import { defined } from '../../lib/defined.ts';
+import { fill } from '../../charts/marks/words.ts';
 import { absolute } from '../../lib/urls.ts';
 
 const KINDS = ['svg', 'png', 'csv', 'json'] as const;
@@ -34,7 +35,7 @@ export const GET: APIRoute = async ({ props, site }) => {
   const { chart, step, kind } = props as { chart: string; step: number; kind: Kind };
   const input = await loadChart(chart);
   const { credit, name, url } = input.text.licence;
-  const licence = `Licence: ${name} (${url})`;
+  const licence = fill(input.text.drawing.licence, { name, url });
   const isPlaybook = input.chart.kind === 'matrix';
   const columns = isPlaybook ? playbookDictionary : dataDictionary;
   const rows = isPlaybook ? playbookRows(input, credit, licence) : chartRows(input, credit, licence);

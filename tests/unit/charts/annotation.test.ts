@@ -16,6 +16,9 @@ import type { StoryEvent } from '../../../src/schemas.ts';
 import { chartIds, chartInput } from './fixture.ts';
 import { frameAt } from './annotation-frames.ts';
 import { contrast } from '../colour.ts';
+import { ui } from '../../../src/lib/ui.ts';
+
+const EN = ui('en');
 
 /** Every chart as the build prepares it (tests/unit/charts/fixture.ts). */
 function chartInputs(): ChartInput[] {
@@ -32,36 +35,36 @@ const month = (date: string): Pick<StoryEvent, 'date' | 'precision'> => ({ date,
 
 describe('interval(a, b): from the dates’ earliest and latest possible days', () => {
   it('counts days between two dates known to the day, in either order', () => {
-    expect(interval(day('2022-11-28'), day('2022-12-02'))).toBe('4 days');
-    expect(interval(day('2023-11-09'), day('2023-10-23'))).toBe('17 days');
-    expect(interval(day('2023-10-23'), day('2023-10-24'))).toBe('1 day');
-    expect(interval(day('2023-10-25'), day('2023-10-25'))).toBe('the same day');
-    expect(interval(day('2023-12-31'), day('2024-03-01'))).toBe('61 days'); // across a leap day
+    expect(interval(day('2022-11-28'), day('2022-12-02'), EN)).toBe('4 days');
+    expect(interval(day('2023-11-09'), day('2023-10-23'), EN)).toBe('17 days');
+    expect(interval(day('2023-10-23'), day('2023-10-24'), EN)).toBe('1 day');
+    expect(interval(day('2023-10-25'), day('2023-10-25'), EN)).toBe('the same day');
+    expect(interval(day('2023-12-31'), day('2024-03-01'), EN)).toBe('61 days'); // across a leap day
   });
   it('gives no day count when a date is known only to the month or year', () => {
-    expect(interval(day('2023-10-23'), month('2023-10'))).toBe('the same month');
-    expect(interval(month('2023-10'), day('2023-11-09'))).toBe('1 calendar month apart');
-    expect(interval(month('2022-10'), month('2023-01'))).toBe('3 calendar months apart');
-    expect(interval({ date: '2022', precision: 'year' }, day('2024-01-05'))).toBe('2 calendar years apart');
-    expect(interval(day('2023-10-23'), month('2023-12'))).not.toMatch(/day/);
+    expect(interval(day('2023-10-23'), month('2023-10'), EN)).toBe('the same month');
+    expect(interval(month('2023-10'), day('2023-11-09'), EN)).toBe('1 calendar month apart');
+    expect(interval(month('2022-10'), month('2023-01'), EN)).toBe('3 calendar months apart');
+    expect(interval({ date: '2022', precision: 'year' }, day('2024-01-05'), EN)).toBe('2 calendar years apart');
+    expect(interval(day('2023-10-23'), month('2023-12'), EN)).not.toMatch(/day/);
   });
   it('says "at least" when the bounds disagree, never an invented exact count', () => {
     // 23 Oct, and an end known only to lie between 23 and 26 Oct, then a later event on 30 Oct
-    expect(daysLabel({ earliest: 0, latest: 3 }, { earliest: 7, latest: 7 })).toBe('at least 4 days');
-    expect(daysLabel({ earliest: 0, latest: 0 }, { earliest: 0, latest: 3 })).toBe('up to 3 days');
-    expect(daysLabel(dayBounds(day('2023-10-23')), dayBounds(day('2023-10-25')))).toBe('2 days');
+    expect(daysLabel({ earliest: 0, latest: 3 }, { earliest: 7, latest: 7 }, EN)).toBe('at least 4 days');
+    expect(daysLabel({ earliest: 0, latest: 0 }, { earliest: 0, latest: 3 }, EN)).toBe('up to 3 days');
+    expect(daysLabel(dayBounds(day('2023-10-23')), dayBounds(day('2023-10-25')), EN)).toBe('2 days');
   });
   it('reads a range (until) and a day "or shortly before" (dateUncertain) from the event, in either order', () => {
     // The "NATO centre" post, dated 23 Oct or shortly before, to Peskov's remark on 25 Oct and Putin's visit on 9 Nov.
-    expect(interval(dayOrBefore('2023-10-23'), day('2023-10-25'))).toBe('at least 2 days');
-    expect(interval(day('2023-11-09'), dayOrBefore('2023-10-23'))).toBe('at least 17 days');
+    expect(interval(dayOrBefore('2023-10-23'), day('2023-10-25'), EN)).toBe('at least 2 days');
+    expect(interval(day('2023-11-09'), dayOrBefore('2023-10-23'), EN)).toBe('at least 17 days');
     // An uncertain later end may fall on the earlier day, or any day before: no count at all.
-    expect(interval(day('2023-10-20'), dayOrBefore('2023-10-23'))).toBe('up to 3 days');
-    expect(interval(dayOrBefore('2023-10-20'), dayOrBefore('2023-10-23'))).toBe('an unknown number of days');
+    expect(interval(day('2023-10-20'), dayOrBefore('2023-10-23'), EN)).toBe('up to 3 days');
+    expect(interval(dayOrBefore('2023-10-20'), dayOrBefore('2023-10-23'), EN)).toBe('an unknown number of days');
     // A statement reported between 23 and 26 Oct, to 30 Oct.
     const range = { date: '2023-10-23', until: '2023-10-26', precision: 'day' as const };
-    expect(interval(range, day('2023-10-30'))).toBe('at least 4 days');
-    expect(interval(day('2023-10-20'), range)).toBe('at least 3 days');
+    expect(interval(range, day('2023-10-30'), EN)).toBe('at least 4 days');
+    expect(interval(day('2023-10-20'), range, EN)).toBe('at least 3 days');
   });
 });
 
@@ -115,7 +118,7 @@ describe('every step of every chart says its point on the chart', () => {
           if (!pair) continue;
           const from = byId.get(pair.from)!;
           const to = byId.get(pair.to)!;
-          const label = interval(from, to);
+          const label = interval(from, to, EN);
           const texts = layer.placed.filter((p) => p.step === step).map((p) => p.text);
           expect(texts).toContain(a.text ? `${a.text}: ${label}` : label);
           checked++;

@@ -18,6 +18,9 @@ import type { ChartInput } from '../../../src/charts/types.ts';
 import { KINDS, chartOfKind, inputOf } from './fixture.ts';
 import { eventInterval, wallTimeToUtc } from '../../../src/lib/dates.ts';
 import { scaleUp } from './synthetic.ts';
+import { ui } from '../../../src/lib/ui.ts';
+
+const EN = ui('en');
 
 const read = (p: string) => JSON.parse(readFileSync(p, 'utf8')) as unknown[];
 const events = read('content/data/events.json').map((e) => eventSchema.parse(e));
@@ -76,10 +79,10 @@ describe('binOf', () => {
     expect(binOf(ev({ date: '2023', precision: 'year' }), 'quarter', zone).key).toBe('2023');
     const q = binOf(ev({ date: '2023-11-02', precision: 'day' }), 'quarter', zone);
     expect([q.t0, q.t1]).toEqual([wallTimeToUtc(2023, 10, 1, 0, 0, zone), wallTimeToUtc(2024, 1, 1, 0, 0, zone)]);
-    expect(binLabel(q)).toBe('Oct\u2013Dec 2023');
+    expect(binLabel(q, EN)).toBe('Oct\u2013Dec 2023');
     const d = binOf(ev({ date: '2023-10-25', precision: 'day' }), 'day', zone);
     expect(d.t1 - d.t0).toBe(86400000);
-    expect(binLabel(d)).toBe('25 Oct 2023');
+    expect(binLabel(d, EN)).toBe('25 Oct 2023');
   });
 });
 

@@ -1,20 +1,44 @@
 /**
- * Display strings have keys (decision 0005): the words a chart draws come from the interface strings
- * (content/data/ui.<lang>.json), so a translation file can override them. The files listed in KEYED draw no English
- * of their own; the check below fails when one gains a hard-coded phrase.
+ * Display strings have keys (decision 0005): the words a chart draws come from the data or from the interface strings
+ * (content/data/ui.<lang>.json, reaching a chart as its input's `text`), so a translation file can override them.
+ * Two checks, each shown able to fail:
+ * - every source file of the chart layer holds no English phrase of its own (string literals, outside thrown errors);
+ * - every chart, drawn with pseudo-translated interface strings, writes no word that is neither the data's nor a
+ *   pseudo-translated one: a word a chart hard-codes ("more", "Oct", "Mon") shows up untranslated.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { drawChart } from '../../../src/charts/index.ts';
+import { hero } from '../../../src/charts/hero.ts';
+import { timelineStepKey } from '../../../src/charts/timeline.ts';
 import { lanes } from '../../../src/charts/lanes.ts';
 import type { UiStrings } from '../../../src/lib/ui.ts';
-import { chartInput, chartOfKind } from './fixture.ts';
+import { eventSchema, heroSchema } from '../../../src/schemas.ts';
+import type { ChartInput } from '../../../src/charts/types.ts';
+import { chartIds, chartInput, chartOfKind, LAYOUTS } from './fixture.ts';
 
-/** Chart sources whose every drawn word comes from the interface strings or the data. */
-const KEYED = ['src/charts/lanes.ts', 'src/charts/lanes/layout.ts', 'src/charts/lanes/marks.ts'];
+/** Every source file of the chart layer. */
+const KEYED = readdirSync('src/charts', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => join('src/charts', f))
+  .sort();
 /** Phrases allowed in them, each with why: none is drawn. */
 const ALLOWED: Record<string, string[]> = {
-  // The longest bracket label, measured (never drawn) to leave room under a mark for the note.
-  'src/charts/lanes/layout.ts': [': at least 99 days'],
+  // HTML attributes of the iframe snippet (its words are the caller's), read by the small lexer as one literal.
+  'src/charts/embed.ts': ["`;\n  const rest = ' loading="],
+  // Class names of a mark's group.
+  'src/charts/regionMap.ts': ['mark cluster'],
+  // Regular expressions with a quote inside, which the small lexer reads as the start of a string.
+  'src/charts/marks/text.ts': [
+    '"!| ]/.test(ch) ? 0.3 : /[mw]/.test(ch) ? 0.85 : 0.56;\n  return w * fontSize;\n}\n\n/**\n * Share of a line',
+  ],
+  'src/charts/map/text.ts': [
+    [
+      'max) {\n      lines.push(line);\n      line = word;\n    } else line = next;\n  }\n',
+      '  if (line) lines.push(line);\n  return lines;\n}',
+    ].join(''),
+  ],
 };
 
 /**
@@ -65,11 +89,32 @@ function literals(source: string): string[] {
   return out;
 }
 
-/** Literals that hold a phrase (two or more words), outside imports and thrown errors. */
+/** `source` without the arguments of thrown errors and `defined(...)` guards (messages for the developer). */
+function withoutMessages(source: string): string {
+  let out = source;
+  for (const call of ['new Error(', 'defined(']) {
+    let i = out.indexOf(call);
+    while (i >= 0) {
+      let depth = 0;
+      let j = i + call.length - 1;
+      do {
+        const c = out[j];
+        if (c === '(') depth++;
+        else if (c === ')') depth--;
+        j++;
+      } while (depth > 0 && j < out.length);
+      out = `${out.slice(0, i)}${out.slice(j)}`;
+      i = out.indexOf(call, i);
+    }
+  }
+  return out;
+}
+
+/** Literals that hold a phrase (two or more words), outside imports and developers' messages. */
 function phrases(source: string): string[] {
-  const code = source
+  const code = withoutMessages(source)
     .split('\n')
-    .filter((line) => !/new Error\(|defined\(|^\s*import |^\s*export .* from /.test(line))
+    .filter((line) => !/^\s*import |^\s*export .* from /.test(line))
     .join('\n');
   return literals(code)
     .map((t) =>
@@ -81,6 +126,51 @@ function phrases(source: string): string[] {
     .filter((t) => /[A-Za-z][a-z]+ [a-z]{2,}/.test(t));
 }
 
+/** Every string in a value (objects, arrays, Maps), for the words the data brings. */
+function stringsOf(v: unknown, out: string[] = []): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (v instanceof Map) for (const x of v.values()) stringsOf(x, out);
+  else if (Array.isArray(v)) for (const x of v) stringsOf(x, out);
+  else if (v && typeof v === 'object') for (const x of Object.values(v)) stringsOf(x, out);
+  return out;
+}
+
+const WORD = /[\p{L}][\p{L}'’]*/gu;
+/** The mark of a pseudo-translated word. */
+const PSEUDO = 'ŧ';
+
+/** Interface strings with every word marked (slots such as {n} kept), the language kept (plural rules). */
+function pseudo<T>(v: T): T {
+  if (typeof v === 'string') {
+    const parts = v.split(/(\{\w+\})/);
+    return parts.map((p) => (/^\{\w+\}$/.test(p) ? p : p.replace(WORD, (w) => `${PSEUDO}${w}`))).join('') as T;
+  }
+  if (Array.isArray(v)) return v.map(pseudo) as T;
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'lang' ? x : pseudo(x)])) as T;
+  return v;
+}
+
+/** The words a drawing writes for a reader: its text, titles and descriptions, and its aria-labels. */
+function drawnWords(svg: string): string[] {
+  const decode = (t: string) =>
+    t
+      .replace(/&#39;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
+  const labels = [...svg.matchAll(/aria-label="([^"]*)"/g)].map((m) => m[1] ?? '');
+  const text = svg.replace(/<[^>]*>/g, ' ');
+  return [...decode(`${text} ${labels.join(' ')}`).matchAll(WORD)].map((m) => m[0]);
+}
+
+/** The words of `svg` that are neither in `data` nor pseudo-translated. */
+function foreignWords(svg: string, data: readonly string[]): string[] {
+  const known = new Set(data.flatMap((s) => [...s.matchAll(WORD)].map((m) => m[0])));
+  return [...new Set(drawnWords(svg).filter((w) => !w.startsWith(PSEUDO) && !known.has(w)))];
+}
+
+const PSEUDO_TEXT = pseudo(chartInput('republic-day').text);
+
 describe('display strings', () => {
   it('the phrase check finds a hard-coded phrase (it can fail)', () => {
     expect(phrases("const s = ' (date uncertain)';")).toEqual(['(date uncertain)']);
@@ -88,11 +178,81 @@ describe('display strings', () => {
       'is when it was',
     ]);
     expect(phrases('// a comment with words\nconst a = `x`;')).toEqual([]);
+    expect(
+      phrases('throw new Error(\n  `no such mark in ${id}`,\n);\nconst b = defined(x, "the mark of a note");'),
+    ).toEqual([]);
   });
   for (const file of KEYED)
     it(`${file} draws no English of its own`, () => {
       expect(phrases(readFileSync(file, 'utf8')).filter((p) => !ALLOWED[file]?.includes(p))).toEqual([]);
     });
+
+  it('the drawn-word check finds a word that is neither data nor translated (it can fail)', () => {
+    const svg = `<svg aria-label="${PSEUDO}Key"><title>Peskov said</title><text>${PSEUDO}at more than 3</text></svg>`;
+    expect(foreignWords(svg, ['Peskov said'])).toEqual(['more', 'than']);
+  });
+
+  const drawings: [string, (text: UiStrings) => { svg: string; data: unknown }][] = [];
+  for (const id of chartIds)
+    for (const [layout, width] of Object.entries(LAYOUTS)) {
+      const input = chartInput(id);
+      const at = (text: UiStrings, opts = {}) => ({
+        svg: drawChart({ ...input, text } as ChartInput, { width, ...opts }).svg,
+        data: { ...input, text: undefined },
+      });
+      drawings.push([`${id} ${layout}`, (text) => at(text)]);
+      input.chart.steps.forEach((s, i) =>
+        drawings.push([`${id} ${layout}, step ${s.id} (focused)`, (text) => at(text, { step: i, focus: true })]),
+      );
+    }
+  const timelineInput = chartInput('courtesy-campaigns');
+  drawings.push([
+    'courtesy-campaigns step key',
+    (text) => ({
+      svg: timelineStepKey(
+        { ...timelineInput, chart: chartOfKind('courtesy-campaigns', 'timeline'), text },
+        {
+          width: 360,
+        },
+      ).value,
+      data: { ...timelineInput, text: undefined },
+    }),
+  ]);
+  const heroEvents = new Map(
+    (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[])
+      .map((e) => eventSchema.parse(e))
+      .map((e) => [e.id, e]),
+  );
+  const heroWords = heroSchema.parse(JSON.parse(readFileSync('content/data/hero.json', 'utf8')));
+  drawings.push([
+    'hero',
+    (text) => ({
+      svg: hero(heroEvents, heroWords, { width: 400, text }).svg,
+      data: [heroWords, [...heroEvents.values()]],
+    }),
+  ]);
+
+  for (const [name, draw] of drawings)
+    it(`${name}: every word drawn is the data's or the interface strings'`, () => {
+      const { svg, data } = draw(PSEUDO_TEXT);
+      expect(foreignWords(svg, stringsOf(data))).toEqual([]);
+    });
+
+  it('month and weekday names come from the strings: a translation renames them', () => {
+    const input = chartInput('republic-day');
+    const base = input.text;
+    const text: UiStrings = {
+      ...base,
+      drawing: {
+        ...base.drawing,
+        months: base.drawing.months.map((m) => `M-${m}`),
+        weekdays: base.drawing.weekdays.map((d) => `W-${d}`),
+      },
+    };
+    const svg = lanes({ ...input, chart: chartOfKind('republic-day', 'lanes'), text }, { width: 760 }).svg;
+    expect(svg).toMatch(/>W-(Sun|Mon|Tue|Wed|Thu|Fri|Sat) \d+ M-[A-Z][a-z]{2}</);
+    expect(svg).not.toMatch(/>(Sun|Mon|Tue|Wed|Thu|Fri|Sat) \d+ /);
+  });
 
   it("lanes takes its marks' status words from the interface strings", () => {
     const input = chartInput('republic-day');

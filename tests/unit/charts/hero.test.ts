@@ -11,6 +11,9 @@ import { hero, type HeroWords } from '../../../src/charts/hero.ts';
 import { interval } from '../../../src/charts/marks/annotation.ts';
 import { boxesOverlap } from '../../../src/charts/shared.ts';
 import { eventSchema, heroSchema } from '../../../src/schemas.ts';
+import { ui } from '../../../src/lib/ui.ts';
+
+const EN = ui('en');
 
 const events = new Map(
   (JSON.parse(readFileSync('content/data/events.json', 'utf8')) as unknown[])
@@ -45,9 +48,9 @@ describe('hero strip', () => {
     const d = hero(events, words, { width: 400 });
     expect(d.svg).toContain('stroke-dasharray');
     expect(d.svg).toContain('font-style="italic"');
-    expect(d.svg).toContain(`${words.intervalLead}: ${interval(events.get(words.from)!, events.get(words.to)!)}`);
+    expect(d.svg).toContain(`${words.intervalLead}: ${interval(events.get(words.from)!, events.get(words.to)!, EN)}`);
     // The fake's first post is dated "23 October or shortly before" (dateUncertain): two days at least, never exactly.
-    expect(interval(events.get(words.from)!, events.get(words.to)!)).toBe('at least 2 days');
+    expect(interval(events.get(words.from)!, events.get(words.to)!, EN)).toBe('at least 2 days');
     expect(words.sentence).not.toMatch(/same day/i);
   });
   it('fails loudly on an event outside 23-26 October or unknown', () => {

@@ -11,6 +11,7 @@ import {
   type MatrixData,
 } from '../../../src/charts/matrix.ts';
 import { boxesOverlap, labelWidth, type Box } from '../../../src/charts/shared.ts';
+import { ui } from '../../../src/lib/ui.ts';
 import { matrixChartSchema, playbookSchema, sourceSchema, type Playbook } from '../../../src/schemas.ts';
 
 const sources = new Map(
@@ -20,7 +21,7 @@ const sources = new Map(
 );
 const chart = matrixChartSchema.parse(JSON.parse(readFileSync('content/data/charts/playbook.json', 'utf8')));
 const playbook = playbookSchema.parse(JSON.parse(readFileSync('content/data/playbook.json', 'utf8')));
-const data: MatrixData = { chart, playbook, sources };
+const data: MatrixData = { chart, playbook, sources, text: ui('en') };
 const WIDTHS = [320, 360, 768, 960, 1440];
 const text = (c: MatrixCell, kind?: string) =>
   c.lines

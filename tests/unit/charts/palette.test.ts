@@ -4,11 +4,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lanes } from '../../../src/charts/lanes.ts';
-import { paletteOf, tokens } from '../../../src/charts/marks/palette.ts';
+import { paletteCss, paletteOf, tokens } from '../../../src/charts/marks/palette.ts';
 import { standaloneSvg } from '../../../src/build/chart-export.ts';
 import { chartSvgFile } from '../../../src/build/render-files.ts';
 import { contrast } from '../colour.ts';
-import { chartInput, chartOfKind } from './fixture.ts';
+import { readFileSync } from 'node:fs';
+import { drawChart } from '../../../src/charts/index.ts';
+import { hero } from '../../../src/charts/hero.ts';
+import type { Theme } from '../../../src/charts/marks/palette.ts';
+import { heroSchema } from '../../../src/schemas.ts';
+import { chartIds, chartInput, chartOfKind, events, LAYOUTS } from './fixture.ts';
 
 const LANES = ['official', 'disinformation', 'response', 'context'] as const;
 const input = chartInput('republic-day');
@@ -24,10 +29,43 @@ describe('palette', () => {
       expect(contrast(dark[t], dark.paper), t).toBeGreaterThanOrEqual(4.5);
     expect(contrast(dark.highlightInk, dark.highlight)).toBeGreaterThanOrEqual(4.5);
   });
-  it('page and light are the light values; dark the dark ones', () => {
-    expect(paletteOf('page').official).toBe(tokens.official[0]);
+  it('dark values of the other charts hold theirs: words 4.5:1 on their grounds, marks and rules 3:1', () => {
+    const dark = paletteOf('dark');
+    const words: [keyof typeof tokens, keyof typeof tokens][] = [
+      ['quiet', 'paper'],
+      ['quiet', 'axisBand'],
+      ['ink', 'tint'],
+      ['disinformation', 'tint'],
+      ['ink', 'land'],
+      ['ink', 'sea'],
+      ['countryInk', 'land'],
+      ['highlightInk', 'focus'],
+      ['official', 'land'],
+      ['disinformation', 'land'],
+      ['response', 'land'],
+    ];
+    for (const [t, on] of words) expect(contrast(dark[t], dark[on]), `${t} on ${on}`).toBeGreaterThanOrEqual(4.5);
+    const marks: [keyof typeof tokens, keyof typeof tokens][] = [
+      ['axis', 'paper'],
+      ['axis', 'axisBand'],
+      ['dayMark', 'paper'],
+      ['link', 'paper'],
+      ['coast', 'land'],
+    ];
+    for (const [t, on] of marks) expect(contrast(dark[t], dark[on]), `${t} on ${on}`).toBeGreaterThanOrEqual(3);
+  });
+  it('light (the default) and dark are literal values; page the custom properties paletteCss declares', () => {
+    expect(paletteOf().official).toBe(tokens.official[0]);
     expect(paletteOf('light').official).toBe(tokens.official[0]);
     expect(paletteOf('dark').official).toBe(tokens.official[1]);
+    expect(paletteOf('page').official).toBe('var(--kz-official)');
+    const css = paletteCss();
+    const [light = '', dark = ''] = css.split('@media (prefers-color-scheme:dark)');
+    for (const t of Object.keys(tokens) as (keyof typeof tokens)[]) {
+      expect(light).toContain(`--kz-${t}:${tokens[t][0]};`.replace(/;$/, ''));
+      expect(dark).toContain(`--kz-${t}:${tokens[t][1]}`);
+    }
+    expect(paletteCss('.chart', false)).not.toContain('@media');
   });
 });
 
@@ -47,7 +85,7 @@ describe('lanes(lanesInput, { theme })', () => {
     for (const l of LANES) expect(marks).not.toContain(tokens[l][0]);
     for (const l of LANES) expect(light).not.toContain(tokens[l][1]);
   });
-  it('the default (page) is the light drawing', () => {
+  it('the default is the light drawing', () => {
     expect(lanes(lanesInput, { width: 760 }).svg).toBe(light);
   });
 });
@@ -68,4 +106,35 @@ describe('downloads bake their theme by option', () => {
     expect(light).not.toContain(tokens.official[1]);
     expect(dark).toContain(`fill="${tokens.official[1]}"`);
   });
+});
+
+describe('every chart takes its colours from its theme', () => {
+  const HEX = /#[0-9a-fA-F]{3,8}\b/g;
+  const heroEvents = new Map(events.map((e) => [e.id, e]));
+  const heroWords = heroSchema.parse(JSON.parse(readFileSync('content/data/hero.json', 'utf8')));
+  const drawings: [string, (theme: Theme) => string][] = [
+    ...chartIds.flatMap((id) =>
+      Object.entries(LAYOUTS).map(
+        ([layout, width]) =>
+          [`${id} ${layout}`, (theme: Theme) => drawChart(chartInput(id), { width, theme }).svg] as [
+            string,
+            (theme: Theme) => string,
+          ],
+      ),
+    ),
+    ['hero', (theme) => hero(heroEvents, heroWords, { width: 400, theme }).svg],
+  ];
+  const light = new Set(Object.values(tokens).map((v) => v[0].toLowerCase()));
+  const dark = new Set(Object.values(tokens).map((v) => v[1].toLowerCase()));
+  for (const [name, draw] of drawings) {
+    it(`${name}: page paints only custom properties, dark only dark values, light only light ones`, () => {
+      expect(draw('page').match(HEX) ?? []).toEqual([]);
+      expect(draw('page')).toMatch(/fill="var\(--kz-[a-zA-Z]+\)"/);
+      const d = [...new Set(draw('dark').match(HEX) ?? [])].map((c) => c.toLowerCase());
+      expect(d.length).toBeGreaterThan(0);
+      expect(d.filter((c) => !dark.has(c))).toEqual([]);
+      const l = [...new Set(draw('light').match(HEX) ?? [])].map((c) => c.toLowerCase());
+      expect(l.filter((c) => !light.has(c))).toEqual([]);
+    });
+  }
 });
