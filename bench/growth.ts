@@ -5,7 +5,8 @@
  * chart (tests/unit/charts/synthetic.ts scaleUp, factor 2) and two more chapters of ordinary length,
  * each with a chart (a copy of an existing chart under a new id). It builds the copy (the content
  * gate included) and prints the offline edition's size against its per-language budget, and each
- * page's gzip bytes against budgets.json. Exit status 1 when a budget does not hold. GROWTH_KEEP=1 keeps the
+ * page's gzip bytes against budgets.json, and the sources and notes pages against issue #14's response limit (brotli
+ * and gzip). Exit status 1 when a budget does not hold. GROWTH_KEEP=1 keeps the
  * grown copy and its build (the path is printed) instead of removing it.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,10 +22,11 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { scaleUp } from '../tests/unit/charts/synthetic.ts';
 import { chartSchema, eventSchema } from '../src/schemas.ts';
 import { offlineBudget } from '../src/lib/offline-budget.ts';
+import { SITE_LIMIT } from '../src/build/response-limits.ts';
 import { parts } from './parts.mjs';
 
 const ROOT = process.cwd();
@@ -206,6 +208,19 @@ if (existsSync(join(dist, 'index.html'))) {
     if (gz > rule.html) failed = true;
     if (gz > rule.html) (summary.over as string[]).push(`${path}: html ${gz} B gzip of ${rule.html}`);
     if (path === '/') Object.assign(summary, { storyGzip: gz, storyBudget: rule.html });
+    // The pages the story's appendix moved to (issue #14) must keep to the response limit as the story grows.
+    if (path === '/sources/' || path === '/notes/') {
+      const raw = readFileSync(f);
+      const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      const over = br > SITE_LIMIT.br || gz > SITE_LIMIT.gz;
+      console.log(
+        `${over ? 'OVER ' : ''}${path}: ${br} B brotli of ${SITE_LIMIT.br}, ${gz} B gzip of ${SITE_LIMIT.gz}`,
+      );
+      if (over) {
+        failed = true;
+        (summary.over as string[]).push(`${path}: ${br} B brotli, ${gz} B gzip, over the response limit`);
+      }
+    }
   }
 }
 // GROWTH_KEEP=1 keeps the grown copy (its dist/ included) to look into; otherwise it is removed.

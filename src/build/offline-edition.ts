@@ -51,6 +51,7 @@ import {
   urlsShownByStyle,
 } from './offline-compact.ts';
 import { presentationToClasses, pruneUnusedCss, stripScriptOnlyData } from './offline-css.ts';
+import { restoreAppendix } from './offline-appendix.ts';
 
 export { OFFLINE_MAX_BYTES, OFFLINE_MAX_BYTES_OTHER, offlineBudget } from '../lib/offline-budget.ts';
 export { inlineCss } from './offline-assets.ts';
@@ -205,7 +206,14 @@ function openDetails(tree: Root): void {
 export function makeOfflineHtml(html: string, options: OfflineOptions): string {
   const t = ui();
   const tree = parseHtml(html);
-  // First, while the data links still carry the data page's path: each chart's compact table.
+  // The sources list and each note's sources, which the online story links to on pages of their own, come back first
+  // (before other pages' links are made absolute, and before the sources are linked to the list).
+  restoreAppendix(tree, {
+    base: options.base,
+    readPage: (path) => options.readAsset(path)?.toString('utf8'),
+    sourcesIntro: t.sources.intro,
+  });
+  // Then, while the data links still carry the data page's path: each chart's compact table.
   inlineCompactTables(tree, (path) => options.readAsset(path)?.toString('utf8'), {
     summary: t.chart.tableSummary,
     columns: t.chart.columns,

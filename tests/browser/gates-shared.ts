@@ -49,7 +49,7 @@ export const EMBED_SET = (() => {
   return [...charts, ...(pinned ? [pinned] : [])];
 })();
 /** One page of each other kind, for the keyboard, text-spacing and target-size checks. */
-export const SIDE_PAGES = ['cite/', 'share/', 'downloads/', 'data/']
+export const SIDE_PAGES = ['cite/', 'share/', 'downloads/', 'data/', 'sources/', 'notes/']
   .map((prefix) => PAGES.find((p) => p.startsWith(BASE + prefix)))
   .filter((p): p is string => Boolean(p));
 

@@ -16,6 +16,8 @@ const fileUrl = () => pathToFileURL(resolve(FILE)).href;
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 /** How many of `re` the built story page has, to compare the offline file against it. */
 const countInStory = (re: RegExp) => (readFileSync(join(DIST, 'index.html'), 'utf8').match(re) ?? []).length;
+/** The same in another built page (the story's sources list and notes are pages of their own, issue #14). */
+const countIn = (page: string, re: RegExp) => (readFileSync(join(DIST, page), 'utf8').match(re) ?? []).length;
 
 test.describe('the single-file offline edition', () => {
   test('opens from file:// with every request blocked: all sentences, every chart SVG, tables, sources, citation', async ({
@@ -69,8 +71,13 @@ test.describe('the single-file offline edition', () => {
     await expect(page.locator('details.chart-table table')).toHaveCount(charts);
     await expect(page.locator('#sources')).toBeVisible();
     const sources = page.locator('ol.sources > li');
-    await expect(sources).toHaveCount(countInStory(/<li id="src-/g));
+    await expect(sources).toHaveCount(countIn('sources/index.html', /<li id="src-/g));
     await expect(sources.last()).toBeVisible();
+    // Every note carries its sources again (the online story links to them on /notes/), linked to the list.
+    const notes = page.locator('details.sources-note');
+    await expect(notes).toHaveCount(countInStory(/<details class="sources-note"/g));
+    for (const note of await notes.all()) expect(await note.locator('a[href^="#src-"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('a[href*="/notes/#"], a[href$="/sources/"]').count()).toBe(0);
     await expect(page.locator('#cite-story-apa')).toBeVisible();
     // Links to other pages go to the online site; the download link is replaced by a note.
     await expect(page.locator('[data-offline-edition]')).toBeVisible();

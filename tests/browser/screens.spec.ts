@@ -98,7 +98,7 @@ const leftEdges = () => {
     '.chapter p.para',
     '.chapter > .cite',
     '.chart-data',
-    '.embed-this > summary',
+    '.embed-this',
     '.step',
     '.sources-note',
     '.chart__title',

@@ -22,11 +22,18 @@ export function articleSentences(): string[] {
     .filter(Boolean);
 }
 
-/** The embed snippet as a reader copies it from the story page. */
+/**
+ * The embed snippet as a reader copies it, reached from the story page: the chart's "Embed this chart" link leads to
+ * its data page (issue #14, decision 0012), where the code is (#embed).
+ */
 export function storySnippet(chart: string): string {
-  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const m = new RegExp(`id="embed-${chart}"[\\s\\S]*?<pre class="snippet"><code>([\\s\\S]*?)</code></pre>`).exec(html);
-  if (!m) throw new Error(`no embed snippet for ${chart} in dist/index.html`);
+  const story = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const href = new RegExp(`id="embed-${chart}"><a href="([^"#]+)#embed"`).exec(story)?.[1];
+  if (!href) throw new Error(`no "Embed this chart" link for ${chart} in dist/index.html`);
+  const base = (process.env.STORY_BASE ?? '/').replace(/\/?$/, '/');
+  const html = readFileSync(join(DIST, href.slice(base.length), 'index.html'), 'utf8');
+  const m = /id="embed"[\s\S]*?<pre class="snippet"><code>([\s\S]*?)<\/code><\/pre>/.exec(html);
+  if (!m) throw new Error(`no embed snippet for ${chart} on ${href}`);
   return m[1]!
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
