@@ -169,6 +169,26 @@ function dropOnlineOnly(tree: Root): void {
   removeAll(tree, (el) => el.tagName === 'copy-button');
 }
 
+/**
+ * Each chart's picture of its drawing files (ChartGraphic, decision 0002) becomes its narrow drawing inline, read from
+ * the build's file: the offline file has no script and needs no other file, and the phone drawing reads on any screen
+ * (OFFLINE_CSS). Throws, naming the file, when a picture's drawing is not a file of this build.
+ */
+function inlineDrawings(tree: Root, options: OfflineOptions): void {
+  const base = normaliseBase(options.base);
+  walk(tree, (el, parent, index) => {
+    if (!is(el, 'picture', 'chart__picture')) return;
+    const img = first(el, (c) => c.tagName === 'img');
+    const src = (img && attr(img, 'src')) ?? '(no <img src>)';
+    const file = src.startsWith(base) ? options.readAsset(src.slice(base.length))?.toString('utf8') : undefined;
+    const svg = file ? parseHtml(file).children.find((c) => c.type === 'element' && c.tagName === 'svg') : undefined;
+    if (svg?.type !== 'element')
+      throw new Error(`offline edition: a chart's picture draws ${src}, which is not an SVG file of this build`);
+    parent.children.splice(index, 1, h('div', { className: ['chart__svg', 'chart__svg--narrow'] }, [svg]));
+    return index + 1;
+  });
+}
+
 /** Everything visible without a click: the data tables and the citation of the whole story. */
 function openDetails(tree: Root): void {
   for (const d of findAll(tree, (el) => el.tagName === 'details')) {
@@ -201,6 +221,7 @@ export function makeOfflineHtml(html: string, options: OfflineOptions): string {
     seeAbove: options.seeAbove ?? t.offline.seeAbove,
   });
   dropScripts(tree);
+  inlineDrawings(tree, options);
   setCsp(tree);
   inlineReferences(tree, options);
   editionNote(tree, options);

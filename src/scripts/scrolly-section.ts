@@ -2,8 +2,26 @@
  * <scrolly-section>: switches the server-rendered chart between its step states as the
  * reader scrolls or moves focus through the steps. The chart's states are CSS on
  * data-active-step; this element only sets that attribute.
+ *
+ * The page carries each drawing as a picture of its build files (ChartGraphic.astro, decision 0002). As the chart
+ * nears the screen this element fetches the file the screen shows (the picture's, already in the cache) and inlines
+ * it, since step states and details need the SVG in the DOM; far from the screen the picture is back, so the page
+ * holds only the drawings near the reader (issue #14: fewer than 1,500 elements after a full scroll). The frame's
+ * size comes from the build's numbers either way, so the swap moves nothing. If the file cannot be fetched, the
+ * picture (the complete overview) stays and the chart does not stack.
  */
 import scrollama from 'scrollama';
+import {
+  fetchSvg,
+  type FileLayout,
+  type Graphic,
+  type Layout,
+  layoutOf,
+  measure,
+  readWindows,
+  stackedFigures,
+  WIDE,
+} from './scrolly-drawings.ts';
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
 import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
 
@@ -11,6 +29,9 @@ import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
 const SIDE = '(min-width: 60rem), (min-width: 40rem) and (max-height: 32rem)';
 /** Short and wide: the graphic takes the screen's whole height, its title scrolls away with the steps. */
 const SHORT = '(min-width: 40rem) and (max-height: 32rem)';
+/** A drawing is inlined when its chart is within a screen's height of the screen, back to its picture beyond two. */
+const NEAR = '100% 0px';
+const FAR = '200% 0px';
 
 class ScrollySection extends HTMLElement {
   #stepper: Stepper | null = null;
@@ -49,6 +70,14 @@ class ScrollySection extends HTMLElement {
     setStacked(!document.documentElement.classList.contains('stacked-figures'));
   };
   #onStackedChange = () => this.#fit();
+  /** The chart is near the screen: its drawing is inline (or on its way). */
+  #near = false;
+  /** The inline drawings by layout, each in its holder once fetched; kept while detached, so a return costs nothing. */
+  #drawings = new Map<FileLayout, HTMLElement>();
+  #pending = new Set<FileLayout>();
+  /** A drawing file could not be fetched on this approach: the picture stays, and the chart does not stack. */
+  #failed = false;
+  #observers: IntersectionObserver[] = [];
 
   connectedCallback(): void {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
@@ -79,6 +108,21 @@ class ScrollySection extends HTMLElement {
     });
     this.addEventListener('focusin', this.#onFocus);
     window.addEventListener('resize', this.#onResize, { passive: true });
+    // Near the screen the drawing is inline, far from it the picture (a new approach tries a failed file again).
+    const watch = (margin: string, near: boolean) => {
+      const o = new IntersectionObserver(
+        (entries) => {
+          if (entries.at(-1)?.isIntersecting !== near || this.#near === near) return;
+          this.#near = near;
+          this.#failed = false;
+          this.#fit();
+        },
+        { rootMargin: margin },
+      );
+      o.observe(this);
+      return o;
+    };
+    this.#observers = [watch(NEAR, true), watch(FAR, false)];
   }
 
   disconnectedCallback(): void {
@@ -87,6 +131,53 @@ class ScrollySection extends HTMLElement {
     this.removeEventListener('focusin', this.#onFocus);
     window.removeEventListener('resize', this.#onResize);
     document.removeEventListener('stacked-figures', this.#onStackedChange);
+    for (const o of this.#observers) o.disconnect();
+    this.#observers = [];
+  }
+
+  /**
+   * Shows the inline drawing of `layout` while the chart is near the screen (asking for it if it has not come yet),
+   * else the picture; far from the screen the phone's per-step drawings leave too.
+   */
+  #place(layout: FileLayout): void {
+    const frame = this.querySelector<HTMLElement>('.chart__frame');
+    if (!frame) return;
+    const ready = this.#near ? this.#drawings.get(layout) : undefined;
+    for (const h of this.#drawings.values()) if (h !== ready) h.remove();
+    if (ready && !ready.isConnected) frame.prepend(ready);
+    this.classList.toggle('has-drawing', Boolean(ready));
+    if (!this.#near) {
+      for (const h of this.#stepHolders) h.remove();
+      this.classList.remove('has-step-drawings');
+    }
+    if (this.#near && !ready && !this.#failed) this.#request(layout);
+  }
+
+  /** Fetches a layout's drawing file (the picture's own URL), then fits again. */
+  #request(layout: FileLayout): void {
+    const picture = this.querySelector('.chart__picture');
+    const url =
+      layout === 'wide'
+        ? picture?.querySelector('source')?.getAttribute('srcset')
+        : picture?.querySelector('img')?.getAttribute('src');
+    if (!url || this.#pending.has(layout)) return;
+    this.#pending.add(layout);
+    fetchSvg(url)
+      .then(
+        (svg) => {
+          const holder = document.createElement('div');
+          holder.className = `chart__svg chart__svg--${layout}`;
+          holder.append(svg);
+          this.#drawings.set(layout, holder);
+        },
+        () => {
+          this.#failed = true;
+        },
+      )
+      .finally(() => {
+        this.#pending.delete(layout);
+        if (this.#near) this.#fit();
+      });
   }
 
   /**
@@ -115,8 +206,10 @@ class ScrollySection extends HTMLElement {
     }
     frame.style.height = '';
     this.classList.remove('is-narrow');
-    for (const s of this.querySelectorAll<SVGSVGElement>('.chart__frame svg')) s.removeAttribute('style');
-    let svg = this.#visibleSvg();
+    this.#place(matchMedia(WIDE).matches ? 'wide' : 'narrow');
+    for (const s of this.querySelectorAll<Graphic>('.chart__frame :is(svg, .chart__img)')) s.removeAttribute('style');
+    // The drawing the screen shows: inline near the screen, else its picture (sized alike, from the build's numbers).
+    let svg = this.#shown();
     let fits = true;
     if (svg) {
       // The frame's box: what it shrinks to around a drawing far taller than any screen.
@@ -128,16 +221,17 @@ class ScrollySection extends HTMLElement {
       // labels would fall under the floor and a stacked copy would show them larger.
       const floor = matchMedia('(min-width: 64rem)').matches ? 12.95 : 11.95;
       const shown = layoutOf(svg);
-      let best = this.#measure(shown, budget, column, floor, short);
+      let best = measure(readWindows(this), shown, budget, column, floor, short);
       // Short screens (no stacked copy above the words there): the narrow drawing where the wide one does not fit the
       // box legibly; stacked copies beside the words are narrow too.
       if (short && shown === 'wide' && !best?.fits) {
         // A chart with per-step drawings shows the active step's own there (enhanced.css), else the narrow drawing.
         const alt: Layout = this.classList.contains('has-step-drawings') ? 'steps' : 'narrow';
-        const other = this.#measure(alt, budget, column, floor, true);
+        const other = measure(readWindows(this), alt, budget, column, floor, true);
         if (other) best = other;
         this.classList.add('is-narrow');
-        svg = this.#visibleSvg();
+        this.#place('narrow');
+        svg = this.#shown();
       }
       // Per-step drawings (phones, and short screens where the wide drawing does not fit): whether they will fit is
       // known from the build's windows before they arrive. Only then are they fetched, and meanwhile the narrow drawing
@@ -147,166 +241,101 @@ class ScrollySection extends HTMLElement {
         !this.classList.contains('has-step-drawings') &&
         Boolean(this.dataset.stepDrawings) &&
         (matchMedia('(max-width: 39.99rem)').matches || (short && this.classList.contains('is-narrow')));
-      const steps = wantSteps ? this.#measure('steps', budget, column, floor, short) : null;
+      // Their frame from the start (the narrow drawing pans in it meanwhile), so that their coming and going (near the
+      // screen, far from it) changes no box on the page.
+      const steps = wantSteps ? measure(readWindows(this), 'steps', budget, column, floor, short) : null;
       if (steps?.fits) {
-        if (best) best = { ...best, scale: steps.scale, fits: true };
-        this.#loadStepDrawings();
+        best = { ...steps, fits: true };
+        if (this.#near && this.#loadStepDrawings()) {
+          this.#fit();
+          return;
+        }
       }
       if (svg && best) {
         fits = best.fits;
         const { data, scale } = best;
         const w = Math.floor(data.width * scale);
         // Per-step drawings: all at one scale, so the step that becomes active is already sized.
-        const sized =
-          layoutOf(svg) === 'steps' ? this.querySelectorAll<SVGSVGElement>('.chart__svg--step > svg') : [svg];
+        const steps = layoutOf(svg) === 'steps';
+        const sized = steps
+          ? this.#stepHolders.flatMap((h) => [...h.querySelectorAll<Graphic>(':scope > svg')])
+          : [svg];
+        // Showing a step's own drawing, the narrow one is hidden: out of the page too (issue #14, DOM size).
+        if (steps) this.#drawings.get('narrow')?.remove();
         for (const s of sized) s.style.cssText = `width:${w}px;max-width:none;max-height:none;margin:0 auto`;
         frame.style.height = `${Math.min(Math.ceil((data.height * w) / data.width), budget)}px`;
       }
     }
-    const stacked = chosen || !fits;
+    // Stacked copies are made from the inline drawing: without it (its file failed) the picture stays in the frame.
+    const stacked = (chosen || !fits) && !this.#failed;
     // The copies are made from the drawing the screen shows, before stacking hides it.
-    if (stacked) this.#buildStacked(svg);
+    if (stacked) stackedFigures(this, svg, this.#stepHolders);
+    else for (const f of this.querySelectorAll('.step__figure')) f.remove();
     this.classList.toggle('is-stacked', stacked);
     const button = this.querySelector<HTMLButtonElement>('.stack-switch');
     button?.setAttribute('aria-pressed', String(chosen));
     this.#pan();
   }
 
-  /**
-   * A layout's scale in a box: the one that fits its tallest step window into the box's height, at most the box's
-   * width and 1.2x; it fits when its labels (the drawing's most common text size, written by the build) render at the
-   * floor or (unless strict) no smaller than a stacked figure (the column's width) would show them. Per-step drawings
-   * are judged from the build's numbers before they arrive.
-   */
-  #measure(layout: Layout, budget: number, column: number, floor: number, strict: boolean) {
-    const data = this.#windows()[layout];
-    if (!data) return null;
-    const tallest = Math.max(...data.windows.map((w) => w[1] - w[0]));
-    const across = Math.min(column / data.width, 1.2);
-    const scale = Math.min(across, budget / tallest);
-    const size = data.textSize;
-    return { data, scale, fits: size * scale >= (strict ? floor : Math.min(floor, size * across - 0.05)) };
-  }
-
   #stepDrawings: Promise<void> | null = null;
+  /** The per-step drawings in their holders once fetched (in the frame only while the chart is near the screen). */
+  #stepHolders: HTMLElement[] = [];
 
   /**
    * On phones, a chart with per-step drawings (data-step-drawings: the build's files, src/pages/drawings/) gets them
    * inlined beside its narrow drawing; the sticky graphic then shows the active step's own (enhanced.css). Until they
-   * arrive, or if they cannot be fetched, the narrow drawing pans as before. Our own build's SVG, parsed as XML and
-   * adopted as nodes (no HTML string sink); anything but an <svg> root is dropped.
+   * arrive, or if they cannot be fetched, the narrow drawing pans as before (tried again at the next fit). True when
+   * they were at hand and are now in the frame (the caller fits again); once fetched they fit the page themselves.
    */
-  #loadStepDrawings(): void {
+  #loadStepDrawings(): boolean {
     const urls = this.dataset.stepDrawings?.split(' ').filter(Boolean) ?? [];
     const frame = this.querySelector<HTMLElement>('.chart__frame');
-    if (this.#stepDrawings || urls.length === 0 || !frame) return;
-    const parse = (text: string) => {
-      const root = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
-      if (root.namespaceURI !== 'http://www.w3.org/2000/svg' || root.localName !== 'svg') throw new Error('not an SVG');
-      return document.importNode(root, true);
-    };
+    if (!frame || urls.length === 0) return false;
+    if (this.#stepHolders.length > 0) {
+      this.classList.add('has-step-drawings');
+      this.#showStepDrawing();
+      return true;
+    }
+    if (this.#stepDrawings) return false;
     // Their key (the legend they leave out) comes with them, into the title's row (Scrolly.astro).
     const key = this.dataset.stepKey;
-    this.#stepDrawings = Promise.all(
-      [...urls, ...(key ? [key] : [])].map((u) =>
-        fetch(u).then((r) => {
-          if (!r.ok) throw new Error(`${u}: ${r.status}`);
-          return r.text();
-        }),
-      ),
-    )
-      .then((texts) => {
+    this.#stepDrawings = Promise.all([...urls, ...(key ? [key] : [])].map(fetchSvg))
+      .then((svgs) => {
         const keyHolder = this.querySelector('.chart__key');
-        if (key && keyHolder) keyHolder.replaceChildren(parse(texts.pop() ?? ''));
-        texts.forEach((text, i) => {
+        const keySvg = key ? svgs.pop() : undefined;
+        if (keySvg && keyHolder) keyHolder.replaceChildren(keySvg);
+        this.#stepHolders = svgs.map((svg, i) => {
           const holder = document.createElement('div');
           holder.className = 'chart__svg chart__svg--step';
           holder.dataset.step = String(i);
-          holder.append(parse(text));
-          frame.append(holder);
+          holder.append(svg);
+          return holder;
         });
-        this.classList.add('has-step-drawings');
-        this.#showStepDrawing();
         this.#fit();
       })
       .catch(() => {
-        for (const h of frame.querySelectorAll('.chart__svg--step')) h.remove();
+        this.#stepDrawings = null;
       });
+    return false;
   }
 
-  /**
-   * The step windows of a layout, from the build (src/components/step-windows.ts): vertical extents in drawing units,
-   * after the drawing's text size, width and height.
-   */
-  #windows(): Record<Layout, { textSize: number; width: number; height: number; windows: [number, number][] } | null> {
-    const read = (attr: string | undefined) => {
-      const n = (attr ?? '').split(' ').map(Number);
-      if (n.length < 5 || n.some((x) => !Number.isFinite(x))) return null;
-      const windows: [number, number][] = [];
-      for (let i = 3; i + 1 < n.length; i += 2) windows.push([n[i]!, n[i + 1]!]);
-      return { textSize: n[0]!, width: n[1]!, height: n[2]!, windows };
-    };
-    return {
-      wide: read(this.dataset.windowsWide),
-      narrow: read(this.dataset.windowsNarrow),
-      steps: read(this.dataset.windowsSteps),
-    };
-  }
-
-  #visibleSvg(): SVGSVGElement | null {
+  /** The drawing the frame shows: the inline one (or a per-step one), else the picture. */
+  #shown(): Graphic | null {
     return (
-      [...this.querySelectorAll<SVGSVGElement>('.chart__frame .chart__svg > svg')].find(
+      [...this.querySelectorAll<Graphic>('.chart__frame :is(.chart__svg > svg, .chart__img)')].find(
         (s) => s.getClientRects().length > 0,
       ) ?? null
     );
   }
 
-  /**
-   * Each step gets a copy of the drawing the reader's screen shows, in that step's state (where the screen shows
-   * per-step drawings, a copy of the step's own).
-   */
-  #buildStacked(svg: SVGSVGElement | null): void {
-    const layout = layoutOf(svg);
-    if (!svg) return;
-    const ids = this.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.stepIds?.split(' ') ?? [];
-    for (const step of this.querySelectorAll<HTMLElement>('.step')) {
-      const existing = step.querySelector<HTMLElement>('.step__figure');
-      if (existing?.dataset.layout === layout) continue;
-      existing?.remove();
-      const holder = document.createElement('div');
-      holder.className = 'step__figure';
-      holder.dataset.layout = layout;
-      holder.dataset.activeStep = String(ids.indexOf(step.dataset.stepId ?? ''));
-      const own = this.querySelector<SVGSVGElement>(
-        `.chart__svg--step[data-step="${holder.dataset.activeStep}"] > svg`,
-      );
-      const copy = (layout === 'steps' && own ? own : svg).cloneNode(true) as SVGSVGElement;
-      copy.removeAttribute('style');
-      // The step's window (full width): the part of the drawing the step is about, at the drawing's scale.
-      const data = this.#windows()[layout];
-      const win = data?.windows[Number(holder.dataset.activeStep)];
-      if (data && win && layout !== 'steps')
-        copy.setAttribute('viewBox', `0 ${win[0]} ${data.width} ${win[1] - win[0]}`);
-      copy.setAttribute('aria-hidden', 'true');
-      copy.removeAttribute('tabindex');
-      for (const el of copy.querySelectorAll('[tabindex]')) el.removeAttribute('tabindex');
-      // The copy is its own step's state, whatever step the sticky figure around it shows.
-      const index = holder.dataset.activeStep ?? '';
-      for (const m of copy.querySelectorAll<SVGElement>('.mark'))
-        m.style.opacity = m.matches(`[data-steps~="${index}"]`) ? '1' : '0.3';
-      holder.append(copy);
-      step.prepend(holder);
-    }
-  }
-
   /** Moves the sticky drawing so the active step's window is centred in its frame (scale 1, a translate). */
   #pan(): void {
     const frame = this.querySelector<HTMLElement>('.chart__frame');
-    const svg = this.#visibleSvg();
+    const svg = this.#shown();
     const figure = this.querySelector<HTMLElement>('figure[data-step-ids]');
 
     if (!frame || !svg || !figure) return;
-    const data = this.#windows()[layoutOf(svg)];
+    const data = readWindows(this)[layoutOf(svg)];
     const index = Number(figure.dataset.activeStep ?? '-1');
     const win = data?.windows[index];
     const total = svg.getBoundingClientRect().height;
@@ -337,20 +366,22 @@ class ScrollySection extends HTMLElement {
     this.#pan();
   }
 
-  /** The per-step drawing of the active step (the first before any is active) is the current one (enhanced.css). */
+  /**
+   * The per-step drawing of the active step (the first before any is active) is the current one (enhanced.css), the
+   * only one in the frame (the others are hidden: out of the page too, issue #14's DOM size), while the chart is near.
+   */
   #showStepDrawing(): void {
     const index = this.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.activeStep ?? '0';
-    for (const h of this.querySelectorAll<HTMLElement>('.chart__frame .chart__svg--step'))
-      h.classList.toggle('is-current', h.dataset.step === index);
+    const frame = this.querySelector<HTMLElement>('.chart__frame');
+    const shown = this.#near && this.classList.contains('has-step-drawings');
+    for (const h of this.#stepHolders) {
+      const current = h.dataset.step === index;
+      h.classList.toggle('is-current', current);
+      if (current && shown) {
+        if (!h.isConnected) frame?.append(h);
+      } else h.remove();
+    }
   }
-}
-
-type Layout = 'wide' | 'narrow' | 'steps';
-
-/** Which drawing a visible SVG is: the wide or narrow drawing, or one of a phone's per-step drawings. */
-function layoutOf(svg: SVGSVGElement | null): Layout {
-  if (svg?.closest('.chart__svg--step')) return 'steps';
-  return svg?.closest('.chart__svg--narrow') ? 'narrow' : 'wide';
 }
 
 /** The reader's choice of stacked figures, for every scrolly on the page (kept for the session). */

@@ -1,8 +1,10 @@
 import { expect, type Page, test } from '@playwright/test';
 import { firstSeenMark, glyphPoint } from '../shared/step-visibility.ts';
+import { nearChart } from './helpers.ts';
 
 /** The first instance of a mark that the reader can see: in the sticky drawing or in a step's own figure. */
 async function visibleMark(page: Page, fig: string, which: string) {
+  await nearChart(page, fig);
   const all = page.locator(`${fig} :is(.chart__svg, .step__figure) > svg .mark${which}`);
   const i = await all.evaluateAll(firstSeenMark);
   expect(i, `a visible mark ${which} in ${fig}`).toBeGreaterThanOrEqual(0);
@@ -37,6 +39,7 @@ test.describe('details on demand', () => {
 
   test('keyboard: focus the chart, arrow keys walk the marks, Escape closes', async ({ page }) => {
     await page.goto('/');
+    await nearChart(page, '#fig-republic-day');
     const box = page.locator('#fig-republic-day .chart__svg:visible');
     await box.focus();
     await page.keyboard.press('Home');
@@ -70,6 +73,8 @@ test.describe('stacked figures and a data page that cannot load', () => {
     await page.locator('#scrolly-republic-day .stack-switch').click();
     const figure = page.locator('#scrolly-republic-day .step').nth(1).locator('.step__figure');
     await expect(figure).toBeVisible();
+    // Its copy of the drawing, made once the drawing is inline (the chart is on screen now).
+    await expect(figure.locator('svg .mark').first()).toBeAttached();
     // The sticky drawing is not shown with stacked figures: the step's own copy is the only way to its marks.
     await expect(page.locator('#scrolly-republic-day .chart__frame')).toBeHidden();
     await expect(figure).toHaveAttribute('tabindex', '0');
@@ -100,6 +105,7 @@ test.describe('stacked figures and a data page that cannot load', () => {
       return route.abort('connectionreset');
     });
     await page.goto('/');
+    await nearChart(page, '#fig-republic-day');
     const box = page.locator('#fig-republic-day .chart__svg:visible');
     await box.focus();
     await page.keyboard.press('Home');
@@ -147,6 +153,7 @@ for (const [width, height] of [
       expect(figures.length).toBeGreaterThanOrEqual(5);
       let measured = 0;
       for (const id of figures) {
+        await nearChart(page, `#${id}`);
         // Every drawing the reader sees (the sticky one or the steps' own figures), once it is on screen.
         const small = await page.locator(`#${id}`).evaluate(async (fig) => {
           const out: string[] = [];

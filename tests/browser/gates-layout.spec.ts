@@ -132,9 +132,13 @@ function checkFocused(page: Page, frames = 0): Promise<FocusCheck> {
     if (!el || el === document.body || el === document.documentElement) return { key: null, problems: [] };
     const name = `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
     const problems: string[] = [];
-    // A focusable markFocusables() did not list (made focusable later) gets its own key.
-    if (!el.dataset.gateFocus)
-      el.dataset.gateFocus = `unlisted-${document.querySelectorAll('[data-gate-focus^="unlisted-"]').length}`;
+    // A focusable markFocusables() did not list (made focusable later) gets its own key, counted for the page: a chart
+    // drawing inlined near the screen leaves the page far from it, so counting those still present reused a key.
+    const w = window as unknown as { __unlisted?: number };
+    if (!el.dataset.gateFocus) {
+      w.__unlisted = (w.__unlisted ?? 0) + 1;
+      el.dataset.gateFocus = `unlisted-${w.__unlisted}`;
+    }
     const s = getComputedStyle(el);
     const outline = s.outlineStyle !== 'none' && (s.outlineStyle === 'auto' || parseFloat(s.outlineWidth) >= 1);
     const shadow = s.boxShadow !== 'none';

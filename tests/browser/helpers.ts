@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /**
  * The article's paragraphs (tests/fixtures/article.txt is a copy of ../shared/story/article.txt), with the two broken
@@ -44,4 +44,17 @@ export function watch(page: Page) {
 /** Gzip size of a response body in bytes. */
 export function gzipBytes(body: Buffer): number {
   return gzipSync(body, { level: 9 }).length;
+}
+
+/**
+ * Brings a scrolly chart (`fig`: its figure's selector) to the screen and waits until its drawing is inline: the page
+ * carries each drawing as a picture of its file, and the scrolly script inlines that file as the chart nears the screen
+ * (src/scripts/scrolly-section.ts), as it would have for a reader scrolling there.
+ */
+export async function nearChart(page: Page, fig: string): Promise<void> {
+  await page
+    .locator(fig)
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await expect(page.locator(`${fig} .chart__frame .chart__svg > svg`).first()).toBeAttached({ timeout: 15_000 });
 }

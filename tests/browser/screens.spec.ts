@@ -4,6 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { firstSeenMark } from '../shared/step-visibility.ts';
+import { nearChart } from './helpers.ts';
 
 /**
  * Rendered size of every visible chart text (font-size x the SVG's screen scale), smallest first. The steps' own
@@ -40,7 +41,13 @@ for (const size of [
       // Known failure (issue #15 point 2): secondary labels are drawn at the base size minus 1 (11 px at 360, about
       // 12.7 px at 1440); only the 768 layout meets its floor today. Runs where it holds, so it fails on a regression.
       await page.goto('/');
-      const sizes = await page.evaluate(renderedChartText);
+      // Each chart as a reader reaches it: its drawing is inlined as it nears the screen (a picture before).
+      const sizes: Awaited<ReturnType<typeof renderedChartText>> = [];
+      for (const id of await page.locator('figure[data-step-ids]').evaluateAll((els) => els.map((e) => e.id))) {
+        await nearChart(page, `#${id}`);
+        sizes.push(...(await page.evaluate(renderedChartText)));
+      }
+      sizes.sort((a, b) => a.px - b.px);
       expect(sizes.length).toBeGreaterThan(50);
       expect(sizes.filter((s) => s.px < size.min - 0.05).slice(0, 10)).toEqual([]);
     });
@@ -200,6 +207,7 @@ test.describe('details on demand', () => {
     page,
   }) => {
     await page.goto('/');
+    await nearChart(page, '#fig-republic-day');
     const box = page.locator('#fig-republic-day .chart__svg:visible');
     await box.focus();
     // The data table (on its own page, decision 0010) is in date order.
@@ -235,6 +243,7 @@ test.describe('phone details', () => {
       .first()
       .evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight * 0.8 + 4));
     await page.waitForTimeout(100);
+    await expect(fig.locator('.chart__frame .chart__svg > svg').first()).toBeAttached({ timeout: 15_000 });
     // The sticky drawing, or (the chart stacked on this phone) the first step's own figure; a mark cropped out of the
     // step's window is not one the reader can tap.
     const marks = fig.locator(':is(.chart__svg, .step__figure) > svg .mark[data-steps~="0"]');

@@ -33,9 +33,20 @@ export function overflow(): string[] {
   return [`page is ${extra}px wider than the viewport: ${wide.join('; ')}`];
 }
 
-/** Smallest rendered chart text: computed font size times the SVG's screen scale (its box over its viewBox). */
-export function chartTextSize(min: number): string[] {
+/**
+ * Smallest rendered chart text: computed font size times the SVG's screen scale (its box over its viewBox). A chart's
+ * drawing is inline only near the screen (a picture of its file before): with none near, the first chart is brought
+ * to the screen (at most 10 s for its drawing), measured, and the page scrolled back.
+ */
+export async function chartTextSize(min: number): Promise<string[]> {
   const problems: string[] = [];
+  const inline = () => document.querySelector('.chart__frame .chart__svg > svg');
+  const y = scrollY;
+  if (!inline()) {
+    document.querySelector('figure[data-step-ids]')?.scrollIntoView({ block: 'start', behavior: 'instant' });
+    for (const start = performance.now(); !inline() && performance.now() - start < 10000; )
+      await new Promise((r) => setTimeout(r, 50));
+  }
   const svgs = [...document.querySelectorAll<SVGSVGElement>('.chart__svg svg')].filter(
     (svg) => svg.getBoundingClientRect().width > 0,
   );
@@ -57,6 +68,7 @@ export function chartTextSize(min: number): string[] {
     if (smallest < min - 0.05)
       problems.push(`${fig}: "${which}" is ${smallest.toFixed(1)}px (scale ${scale.toFixed(3)})`);
   }
+  window.scrollTo({ top: y, behavior: 'instant' });
   return problems;
 }
 
@@ -126,10 +138,17 @@ export function stepsInOrder(): string[] {
   return problems;
 }
 
-export function focusChart(): void {
-  const box = [...document.querySelectorAll<HTMLElement>('chart-details .chart__svg')].find(
-    (b) => b.getBoundingClientRect().width > 0,
-  );
+/** Focuses the first chart drawing on the page (brought to the screen, where its drawing is inlined: at most 10 s). */
+export async function focusChart(): Promise<void> {
+  const visible = () =>
+    [...document.querySelectorAll<HTMLElement>('chart-details .chart__svg')].find(
+      (b) => b.getBoundingClientRect().width > 0,
+    );
+  if (!visible())
+    document.querySelector('figure[data-step-ids]')?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  for (const start = performance.now(); !visible() && performance.now() - start < 10000; )
+    await new Promise((r) => setTimeout(r, 50));
+  const box = visible();
   box?.scrollIntoView({ block: 'center' });
   box?.focus();
 }
@@ -215,25 +234,33 @@ export function bodyText(): string {
 }
 
 /**
- * Without JavaScript: every scrolly figure shows one complete drawing, every mark at full opacity, every step visible.
+ * Without JavaScript: every scrolly figure shows one complete drawing, as an image of its file (the overview state,
+ * decision 0002) with the chart's description as its text, loaded once scrolled to (at most 5 s), and every step
+ * visible. The file's marks are checked by the unit and build tests; here, what the reader's engine shows.
  */
-export function staticCharts(): string[] {
+export async function staticCharts(): Promise<string[]> {
   const problems: string[] = [];
   const figures = [...document.querySelectorAll<HTMLElement>('figure[data-step-ids]')];
   if (figures.length === 0) return ['no chart figure'];
   for (const f of figures) {
-    const svgs = [...f.querySelectorAll<SVGSVGElement>('.chart__svg svg')].filter(
+    const imgs = [...f.querySelectorAll<HTMLImageElement>('.chart__frame img')].filter(
       (s) => s.getBoundingClientRect().width > 0,
     );
-    if (svgs.length !== 1) {
-      problems.push(`${f.id}: ${svgs.length} drawings visible`);
+    if (imgs.length !== 1 || f.querySelector('.chart__frame svg')) {
+      problems.push(
+        `${f.id}: ${imgs.length} drawing images visible, ${f.querySelectorAll('.chart__frame svg').length} inline`,
+      );
       continue;
     }
-    const marks = [...svgs[0]!.querySelectorAll('.mark')];
-    if (marks.length < 3) problems.push(`${f.id}: ${marks.length} marks`);
-    const dim = marks.filter((m) => getComputedStyle(m).opacity !== '1');
-    if (dim.length) problems.push(`${f.id}: ${dim.length} marks dimmed`);
-    const box = svgs[0]!.getBoundingClientRect();
+    const img = imgs[0]!;
+    if ((img.alt ?? '').length < 40) problems.push(`${f.id}: the drawing's text alternative is "${img.alt}"`);
+    img.scrollIntoView({ block: 'center', behavior: 'instant' });
+    for (const start = performance.now(); !(img.complete && img.naturalWidth > 0) && performance.now() - start < 5000; )
+      await new Promise((r) => setTimeout(r, 50));
+    if (!img.complete || img.naturalWidth === 0) problems.push(`${f.id}: its drawing ${img.currentSrc} did not load`);
+    if (!/\/drawings\/[a-z-]+\.(wide|narrow)\.svg$/.test(img.currentSrc))
+      problems.push(`${f.id}: draws ${img.currentSrc}`);
+    const box = img.getBoundingClientRect();
     if (box.height < 50) problems.push(`${f.id}: drawing ${Math.round(box.height)}px tall`);
   }
   for (const s of document.querySelectorAll<HTMLElement>('.step'))

@@ -54,9 +54,21 @@ async function toTrigger(arg: { figure: string; step: string; index: number }): 
   const offset = matchMedia(side).matches ? 0.55 : 0.8;
   window.scrollBy({ top: el.getBoundingClientRect().top - innerHeight * offset + 4, behavior: 'instant' });
   const active = () => document.getElementById(arg.figure)?.dataset.activeStep ?? '';
-  for (const start = performance.now(); performance.now() - start < 1000; ) {
+  // The chart's drawing is a picture of its file until it nears the screen, where the scrolly script inlines the file
+  // (a reader scrolling there has it long before; a jump gets it a moment later): measured once it is inline.
+  // On phones a chart with per-step drawings shows them, fetched as it nears the screen too.
+  const section = document.getElementById(arg.figure)?.closest<HTMLElement>('scrolly-section');
+  const steps = () =>
+    !section?.dataset.stepDrawings ||
+    !(matchMedia('(max-width: 39.99rem)').matches || section.classList.contains('is-narrow')) ||
+    section.classList.contains('has-step-drawings') ||
+    section.classList.contains('is-stacked');
+  const inline = () =>
+    !!document.querySelector(`#${CSS.escape(arg.figure)} .chart__frame .chart__svg > svg`) && steps();
+  for (const start = performance.now(); performance.now() - start < 8000; ) {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    if (active() === String(arg.index)) break;
+    if (active() === String(arg.index) && inline()) break;
+    if (performance.now() - start > 1000 && active() !== String(arg.index)) break;
   }
   // The step's fades and pans run to their end (under reduced motion there are none), at most a second.
   const running = document.getAnimations().map((a) => a.finished.catch(() => undefined));
