@@ -75,18 +75,11 @@ export const DOWNLOADS: readonly Listed[] = [
   },
 ];
 
-export const OPEN_OVER_LIMIT: readonly OpenOverLimit[] = [
-  {
-    path: 'index.html',
-    measured: { br: 36_276, gz: 48_758 },
-    why:
-      "the story, one page that reads completely without JavaScript (decision 0012: its sources list, notes' " +
-      'sources, embed codes and chapter citations are pages of their own since 2026-11-30, when it was 50,433 B br). ' +
-      'What is left over the limit is its five charts inline at two widths (about 21,900 B br); without them it ' +
-      'measured 14,366 B br, 17,918 B gz. Readers behind a 16 KB cut have the light path, linked in its first ' +
-      '2,000 bytes (tests/build/light-path.test.ts).',
-  },
-];
+/**
+ * Empty since 2026-11-30 (fifth session): the story fits once its charts are pictures of their drawing files
+ * (decision 0002) and its appendix is on pages of its own (decision 0012). It was 50,433 B br before both.
+ */
+export const OPEN_OVER_LIMIT: readonly OpenOverLimit[] = [];
 
 export const NOT_SERVED: readonly Listed[] = [
   { match: '_headers', why: 'HTTP header rules a host (Netlify, Cloudflare Pages) reads; never served to a reader' },

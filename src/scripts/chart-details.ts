@@ -78,8 +78,17 @@ class ChartDetails extends HTMLElement {
       }
     };
     focusable();
+    // Hit targets are laid out on the next frame, not inside the observer's callback: adding them there changes the
+    // layout the observer is delivering, and Firefox reports "ResizeObserver loop completed with undelivered
+    // notifications" (tests/engines, phone, once drawings are inlined as the reader nears them).
+    const pending = new Set<SVGSVGElement>();
     const sized = new ResizeObserver((entries) => {
-      for (const entry of entries) this.#hitTargets(entry.target as SVGSVGElement);
+      if (pending.size === 0)
+        requestAnimationFrame(() => {
+          for (const svg of pending) if (svg.isConnected) this.#hitTargets(svg);
+          pending.clear();
+        });
+      for (const entry of entries) pending.add(entry.target as SVGSVGElement);
     });
     const watched = new WeakSet<Element>();
     const watch = () => {

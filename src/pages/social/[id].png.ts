@@ -20,7 +20,7 @@ export const getStaticPaths = (async () => {
   const opening = chapters.find((c) => c.kind === 'opening');
   if (!opening) throw new Error('content/chapters: no chapter has kind "opening"');
   const events = new Map((await getCollection('events')).map((e) => [e.id, e.data]));
-  const h = hero(events, heroSchema.parse(heroJson), { width: 760, idPrefix: 'social', fontSize: 14 });
+  const h = hero(events, heroSchema.parse(heroJson), { width: 760, idPrefix: 'social', fontSize: 14, text: ui() });
   const chartPicture = async (entry: ChapterEntry): Promise<SocialPicture | undefined> => {
     const [id] = placedChartIds(entryOutline(entry));
     if (!id) return undefined;
