@@ -32,17 +32,6 @@ export const known = [
   'src/pages/index.astro',
   'src/scripts/quote-link.ts',
   'src/styles/story.css',
-  'tests/browser/cite.spec.ts',
-  'tests/browser/delivery.spec.ts',
-  'tests/browser/details.spec.ts',
-  'tests/browser/embed.spec.ts',
-  'tests/browser/gates-layout.spec.ts',
-  'tests/browser/offline.spec.ts',
-  'tests/shared/step-visibility.ts',
-  'tests/unit/charts/annotation.test.ts',
-  'tests/unit/charts/density.test.ts',
-  'tests/unit/charts/lanes.test.ts',
-  'tests/unit/charts/timeline.test.ts',
 ];
 
 export function isSource(path) {

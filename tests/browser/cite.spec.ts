@@ -60,7 +60,10 @@ test('the APA citation of a paragraph is selectable text on its cite page and na
   await page.goto('/cite/p06/');
   const text = await page.locator('body').innerText();
   expect(text).toMatch(
-    /Tomorrow['’]s Affairs Staff\. \(n\.d\.\)\. Frequent storms of Russian disinformation in Kazakhstan - a response to the loss of influence\./,
+    new RegExp(
+      "Tomorrow['’]s Affairs Staff\\. \\(n\\.d\\.\\)\\. Frequent storms of Russian disinformation in Kazakhstan" +
+        ' - a response to the loss of influence\\.',
+    ),
   );
   expect(text).toContain('#p06');
   const noJs = await browser.newContext({ javaScriptEnabled: false });

@@ -109,92 +109,93 @@ async function unreadable(page: Page, ids: string[]): Promise<string[]> {
 }
 
 test.describe('delivery on a poor connection', () => {
-  test('with every response cut after 16 KB compressed, the headline, byline, chapter 1 and the first chart read', async ({
-    page,
-    browser,
-  }) => {
-    const ids = chapters()[0]!.paragraphs;
-    expect(ids.length).toBeGreaterThan(0);
+  test(
+    'with every response cut after 16 KB compressed, ' + 'the headline, byline, chapter 1 and the first chart read',
+    async ({ page, browser }) => {
+      const ids = chapters()[0]!.paragraphs;
+      expect(ids.length).toBeGreaterThan(0);
 
-    // The first chart as the full page draws it, to compare with the truncated page.
-    const full = await browser.newPage();
-    await full.goto('/');
-    // Its drawing is a picture of a file until it nears the screen; the scrolly script inlines that file there.
-    const firstChart = (p: Page) => p.locator('figure.chart').first().locator('.chart__svg:visible svg');
-    await full.locator('figure.chart').first().scrollIntoViewIfNeeded();
-    await expect(firstChart(full)).toBeVisible();
-    const fullMarks = await firstChart(full).locator('.mark').count();
-    expect(fullMarks).toBeGreaterThan(0);
-    await full.close();
+      // The first chart as the full page draws it, to compare with the truncated page.
+      const full = await browser.newPage();
+      await full.goto('/');
+      // Its drawing is a picture of a file until it nears the screen; the scrolly script inlines that file there.
+      const firstChart = (p: Page) => p.locator('figure.chart').first().locator('.chart__svg:visible svg');
+      await full.locator('figure.chart').first().scrollIntoViewIfNeeded();
+      await expect(firstChart(full)).toBeVisible();
+      const fullMarks = await firstChart(full).locator('.mark').count();
+      expect(fullMarks).toBeGreaterThan(0);
+      await full.close();
 
-    const rows: {
-      url: string;
-      type: string;
-      raw: number;
-      gzip9: number;
-      wire: number;
-      delivered: number;
-      cut: boolean;
-    }[] = [];
-    await page.route('**/*', async (route) => {
-      const response = await route.fetch();
-      const body = await response.body();
-      const { prefix, wire, cut } = truncatedOnTheWire(body);
-      rows.push({
-        url: new URL(route.request().url()).pathname,
-        type: route.request().resourceType(),
-        raw: body.length,
-        gzip9: gzipBytes(body),
-        wire,
-        delivered: prefix.length,
-        cut,
+      const rows: {
+        url: string;
+        type: string;
+        raw: number;
+        gzip9: number;
+        wire: number;
+        delivered: number;
+        cut: boolean;
+      }[] = [];
+      await page.route('**/*', async (route) => {
+        const response = await route.fetch();
+        const body = await response.body();
+        const { prefix, wire, cut } = truncatedOnTheWire(body);
+        rows.push({
+          url: new URL(route.request().url()).pathname,
+          type: route.request().resourceType(),
+          raw: body.length,
+          gzip9: gzipBytes(body),
+          wire,
+          delivered: prefix.length,
+          cut,
+        });
+        const headers = { ...response.headers() };
+        for (const h of ['content-encoding', 'content-length', 'transfer-encoding', 'etag']) delete headers[h];
+        await route.fulfill({ status: response.status(), headers, body: prefix });
       });
-      const headers = { ...response.headers() };
-      for (const h of ['content-encoding', 'content-length', 'transfer-encoding', 'etag']) delete headers[h];
-      await route.fulfill({ status: response.status(), headers, body: prefix });
-    });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto('/', { waitUntil: 'load' });
-    await page.waitForTimeout(300);
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto('/', { waitUntil: 'load' });
+      await page.waitForTimeout(300);
 
-    console.log(`where the story HTML's bytes go (offset: raw / gzip -${WIRE_LEVEL} / gzip -9):`);
-    for (const m of milestones(readFileSync('dist/index.html')))
-      console.log(`  ${m.name}: ${m.raw} / ${m.wire} / ${m.gzip9}`);
-    console.log(`first read, each response cut after ${CUT} bytes of gzip level ${WIRE_LEVEL}:`);
-    for (const r of rows) {
-      console.log(
-        `  ${r.url} (${r.type}): ${r.raw} bytes raw, ${r.gzip9} gzip -9, ${r.wire} gzip -${WIRE_LEVEL}${r.cut ? `; CUT: ${r.delivered} bytes of HTML delivered` : '; whole'}`,
-      );
-    }
-    if (errors.length) console.log(`  script errors on the cut page (text unaffected): ${errors.join('; ')}`);
+      console.log(`where the story HTML's bytes go (offset: raw / gzip -${WIRE_LEVEL} / gzip -9):`);
+      for (const m of milestones(readFileSync('dist/index.html')))
+        console.log(`  ${m.name}: ${m.raw} / ${m.wire} / ${m.gzip9}`);
+      console.log(`first read, each response cut after ${CUT} bytes of gzip level ${WIRE_LEVEL}:`);
+      for (const r of rows) {
+        console.log(
+          `  ${r.url} (${r.type}): ${r.raw} bytes raw, ${r.gzip9} gzip -9, ${r.wire} gzip -${WIRE_LEVEL}` +
+            (r.cut ? `; CUT: ${r.delivered} bytes of HTML delivered` : '; whole'),
+        );
+      }
+      if (errors.length) console.log(`  script errors on the cut page (text unaffected): ${errors.join('; ')}`);
 
-    await expect(page.locator('h1')).toHaveText(normalise(chapters()[0]!.title));
-    await expect(page.locator('.byline')).toContainText("Tomorrow's Affairs Staff");
-    const text = normalise(await page.locator('body').innerText());
-    expect(firstChapterSentences().filter((s) => !text.includes(s))).toEqual([]);
-    expect(await unreadable(page, ['opening', ...ids])).toEqual([]);
-    const body = await page.evaluate(() => ({
-      display: getComputedStyle(document.body).display,
-      visibility: getComputedStyle(document.body).visibility,
-      height: document.body.scrollHeight,
-    }));
-    expect(body).toEqual({ display: 'block', visibility: 'visible', height: expect.any(Number) });
-    // The stylesheets arrived whole, so the page is styled, not a fallback.
-    expect(rows.filter((r) => r.type === 'stylesheet' && r.cut)).toEqual([]);
-    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Charter/);
-    // The first chart arrived whole and is drawn.
-    await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
-    await expect(firstChart(page)).toBeVisible();
-    expect(await firstChart(page).locator('.mark').count()).toBe(fullMarks);
-    // Reported, not required: whether the first chart's link to its data page (decision 0010) came through.
-    const dataLink = await page
-      .locator('figure.chart')
-      .first()
-      .locator('xpath=following::p[contains(@class,"chart-data")][1]//a')
-      .count();
-    console.log(`first chart's data link: ${dataLink > 0 ? 'delivered' : 'not delivered'}`);
-  });
+      await expect(page.locator('h1')).toHaveText(normalise(chapters()[0]!.title));
+      await expect(page.locator('.byline')).toContainText("Tomorrow's Affairs Staff");
+      const text = normalise(await page.locator('body').innerText());
+      expect(firstChapterSentences().filter((s) => !text.includes(s))).toEqual([]);
+      expect(await unreadable(page, ['opening', ...ids])).toEqual([]);
+      const body = await page.evaluate(() => ({
+        display: getComputedStyle(document.body).display,
+        visibility: getComputedStyle(document.body).visibility,
+        height: document.body.scrollHeight,
+      }));
+      expect(body).toEqual({ display: 'block', visibility: 'visible', height: expect.any(Number) });
+      // The stylesheets arrived whole, so the page is styled, not a fallback.
+      expect(rows.filter((r) => r.type === 'stylesheet' && r.cut)).toEqual([]);
+      expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/Charter/);
+      // The first chart arrived whole and is drawn.
+      await page.locator('figure.chart').first().scrollIntoViewIfNeeded();
+      await expect(firstChart(page)).toBeVisible();
+      expect(await firstChart(page).locator('.mark').count()).toBe(fullMarks);
+      // Reported, not required: whether the first chart's link to its data page (decision 0010) came through.
+      const dataLink = await page
+        .locator('figure.chart')
+        .first()
+        .locator('xpath=following::p[contains(@class,"chart-data")][1]//a')
+        .count();
+      console.log(`first chart's data link: ${dataLink > 0 ? 'delivered' : 'not delivered'}`);
+    },
+  );
 
   test('on slow 3G with images blocked, chapter 1 is readable before the page has finished loading', async ({
     page,
@@ -258,7 +259,8 @@ test.describe('delivery on a poor connection', () => {
       };
     });
     console.log(
-      `slow 3G (400 kbps, 400 ms), images blocked (${blocked.length}): chapter 1 readable at ${Math.round(t.text)} ms (document ${t.readyState}), ` +
+      `slow 3G (400 kbps, 400 ms), images blocked (${blocked.length}): ` +
+        `chapter 1 readable at ${Math.round(t.text)} ms (document ${t.readyState}), ` +
         `HTML fully received at ${Math.round(t.responseEnd)} ms, load event at ${Math.round(t.loadStart)} ms`,
     );
     expect(t.text).toBeGreaterThan(0);

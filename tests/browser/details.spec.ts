@@ -16,26 +16,28 @@ const PESKOV = 'off-2023-10-25-peskov';
 test.describe('details on demand', () => {
   test.use({ reducedMotion: 'reduce' });
 
-  test('hovering a mark shows its date with precision, status and sources; the panel stays while hovered; Escape closes it', async ({
-    page,
-  }) => {
-    await page.goto('/');
-    const mark = await visibleMark(page, '#fig-republic-day', `[data-id="${PESKOV}"]`);
-    await mark.scrollIntoViewIfNeeded();
-    await mark.hover({ position: await mark.evaluate(glyphPoint) });
-    const panel = page.locator('#fig-republic-day .details-panel');
-    await expect(panel).toBeVisible();
-    // 13:25 is when a report of the remark was published, and the panel says so (truth pass, point 11).
-    await expect(panel).toContainText(
-      '25 October 2023, 13:25 Moscow time (UTC+3) (time of a report, not of the event), to the minute',
-    );
-    await expect(panel).toContainText('confirmed');
-    await expect(panel.locator('a[href^="http"]').first()).toBeVisible();
-    await panel.hover();
-    await expect(panel).toBeVisible();
-    await page.keyboard.press('Escape');
-    await expect(panel).toBeHidden();
-  });
+  test(
+    'hovering a mark shows its date with precision, status and sources; ' +
+      'the panel stays while hovered; Escape closes it',
+    async ({ page }) => {
+      await page.goto('/');
+      const mark = await visibleMark(page, '#fig-republic-day', `[data-id="${PESKOV}"]`);
+      await mark.scrollIntoViewIfNeeded();
+      await mark.hover({ position: await mark.evaluate(glyphPoint) });
+      const panel = page.locator('#fig-republic-day .details-panel');
+      await expect(panel).toBeVisible();
+      // 13:25 is when a report of the remark was published, and the panel says so (truth pass, point 11).
+      await expect(panel).toContainText(
+        '25 October 2023, 13:25 Moscow time (UTC+3) (time of a report, not of the event), to the minute',
+      );
+      await expect(panel).toContainText('confirmed');
+      await expect(panel.locator('a[href^="http"]').first()).toBeVisible();
+      await panel.hover();
+      await expect(panel).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(panel).toBeHidden();
+    },
+  );
 
   test('keyboard: focus the chart, arrow keys walk the marks, Escape closes', async ({ page }) => {
     await page.goto('/');

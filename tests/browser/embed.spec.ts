@@ -50,7 +50,10 @@ test.beforeAll(async () => {
 test.afterAll(() => new Promise<void>((resolve) => host.close(() => resolve())));
 
 async function hostPage(page: Page, body: string) {
-  pageHtml = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Lesson</title></head><body style="margin:0;padding:8px"><h1>Lesson</h1>${body}</body></html>`;
+  pageHtml =
+    '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+    '<meta name="viewport" content="width=device-width"><title>Lesson</title></head>' +
+    `<body style="margin:0;padding:8px"><h1>Lesson</h1>${body}</body></html>`;
   await page.goto(`${hostOrigin}/`);
 }
 
@@ -76,7 +79,8 @@ test('the host script ignores messages from another origin or another frame', as
   const snippet = storySnippet('republic-day');
   await hostPage(
     page,
-    `${snippet}<iframe id="other" src="${baseURL}/embed/republic-day/ceremony/" title="other frame" width="300" height="200"></iframe>`,
+    `${snippet}<iframe id="other" src="${baseURL}/embed/republic-day/ceremony/" ` +
+      'title="other frame" width="300" height="200"></iframe>',
   );
   const iframe = page.locator('iframe[data-story-embed]');
   const frame = page.frameLocator('iframe[data-story-embed]');

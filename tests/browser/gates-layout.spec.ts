@@ -49,7 +49,9 @@ async function clippedUnderTextSpacing(page: Page): Promise<string[]> {
       const y = clips(s.overflowY) && el.scrollHeight > el.clientHeight + 1;
       if (x || y)
         out.push(
-          `<${el.tagName.toLowerCase()} class="${el.className}"> clips its text ${x ? `horizontally (${el.scrollWidth} > ${el.clientWidth})` : ''}${y ? `vertically (${el.scrollHeight} > ${el.clientHeight})` : ''}`,
+          `<${el.tagName.toLowerCase()} class="${el.className}"> clips its text ` +
+            (x ? `horizontally (${el.scrollWidth} > ${el.clientWidth})` : '') +
+            (y ? `vertically (${el.scrollHeight} > ${el.clientHeight})` : ''),
         );
       if (s.textOverflow === 'ellipsis' && el.scrollWidth > el.clientWidth + 1)
         out.push(`<${el.tagName.toLowerCase()} class="${el.className}"> truncates its text with an ellipsis`);
@@ -130,7 +132,8 @@ function checkFocused(page: Page, frames = 0): Promise<FocusCheck> {
     for (let i = 0; i < frames; i++) await new Promise((r) => requestAnimationFrame(r));
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body || el === document.documentElement) return { key: null, problems: [] };
-    const name = `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40)}"`;
+    const label = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
+    const name = `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${label}"`;
     const problems: string[] = [];
     // A focusable markFocusables() did not list (made focusable later) gets its own key, counted for the page: a chart
     // drawing inlined near the screen leaves the page far from it, so counting those still present reused a key.
@@ -185,7 +188,8 @@ function checkFocused(page: Page, frames = 0): Promise<FocusCheck> {
     if (covered === points.length) problems.push(`${name}: entirely hidden by other content`);
     else if (bySticky)
       problems.push(
-        `${name}: partly hidden by the sticky <${(bySticky as Element).tagName.toLowerCase()} class="${(bySticky as Element).className}">`,
+        `${name}: partly hidden by the sticky ` +
+          `<${(bySticky as Element).tagName.toLowerCase()} class="${(bySticky as Element).className}">`,
       );
     return { key: el.dataset.gateFocus!, problems };
   }, frames);
@@ -199,41 +203,41 @@ test.describe('keyboard', () => {
     ...[...EMBED_SET.slice(0, 1), ...SIDE_PAGES].map((path) => ({ path, width: 320, motion: 'reduce' as const })),
   ];
   for (const c of cases) {
-    test(`${c.path} at ${c.width}px, motion ${c.motion}: Tab reaches every control with a visible, unhidden focus`, async ({
-      browser,
-      baseURL,
-    }) => {
-      // The story (issue #15) failed here twice over: a step's placement frame that ran after focus had moved on
-      // scrolled the newly focused control away (fixed in scrolly-section.ts: the frame does nothing once focus has
-      // left the step), and at 320 px the map's stuck graphic covered its caption's first source link (fixed in
-      // Scrolly.astro: the graphic is released where its steps end, above the caption).
-      test.setTimeout(240_000);
-      const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
-      const { page } = w;
-      await page.goto(c.path);
-      await settle(page);
-      const controls = await markFocusables(page);
-      expect(controls.length).toBeGreaterThan(0);
-      const reached = new Set<string>();
-      const problems: string[] = [];
-      for (let i = 0; i < controls.length * 2 + 20; i++) {
-        await page.keyboard.press('Tab');
-        // The story moves a focused step (and the control in it) into place on the next frame, instantly under
-        // reduced motion: measure after that frame, not between the browser's own scroll and the page's.
-        if (c.motion === 'no-preference') await scrollSettled(page);
-        const f = await checkFocused(page, c.motion === 'no-preference' ? 0 : 2);
-        if (f.key === null) {
-          if (reached.size > 0) break; // focus left the document: the cycle is complete
-          continue;
+    test(
+      `${c.path} at ${c.width}px, motion ${c.motion}: ` + 'Tab reaches every control with a visible, unhidden focus',
+      async ({ browser, baseURL }) => {
+        // The story (issue #15) failed here twice over: a step's placement frame that ran after focus had moved on
+        // scrolled the newly focused control away (fixed in scrolly-section.ts: the frame does nothing once focus has
+        // left the step), and at 320 px the map's stuck graphic covered its caption's first source link (fixed in
+        // Scrolly.astro: the graphic is released where its steps end, above the caption).
+        test.setTimeout(240_000);
+        const w = await open(browser, baseURL!, { ...device(c.width), reducedMotion: c.motion });
+        const { page } = w;
+        await page.goto(c.path);
+        await settle(page);
+        const controls = await markFocusables(page);
+        expect(controls.length).toBeGreaterThan(0);
+        const reached = new Set<string>();
+        const problems: string[] = [];
+        for (let i = 0; i < controls.length * 2 + 20; i++) {
+          await page.keyboard.press('Tab');
+          // The story moves a focused step (and the control in it) into place on the next frame, instantly under
+          // reduced motion: measure after that frame, not between the browser's own scroll and the page's.
+          if (c.motion === 'no-preference') await scrollSettled(page);
+          const f = await checkFocused(page, c.motion === 'no-preference' ? 0 : 2);
+          if (f.key === null) {
+            if (reached.size > 0) break; // focus left the document: the cycle is complete
+            continue;
+          }
+          if (reached.has(f.key)) break; // wrapped around
+          reached.add(f.key);
+          problems.push(...f.problems);
         }
-        if (reached.has(f.key)) break; // wrapped around
-        reached.add(f.key);
-        problems.push(...f.problems);
-      }
-      const missed = controls.filter((x) => !reached.has(x.key)).map((x) => `${x.name}: not reached by Tab`);
-      expect([...problems, ...missed]).toEqual([]);
-      await w.close();
-    });
+        const missed = controls.filter((x) => !reached.has(x.key)).map((x) => `${x.name}: not reached by Tab`);
+        expect([...problems, ...missed]).toEqual([]);
+        await w.close();
+      },
+    );
   }
 });
 
@@ -288,7 +292,9 @@ function smallTargets(page: Page): Promise<string[]> {
       if (clash >= 0) {
         const name = (el.getAttribute('aria-label') ?? el.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 40);
         out.push(
-          `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${name}" is ${Math.round(r.width)}x${Math.round(r.height)} px, within 24 px of <${els[clash]!.tagName.toLowerCase()}> "${(els[clash]!.textContent ?? '').trim().slice(0, 30)}"`,
+          `<${el.tagName.toLowerCase()}${el.className ? ` class="${el.className}"` : ''}> "${name}" ` +
+            `is ${Math.round(r.width)}x${Math.round(r.height)} px, within 24 px of ` +
+            `<${els[clash]!.tagName.toLowerCase()}> "${(els[clash]!.textContent ?? '').trim().slice(0, 30)}"`,
         );
       }
     });

@@ -124,7 +124,8 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
     if (r.width === 0 && r.height === 0) problems.push('not rendered');
     if (r.left < -0.5 || r.top < -0.5 || r.right > vw + 0.5 || r.bottom > vh + 0.5)
       problems.push(
-        `outside viewport (${Math.round(r.left)},${Math.round(r.top)})-(${Math.round(r.right)},${Math.round(r.bottom)}) of ${vw}x${vh}`,
+        `outside viewport (${Math.round(r.left)},${Math.round(r.top)})-` +
+          `(${Math.round(r.right)},${Math.round(r.bottom)}) of ${vw}x${vh}`,
       );
     let opacity = 1;
     for (let e: Element | null = el; e; e = e.parentElement) {
@@ -143,7 +144,9 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
           const c = e.getBoundingClientRect();
           if (r.left < c.left - 0.5 || r.top < c.top - 0.5 || r.right > c.right + 0.5 || r.bottom > c.bottom + 0.5) {
             problems.push(
-              `clipped by <${e.tagName.toLowerCase()}${e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : ''}>`,
+              `clipped by <${e.tagName.toLowerCase()}` +
+                (e.className && typeof e.className === 'string' ? `.${e.className.split(' ')[0]}` : '') +
+                '>',
             );
           }
         }
@@ -188,7 +191,9 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
       const hit = document.elementFromPoint(cx, cy);
       if (!hit || !el.contains(hit)) {
         const what = hit
-          ? `<${hit.tagName.toLowerCase()}${hit.getAttribute('class') ? `.${hit.getAttribute('class')!.split(' ')[0]}` : ''}>`
+          ? `<${hit.tagName.toLowerCase()}` +
+            (hit.getAttribute('class') ? `.${hit.getAttribute('class')!.split(' ')[0]}` : '') +
+            '>'
           : 'nothing';
         problems.push(`centre point hits ${what}`);
       }

@@ -107,37 +107,40 @@ describe('every step of every chart says its point on the chart', () => {
     }
   }
 
-  it('labels every bracket (and callout with an interval) with the interval computed from its two events’ dates', () => {
-    let checked = 0;
-    for (const input of inputs) {
-      const byId = new Map(input.events.map((e) => [e.id, e]));
-      const layer = annotationLayer(input.chart.steps, frameOf(input, 768));
-      input.chart.steps.forEach((s, step) => {
-        for (const a of s.annotations) {
-          const pair = a.type === 'bracket' ? a : a.type === 'callout' ? a.interval : undefined;
-          if (!pair) continue;
-          const from = byId.get(pair.from)!;
-          const to = byId.get(pair.to)!;
-          const label = interval(from, to, EN);
-          const texts = layer.placed.filter((p) => p.step === step).map((p) => p.text);
-          expect(texts).toContain(a.text ? `${a.text}: ${label}` : label);
-          checked++;
-        }
-      });
-    }
-    expect(checked).toBeGreaterThanOrEqual(5);
-    // The two pairs of the "same seasons" step, as the step text states them (the post is dated 23 October or shortly
-    // before, so the count from it is a lower bound).
-    const tl = inputs.find((i) => i.chart.id === 'courtesy-campaigns')!;
-    const texts = annotationLayer(tl.chart.steps, frameOf(tl, 768))
-      .placed.filter((p) => p.type === 'bracket')
-      .map((p) => p.text);
-    expect(texts.sort()).toEqual(['Post to visit: at least 17 days', 'Visit to interview: 4 days']);
-    const rd = inputs.find((i) => i.chart.id === 'republic-day')!;
-    expect(annotationLayer(rd.chart.steps, frameOf(rd, 768)).placed.map((p) => p.text)).toContain(
-      'Fake to Kremlin remark: at least 2 days',
-    );
-  });
+  it(
+    'labels every bracket (and callout with an interval) ' + 'with the interval computed from its two events’ dates',
+    () => {
+      let checked = 0;
+      for (const input of inputs) {
+        const byId = new Map(input.events.map((e) => [e.id, e]));
+        const layer = annotationLayer(input.chart.steps, frameOf(input, 768));
+        input.chart.steps.forEach((s, step) => {
+          for (const a of s.annotations) {
+            const pair = a.type === 'bracket' ? a : a.type === 'callout' ? a.interval : undefined;
+            if (!pair) continue;
+            const from = byId.get(pair.from)!;
+            const to = byId.get(pair.to)!;
+            const label = interval(from, to, EN);
+            const texts = layer.placed.filter((p) => p.step === step).map((p) => p.text);
+            expect(texts).toContain(a.text ? `${a.text}: ${label}` : label);
+            checked++;
+          }
+        });
+      }
+      expect(checked).toBeGreaterThanOrEqual(5);
+      // The two pairs of the "same seasons" step, as the step text states them (the post is dated 23 October or shortly
+      // before, so the count from it is a lower bound).
+      const tl = inputs.find((i) => i.chart.id === 'courtesy-campaigns')!;
+      const texts = annotationLayer(tl.chart.steps, frameOf(tl, 768))
+        .placed.filter((p) => p.type === 'bracket')
+        .map((p) => p.text);
+      expect(texts.sort()).toEqual(['Post to visit: at least 17 days', 'Visit to interview: 4 days']);
+      const rd = inputs.find((i) => i.chart.id === 'republic-day')!;
+      expect(annotationLayer(rd.chart.steps, frameOf(rd, 768)).placed.map((p) => p.text)).toContain(
+        'Fake to Kremlin remark: at least 2 days',
+      );
+    },
+  );
 
   it('draws notes at a legible size, in ink with >= 3:1 contrast, and is never dimmed with the marks', () => {
     expect(noteFontSize(360) * (344 / 360)).toBeGreaterThanOrEqual(12);

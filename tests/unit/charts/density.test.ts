@@ -164,17 +164,20 @@ describe.each(CHARTS)('$id as data grows', ({ id, render }) => {
     },
   );
 
-  it('stops growing: at 100x the chart is no taller than twice the real one, and its marks and bytes stay bounded', () => {
-    const big = input(id, 100);
-    for (const width of [360, 760]) {
-      const [a, b] = [render(real, { width }), render(big, { width })];
-      expect(height(b), `${width} px height`).toBeLessThanOrEqual(2 * height(a));
-      expect(marksOf(b).length, `${width} px marks`).toBeLessThanOrEqual(4 * real.chart.events.length);
-      expect(gzipSync(b).length, `${width} px gzip`).toBeLessThan(12_000);
-      // 10x and 100x draw the same number of marks: the counts grow, not the drawing.
-      expect(marksOf(b).length).toBeLessThanOrEqual(marksOf(render(input(id, 10), { width })).length + 2);
-    }
-  });
+  it(
+    'stops growing: at 100x the chart is no taller than twice the real one, ' + 'and its marks and bytes stay bounded',
+    () => {
+      const big = input(id, 100);
+      for (const width of [360, 760]) {
+        const [a, b] = [render(real, { width }), render(big, { width })];
+        expect(height(b), `${width} px height`).toBeLessThanOrEqual(2 * height(a));
+        expect(marksOf(b).length, `${width} px marks`).toBeLessThanOrEqual(4 * real.chart.events.length);
+        expect(gzipSync(b).length, `${width} px gzip`).toBeLessThan(12_000);
+        // 10x and 100x draw the same number of marks: the counts grow, not the drawing.
+        expect(marksOf(b).length).toBeLessThanOrEqual(marksOf(render(input(id, 10), { width })).length + 2);
+      }
+    },
+  );
 });
 
 describe('clusters in place', () => {
@@ -213,33 +216,36 @@ describe('clusters in place', () => {
     },
   );
 
-  it('timeline: a cluster covers exactly the bin its events are dated in, and no label covers another or a glyph', () => {
-    const big = input('courtesy-campaigns', 10);
-    for (const width of [360, 760, 1440]) {
-      const L = layoutTimeline(big, { width });
-      const pos = (t: number) =>
-        L.scale.r0 + ((t - L.scale.t0) / (L.scale.t1 - L.scale.t0)) * (L.scale.r1 - L.scale.r0);
-      for (const m of L.marks.filter((x) => x.members)) {
-        expect(m.shape).toBe('cluster');
-        const members = m.members!.map((i) => byIdBig(big.events, i));
-        const [a, b] = L.narrow ? [m.glyph.y0, m.glyph.y1] : [m.glyph.x0, m.glyph.x1];
-        for (const e of members) {
-          const iv = eventInterval(e, big.chart.window!.zone);
-          const mid = pos((iv.start + iv.end) / 2);
-          expect(mid, `${e.id} in ${m.id}`).toBeGreaterThanOrEqual(a - 3);
-          expect(mid, `${e.id} in ${m.id}`).toBeLessThanOrEqual(b + 3);
+  it(
+    'timeline: a cluster covers exactly the bin its events are dated in, ' + 'and no label covers another or a glyph',
+    () => {
+      const big = input('courtesy-campaigns', 10);
+      for (const width of [360, 760, 1440]) {
+        const L = layoutTimeline(big, { width });
+        const pos = (t: number) =>
+          L.scale.r0 + ((t - L.scale.t0) / (L.scale.t1 - L.scale.t0)) * (L.scale.r1 - L.scale.r0);
+        for (const m of L.marks.filter((x) => x.members)) {
+          expect(m.shape).toBe('cluster');
+          const members = m.members!.map((i) => byIdBig(big.events, i));
+          const [a, b] = L.narrow ? [m.glyph.y0, m.glyph.y1] : [m.glyph.x0, m.glyph.x1];
+          for (const e of members) {
+            const iv = eventInterval(e, big.chart.window!.zone);
+            const mid = pos((iv.start + iv.end) / 2);
+            expect(mid, `${e.id} in ${m.id}`).toBeGreaterThanOrEqual(a - 3);
+            expect(mid, `${e.id} in ${m.id}`).toBeLessThanOrEqual(b + 3);
+          }
+        }
+        const labels: (Box & { id: string })[] = L.marks.map((m) => ({ ...m.label, id: m.id }));
+        for (const l of labels) {
+          expect(l.x0, l.id).toBeGreaterThanOrEqual(0);
+          expect(l.x1, l.id).toBeLessThanOrEqual(width);
+          for (const o of labels) if (o !== l) expect(boxesOverlap(l, o), `${l.id} / ${o.id}`).toBe(false);
+          for (const m of L.marks)
+            if (m.id !== l.id) expect(boxesOverlap(l, m.glyph), `${l.id} over ${m.id}`).toBe(false);
         }
       }
-      const labels: (Box & { id: string })[] = L.marks.map((m) => ({ ...m.label, id: m.id }));
-      for (const l of labels) {
-        expect(l.x0, l.id).toBeGreaterThanOrEqual(0);
-        expect(l.x1, l.id).toBeLessThanOrEqual(width);
-        for (const o of labels) if (o !== l) expect(boxesOverlap(l, o), `${l.id} / ${o.id}`).toBe(false);
-        for (const m of L.marks)
-          if (m.id !== l.id) expect(boxesOverlap(l, m.glyph), `${l.id} over ${m.id}`).toBe(false);
-      }
-    }
-  });
+    },
+  );
 
   it('flow: clusters are nodes like the others, inside their stage, and nodes never overlap', () => {
     const big = input('anatomy-of-a-fake', 10);

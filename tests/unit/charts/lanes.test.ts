@@ -23,17 +23,20 @@ describe('layoutLanes', () => {
   it('draws every event of the chart exactly once', () => {
     expect(L.marks.map((m) => m.id).sort()).toEqual([...chart.events].sort());
   });
-  it('draws a report time as a report time: a bar from the start of its day to a tick at the report, never a point', () => {
-    const peskov = mark('off-2023-10-25-peskov');
-    expect(peskov.shape).toBe('day');
-    expect(peskov.report).toBe(true);
-    // 00:00 Moscow on 25 Oct = 03:00 Almaty (2 days + 3 h into the 4-day window); the report, 13:25 Moscow = 16:25
-    // Almaty.
-    const at = (h: number, m: number) =>
-      L.plot.x0 + ((2 * 24 * 60 + h * 60 + m) / (4 * 24 * 60)) * (L.plot.x1 - L.plot.x0);
-    expect(peskov.x0).toBeCloseTo(at(3, 0), 0);
-    expect(peskov.x1).toBeCloseTo(at(16, 25), 0);
-  });
+  it(
+    'draws a report time as a report time: ' + 'a bar from the start of its day to a tick at the report, never a point',
+    () => {
+      const peskov = mark('off-2023-10-25-peskov');
+      expect(peskov.shape).toBe('day');
+      expect(peskov.report).toBe(true);
+      // 00:00 Moscow on 25 Oct = 03:00 Almaty (2 days + 3 h into the 4-day window); the report, 13:25 Moscow = 16:25
+      // Almaty.
+      const at = (h: number, m: number) =>
+        L.plot.x0 + ((2 * 24 * 60 + h * 60 + m) / (4 * 24 * 60)) * (L.plot.x1 - L.plot.x0);
+      expect(peskov.x0).toBeCloseTo(at(3, 0), 0);
+      expect(peskov.x1).toBeCloseTo(at(16, 25), 0);
+    },
+  );
   it('draws a date known only as a range over every day it may fall on, hatched', () => {
     const post = mark('ctx-2023-10-23-us-embassy-post');
     expect([post.x0, post.x1]).toEqual([L.days[0]!.x0, L.days[1]!.x1]);

@@ -208,7 +208,10 @@ describe('timeline (SVG)', () => {
   it('is an accessible image with title and description, and a title on every mark', () => {
     const out = timeline(data, { width: 760, idPrefix: 't' }).svg;
     expect(out).toMatch(
-      /^<svg [^>]*class="chart-svg"[^>]*viewBox="0 0 760 \d+(\.\d)?"[^>]*role="img"[^>]*aria-labelledby="t-title t-desc"/,
+      new RegExp(
+        '^<svg [^>]*class="chart-svg"[^>]*viewBox="0 0 760 \\d+(\\.\\d)?"[^>]*role="img"' +
+          '[^>]*aria-labelledby="t-title t-desc"',
+      ),
     );
     expect(out).toContain(`<title id="t-title">${chart.title}</title>`);
     expect(out).toContain('<desc id="t-desc">');
