@@ -44,7 +44,9 @@ document.addEventListener('selectionchange', () => {
   current = location.href.split('#')[0] + quoteFragment(p.id, text);
   const rect = sel.getRangeAt(0).getBoundingClientRect();
   button.style.top = `${Math.round(rect.bottom + window.scrollY + 6)}px`;
-  button.style.left = `${Math.round(Math.max(8, Math.min(rect.left + window.scrollX, document.documentElement.clientWidth - 220)))}px`;
+  button.style.left = `${Math.round(
+    Math.max(8, Math.min(rect.left + window.scrollX, document.documentElement.clientWidth - 220)),
+  )}px`;
   button.textContent = label;
   button.dataset.href = current;
   button.hidden = false;
