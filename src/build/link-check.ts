@@ -121,6 +121,7 @@ function readMarkup(html: string): Markup {
     for (const c of node.childNodes ?? []) visit(c);
     if (node.content) visit(node.content);
   };
+  // Safe: P5Node is the subset of parse5's node fields visit() reads, all optional but nodeName.
   visit(parse(html, { scriptingEnabled: false }) as unknown as P5Node);
   return out;
 }

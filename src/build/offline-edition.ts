@@ -274,6 +274,7 @@ export function patchStoryPage(html: string, info: { bytes: number; sha256: stri
     return undefined;
   };
   const edits: { from: number; to: number; with: string }[] = [];
+  // Safe: P5 is the subset of parse5's node fields find() reads, all optional but nodeName.
   const metaLoc = find(doc as unknown as P5, 'data-offline-meta')?.sourceCodeLocation;
   if (metaLoc?.startTag && metaLoc.endTag) {
     const meta = [
@@ -289,6 +290,7 @@ export function patchStoryPage(html: string, info: { bytes: number; sha256: stri
       with: writeHtml({ type: 'root', children: meta }),
     });
   }
+  // Safe: as for metaLoc above.
   const placeholder = find(doc as unknown as P5, 'data-offline-placeholder')?.sourceCodeLocation?.attrs?.[
     'data-offline-placeholder'
   ];

@@ -24,6 +24,9 @@ function glyphs(markup: string): string {
   return [...new Set(textOf(parseHtml(markup)))].join('');
 }
 
+/** A one-character string's code point (0 for an empty string, which missingGlyphs never returns). */
+const codePoint = (c: string): number => c.codePointAt(0) ?? 0;
+
 /**
  * Code point ranges (inclusive) of the font files downloads refer to: Latin, Cyrillic (Kazakh included),
  * punctuation.
@@ -100,7 +103,7 @@ export async function chartSvgFile(
   if (missing.length > 0)
     throw new Error(
       `downloads: chart "${input.chart.id}" uses characters the download font files lack: ${missing.join(' ')} ` +
-        `(${missing.map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}); ` +
+        `(${missing.map((c) => `U+${codePoint(c).toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}); ` +
         'allowed: the ranges of FONT_RANGES in src/build/render-files.ts (add the range there)',
     );
   const css = opts.fontBase === undefined ? undefined : fontFaceCss(opts.fontBase);

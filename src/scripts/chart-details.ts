@@ -146,7 +146,10 @@ class ChartDetails extends HTMLElement {
       else if (e.key === 'End') mark = marks[marks.length - 1];
       else if (e.key === 'ArrowRight') mark = marks[Math.min(marks.length - 1, at + 1)];
       else if (e.key === 'ArrowLeft') mark = marks[Math.max(0, at - 1)];
-      else mark = at < 0 ? marks[0] : (this.#across(marks, marks[at]!, e.key === 'ArrowDown' ? 1 : -1) ?? marks[at]);
+      else {
+        const here = marks[at]; // undefined when nothing is current (at = -1)
+        mark = here ? (this.#across(marks, here, e.key === 'ArrowDown' ? 1 : -1) ?? here) : marks[0];
+      }
       if (mark) {
         this.#pinned = true;
         this.#show(mark);

@@ -28,6 +28,8 @@ export function parseSvg(text: string): SVGSVGElement {
   const root = doc.documentElement;
   if (root.namespaceURI !== SVG_NS || root.localName !== 'svg' || doc.getElementsByTagName('parsererror').length > 0)
     throw new Error('not an SVG');
+  // Safe: root was checked above to be an <svg> in the SVG namespace, and importNode keeps its interface; the DOM
+  // typings only know documentElement as HTMLElement.
   return document.importNode(root, true) as unknown as SVGSVGElement;
 }
 
@@ -58,10 +60,16 @@ export function layoutOf(svg: Graphic | null): Layout {
 export function readWindows(section: HTMLElement): Record<Layout, Windows | null> {
   const read = (attr: string | undefined) => {
     const n = (attr ?? '').split(' ').map(Number);
-    if (n.length < 5 || n.some((x) => !Number.isFinite(x))) return null;
+    const [textSize, width, height, ...ys] = n;
+    if (textSize === undefined || width === undefined || height === undefined || ys.length < 2) return null;
+    if (n.some((x) => !Number.isFinite(x))) return null;
     const windows: [number, number][] = [];
-    for (let i = 3; i + 1 < n.length; i += 2) windows.push([n[i]!, n[i + 1]!]);
-    return { textSize: n[0]!, width: n[1]!, height: n[2]!, windows };
+    for (let i = 0; i + 1 < ys.length; i += 2) {
+      const y0 = ys[i];
+      const y1 = ys[i + 1];
+      if (y0 !== undefined && y1 !== undefined) windows.push([y0, y1]);
+    }
+    return { textSize, width, height, windows };
   };
   const d = section.dataset;
   return { wide: read(d.windowsWide), narrow: read(d.windowsNarrow), steps: read(d.windowsSteps) };

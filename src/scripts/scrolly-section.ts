@@ -96,6 +96,7 @@ class ScrollySection extends HTMLElement {
     }
     document.addEventListener('stacked-figures', this.#onStackedChange);
     this.#fit();
+    // Safe: scrollama's instance has the methods ScrollerLike (stepper.ts) names; its typings' signatures differ.
     this.#stepper = createStepper(() => scrollama() as unknown as ScrollerLike, {
       steps,
       offset: matchMedia(SIDE).matches ? 0.55 : 0.8,

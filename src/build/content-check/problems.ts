@@ -54,6 +54,8 @@ export function kindOf(v: unknown): string {
 export function zodProblems(file: string, entry: string, error: z.ZodError, raw: unknown): Problem[] {
   return error.issues.map((issue) => {
     const value = valueAt(raw, issue.path);
+    // Safe: only read, and every field but code is optional and checked before use; Zod's issue union does not
+    // expose the per-code fields on the union type.
     const i = issue as unknown as {
       code: string;
       origin?: string;

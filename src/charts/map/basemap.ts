@@ -12,6 +12,8 @@ import { defined } from '../../lib/defined.ts';
 // --- Geometry, derived once from the imported TopoJSON (read-only afterwards) ---
 
 type CountryProps = { name: string };
+// Safe: world-atlas's countries-50m.json is TopoJSON with objects countries and land (its documented format); JSON
+// imports are typed by their literal shape, not as TopoJSON.
 export const topology = world as unknown as Topology<{
   countries: GeometryCollection<CountryProps>;
   land: GeometryCollection;
@@ -52,6 +54,7 @@ export const countriesObject: GeometryCollection<CountryProps> = (() => {
 })();
 
 export const countryFeatures: ReadonlyMap<string, Feature<Polygon | MultiPolygon, CountryProps>> = new Map(
+  // Safe: feature() of a GeometryCollection returns a FeatureCollection; its typings return a Feature union.
   (
     feature(topology, countriesObject) as unknown as { features: Feature<Polygon | MultiPolygon, CountryProps>[] }
   ).features.map((f) => [String(f.id), f]),
@@ -60,6 +63,7 @@ export const countryFeatures: ReadonlyMap<string, Feature<Polygon | MultiPolygon
 export function countryFeature(id: string): Feature<Polygon | MultiPolygon, CountryProps> | undefined {
   return countryFeatures.get(id);
 }
+// Safe: a GeoJSON FeatureCollection, which d3-geo draws; topojson's and d3-geo's GeoJSON typings do not meet.
 export const landFeature = feature(topology, topology.objects.land) as unknown as GeoPermissibleObjects;
 
 /** Region shown, as [west, south, east, north] in degrees: wide, and tighter for narrow screens. */
@@ -98,6 +102,8 @@ class CompactPath {
     this.#flush();
   }
   arc(): void {}
+  /** Never called by d3-geo; GeoContext requires it. */
+  beginPath(): void {}
   #flush(): void {
     const ring = this.#ring;
     this.#ring = [];
@@ -196,8 +202,9 @@ export function projectedRings(projection: GeoProjection, object: GeoPermissible
     },
     closePath: () => {},
     arc: () => {},
+    beginPath: () => {}, // never called by d3-geo; GeoContext requires it
   };
-  geoPath(projection, ctx as never)(object);
+  geoPath(projection, ctx)(object);
   return rings.map((r) => simplify(r, 0.5));
 }
 
@@ -216,6 +223,6 @@ export function inRings(rings: [number, number][][], x: number, y: number): bool
 
 export function drawPath(projection: GeoProjection, object: GeoPermissibleObjects, tolerance: number): string {
   const ctx = new CompactPath(tolerance);
-  geoPath(projection, ctx as never)(object);
+  geoPath(projection, ctx)(object);
   return ctx.result();
 }

@@ -92,8 +92,9 @@ export function placeLabels(ctx: LabelContext): { notes: PendingNote[]; borderPo
     y: pe.y,
   }));
   const cityLabelBox = (id: string) => labels.find((l) => l.owner === id && l.kind === 'city')?.box;
+  const placeNoteSet = new Set<unknown>(placeNotes);
   for (const n of [...placeNotes, ...eventNotes]) {
-    const isPlaceNote = placeNotes.includes(n as never);
+    const isPlaceNote = placeNoteSet.has(n);
     const style = { fontSize: small, italic: isPlaceNote, fill: isPlaceNote ? ctx.colours.claim : ctx.colours.denial };
     if (!narrow) {
       // Stack under (or over) the city's own label, then anywhere around the dot.

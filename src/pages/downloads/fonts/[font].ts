@@ -4,8 +4,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { FONT_FILES, fontFile } from '../../../build/render-files.ts';
+import { defined } from '../../../lib/defined.ts';
 
 export const getStaticPaths = (() => FONT_FILES.map((f) => ({ params: { font: f.name } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) =>
-  new Response((await fontFile(params.font!)) as BodyInit, { headers: { 'Content-Type': 'font/woff2' } });
+  new Response((await fontFile(defined(params.font, 'the font parameter'))) as BodyInit, {
+    headers: { 'Content-Type': 'font/woff2' },
+  });
