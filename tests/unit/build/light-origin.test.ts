@@ -3,11 +3,20 @@
  * nothing changes; with it, each full-site page's light links point to the light origin and its stylesheets come
  * after the way out. tests/browser/cut-connection.spec.ts serves pages made by the same function over HTTP/2.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { lightOrigin, pointDirToLightOrigin, pointToLightOrigin } from '../../../src/build/light-origin.ts';
+import {
+  allowStyle,
+  lightOrigin,
+  minifyCss,
+  pointDirToLightOrigin,
+  pointToLightOrigin,
+  WAY_OUT_CSS,
+  wayOutStyle,
+} from '../../../src/build/light-origin.ts';
 
 const ORIGIN = 'https://light.story.example.org';
 
@@ -47,7 +56,7 @@ describe('the light origin option', () => {
     it(`moves the stylesheets from <head> to just after the way out, in their order (base ${base})`, () => {
       const out = pointToLightOrigin(storyPage(base), base, ORIGIN);
       const head = out.slice(0, out.indexOf('</head>'));
-      expect(head).not.toContain('stylesheet');
+      expect(head).not.toContain('rel="stylesheet"');
       expect(out).toContain(
         `Skip</a></nav><link rel="stylesheet" href="${base}_astro/story.A.css">` +
           `<link rel="stylesheet" href="${base}_astro/index.B.css"><main>`,
@@ -55,6 +64,45 @@ describe('the light origin option', () => {
       expect(out.match(/rel="stylesheet"/g)).toHaveLength(2);
     });
   }
+
+  it("puts the way out's own rules in <head>, where the first stylesheet was, so it is painted where it stays", () => {
+    const out = pointToLightOrigin(storyPage('/'), '/', ORIGIN, '.light-link{margin:0}');
+    expect(out).toContain('<title>T</title><style>.light-link{margin:0}</style></head>');
+    // By default, way-out.css itself: every selector the way out is drawn with, and the page's type.
+    const style = /<style>(.*?)<\/style>/.exec(pointToLightOrigin(storyPage('/'), '/', ORIGIN))?.[1] ?? '';
+    expect(style).toBe(wayOutStyle());
+    for (const rule of ['body{margin:0;', '.light-link{', '.skip-link{position:absolute;', 'html.embed body{padding:'])
+      expect(style, rule).toContain(rule);
+  });
+
+  it("adds the <style>'s hash to the page's style-src, so the policy lets the browser apply it", () => {
+    const csp = (policy: string) => `<head><meta http-equiv="content-security-policy" content="${policy}"></head>`;
+    const style = '.light-link{margin:0}';
+    const hash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
+    expect(allowStyle(csp("default-src 'none';style-src 'self' 'sha256-x'"), style)).toBe(
+      csp(`default-src 'none';style-src 'self' 'sha256-x' ${hash}`),
+    );
+    const page = storyPage('/').replace(
+      '<title>',
+      `${csp("default-src 'none'; style-src 'self'").slice(6, -7)}<title>`,
+    );
+    expect(pointToLightOrigin(page, '/', ORIGIN, style)).toContain(`style-src 'self' ${hash}"`);
+    // No policy: nothing to allow. A policy that restricts styles by default-src alone: the build stops.
+    expect(allowStyle('<head></head>', style)).toBe('<head></head>');
+    expect(() => allowStyle(csp("default-src 'none'"), style)).toThrow(/no style-src/);
+  });
+
+  it('keeps what CSS means when it drops comments and spaces', () => {
+    expect(minifyCss('/* a */\n:root {\n  --m: 38rem;\n}\n*,\n*::before {\n  box-sizing: border-box;\n}')).toBe(
+      ':root{--m:38rem}*,*::before{box-sizing:border-box}',
+    );
+    // A descendant combinator before a pseudo-class stays a descendant combinator; strings keep their spaces.
+    expect(minifyCss('nav :focus { font: 1rem / 1.6 "Bitstream Charter", serif; }')).toBe(
+      'nav :focus{font:1rem / 1.6 "Bitstream Charter",serif}',
+    );
+    expect(() => minifyCss('a{content:"</style>"}')).toThrow(/<\//);
+    expect(readFileSync(WAY_OUT_CSS, 'utf8')).toContain('.light-link');
+  });
 
   it('leaves a page without the way out as it is, and fails on a way out that is not a closed <nav>', () => {
     const plain = '<html><head><link rel="stylesheet" href="/a.css"></head><body><a href="/light/">x</a></body></html>';
