@@ -1,7 +1,6 @@
 /**
- * <scrolly-section>: switches the server-rendered chart between its step states as the
- * reader scrolls or moves focus through the steps. The chart's states are CSS on
- * data-active-step; this element only sets that attribute.
+ * <scrolly-section>: switches the server-rendered chart between its step states as the reader scrolls or moves focus
+ * through the steps. The chart's states are CSS on data-active-step; this element only sets that attribute.
  *
  * The page carries each drawing as a picture of its build files (ChartGraphic.astro, decision 0002). As the chart
  * nears the screen this element fetches the file the screen shows (the picture's, already in the cache) and inlines
@@ -24,6 +23,7 @@ import {
 } from './scrolly-drawings.ts';
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
 import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
+import { showStepNotes } from './step-notes.ts';
 
 /** The graphic beside the steps (src/styles/story.css): wide screens, and short wide ones (a phone on its side). */
 const SIDE = '(min-width: 60rem), (min-width: 40rem) and (max-height: 32rem)';
@@ -208,6 +208,7 @@ class ScrollySection extends HTMLElement {
     frame.style.height = '';
     this.classList.remove('is-narrow');
     this.#place(matchMedia(WIDE).matches ? 'wide' : 'narrow');
+    showStepNotes(this, this.#drawings.get('narrow')); // phones: each card's numbered notes (step-notes.ts)
     for (const s of this.querySelectorAll<Graphic>('.chart__frame :is(svg, .chart__img)')) s.removeAttribute('style');
     // The drawing the screen shows: inline near the screen, else its picture (sized alike, from the build's numbers).
     let svg = this.#shown();
@@ -334,7 +335,6 @@ class ScrollySection extends HTMLElement {
     const frame = this.querySelector<HTMLElement>('.chart__frame');
     const svg = this.#shown();
     const figure = this.querySelector<HTMLElement>('figure[data-step-ids]');
-
     if (!frame || !svg || !figure) return;
     const data = readWindows(this)[layoutOf(svg)];
     const index = Number(figure.dataset.activeStep ?? '-1');

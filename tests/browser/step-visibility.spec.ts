@@ -39,23 +39,14 @@ export const SIZES = [
 /**
  * A step's own notes (its annotations' words on the chart) that a reader never sees while the step is active, at the
  * two sizes the issue names first (issue #16 point 2: every step says its point on the chart). Held to this list
- * exactly, so a note that starts or stops being seen changes it. Why each is unseen: on phones the flow's notes for
- * its first three steps, and the playbook's, go to the strip under the chart (no room by their cards; room made
- * between the playbook's rows made its first step too tall for a 360x640 phone), and the map's and Republic Day's
- * notes sit where the step card passes over the sticky graphic.
+ * exactly, so a note that starts or stops being seen changes it. A note is seen on the chart, or in the active step's
+ * card: on phones the flow's, the playbook's, the map's and Republic Day's numbered notes sit in the strip under the
+ * chart (outside the sticky window, or where the card passes over it), so each card carries its step's numbered notes
+ * by a disc with the badge's number (src/scripts/step-notes.ts), and the sweep counts them there only with the badge
+ * seen on the chart (tests/shared/step-sweep.ts, notesInCard).
  */
 const UNSEEN_NOTES: Partial<Record<(typeof SIZES)[number]['name'], readonly string[]>> = {
-  '360x800': [
-    'fig-republic-day/republic-day: "1. Fake to Kremlin remark:at least 2 day"',
-    'fig-anatomy-of-a-fake/fake-origin: "1. Same day as theopening; the post\'s vi"',
-    'fig-anatomy-of-a-fake/fake-spread: "2. Milblogger posts: morethan two millio"',
-    'fig-anatomy-of-a-fake/fake-answers: "3. After the first “NATOcentre” post: at"',
-    'fig-region-map/labs: "2. Called fake byKazakhstan\'s Health Min"',
-    'fig-region-map/border: "3. About 7,500 km, bythe Kremlin\'s 2019f"',
-    'fig-playbook/pb-nato-labs: "1. Documented forKazakhstan, as for Ukra"',
-    'fig-playbook/pb-artificial: "2. Online about 10minutes, then disowned"',
-    'fig-playbook/pb-threatened: "3. Kazakhstan: theRussian ambassador\'s“R"',
-  ],
+  '360x800': [],
   '1440x900': [],
 };
 

@@ -5,7 +5,9 @@
  * as a reader scrolling down would; then, while the step stays active and its words have not left the top of the
  * screen, measure (tests/shared/step-visibility.ts) and scroll on by an eighth of the screen. Every highlighted
  * mark must be visible at every sampled position, and the step's whole text readable at one of them (or, failing
- * that, at the reader's best position: its words just below the sticky graphic).
+ * that, at the reader's best position: its words just below the sticky graphic). Each of the step's own notes must be
+ * seen at one of them: on the chart (tests/shared/step-visibility.ts), or, where the page puts a numbered note's words
+ * in the step's card (phones, src/scripts/step-notes.ts), there (notesInCard): the sweep says which.
  *
  * The page-side functions below close over nothing, so any driver can serialise them.
  */
@@ -24,6 +26,11 @@ export interface SweepResult {
    * was active: kept apart from `failures`, so a caller can hold it to a known list.
    */
   unseenNotes: string[];
+  /**
+   * `figure/step: "note" (chart)`, `(card)`, `(card, its badge off screen)` or both places (`; `) for each note seen
+   * while its step was active: where the reader saw it.
+   */
+  seenNotes: string[];
 }
 
 export interface SweepOptions {
@@ -76,6 +83,92 @@ async function toTrigger(arg: { figure: string; step: string; index: number }): 
   return active();
 }
 
+/**
+ * Where the sweep saw a note: on the chart, or in the active step's card (with the badge whose number keys it to the
+ * chart on screen, or not).
+ */
+type Place = 'chart' | 'card' | 'card, its badge off screen';
+
+/**
+ * The step's own notes (as stepVisibility finds them: `g.annotation[data-steps~="i"] > text` in the drawing the reader
+ * sees, keyed by their first 40 characters) that the reader sees now in the active step's card. A note counts there
+ * only when all of these hold: the step is the active one; its card holds a note (`.step__note`) whose number and words
+ * are the drawn note's (`n. words`, whitespace aside); the words are inside the viewport, at full opacity, in a visible
+ * colour at 12 px or more, and what the reader sees at their corners and centre and at the number's centre is that
+ * note (no graphic, caption or other card over it). Said apart (`badge`): whether the badge with that number is seen on
+ * the chart then (inside the viewport, the drawing what the reader sees at its centre), keying the words to a place.
+ */
+function notesInCard(arg: {
+  figure: string;
+  step: number;
+}): { text: string; card: boolean; badge: boolean; why: string }[] {
+  const vw = document.documentElement.clientWidth;
+  const vh = innerHeight;
+  const figure = document.getElementById(arg.figure);
+  if (!figure) return [];
+  const ids = (figure.dataset.stepIds ?? '').split(' ');
+  const stepEl = figure.querySelector<HTMLElement>(`.step[data-step-id="${CSS.escape(ids[arg.step] ?? '')}"]`);
+  const shown = (el: Element) => {
+    if (el.getClientRects().length === 0) return false;
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return false;
+    }
+    return true;
+  };
+  // The drawing the reader sees, as stepVisibility chooses it: the step's stacked figure, else the sticky one.
+  const svg =
+    (stepEl ? [...stepEl.querySelectorAll('svg')].find(shown) : undefined) ??
+    [...figure.querySelectorAll('.chart__sticky svg')].find(shown);
+  if (!svg) return [];
+  const flat = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, '');
+  const inView = (r: DOMRect) =>
+    r.width > 0 && r.left >= -0.5 && r.top >= -0.5 && r.right <= vw + 0.5 && r.bottom <= vh + 0.5;
+  const cards = stepEl ? [...stepEl.querySelectorAll<HTMLElement>('.step__note')] : [];
+  return [...svg.querySelectorAll<SVGTextElement>(`g.annotation[data-steps~="${arg.step}"] > text`)].map((t) => {
+    const text = (t.textContent ?? '').slice(0, 40);
+    const no = (why: string) => ({ text, card: false, badge: false, why });
+    if (figure.dataset.activeStep !== String(arg.step)) return no('step not active');
+    const badge = t.parentElement?.querySelector(':scope > g > text');
+    const n = (badge?.textContent ?? '').trim();
+    if (!badge || !n) return no('no number on the chart');
+    const note = cards.find(
+      (c) =>
+        flat(`${c.querySelector('.step__badge')?.textContent}.${c.querySelector('.step__note-text')?.textContent}`) ===
+        flat(t.textContent),
+    );
+    const words = note?.querySelector<HTMLElement>('.step__note-text');
+    const number = note?.querySelector<HTMLElement>('.step__badge');
+    if (!note || !words || !number) return no('not in the card');
+    const r = words.getBoundingClientRect();
+    if (!shown(words) || !inView(r)) return no('card note outside the viewport');
+    let opacity = 1;
+    for (let e: Element | null = words; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    if (opacity < 0.99) return no(`card note at opacity ${opacity.toFixed(2)}`);
+    const cs = getComputedStyle(words);
+    const alpha = /rgba?\(([^)]*)\)/.exec(cs.color)?.[1]?.split(/[ ,/]+/)[3];
+    if (Number.parseFloat(cs.fontSize) < 11.95 || (alpha !== undefined && Number(alpha) < 0.9))
+      return no(`card note in ${cs.fontSize} ${cs.color}`);
+    const nr = number.getBoundingClientRect();
+    const points: [number, number][] = [
+      [r.left + 2, r.top + 2],
+      [r.right - 2, r.top + 2],
+      [r.left + 2, r.bottom - 2],
+      [r.right - 2, r.bottom - 2],
+      [r.left + r.width / 2, r.top + r.height / 2],
+      [nr.left + nr.width / 2, nr.top + nr.height / 2],
+    ];
+    for (const [x, y] of points) {
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !note.contains(hit)) return no(`card note covered at (${Math.round(x)},${Math.round(y)})`);
+    }
+    const br = badge.getBoundingClientRect();
+    const hit = inView(br) ? document.elementFromPoint(br.left + br.width / 2, br.top + br.height / 2) : null;
+    const seen = !!hit && svg.contains(hit);
+    return { text, card: true, badge: seen, why: seen ? '' : `badge ${n} not seen on the chart` };
+  });
+}
+
 /** Scrolls on by an eighth of the screen. */
 async function scrollOn(): Promise<void> {
   window.scrollBy({ top: Math.round(innerHeight / 8), behavior: 'instant' });
@@ -103,6 +196,7 @@ export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {})
   const highlighted: Record<string, string[]> = {};
   const failures: string[] = [];
   const unseenNotes: string[] = [];
+  const seenNotes: string[] = [];
   const list = await evaluate(figures, undefined);
   if (list.length === 0) failures.push('no scrolly figure on the page');
   for (const figure of list) {
@@ -116,9 +210,18 @@ export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {})
       let textRead = false;
       let textWhy: string[] = [];
       const markProblems = new Set<string>();
-      const notesSeen = new Map<string, boolean>();
-      const seeNotes = (r: StepVisibilityReport) => {
-        for (const n of r.notes) notesSeen.set(n.text, (notesSeen.get(n.text) ?? false) || n.seen);
+      // Each note with the places it was seen at (none yet).
+      const notesSeen = new Map<string, Set<Place>>();
+      const seeNotes = async (r: StepVisibilityReport) => {
+        for (const n of r.notes) {
+          const at = notesSeen.get(n.text) ?? new Set<Place>();
+          if (n.seen) at.add('chart');
+          notesSeen.set(n.text, at);
+        }
+        // The card is looked at only while a note of the step is not seen on the chart at this position.
+        if (r.notes.every((n) => n.seen)) return;
+        for (const c of await evaluate(notesInCard, { figure: figure.id, step: i }))
+          if (c.card) notesSeen.get(c.text)?.add(c.badge ? 'card' : 'card, its badge off screen');
       };
       let report: StepVisibilityReport | null = null;
       for (let sample = 0; sample < samples; sample++) {
@@ -129,7 +232,7 @@ export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {})
         // scrolly's last step: its graphic is released there and leaves with the caption under it).
         const words = report.text.box;
         if (sample > 0 && words && words.y + words.h < 0) break;
-        seeNotes(report);
+        await seeNotes(report);
         for (const m of report.marks) for (const p of m.problems) markProblems.add(`${m.id}: ${p}`);
         if (report.text.readable) textRead = true;
         else textWhy = report.text.problems;
@@ -148,12 +251,17 @@ export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {})
         const best = await evaluate(stepVisibility, { figureId: figure.id, step: i });
         if (best.activeStep === String(i) && best.text.readable) textRead = true;
         else textWhy = [...best.text.problems, `active step ${best.activeStep}`];
-        if (best.activeStep === String(i)) seeNotes(best);
+        if (best.activeStep === String(i)) await seeNotes(best);
       }
-      for (const [note, seen] of notesSeen) if (!seen) unseenNotes.push(`${key}: "${note}"`);
+      for (const [note, at] of notesSeen)
+        if (at.size === 0) unseenNotes.push(`${key}: "${note}"`);
+        else {
+          if (at.has('card')) at.delete('card, its badge off screen');
+          seenNotes.push(`${key}: "${note}" (${[...at].join('; ')})`);
+        }
       if (!textRead) failures.push(`${key}: step text never readable (${textWhy.join('; ')})`);
       for (const p of markProblems) failures.push(`${key}: ${p}`);
     }
   }
-  return { highlighted, failures, unseenNotes };
+  return { highlighted, failures, unseenNotes, seenNotes };
 }

@@ -101,19 +101,24 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
       : 0;
 
   const marksEls = svg ? [...svg.querySelectorAll<SVGGraphicsElement>(`.mark[data-steps~="${step}"]`)] : [];
-  // The step's words: its box without a stacked figure it may carry.
-  const textParts = stepEl ? [...stepEl.children].filter((c) => !c.classList.contains('step__figure') && shown(c)) : [];
-  const textBox = stepEl
-    ? textParts.length
-      ? textParts
-          .map((c) => c.getBoundingClientRect())
-          .reduce((a, b) => {
-            const x = Math.min(a.left, b.left);
-            const y = Math.min(a.top, b.top);
-            return new DOMRect(x, y, Math.max(a.right, b.right) - x, Math.max(a.bottom, b.bottom) - y);
-          })
-      : stepEl.getBoundingClientRect()
-    : null;
+  // The step's words: its box without a stacked figure it may carry, nor the numbered notes a phone's card carries
+  // (src/scripts/step-notes.ts; read on their own by the sweep, tests/shared/step-sweep.ts). The card, notes and all,
+  // is what may cover a mark.
+  const boxOf = (parts: Element[]) =>
+    stepEl
+      ? parts.length
+        ? parts
+            .map((c) => c.getBoundingClientRect())
+            .reduce((a, b) => {
+              const x = Math.min(a.left, b.left);
+              const y = Math.min(a.top, b.top);
+              return new DOMRect(x, y, Math.max(a.right, b.right) - x, Math.max(a.bottom, b.bottom) - y);
+            })
+        : stepEl.getBoundingClientRect()
+      : null;
+  const cardParts = stepEl ? [...stepEl.children].filter((c) => !c.classList.contains('step__figure') && shown(c)) : [];
+  const textBox = boxOf(cardParts.filter((c) => !c.classList.contains('step__notes')));
+  const cardBox = boxOf(cardParts);
   const overlaps = (a: DOMRect, b: DOMRect) =>
     a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
 
@@ -154,9 +159,9 @@ export function stepVisibility(args: StepVisibilityArgs): StepVisibilityReport {
     }
     if (opacity < 0.99) problems.push(`opacity ${opacity.toFixed(2)}`);
     // Covered: the step's box overlaps the mark and is what the reader sees there.
-    if (stepEl && textBox && mode === 'sticky' && overlaps(r, textBox)) {
-      const x = (Math.max(r.left, textBox.left) + Math.min(r.right, textBox.right)) / 2;
-      const y = (Math.max(r.top, textBox.top) + Math.min(r.bottom, textBox.bottom)) / 2;
+    if (stepEl && cardBox && mode === 'sticky' && overlaps(r, cardBox)) {
+      const x = (Math.max(r.left, cardBox.left) + Math.min(r.right, cardBox.right)) / 2;
+      const y = (Math.max(r.top, cardBox.top) + Math.min(r.bottom, cardBox.bottom)) / 2;
       const top = document.elementFromPoint(x, y);
       if (top && stepEl.contains(top)) problems.push('covered by the step text');
     }

@@ -1,0 +1,109 @@
+/**
+ * Phones: a step's numbered notes in its card (issue #16 point 2, the fallback of the design note's recommendation 8).
+ * A note with no free place on the narrow drawing goes to the strip under the chart, with a numbered badge by its
+ * subject (src/charts/marks/annotation.ts); on a phone that strip is often outside the sticky frame's window, or under
+ * the card. So each card carries its step's numbered notes, read from the inlined narrow drawing (the notes' words
+ * stay in the drawing files, not in the page's HTML), each after a disc with the badge's number.
+ *
+ * Every card is filled as soon as the narrow drawing is inline (its chart within a screen of the screen, before its
+ * cards are on it), and keeps its notes while the reader stays on a phone: filling moves nothing a reader sees. Wide
+ * screens and readers without JavaScript get nothing here (the whole drawing, notes and all, stands by each step).
+ *
+ * Screen readers: the drawing is role="img" (named by its title and description), so its notes are not read as text
+ * there; the card's words are read once, with the step. The number disc is aria-hidden: it only keys the words to the
+ * badge drawn on the chart. No HTML string sink: createElement and textContent only.
+ */
+
+/** The phone layout: the narrow drawing, the sticky graphic above the steps (story.css, scrolly-section.ts). */
+const PHONE = '(max-width: 39.99rem)';
+
+/** One annotation group of a drawing, as read from it (`g.annotation`). */
+export interface NoteGroup {
+  /** Its `data-steps`: the steps it belongs to, space-separated. */
+  steps: string;
+  /** The number on its badge (a strip note keyed to its subject), or null. */
+  badge: string | null;
+  /** The note's lines as drawn (its tspans; one line when it has none). */
+  lines: readonly string[];
+}
+
+export interface StepNote {
+  /** The badge's number. */
+  n: string;
+  /** The note's words, without the "n. " the strip note starts with. */
+  text: string;
+}
+
+/**
+ * A note's words from its drawn lines: the wrapper breaks at spaces, or after a slash (src/charts/marks/text.ts), so a
+ * line ending in a slash joins the next without one.
+ */
+export function joinLines(lines: readonly string[]): string {
+  let out = '';
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (!line) continue;
+    out += out && !out.endsWith('/') ? ` ${line}` : line;
+  }
+  return out;
+}
+
+/** Each step's numbered notes (by step index, `count` steps), in drawing order: groups without a badge are left out. */
+export function numberedNotes(groups: Iterable<NoteGroup>, count: number): StepNote[][] {
+  const out: StepNote[][] = Array.from({ length: count }, () => []);
+  for (const g of groups) {
+    const n = g.badge?.trim();
+    const words = joinLines(g.lines);
+    if (!n || !words.startsWith(`${n}. `)) continue;
+    const note = { n, text: words.slice(n.length + 2) };
+    for (const s of g.steps.split(' ')) out[Number(s)]?.push(note);
+  }
+  return out;
+}
+
+/** The annotation groups of a drawing in the page. */
+export function noteGroups(svg: Element): NoteGroup[] {
+  return [...svg.querySelectorAll('g.annotation')].map((g) => {
+    const note = g.querySelector(':scope > text');
+    const spans = note ? [...note.querySelectorAll('tspan')] : [];
+    return {
+      steps: g.getAttribute('data-steps') ?? '',
+      badge: g.querySelector(':scope > g > text')?.textContent ?? null,
+      lines: spans.length ? spans.map((s) => s.textContent ?? '') : [note?.textContent ?? ''],
+    };
+  });
+}
+
+/**
+ * Puts each step's numbered notes from `drawing` (the narrow drawing, attached or not) in its card on phones; removes
+ * them elsewhere (wide screens, no drawing). A card already holding the same notes is left alone.
+ */
+export function showStepNotes(section: HTMLElement, drawing: Element | null | undefined): void {
+  const ids = section.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.stepIds?.split(' ') ?? [];
+  const notes = drawing && matchMedia(PHONE).matches ? numberedNotes(noteGroups(drawing), ids.length) : [];
+  for (const step of section.querySelectorAll<HTMLElement>('.step')) {
+    const mine = notes[ids.indexOf(step.dataset.stepId ?? '')] ?? [];
+    const key = mine.map((n) => `${n.n}. ${n.text}`).join('\n');
+    const old = step.querySelector<HTMLElement>(':scope > .step__notes');
+    if ((old?.dataset.notes ?? '') === key) continue;
+    old?.remove();
+    if (!key) continue;
+    const box = document.createElement('div');
+    box.className = 'step__notes';
+    box.dataset.notes = key;
+    for (const n of mine) {
+      const p = document.createElement('p');
+      p.className = 'step__note';
+      const badge = document.createElement('span');
+      badge.className = 'step__badge';
+      badge.setAttribute('aria-hidden', 'true');
+      badge.textContent = n.n;
+      const words = document.createElement('span');
+      words.className = 'step__note-text';
+      words.textContent = n.text;
+      p.append(badge, words);
+      box.append(p);
+    }
+    step.append(box);
+  }
+}
