@@ -5,11 +5,10 @@
  * the card. So each card carries its step's numbered notes, read from the inlined narrow drawing (the notes' words
  * stay in the drawing files, not in the page's HTML), each after a disc with the badge's number.
  *
- * The cards are filled as soon as the narrow drawing is inline (its chart within a screen of the screen, so a reader
+ * The cards are filled as soon as the narrow drawing is inline (its chart within a screen of the screen: a reader
  * scrolling down has them before the cards are on screen) and keep their notes while the reader stays on a phone. A
- * card grows only where its end is below the screen's bottom, so filling moves nothing a reader sees: after a jump into
- * the chart, a card ending on screen or above it waits until it is below the screen again. Wide screens and readers
- * without JavaScript get nothing here (the whole drawing, notes and all, stands by each step).
+ * card grows into its bottom margin, so filling it moves nothing, even on screen (a reader who jumped into the chart).
+ * Wide screens and readers without JavaScript get nothing here (the whole drawing, notes and all, stands by each step).
  *
  * Screen readers: the drawing is role="img" (named by its title and description), so its notes are not read as text
  * there; the card's words are read once, with the step. The number disc is aria-hidden: it only keys the words to the
@@ -76,21 +75,22 @@ export function noteGroups(svg: Element): NoteGroup[] {
   });
 }
 
-/** Cards waiting for their notes until filling them moves nothing on screen (the reader jumped into the chart). */
-const waiting = new Map<HTMLElement, StepNote[]>();
-
-/** A card may grow where its end is not on screen: at or below the screen's bottom, nothing after it is seen. */
-const hidden = (step: HTMLElement) => step.getBoundingClientRect().bottom >= innerHeight;
-
-function onScroll(): void {
-  for (const [step, notes] of waiting) if (hidden(step)) fill(step, notes);
-  if (waiting.size === 0) removeEventListener('scroll', onScroll);
+/**
+ * The card grows into the space under it (its bottom margin, half a screen on phones), so what follows stays where it
+ * was: filling a card moves nothing, on screen or off it. Measured again at each fit (the margin is in svh).
+ */
+function reserve(step: HTMLElement, box: HTMLElement): void {
+  step.style.marginBottom = '';
+  const margin = Number.parseFloat(getComputedStyle(step).marginBottom);
+  const grown = box.getBoundingClientRect().height + Number.parseFloat(getComputedStyle(box).marginTop);
+  // Stacked figures' small margins are left alone (stacking moved the whole page anyway).
+  if (margin - grown >= 24) step.style.marginBottom = `${margin - grown}px`;
 }
 
 /** Puts `notes` in the card (replacing what it held), each after a disc with its badge's number. */
 function fill(step: HTMLElement, notes: readonly StepNote[]): void {
-  waiting.delete(step);
   step.querySelector(':scope > .step__notes')?.remove();
+  step.style.marginBottom = '';
   if (notes.length === 0) return;
   const box = document.createElement('div');
   box.className = 'step__notes';
@@ -109,25 +109,20 @@ function fill(step: HTMLElement, notes: readonly StepNote[]): void {
     box.append(p);
   }
   step.append(box);
+  reserve(step, box);
 }
 
 /**
  * Puts each step's numbered notes from `drawing` (the narrow drawing, attached or not) in its card on phones; removes
- * them elsewhere (wide screens, no drawing). A card already holding the same notes is left alone; one whose end is on
- * screen, or above it (the reader jumped into the chart), is filled once it is below the screen's bottom again.
+ * them elsewhere (wide screens, no drawing). A card already holding the same notes keeps them.
  */
 export function showStepNotes(section: HTMLElement, drawing: Element | null | undefined): void {
   const ids = section.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.stepIds?.split(' ') ?? [];
   const notes = drawing && matchMedia(PHONE).matches ? numberedNotes(noteGroups(drawing), ids.length) : [];
   for (const step of section.querySelectorAll<HTMLElement>('.step')) {
     const mine = notes[ids.indexOf(step.dataset.stepId ?? '')] ?? [];
-    const key = mine.map((n) => `${n.n}. ${n.text}`).join('\n');
-    waiting.delete(step);
-    if ((step.querySelector<HTMLElement>(':scope > .step__notes')?.dataset.notes ?? '') === key) continue;
-    if (!key || hidden(step)) fill(step, mine);
-    else {
-      waiting.set(step, mine);
-      addEventListener('scroll', onScroll, { passive: true });
-    }
+    const old = step.querySelector<HTMLElement>(':scope > .step__notes');
+    if (old && old.dataset.notes === mine.map((n) => `${n.n}. ${n.text}`).join('\n')) reserve(step, old);
+    else if (old || mine.length) fill(step, mine);
   }
 }
