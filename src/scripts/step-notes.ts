@@ -10,9 +10,10 @@
  * card grows into its bottom margin, so filling it moves nothing, even on screen (a reader who jumped into the chart).
  * Wide screens and readers without JavaScript get nothing here (the whole drawing, notes and all, stands by each step).
  *
- * Screen readers: the drawing is role="img" (named by its title and description), so its notes are not read as text
- * there; the card's words are read once, with the step. The number disc is aria-hidden: it only keys the words to the
- * badge drawn on the chart. No HTML string sink: createElement and textContent only.
+ * Screen readers: the inlined drawing (role="img") is named from its visible words, the active step's notes among them;
+ * on phones the numbered notes are read with their step, in its card, and their copies in the drawing (note and badge
+ * number) are aria-hidden, so each is read once. The card's number disc is aria-hidden too: it only keys the words to
+ * the badge drawn on the chart. No HTML string sink: createElement and textContent only.
  */
 
 /** The phone layout: the narrow drawing, the sticky graphic above the steps (story.css, scrolly-section.ts). */
@@ -118,7 +119,14 @@ function fill(step: HTMLElement, notes: readonly StepNote[]): void {
  */
 export function showStepNotes(section: HTMLElement, drawing: Element | null | undefined): void {
   const ids = section.querySelector<HTMLElement>('figure[data-step-ids]')?.dataset.stepIds?.split(' ') ?? [];
-  const notes = drawing && matchMedia(PHONE).matches ? numberedNotes(noteGroups(drawing), ids.length) : [];
+  const phone = matchMedia(PHONE).matches;
+  const notes = drawing && phone ? numberedNotes(noteGroups(drawing), ids.length) : [];
+  // Read once, with their step: once inlined the drawing is named from its words, so where the cards carry the numbered
+  // notes the drawing's copies (the note and its badge's number) are left out of that name.
+  for (const n of drawing?.querySelectorAll('g.annotation > g > text') ?? [])
+    for (const t of [n, n.parentElement?.parentElement?.querySelector(':scope > text')])
+      if (phone) t?.setAttribute('aria-hidden', 'true');
+      else t?.removeAttribute('aria-hidden');
   for (const step of section.querySelectorAll<HTMLElement>('.step')) {
     const mine = notes[ids.indexOf(step.dataset.stepId ?? '')] ?? [];
     const old = step.querySelector<HTMLElement>(':scope > .step__notes');
