@@ -153,9 +153,9 @@ describe('narrow step windows on a 360x640 phone', () => {
     const d = lanes(data, { width: 320, fontSize: 13, idPrefix: 'n' });
     expect(Math.max(...windows(d))).toBeLessThanOrEqual(LIMIT);
     // Each window holds its step's lit marks (what the pan shows).
-    d.steps.forEach((s, i) =>
-      expect(s.highlighted.sort(), chart.steps[i]!.id).toEqual([...chart.steps[i]!.highlight].sort()),
-    );
+    d.steps.forEach((s, i) => {
+      expect(s.highlighted.sort(), chart.steps[i]!.id).toEqual([...chart.steps[i]!.highlight].sort());
+    });
   });
 
   it('sets a lane event lit with the lane above in its top row, so a step spanning lanes spans no whole lane', () => {
