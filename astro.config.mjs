@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import lightOriginPages from './src/build/light-origin.ts';
+import cspTrim from './src/build/csp-trim.ts';
 import offlineEdition from './src/build/offline-edition.ts';
 import precompress from './src/build/precompress.ts';
 import publishFiles from './src/build/publish-files.ts';
@@ -30,13 +31,14 @@ export default defineConfig({
   // The content gate runs inside the collections' loaders (src/content.config.ts, src/build/content-loader.ts).
   // precompress runs last: it compresses what the others wrote (sitemap.xml and robots.txt included).
   // lightOriginPages changes nothing unless STORY_LIGHT_ORIGIN is set (docs/publish.md section 6).
-  integrations: [stepStyles(), mdx(), offlineEdition(), publishFiles(), lightOriginPages(), precompress()],
+  // cspTrim cuts each page's CSP to the hashes that page uses; lightOriginPages adds the one it inlines.
+  integrations: [stepStyles(), mdx(), offlineEdition(), publishFiles(), cspTrim(), lightOriginPages(), precompress()],
   build: { inlineStylesheets: 'never', format: 'directory' },
   devToolbar: { enabled: false },
   vite: {
     build: {
-      // The story page's own script (quote links) ships as a file, not inline: its bytes leave the story's HTML, which
-      // issue #14 keeps under 16 KB compressed (675 B brotli measured). Every other asset keeps Vite's rule.
+      // The story page's one script (src/scripts/story-enhance.ts) ships as a file, not inline: its bytes stay out of
+      // the story's HTML, which issue #14 keeps under 16 KB compressed. Every other asset keeps Vite's rule.
       assetsInlineLimit: (file) => (/(^|\/)index\.astro_astro_type_script_/.test(file) ? false : undefined),
     },
   },

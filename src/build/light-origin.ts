@@ -75,7 +75,7 @@ export function allowStyle(html: string, style: string): string {
   if (at < 0) {
     if (directives.some((d) => /^\s*default-src\s/.test(d)))
       throw new Error(
-        "light origin: the page's content-security-policy has default-src but no style-src to allow the way out's <style>",
+        "light origin: the page's content-security-policy has default-src but no style-src for the way out's <style>",
       );
     return html;
   }

@@ -32,7 +32,6 @@ import {
   findAll,
   h,
   is,
-  isBlank,
   onlyText,
   parseHtml,
   renameAttr,
@@ -145,21 +144,12 @@ function editionNote(tree: Root, options: OfflineOptions): void {
 }
 
 /**
- * What the offline file leaves to the online edition: the wide drawing of a chart that has a phone one (the phone
- * drawing reads on any screen, and two drawings of five charts do not fit the budget), embed snippets and
- * per-chart download links, the marks' hover titles (the open data tables say the same), the paragraphs' "cite"
- * links (to pages of the online edition) and the copy buttons (hidden until their script runs).
+ * What the offline file leaves to the online edition: embed snippets and per-chart download links, the marks' hover
+ * titles (the open data tables say the same), the paragraphs' "cite" links (to pages of the online edition) and the
+ * copy buttons (hidden until their script runs). The story's charts are pictures of drawing files, of which the
+ * offline file inlines only the narrow one (inlineDrawings), so there is no wide drawing to drop.
  */
 function dropOnlineOnly(tree: Root): void {
-  for (const fig of findAll(tree, (el) => el.tagName === 'figure')) {
-    if (!first(fig, (el) => is(el, 'div', 'chart__svg--narrow'))) continue;
-    removeAll(fig, (el) => {
-      if (!is(el, 'div', 'chart__svg--wide') || classes(el).join(' ') !== 'chart__svg chart__svg--wide') return false;
-      const kids = el.children.filter((k) => !isBlank(k));
-      const only = kids.length === 1 ? kids[0] : undefined;
-      return only?.type === 'element' && only.tagName === 'svg';
-    });
-  }
   removeAll(tree, (el) => is(el, 'details', 'embed-this'));
   for (const g of findAll(tree, (el) => is(el, 'g', 'mark', true))) {
     const t = g.children[0];

@@ -206,11 +206,16 @@ class ChartDetails extends HTMLElement {
     first.parentNode.insertBefore(layer, first);
   }
 
-  /** The drawing's visible marks in time order: the data table lists events by date. */
+  /**
+   * The drawing's visible marks in time order: the data table lists events by date. A drawing file names that order
+   * on its root; an inline drawing (an embed) on the data line.
+   */
   #inTimeOrder(box: Element): Element[] {
     const chart = this.dataset.chart ?? '';
     const marks = [...box.querySelectorAll('.mark')].filter((m) => m.getClientRects().length > 0);
-    const order = this.#tableLink()?.dataset.order?.split(' ') ?? [];
+    const named =
+      box.querySelector<SVGSVGElement>('svg[data-order]')?.dataset.order ?? this.#tableLink()?.dataset.order;
+    const order = named?.split(' ') ?? [];
     const rows = order.length
       ? order.map((id) => `row-${chart}-${id}`)
       : [...document.querySelectorAll<HTMLElement>(`tr[id^="row-${CSS.escape(chart)}-"]`)].map((r) => r.id);

@@ -4,7 +4,7 @@
  * so in its aria-live region. Without JavaScript, or without the Clipboard API, the button stays
  * hidden and the text stays selectable. Touches only text (textContent), never markup.
  */
-class CopyButton extends HTMLElement {
+export class CopyButton extends HTMLElement {
   #button: HTMLButtonElement | null = null;
   #status: HTMLElement | null = null;
   #timer = 0;

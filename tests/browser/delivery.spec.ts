@@ -267,3 +267,35 @@ test.describe('delivery on a poor connection', () => {
     expect(t.text).toBeLessThan(t.loadStart);
   });
 });
+
+test.describe('scripts wait for the first paint', () => {
+  // Issue #14 point 2: on a slow connection the page and its stylesheets get the first bytes. The story's one entry
+  // script (src/scripts/story-enhance.ts) is requested with the HTML; every enhancement module only once the page
+  // has painted, and the enhancements still come (a scrolly section upgrades, its drawing is inlined).
+  test('the story requests no enhancement module before its first contentful paint, and then enhances', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await page.waitForFunction(() => customElements.get('scrolly-section') && customElements.get('copy-button'), null, {
+      timeout: 15_000,
+    });
+    const { fcp, scripts } = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+      scripts: performance
+        .getEntriesByType('resource')
+        .filter((r) => /\.m?js(\?|$)/.test(r.name))
+        .map((r) => ({ name: r.name.replace(/^.*\//, ''), start: r.startTime })),
+    }));
+    expect(fcp, 'the page has painted').toBeGreaterThan(0);
+    const early = scripts.filter((s) => s.start < fcp);
+    expect(
+      early.map((s) => s.name),
+      'scripts requested before the first paint: the entry alone',
+    ).toHaveLength(1);
+    expect(early[0]?.name).toMatch(/^index\.astro_astro_type_script_/);
+    const entry = readFileSync(join('dist', '_astro', early[0]!.name));
+    // The table and Vite's preload helper, which fetches a module's own imports beside it (one round trip, not three).
+    expect(gzipBytes(entry), 'the entry, gzip').toBeLessThan(2048);
+    expect(scripts.length, 'the enhancement modules came after the paint').toBeGreaterThan(2);
+  });
+});

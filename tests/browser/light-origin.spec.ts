@@ -55,7 +55,7 @@ for (const viewport of [
   { width: 360, height: 800 },
   { width: 1440, height: 900 },
 ]) {
-  test(`light-origin release at ${viewport.width}px: the way out is painted before the stylesheets and never moves`, async ({
+  test(`light-origin release at ${viewport.width}px: the way out is painted before the sheets and never moves`, async ({
     browser,
   }) => {
     test.setTimeout(60_000);

@@ -19,10 +19,12 @@ export const PROBE = `(function () {
     return error.apply(console, arguments);
   };
   addEventListener('error', function (e) {
-    // Not a script failure: the HTML spec reports this ErrorEvent when a ResizeObserver's callbacks (scrollama observes
-    // every step; a step's drawing inlined as it nears changes a size) leave some observations for the next frame,
-    // which then delivers them. Firefox logs it now and then since the story's drawings became pictures (see the
-    // closing note of 2026-11-30, fifth session); every step's state is still checked by the sweep.
+    // Not a script failure: the HTML spec reports this ErrorEvent when a ResizeObserver callback leaves observations
+    // for the next frame, which then delivers them. The cause is scrollama 3.2 itself: when a step's height changes,
+    // its resizeStep (node_modules/scrollama/src/entry.js, lines 130-140) creates a new ResizeObserver on that step
+    // inside its own callback. Found by instrumenting ResizeObserver in Chromium and Firefox (2026-11-30, sixth
+    // session): every such error follows scrollama re-observing a step; chart-details' observer observes nothing new.
+    // Scrollama is the stack's step library, so the message is left to it; every step's state is still swept.
     if (/^ResizeObserver loop completed with undelivered notifications/.test(e.message || '')) return;
     push('error', e.message || (e.target && (e.target.src || e.target.href)) || 'load failed');
   }, true);

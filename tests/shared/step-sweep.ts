@@ -191,12 +191,29 @@ async function toBestTextPosition(arg: { figure: string; step: string }): Promis
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
 
+/**
+ * The page's enhancements are loaded after its first paint (src/scripts/story-enhance.ts, decision 0014): a reader
+ * reaches the first chart after the opening's words, a sweep right after the load. So the sweep starts once every
+ * scrolly section is defined (at most 15 s; if never, the steps fail below and say so).
+ */
+async function enhanced(): Promise<boolean> {
+  const ready = () =>
+    !!customElements.get('scrolly-section') &&
+    [...document.querySelectorAll('scrolly-section')].every((s) => s.matches(':defined'));
+  for (const start = performance.now(); performance.now() - start < 15_000; ) {
+    if (ready()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return ready();
+}
+
 export async function sweepSteps(evaluate: Evaluate, options: SweepOptions = {}): Promise<SweepResult> {
   const samples = options.samples ?? 40;
   const highlighted: Record<string, string[]> = {};
   const failures: string[] = [];
   const unseenNotes: string[] = [];
   const seenNotes: string[] = [];
+  if (!(await evaluate(enhanced, undefined))) failures.push('the scrolly sections were not enhanced within 15 s');
   const list = await evaluate(figures, undefined);
   if (list.length === 0) failures.push('no scrolly figure on the page');
   for (const figure of list) {

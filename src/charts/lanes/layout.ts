@@ -88,12 +88,14 @@ const PAD = 8;
 
 /**
  * Lane order, top to bottom. Wide: the order of the schema (official Moscow, the fake, the answers, what happened).
- * Narrow (phones): official Moscow, then what happened and the answers, the fake last, so the lanes a step lights
+ * Narrow (phones): official Moscow, then the answers and what happened, the fake last, so the lanes a step lights
  * together stay together: the Republic Day step lights Peskov's remark, the Defence Ministry's answer and the
  * greetings, which the wide order sets ~490 units apart (more than a phone's sticky graphic shows at 12 px text).
+ * The answers lane is the shorter of the two between official Moscow and what happened, and all of the lane between
+ * two lit lanes is in the step's window (decision 0002, addendum on the Republic Day chart on short phones).
  * The caption's words hold for both: official Moscow above, the fake and the answers to it below.
  */
-export const NARROW_LANES: readonly Lane[] = ['official', 'context', 'response', 'disinformation'];
+export const NARROW_LANES: readonly Lane[] = ['official', 'response', 'context', 'disinformation'];
 
 const overlaps = (a: [number, number], b: [number, number]) => a[0] < b[1] && b[0] < a[1];
 
@@ -146,6 +148,8 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
   const marks: PlacedMark[] = [];
   const featured = featuredIds(chart);
   let y = top;
+  /** The steps that light a mark of the lane drawn just above (narrow). */
+  let litAbove = new Set<number>();
   for (const lane of narrow ? NARROW_LANES : laneOrder) {
     const all = data.events.filter((e) => e.lane === lane).map((e) => ({ e, iv: eventInterval(e, zone) }));
     if (all.length === 0) continue;
@@ -164,10 +168,19 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       | { e: StoryEvent; iv: Interval; cluster?: undefined }
       | { e?: undefined; iv: Interval; cluster: (typeof thinned.clusters)[number] };
     const idOf = (it: Entry) => (it.cluster ? it.cluster.id : it.e.id);
+    // Narrow: an event lit in a step with an event of the lane above goes first (the lane's top rows), so that step's
+    // window runs from one lane into the next, not across this whole lane.
+    const joined = (it: Entry) => (it.e && (steps.get(it.e.id) ?? []).some((i) => litAbove.has(i)) ? 1 : 0);
     const inLane: Entry[] = [
       ...thinned.single,
       ...thinned.clusters.map((c) => ({ iv: { start: c.bin.t0, end: c.bin.t1 }, cluster: c })),
-    ].sort((a: Entry, b: Entry) => a.iv.start - b.iv.start || a.iv.end - b.iv.end || idOf(a).localeCompare(idOf(b)));
+    ].sort(
+      (a: Entry, b: Entry) =>
+        (narrow ? joined(b) - joined(a) : 0) ||
+        a.iv.start - b.iv.start ||
+        a.iv.end - b.iv.end ||
+        idOf(a).localeCompare(idOf(b)),
+    );
     const titleY = narrow ? y + 14 : y + 16;
     const rowsTop = narrow ? y + 20 : y + 4;
     const rows: [number, number][][] = [];
@@ -263,22 +276,26 @@ export function layoutLanes(data: LanesData, options: LanesOptions = {}): LanesL
       const markRow = p.labelAbove ? p.row + 1 : p.row;
       if (r) extra.set(markRow, Math.max(extra.get(markRow) ?? 0, r));
     }
+    // Narrow: a row that holds only labels set above their marks is one line of text high, not a bar's row.
+    const marked = new Set(placed.map((p) => (p.labelAbove ? p.row + 1 : p.row)));
+    const rowHeight = (i: number) => (narrow && !marked.has(i) ? Math.ceil(fontSize + 3) : ROW);
     const rowTop: number[] = [];
     let next = rowsTop;
     for (let i = 0; i < rows.length; i++) {
       rowTop.push(next);
-      next += ROW + (extra.get(i) ?? 0);
+      next += rowHeight(i) + (extra.get(i) ?? 0);
     }
     const at = (i: number) => defined(rowTop[i], `row ${i} of lane ${lane}`);
     for (const p of placed) {
       const markRow = p.labelAbove ? p.row + 1 : p.row;
       const cy = at(markRow) + ROW / 2;
-      const ly = p.labelAbove ? at(p.row) + ROW / 2 + fontSize * 0.35 + 4 : cy + fontSize * 0.35;
+      const ly = p.labelAbove ? at(p.row) + rowHeight(p.row) / 2 + fontSize * 0.35 + 4 : cy + fontSize * 0.35;
       marks.push({ ...p.m, y: px(cy), ly: px(ly) });
     }
     const y1 = next + 6;
     lanesOut.push({ lane, title: data.text.lanes[lane], y0: y, y1, titleY });
     y = y1;
+    litAbove = new Set(placed.flatMap((p) => (p.m.members ? [] : p.m.steps)));
   }
   return { width, height: Math.ceil(y + 4), narrow, plot: { x0, x1, top }, days, lanes: lanesOut, marks, fontSize };
 }

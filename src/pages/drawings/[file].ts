@@ -16,6 +16,7 @@ import { loadChart } from '../../prepare/load.ts';
 import { LAYOUTS, type LayoutName } from '../../components/layouts.ts';
 import { chartFunctions } from '../../charts/index.ts';
 import { stepDrawings, stepDrawingsKey } from '../../components/step-windows.ts';
+import { tableRowIds, withRowOrder } from '../../components/table-rows.ts';
 
 export const getStaticPaths = (async () => {
   const charts = await getCollection('charts');
@@ -23,13 +24,15 @@ export const getStaticPaths = (async () => {
     charts.map(async (c) => {
       const input = await loadChart(c.id);
       const draw = chartFunctions[input.chart.kind];
+      // Each drawing names its marks' order (the data table's), for the details script's arrow keys once inlined.
+      const rows = tableRowIds(input);
       const layouts = (Object.keys(LAYOUTS) as LayoutName[]).map((layout) => ({
         params: { file: `${c.id}.${layout}.svg` },
-        props: { svg: draw(input, { ...LAYOUTS[layout], idPrefix: c.id }).svg },
+        props: { svg: withRowOrder(draw(input, { ...LAYOUTS[layout], idPrefix: c.id }).svg, rows) },
       }));
       const steps = stepDrawings(input, { ...LAYOUTS.narrow, idPrefix: c.id }).map((svg, i) => ({
         params: { file: `${c.id}.${input.chart.steps[i]?.id ?? i}.phone.svg` },
-        props: { svg },
+        props: { svg: withRowOrder(svg, rows) },
       }));
       // The step drawings' key (they carry no legend): fetched with them by the scrolly script, so the story's HTML
       // does not carry it for readers who never see the step drawings.

@@ -138,3 +138,52 @@ describe('lanes (SVG)', () => {
     expect(lanes(data, { width: 500 }).svg).not.toBe(lanes(data, { width: 900 }).svg);
   });
 });
+
+/**
+ * The Republic Day chart on short phones (decision 0002, addendum on short phones): its sticky graphic is at most
+ * min(45svh, 100svh - 26rem) (story.css: 26rem leaves its longest step text, 408 px at 360 px, under it). On a 360x640
+ * phone that is 224 px, a frame of 211 px (the sticky's 8 + 4 px padding and 1 px rule); the narrow drawing's 13-unit
+ * labels stay at 11.95 px or more there only if no step window is taller than 211 * 13 / 11.95 = 229.5 units.
+ */
+describe('narrow step windows on a 360x640 phone', () => {
+  const LIMIT = Math.floor((211 * 13) / 11.95);
+  const windows = (d: ReturnType<typeof lanes>) => d.steps.map((s) => Math.ceil(s.window.y1) - Math.floor(s.window.y0));
+
+  it(`are at most ${LIMIT} units tall, every one`, () => {
+    const d = lanes(data, { width: 320, fontSize: 13, idPrefix: 'n' });
+    expect(Math.max(...windows(d))).toBeLessThanOrEqual(LIMIT);
+    // Each window holds its step's lit marks (what the pan shows).
+    d.steps.forEach((s, i) => {
+      expect(s.highlighted.sort(), chart.steps[i]!.id).toEqual([...chart.steps[i]!.highlight].sort());
+    });
+  });
+
+  it('sets a lane event lit with the lane above in its top row, so a step spanning lanes spans no whole lane', () => {
+    const L = layoutLanes(data, { width: 320, fontSize: 13 });
+    const order = L.lanes.map((l) => l.lane);
+    expect(order).toEqual(['official', 'response', 'context', 'disinformation']);
+    // The greetings (lit with the Defence Ministry's answer, in the lane above) are the first row of "what happened",
+    // above the hall's opening, which is earlier.
+    const y = (id: string) => L.marks.find((m) => m.id === id)!.y;
+    expect(y('ctx-2023-10-25-republic-day-greetings')).toBeLessThan(y('ctx-2023-10-23-conference-hall-opening'));
+    expect(y('rsp-2023-10-25-mod-denial')).toBeLessThan(y('rsp-2023-10-26-eurasiareview'));
+    // Wide: rows in time order as before.
+    const W = layoutLanes(data, { width: 960 });
+    const wy = (id: string) => W.marks.find((m) => m.id === id)!.y;
+    expect(wy('ctx-2023-10-23-conference-hall-opening')).toBeLessThanOrEqual(
+      wy('ctx-2023-10-25-republic-day-greetings'),
+    );
+  });
+
+  it('gives a row of labels set above their marks one line of text, and keeps each label clear of its mark', () => {
+    const L = layoutLanes(data, { width: 320, fontSize: 13 });
+    const above = L.marks.filter((m) => m.ly < m.y - 6);
+    expect(above.length).toBeGreaterThan(0);
+    for (const m of above) {
+      // Baseline to bar centre: the label's row is 16 units (it was a 24-unit bar row: 15.5 from baseline to centre),
+      // and the label's descenders (3) clear the bar's top (6 above its centre).
+      expect(m.y - m.ly, m.id).toBeLessThanOrEqual(12);
+      expect(m.ly + 3, m.id).toBeLessThan(m.y - 6);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * The story page's one script (src/pages/index.astro): after the first paint, it loads the enhancements the page has
+ * elements for (src/scripts/enhance.ts), and nothing before.
+ *
+ * The story reads completely without JavaScript (charts are pictures of their drawing files, steps are text beside
+ * them), so no script has a reason to compete with the page and its stylesheets for the first bytes of a slow
+ * connection. Loaded by the page itself, the scrolly modules were requested while the HTML was still arriving and
+ * took bandwidth and round trips from it (issue #14 point 2: FCP and LCP 1.43x and 1.50x the text-only floor in
+ * Lighthouse's mobile run). This entry's only static import is bundled into it; each enhancement is a dynamic import.
+ *
+ * The components that need one (Scrolly.astro, CiteThis.astro) carry no script of their own: a page that places them
+ * loads this entry. Embed pages keep their own scripts (EmbedView.astro, Embed.astro): a chart alone in a frame.
+ */
+import { afterFirstPaint, type Enhancement, enhance } from './enhance.ts';
+
+const STORY: readonly Enhancement[] = [
+  ['scrolly-section', () => import('./scrolly-section.ts')],
+  ['chart-details', () => import('./chart-details.ts')],
+  ['copy-button', () => import('./copy-button.ts')],
+  ['[data-para]', () => import('./quote-link.ts')],
+];
+
+afterFirstPaint(() => {
+  for (const loading of enhance(document, STORY))
+    loading.catch((error: unknown) => {
+      // The page stays as the build made it (pictures, steps as text); the console says why.
+      console.error('story: an enhancement failed to load', error);
+    });
+});
