@@ -25,3 +25,42 @@ export function afterFirstPaint(
 export function enhance(root: { querySelector(selector: string): unknown }, table: readonly Enhancement[]) {
   return table.filter(([selector]) => root.querySelector(selector)).map(([, load]) => load());
 }
+
+/** What keepPlace needs from the window (the real one in the page; a fake in tests). */
+export interface Viewport {
+  scrollBy(x: number, y: number): void;
+  addEventListener(type: string, listener: () => void, options: { once: boolean; passive: boolean }): void;
+  requestAnimationFrame(callback: () => void): unknown;
+}
+
+/**
+ * Keeps `target` (the element a link's fragment landed on: a quoted paragraph) where the reader sees it while `work`
+ * (the enhancements) changes the layout above it: a scrolly section enhanced after the first paint changes its
+ * height. Chromium and Firefox anchor the scroll position themselves; WebKit does not, and a quote link landed
+ * 1,878 px away. The place is set back as soon as the work is done (before the next paint) and once more two frames
+ * later, and never after the reader has scrolled, tapped or pressed a key.
+ */
+export async function keepPlace(
+  target: { getBoundingClientRect(): { top: number } } | null,
+  work: Promise<unknown>,
+  view: Viewport = window,
+) {
+  if (!target) return work;
+  const top = target.getBoundingClientRect().top;
+  let moved = false;
+  for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown'])
+    view.addEventListener(
+      type,
+      () => {
+        moved = true;
+      },
+      { once: true, passive: true },
+    );
+  const restore = () => {
+    if (!moved) view.scrollBy(0, target.getBoundingClientRect().top - top);
+  };
+  await work;
+  restore();
+  await new Promise<void>((r) => view.requestAnimationFrame(() => view.requestAnimationFrame(() => r())));
+  restore();
+}

@@ -11,7 +11,7 @@
  * The components that need one (Scrolly.astro, CiteThis.astro) carry no script of their own: a page that places them
  * loads this entry. Embed pages keep their own scripts (EmbedView.astro, Embed.astro): a chart alone in a frame.
  */
-import { afterFirstPaint, type Enhancement, enhance } from './enhance.ts';
+import { afterFirstPaint, type Enhancement, enhance, keepPlace } from './enhance.ts';
 
 const STORY: readonly Enhancement[] = [
   ['scrolly-section', () => import('./scrolly-section.ts')],
@@ -21,9 +21,13 @@ const STORY: readonly Enhancement[] = [
 ];
 
 afterFirstPaint(() => {
-  for (const loading of enhance(document, STORY))
+  const loads = enhance(document, STORY).map((loading) =>
     loading.catch((error: unknown) => {
       // The page stays as the build made it (pictures, steps as text); the console says why.
       console.error('story: an enhancement failed to load', error);
-    });
+    }),
+  );
+  // A link to a paragraph (a quote link, a citation) has landed on it: it stays in place while the page enhances.
+  const landed = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  void keepPlace(landed, Promise.all(loads));
 });
