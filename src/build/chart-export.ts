@@ -154,7 +154,7 @@ export function chartRows(input: ChartInput, credit: string, licence: string): R
     time: e.time ?? '',
     time_zone: e.tz ?? '',
     precision: e.precision,
-    date_text: formatEventDate(e, input.text.drawing),
+    date_text: formatEventDate(e),
     lane: e.lane,
     actor: input.actors.get(e.actor)?.name ?? e.actor,
     channel: e.channel,

@@ -4,14 +4,22 @@
  * does not have.
  */
 import type { StoryEvent } from '../schemas.ts';
-import { fill } from './fill.ts';
-import { type UiStrings, ui } from './ui.ts';
 
-/** The interface strings a date is written with (decision 0005): month names and date patterns of `drawing`. */
-export type DateWords = Pick<UiStrings['drawing'], 'monthYear' | 'dayMonthYear' | 'dayLabelShort' | 'eventDate'>;
-
-/** English month names, January first (index = month - 1): ui.en.json's `drawing.eventDate.months`. */
-export const MONTHS: readonly string[] = ui('en').drawing.eventDate.months;
+/** English month names, January first (index = month - 1). */
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /**
@@ -106,7 +114,6 @@ export function zoneCity(tz: string): string {
   return (tz.split('/').pop() ?? tz).replace(/_/g, ' ');
 }
 
-/** "UTC+5", "UTC−3:30": the zone's offset at that instant. */
 function utcOffsetLabel(tz: string, utcMs: number): string {
   const off = zoneOffsetMinutes(tz, utcMs);
   const sign = off < 0 ? '−' : '+';
@@ -116,40 +123,33 @@ function utcOffsetLabel(tz: string, utcMs: number): string {
 }
 
 /**
- * The date as a reader should see it, no more precise than known, in the words of `words` (the interface strings'
- * `drawing` group of the page's language; default English): "2006", "October 2023", "25 October 2023",
- * "between 20 and 23 October 2023", "25 October 2023, 13:25 Moscow time (UTC+3)". The data tables, the CSV and the
- * drawings' hover titles (src/charts/marks/event-date.ts) all write dates with it.
+ * The date as a reader should see it, no more precise than known:
+ * "2006", "October 2023", "25 October 2023", "25 October 2023, 13:25 Moscow time (UTC+3)".
  */
 export function formatEventDate(
   e: Pick<StoryEvent, 'date' | 'time' | 'tz' | 'precision' | 'until' | 'timeBasis' | 'dateUncertain'>,
-  words: DateWords = ui().drawing,
 ): string {
-  const w = words.eventDate;
-  const name = (m: number) => w.months[(m - 1 + 12) % 12] ?? '';
   // split always yields a first part: the year is never missing.
   const [y = Number.NaN, m, d] = e.date.split('-').map(Number);
   if (e.precision === 'year' || m === undefined) return String(y);
-  const month = name(m);
-  if (e.precision === 'month' || d === undefined) return fill(words.monthYear, { month, year: y });
-  const dmy = (dd: number, mo: string, yy: number) => fill(words.dayMonthYear, { day: dd, month: mo, year: yy });
-  const day = dmy(d, month, y);
+  const month = MONTHS[m - 1];
+  if (e.precision === 'month' || d === undefined) return `${month} ${y}`;
+  const day = `${d} ${month} ${y}`;
   if (e.until) {
     const [uy, um, ud] = e.until.split('-').map(Number) as [number, number, number];
-    const to = dmy(ud, name(um), uy);
-    if (uy !== y) return fill(w.betweenYears, { from: day, to });
-    if (um !== m) return fill(w.betweenMonths, { from: fill(words.dayLabelShort, { day: d, month }), to });
-    const nextDay = Date.UTC(uy, um - 1, ud) - Date.UTC(y, m - 1, d) === 86400000;
-    return fill(nextDay ? w.orNextDay : w.betweenDays, { from: d, to });
+    const to = `${ud} ${MONTHS[um - 1]} ${uy}`;
+    if (uy !== y) return `between ${day} and ${to}`;
+    if (um !== m) return `between ${d} ${month} and ${to}`;
+    return Date.UTC(uy, um - 1, ud) - Date.UTC(y, m - 1, d) === 86400000 ? `${d} or ${to}` : `between ${d} and ${to}`;
   }
   if ((e.precision === 'minute' || e.precision === 'hour') && e.time) {
-    const time = e.precision === 'hour' ? fill(w.hour, { hh: e.time.slice(0, 2) }) : e.time;
-    const report = e.timeBasis === 'report' ? w.report : '';
-    if (!e.tz) return fill(w.noZone, { day, time, report });
+    const time = e.precision === 'hour' ? `${e.time.slice(0, 2)}:00–${e.time.slice(0, 2)}:59` : e.time;
+    const report = e.timeBasis === 'report' ? ' (time of a report, not of the event)' : '';
+    if (!e.tz) return `${day}, ${time} (time zone not known)${report}`;
     const at = wallTimeToUtc(y, m, d, Number(e.time.slice(0, 2)), Number(e.time.slice(3, 5)), e.tz);
-    return fill(w.zoned, { day, time, city: zoneCity(e.tz), offset: utcOffsetLabel(e.tz, at), report });
+    return `${day}, ${time} ${zoneCity(e.tz)} time (${utcOffsetLabel(e.tz, at)})${report}`;
   }
-  return e.dateUncertain ? fill(w.uncertain, { day }) : day;
+  return e.dateUncertain ? `${day} (uncertain)` : day;
 }
 
 /** Formats a source's partial ISO date ("2023-10" -> "October 2023"). */

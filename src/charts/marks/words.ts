@@ -4,7 +4,6 @@
  * key `drawing`), which reach a chart in its input (`text`), never by import. Pure.
  */
 import type { UiStrings } from '../../lib/ui.ts';
-import { fill } from '../../lib/fill.ts';
 
 /** The interface strings a drawing reads: its language and the `drawing` group. */
 export type DrawingText = Pick<UiStrings, 'lang' | 'drawing'>;
@@ -12,7 +11,9 @@ export type DrawingText = Pick<UiStrings, 'lang' | 'drawing'>;
 /** A plural by CLDR category (Intl.PluralRules): English uses one and other; Russian one, few, many and other. */
 export type PluralForms = { one: string; few: string; many: string; other: string };
 
-export { fill } from '../../lib/fill.ts';
+/** Fills `{name}` slots of a template; a slot without a value stays as written, so a missing value shows. */
+export const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? `{${k}}`));
 
 const rules = new Map<string, Intl.PluralRules>();
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type DateWords, eventInterval, formatEventDate, zoneOffsetMinutes } from '../../../src/lib/dates.ts';
-import { ui } from '../../../src/lib/ui.ts';
+import { eventInterval, formatEventDate, zoneOffsetMinutes } from '../../../src/lib/dates.ts';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -45,38 +44,5 @@ describe('formatEventDate', () => {
     expect(formatEventDate({ date: '2023-10-25', time: '09:27', precision: 'minute' })).toBe(
       '25 October 2023, 09:27 (time zone not known)',
     );
-  });
-  it('takes every word from the interface strings it is given (a second language changes them all)', () => {
-    const en = ui('en').drawing;
-    const months = en.eventDate.months.map((_, i) => `m${i + 1}`);
-    const words: DateWords = {
-      monthYear: '{month}/{year}',
-      dayMonthYear: '{day}.{month}.{year}',
-      dayLabelShort: '{day}.{month}',
-      eventDate: {
-        ...en.eventDate,
-        months,
-        betweenYears: 'Y {from} .. {to}',
-        betweenMonths: 'M {from} .. {to}',
-        betweenDays: 'D {from} .. {to}',
-        orNextDay: '{from} | {to}',
-        hour: '{hh}h',
-        noZone: '{day} {time} ?{report}',
-        zoned: '{day} {time} {city} {offset}{report}',
-        report: ' [R]',
-        uncertain: '{day} ~',
-      },
-    };
-    const f = (e: Parameters<typeof formatEventDate>[0]) => formatEventDate(e, words);
-    expect(f({ date: '2023-10', precision: 'month' })).toBe('m10/2023');
-    expect(f({ date: '2023-10-25', precision: 'day', dateUncertain: true })).toBe('25.m10.2023 ~');
-    expect(f({ date: '2022-12-30', until: '2023-01-02', precision: 'day' })).toBe('Y 30.m12.2022 .. 2.m1.2023');
-    expect(f({ date: '2023-09-30', until: '2023-10-02', precision: 'day' })).toBe('M 30.m9 .. 2.m10.2023');
-    expect(f({ date: '2023-10-20', until: '2023-10-23', precision: 'day' })).toBe('D 20 .. 23.m10.2023');
-    expect(f({ date: '2023-10-22', until: '2023-10-23', precision: 'day' })).toBe('22 | 23.m10.2023');
-    expect(f({ date: '2023-10-25', time: '13:00', precision: 'hour' })).toBe('25.m10.2023 13h ?');
-    expect(
-      f({ date: '2023-10-25', time: '13:25', precision: 'minute', tz: 'Europe/Moscow', timeBasis: 'report' }),
-    ).toBe('25.m10.2023 13:25 Moscow UTC+3 [R]');
   });
 });
