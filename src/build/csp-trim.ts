@@ -14,9 +14,9 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './files.ts';
 
 const META = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i;
 /** Script types a browser runs (the HTML spec's JavaScript MIME types, abbreviated to what a build writes). */
@@ -38,27 +38,40 @@ export function inlineHashes(html: string): { script: Set<string>; style: Set<st
   return { script, style };
 }
 
-/** The page with its policy's hashes cut to the ones its own inline elements need; a page without a policy as is. */
-export function trimPolicy(html: string): string {
-  const meta = META.exec(html);
-  if (!meta) return html;
-  const used = inlineHashes(html);
-  const directives = (meta[2] ?? '').split(';').map((d) => {
-    const [name = '', ...values] = d.trim().split(/\s+/);
-    const keep = name === 'script-src' ? used.script : name === 'style-src' ? used.style : null;
-    if (!keep) return d;
-    const kept = values.filter((v) => !/^'sha(256|384|512)-/.test(v) || keep.has(v));
-    return `${d.startsWith(' ') ? ' ' : ''}${[name, ...kept].join(' ')}`;
-  });
-  return html.replace(meta[0], `${meta[1]}${directives.join(';')}${meta[3]}`);
+/** One directive of a policy: its name, its values, and whether a space came before it (kept, so output is exact). */
+export interface Directive {
+  name: string;
+  values: string[];
+  spaced: boolean;
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return htmlFiles(path);
-    return name.endsWith('.html') ? [path] : [];
+/**
+ * The page with its <meta> Content-Security-Policy's directives changed by `edit` (the policy Astro's
+ * `security.csp` writes); a page without a policy is returned as it is. Every directive keeps its place and spacing.
+ */
+export function editPolicy(html: string, edit: (directives: Directive[]) => Directive[]): string {
+  const meta = META.exec(html);
+  if (!meta) return html;
+  const parsed = (meta[2] ?? '').split(';').map((d) => {
+    const [name = '', ...values] = d.trim().split(/\s+/);
+    return { name, values: name ? values : [], spaced: d.startsWith(' ') };
   });
+  const text = edit(parsed)
+    .map((d) => `${d.spaced ? ' ' : ''}${[d.name, ...d.values].join(' ')}`)
+    .join(';');
+  return html.replace(meta[0], `${meta[1]}${text}${meta[3]}`);
+}
+
+/** The page with its policy's hashes cut to the ones its own inline elements need; a page without a policy as is. */
+export function trimPolicy(html: string): string {
+  if (!META.test(html)) return html;
+  const used = inlineHashes(html);
+  return editPolicy(html, (directives) =>
+    directives.map((d) => {
+      const keep = d.name === 'script-src' ? used.script : d.name === 'style-src' ? used.style : null;
+      return keep ? { ...d, values: d.values.filter((v) => !/^'sha(256|384|512)-/.test(v) || keep.has(v)) } : d;
+    }),
+  );
 }
 
 /** Runs after the pages are written and before precompress (astro.config.mjs), so .br and .gz hold the result. */
@@ -68,7 +81,7 @@ export default function cspTrim(): AstroIntegration {
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
         let saved = 0;
-        for (const file of htmlFiles(fileURLToPath(dir))) {
+        for (const file of filesUnder(fileURLToPath(dir)).filter((f) => f.endsWith('.html'))) {
           const html = readFileSync(file, 'utf8');
           const out = trimPolicy(html);
           if (out === html) continue;

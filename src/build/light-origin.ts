@@ -21,9 +21,11 @@
  */
 import type { AstroIntegration } from 'astro';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editPolicy } from './csp-trim.ts';
+import { filesUnder } from './files.ts';
 
 /** The option's value as an origin ("https://light.example.org"), or a message saying what is wrong with it. */
 export function lightOrigin(value: string): { origin: string } | { problem: string } {
@@ -67,20 +69,16 @@ export const wayOutStyle = (css = readFileSync(WAY_OUT_CSS, 'utf8')) => minifyCs
  * restricts styles without a style-src directive stops the build (the way out's rules would be refused unseen).
  */
 export function allowStyle(html: string, style: string): string {
-  const meta = /(<meta http-equiv="content-security-policy" content=")([^"]*)(")/i.exec(html);
-  if (!meta) return html;
   const hash = `'sha256-${createHash('sha256').update(style).digest('base64')}'`;
-  const directives = (meta[2] ?? '').split(';');
-  const at = directives.findIndex((d) => /^\s*style-src\s/.test(d));
-  if (at < 0) {
-    if (directives.some((d) => /^\s*default-src\s/.test(d)))
+  return editPolicy(html, (directives) => {
+    if (directives.some((d) => d.name === 'style-src'))
+      return directives.map((d) => (d.name === 'style-src' ? { ...d, values: [...d.values, hash] } : d));
+    if (directives.some((d) => d.name === 'default-src'))
       throw new Error(
         "light origin: the page's content-security-policy has default-src but no style-src for the way out's <style>",
       );
-    return html;
-  }
-  directives[at] = `${directives[at]} ${hash}`;
-  return html.replace(meta[0], `${meta[1]}${directives.join(';')}${meta[3]}`);
+    return directives;
+  });
 }
 
 /**
@@ -107,13 +105,8 @@ export function pointToLightOrigin(html: string, base: string, origin: string, s
 
 /** Every HTML file under `dir` outside the light path itself. */
 function pages(dir: string): string[] {
-  const walk = (d: string): string[] =>
-    readdirSync(d).flatMap((name) => {
-      const path = join(d, name);
-      return statSync(path).isDirectory() ? walk(path) : [path];
-    });
   const light = `light${sep}`;
-  return walk(dir).filter((f) => f.endsWith('.html') && !relative(dir, f).startsWith(light));
+  return filesUnder(dir).filter((f) => f.endsWith('.html') && !relative(dir, f).startsWith(light));
 }
 
 /** Rewrites the built pages when STORY_LIGHT_ORIGIN is set; returns how many changed. */

@@ -4,21 +4,13 @@
  * how). Runs last, after every other integration has written its files. Binary files (PNG, fonts) are skipped.
  */
 import type { AstroIntegration } from 'astro';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { filesUnder } from './files.ts';
 import { constants, createBrotliCompress, createGzip } from 'node:zlib';
 
 /** File endings that are text and worth compressing. */
 export const TEXT_FILES = /\.(html|css|js|mjs|svg|json|xml|txt|csv|webmanifest|bib|ris|sha256)$/;
-
-/** Every file under `dir`, recursively. */
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
-  });
-}
 
 /**
  * Where an HTML page's way out ends: just after the element with class "light-link" (the link to the light path).
@@ -62,7 +54,7 @@ export function compress(kind: 'br' | 'gz', body: Buffer, cut: number): Promise<
 /** Compresses each text file in `dir`; returns how many files were written. */
 export async function precompressDir(dir: string): Promise<number> {
   let count = 0;
-  for (const file of walk(dir)) {
+  for (const file of filesUnder(dir)) {
     if (!TEXT_FILES.test(file)) continue;
     const body = readFileSync(file);
     const cut = file.endsWith('.html') ? flushPoint(body) : -1;
