@@ -32,7 +32,8 @@ status.setAttribute('aria-live', 'polite');
 document.body.append(button, status);
 
 let current = '';
-document.addEventListener('selectionchange', () => {
+/** Shows the button under a selection inside one paragraph, and hides it for any other selection. */
+function offer() {
   const sel = document.getSelection();
   const text = sel?.toString().trim() ?? '';
   const para = sel?.rangeCount ? (sel.getRangeAt(0).commonAncestorContainer as Element) : null;
@@ -50,7 +51,10 @@ document.addEventListener('selectionchange', () => {
   button.textContent = label;
   button.dataset.href = current;
   button.hidden = false;
-});
+}
+document.addEventListener('selectionchange', offer);
+// This module arrives after the first paint (story-enhance.ts): a reader may already have selected words by then.
+offer();
 button.addEventListener('mousedown', (e) => e.preventDefault());
 button.addEventListener('click', async () => {
   try {

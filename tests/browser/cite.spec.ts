@@ -28,6 +28,18 @@ test('a renamed (redirected) id lands on its new section', async ({ page }) => {
 test('a copied quote link opens the page at that paragraph with the text targeted', async ({ browser, baseURL }) => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
+  // The module arrives after the first paint; a reader can select words before it does (what raced in CI, stop 22).
+  // It is held back until the words are selected, so the button must come for a selection made before it.
+  let release = () => {};
+  const held = new Promise<void>((r) => {
+    release = r;
+  });
+  let requested = false;
+  await page.route(/\/quote-link\.[\w-]+\.js$/, async (route) => {
+    requested = true;
+    await held;
+    await route.continue();
+  });
   await page.goto('/');
   await page.locator('#p12').scrollIntoViewIfNeeded();
   await page.evaluate(() => {
@@ -40,6 +52,8 @@ test('a copied quote link opens the page at that paragraph with the text targete
     sel.removeAllRanges();
     sel.addRange(range);
   });
+  await expect.poll(() => requested).toBe(true);
+  release();
   const button = page.getByRole('button', { name: 'Copy link to this quote' });
   await expect(button).toBeVisible();
   await button.click();

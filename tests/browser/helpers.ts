@@ -57,4 +57,7 @@ export async function nearChart(page: Page, fig: string): Promise<void> {
     .first()
     .evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
   await expect(page.locator(`${fig} .chart__frame .chart__svg > svg`).first()).toBeAttached({ timeout: 15_000 });
+  // Hover, tap and keys reach the marks once the details module (loaded after the first paint, on its own) has
+  // upgraded the chart's element: an event sent before that is lost, as it would be for a reader that early.
+  await expect(page.locator(`${fig} chart-details:not(:defined)`)).toHaveCount(0, { timeout: 15_000 });
 }

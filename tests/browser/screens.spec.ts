@@ -38,8 +38,6 @@ for (const size of [
   test.describe(`graphics at ${size.width}x${size.height}`, () => {
     test.use({ viewport: { width: size.width, height: size.height } });
     test(`chart text renders at ${size.min} CSS px or more`, async ({ page }) => {
-      // Known failure (issue #15 point 2): secondary labels are drawn at the base size minus 1 (11 px at 360, about
-      // 12.7 px at 1440); only the 768 layout meets its floor today. Runs where it holds, so it fails on a regression.
       await page.goto('/');
       // Each chart as a reader reaches it: its drawing is inlined as it nears the screen (a picture before).
       const sizes: Awaited<ReturnType<typeof renderedChartText>> = [];
@@ -57,7 +55,6 @@ for (const size of [
 test.describe('embeds at 320 px', () => {
   test.use({ viewport: { width: 320, height: 640 } });
   test('chart text renders at 12 CSS px or more', async ({ page }) => {
-    // Known failure (issue #15 point 2): the 344 px narrow drawing is shrunk to 320 px in an embed (about 9 px text).
     for (const id of ['courtesy-campaigns', 'republic-day', 'anatomy-of-a-fake', 'playbook', 'region-map']) {
       await page.goto(`/embed/${id}/`);
       const sizes = await page.evaluate(renderedChartText);
@@ -69,7 +66,6 @@ test.describe('embeds at 320 px', () => {
 test.describe('wide screens', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
   test('the sticky graphic is centred in the viewport height', async ({ page }) => {
-    // Known failure since the integration of 2026-11-30, cause not yet diagnosed (issue #15 point 2).
     await page.goto('/');
     for (const id of await page.locator('figure[data-step-ids]').evaluateAll((els) => els.map((e) => e.id))) {
       const step = page.locator(`#${id} .step`).first();
@@ -235,7 +231,6 @@ test.describe('details on demand', () => {
 test.describe('phone details', () => {
   test.use({ viewport: { width: 360, height: 800 }, hasTouch: true, reducedMotion: 'reduce' });
   test('the details sheet never covers the tapped mark', async ({ page }) => {
-    // Known failure since the integration of 2026-11-30, cause not yet diagnosed (issue #15 point 7).
     await page.goto('/');
     const fig = page.locator('#fig-republic-day');
     await fig
@@ -244,6 +239,7 @@ test.describe('phone details', () => {
       .evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - innerHeight * 0.8 + 4));
     await page.waitForTimeout(100);
     await expect(fig.locator('.chart__frame .chart__svg > svg').first()).toBeAttached({ timeout: 15_000 });
+    await expect(fig.locator('chart-details:not(:defined)')).toHaveCount(0, { timeout: 15_000 });
     // The sticky drawing, or (the chart stacked on this phone) the first step's own figure; a mark cropped out of the
     // step's window is not one the reader can tap.
     const marks = fig.locator(':is(.chart__svg, .step__figure) > svg .mark[data-steps~="0"]');
