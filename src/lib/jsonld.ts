@@ -1,7 +1,8 @@
 /**
- * Structured data for the story page: a NewsArticle (the article as this edition presents it,
- * with its sections and the corrections log) and a ClaimReview for each claim the edition reviews.
- * Dates the sources do not give (the article's publication date) are left out, not guessed.
+ * Structured data: a NewsArticle for the story page (the article as this edition presents it, with its sections and
+ * the corrections log), and a ClaimReview for each claim the edition reviews, on the page that shows those reviews
+ * (/notes/#claims: the claim, the rating, the finding, where it appeared and what it rests on). Dates the sources do
+ * not give (the article's publication date) are left out, not guessed.
  */
 import type { Chapter, Claim, Source, StoryEvent } from '../schemas.ts';
 import { formatEventDate } from './dates.ts';
@@ -23,15 +24,10 @@ export interface JsonLdInput {
   article: Source | undefined;
   chapters: Chapter[];
   corrections: Correction[];
-  claims: Claim[];
-  events: ReadonlyMap<string, StoryEvent>;
-  sources: ReadonlyMap<string, Source>;
   anchor: (id: string) => string;
 }
 
-export function storyJsonLd(i: JsonLdInput): object[] {
-  const author = { '@type': 'Organization', name: "Tomorrow's Affairs Staff" };
-  const edition = { '@type': 'Organization', name: i.editionName, url: i.url };
+export function storyJsonLd(i: JsonLdInput): object {
   const article: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -39,7 +35,7 @@ export function storyJsonLd(i: JsonLdInput): object[] {
     description: i.description,
     url: i.url,
     inLanguage: i.lang,
-    author,
+    author: { '@type': 'Organization', name: "Tomorrow's Affairs Staff" },
     publisher: { '@type': 'Organization', name: i.article?.publisher ?? "Tomorrow's Affairs" },
     isAccessibleForFree: true,
     hasPart: i.chapters
@@ -50,63 +46,98 @@ export function storyJsonLd(i: JsonLdInput): object[] {
       datePublished: c.date,
       text: `${c.what} ${c.why}`,
     })),
-    sourceOrganization: edition,
+    sourceOrganization: { '@type': 'Organization', name: i.editionName, url: i.url },
   };
   if (i.article?.date) article.datePublished = i.article.date;
   if (i.image) article.image = i.image;
-  const reviews = i.claims.map((c) => {
-    // An appearance is where the claim was made: its URL is a copy of the claim (claims.json `copies`), never a
-    // debunk; its date is given only when known to the day and not marked uncertain, otherwise it is described.
-    const appearances = c.appearedIn
-      .map((id) => i.events.get(id))
-      .filter((e): e is StoryEvent => !!e)
-      .map((e) => {
-        const copyId = c.copies[e.id];
-        const copy = copyId ? i.sources.get(copyId) : undefined;
-        const exactDay = e.date.length === 10 && !e.until && !e.dateUncertain;
-        return {
-          '@type': 'CreativeWork',
-          name: e.title,
-          ...(exactDay ? { datePublished: e.date } : {}),
-          ...(exactDay
-            ? {}
-            : { description: `Date: ${formatEventDate(e)}${e.uncertainty ? `; ${e.uncertainty}` : ''}.` }),
-          ...(copy?.url ? { url: copy.url } : {}),
-        };
-      });
-    // The first appearance: the earliest by its earliest possible date; its date is published only if exact.
-    const ordered = c.appearedIn.map((id) => i.events.get(id)).filter((e): e is StoryEvent => !!e);
-    const firstIndex = ordered.reduce((best, e, k, all) => (e.date < (all[best]?.date ?? '') ? k : best), 0);
-    const first = appearances[firstIndex];
-    // The review's own sources beyond the evidence events (an independent analysis), plus the first source of each
-    // evidence event: URLs only, to keep the page (and its offline file) small.
-    const cited = [
-      ...new Set([
-        ...c.sources,
-        ...c.evidence.map((id) => i.events.get(id)?.sources[0]).filter((x): x is string => !!x),
-      ]),
-    ]
-      .map((id) => i.sources.get(id)?.url)
-      .filter((u): u is string => !!u);
-    return {
-      '@context': 'https://schema.org',
-      '@type': 'ClaimReview',
-      url: i.anchor(c.reviewedIn),
-      claimReviewed: c.claim,
-      author: edition,
-      reviewBody: c.finding,
-      itemReviewed: {
-        '@type': 'Claim',
-        appearance: appearances,
-        ...(first
-          ? { firstAppearance: first, ...('datePublished' in first ? { datePublished: first.datePublished } : {}) }
-          : {}),
-      },
-      reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: c.rating },
-      citation: cited,
-    };
+  return article;
+}
+
+/** Where a reviewed claim appeared: the event, and the copy of the claim as it appeared (never a debunk), if any. */
+export interface Appearance {
+  event: StoryEvent;
+  copy: Source | undefined;
+  /** Known to the day and not marked uncertain: only then is its date published as a date. */
+  exactDay: boolean;
+}
+
+/** A reviewed claim as both its page and its ClaimReview show it: one record, so the two cannot disagree. */
+export interface ClaimRecord {
+  claim: Claim;
+  /** In the order of claims.json `appearedIn`. */
+  appearances: Appearance[];
+  /** The earliest appearance, by its earliest possible date. */
+  first: Appearance | undefined;
+  /** What the review rests on: its own sources (an independent analysis), then the first source of each evidence event. */
+  cited: Source[];
+}
+
+export function claimRecord(
+  c: Claim,
+  events: ReadonlyMap<string, StoryEvent>,
+  sources: ReadonlyMap<string, Source>,
+): ClaimRecord {
+  const appearances = c.appearedIn
+    .map((id) => events.get(id))
+    .filter((e): e is StoryEvent => !!e)
+    .map((event) => {
+      const copyId = c.copies[event.id];
+      return {
+        event,
+        copy: copyId ? sources.get(copyId) : undefined,
+        exactDay: event.date.length === 10 && !event.until && !event.dateUncertain,
+      };
+    });
+  const first = appearances.reduce<Appearance | undefined>(
+    (best, a) => (!best || a.event.date < best.event.date ? a : best),
+    undefined,
+  );
+  const cited = [
+    ...new Set([...c.sources, ...c.evidence.map((id) => events.get(id)?.sources[0]).filter((x): x is string => !!x)]),
+  ]
+    .map((id) => sources.get(id))
+    .filter((s): s is Source => !!s);
+  return { claim: c, appearances, first, cited };
+}
+
+export interface ClaimReviewInput {
+  /** The edition: its name and the story's URL. */
+  editionName: string;
+  url: string;
+  records: readonly ClaimRecord[];
+  /** The URL of a claim's review on its page. */
+  anchor: (claimId: string) => string;
+}
+
+export function claimReviewsJsonLd(i: ClaimReviewInput): object[] {
+  const edition = { '@type': 'Organization', name: i.editionName, url: i.url };
+  // An appearance's URL is a copy of the claim; its date is given only when known to the day, otherwise described.
+  const work = ({ event: e, copy, exactDay }: Appearance) => ({
+    '@type': 'CreativeWork',
+    name: e.title,
+    ...(exactDay
+      ? { datePublished: e.date }
+      : { description: `Date: ${formatEventDate(e)}${e.uncertainty ? `; ${e.uncertainty}` : ''}.` }),
+    ...(copy?.url ? { url: copy.url } : {}),
   });
-  return [article, ...reviews];
+  return i.records.map(({ claim: c, appearances, first, cited }) => ({
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    url: i.anchor(c.id),
+    claimReviewed: c.claim,
+    author: edition,
+    reviewBody: c.finding,
+    itemReviewed: {
+      '@type': 'Claim',
+      appearance: appearances.map(work),
+      ...(first
+        ? { firstAppearance: work(first), ...(first.exactDay ? { datePublished: first.event.date } : {}) }
+        : {}),
+    },
+    reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: c.rating },
+    // URLs only, to keep the page small.
+    citation: cited.map((s) => s.url).filter((u): u is string => !!u),
+  }));
 }
 
 /** JSON for a <script type="application/ld+json"> block: "<" escaped so no data can close the element. */

@@ -90,13 +90,12 @@ test('the APA citation of a paragraph is selectable text on its cite page and na
   await noJs.close();
 });
 
-test('JSON-LD: a NewsArticle with its sections and corrections, and a ClaimReview per reviewed claim', async ({
-  page,
-}) => {
+test('JSON-LD: a NewsArticle with its sections and corrections on the story', async ({ page }) => {
   await page.goto('/');
   const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
   const docs = blocks.map((b) => JSON.parse(b) as Record<string, unknown>);
-  const article = docs.find((d) => d['@type'] === 'NewsArticle')!;
+  expect(docs.map((d) => d['@type'])).toEqual(['NewsArticle']);
+  const article = docs[0]!;
   expect(article).toMatchObject({
     headline: expect.stringContaining('Frequent storms'),
     author: { name: "Tomorrow's Affairs Staff" },
@@ -111,17 +110,39 @@ test('JSON-LD: a NewsArticle with its sections and corrections, and a ClaimRevie
     '#loss-of-influence',
   ]);
   expect((article.correction as unknown[]).length).toBeGreaterThan(0);
-  const reviews = docs.filter((d) => d['@type'] === 'ClaimReview');
-  expect(reviews.map((r) => r.claimReviewed)).toEqual(
-    expect.arrayContaining([expect.stringMatching(/NATO/), expect.stringMatching(/biological laboratories/)]),
-  );
-  for (const r of reviews)
+  const og = await page.locator('meta[property="og:image"]').getAttribute('content');
+  expect(og).toMatch(/social\/story\.png$/);
+});
+
+test('a ClaimReview per reviewed claim, on the page that shows each review to the reader', async ({ page }) => {
+  const claims = JSON.parse(readFileSync('content/data/claims.json', 'utf8')) as { claim: string; finding: string }[];
+  await page.goto('/notes/');
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const reviews = blocks
+    .map((b) => JSON.parse(b) as Record<string, unknown>)
+    .filter((d) => d['@type'] === 'ClaimReview');
+  expect(reviews.map((r) => r.claimReviewed)).toEqual(claims.map((c) => c.claim));
+  for (const r of reviews) {
     expect(r).toMatchObject({
       reviewRating: { alternateName: 'False' },
       itemReviewed: { appearance: expect.any(Array) },
     });
-  const og = await page.locator('meta[property="og:image"]').getAttribute('content');
-  expect(og).toMatch(/social\/story\.png$/);
+    // The review's URL lands on this page, on a block the reader sees with the claim, its rating and the finding.
+    const url = new URL(r.url as string);
+    expect(url.pathname).toBe('/notes/');
+    await page.goto(url.pathname + url.hash);
+    const block = page.locator(`[id="${url.hash.slice(1)}"]`);
+    await expect(block).toBeInViewport();
+    await expect(block).toContainText(r.claimReviewed as string);
+    await expect(block).toContainText(`Rating: ${(r.reviewRating as { alternateName: string }).alternateName}.`);
+    await expect(block).toContainText(r.reviewBody as string);
+    // Every place the review says the claim appeared, and every source it cites, is on the page too.
+    for (const a of (r.itemReviewed as { appearance: { name: string; url?: string }[] }).appearance) {
+      await expect(block).toContainText(a.name);
+      if (a.url) await expect(block.locator(`a[href="${a.url}"]`)).toHaveCount(1);
+    }
+    for (const href of r.citation as string[]) await expect(block.locator(`a[href="${href}"]`)).toHaveCount(1);
+  }
 });
 
 test('a chapter share page previews that chapter', async ({ page, request }) => {
