@@ -106,7 +106,8 @@ export function compactTable(page: string, chart: string, seen: Map<string, stri
 const tablesOf = (tree: Root) => findAll(tree, (el) => is(el, 'details', 'chart-table', true));
 
 /**
- * Where the story links to a chart's data page (`<p class="chart-data" data-table-page="data/<chart>/">`), the
+ * Where the story links to a chart's data page (`<p class="chart-data" id="data-<chart>">`, DataLink.astro: the page
+ * is `data/<chart>/`), the
  * offline file, which cannot follow that link offline, carries the chart's compact table (compactTable) under
  * the same line, open. Rows keep their ids only where a link points to them. `readPage` reads a page of the build
  * by its path relative to the base.
@@ -119,9 +120,9 @@ export function inlineCompactTables(
   const seen = new Map<string, string>();
   walk(tree, (el, parent, index) => {
     const id = attr(el, 'id') ?? '';
-    const path = attr(el, 'data-table-page');
-    if (!is(el, 'p', 'chart-data', true) || !id.startsWith('data-') || path === undefined) return;
+    if (!is(el, 'p', 'chart-data', true) || !id.startsWith('data-')) return;
     const chart = id.slice('data-'.length);
+    const path = `data/${chart}/`;
     const page = readPage(`${path}index.html`);
     if (page === undefined)
       throw new Error(`offline edition: the data page ${path} of chart "${chart}" is not in the build`);

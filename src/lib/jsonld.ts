@@ -1,10 +1,11 @@
 /**
- * Structured data: a NewsArticle for the story page (the article as this edition presents it, with its sections and
- * the corrections log), and a ClaimReview for each claim the edition reviews, on the page that shows those reviews
+ * Structured data: a NewsArticle for the story page (the article as this edition presents it, with the corrections
+ * log; its sections are the page's contents list, not listed again: `hasPart` with WebPageElement is the markup for
+ * paywalled parts), and a ClaimReview for each claim the edition reviews, on the page that shows those reviews
  * (/notes/#claims: the claim, the rating, the finding, where it appeared and what it rests on). Dates the sources do
  * not give (the article's publication date) are left out, not guessed.
  */
-import type { Chapter, Claim, Source, StoryEvent } from '../schemas.ts';
+import type { Claim, Source, StoryEvent } from '../schemas.ts';
 import { formatEventDate } from './dates.ts';
 
 interface Correction {
@@ -22,9 +23,7 @@ export interface JsonLdInput {
   description: string;
   image?: string;
   article: Source | undefined;
-  chapters: Chapter[];
   corrections: Correction[];
-  anchor: (id: string) => string;
 }
 
 export function storyJsonLd(i: JsonLdInput): object {
@@ -38,9 +37,6 @@ export function storyJsonLd(i: JsonLdInput): object {
     author: { '@type': 'Organization', name: "Tomorrow's Affairs Staff" },
     publisher: { '@type': 'Organization', name: i.article?.publisher ?? "Tomorrow's Affairs" },
     isAccessibleForFree: true,
-    hasPart: i.chapters
-      .filter((c) => c.kind === 'section')
-      .map((c) => ({ '@type': 'WebPageElement', name: c.title, url: i.anchor(c.id), position: c.order })),
     correction: i.corrections.map((c) => ({
       '@type': 'CorrectionComment',
       datePublished: c.date,
