@@ -24,6 +24,7 @@ import {
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
 import { createStepper, type ScrollerLike, type Stepper } from './stepper.ts';
 import { showStepNotes } from './step-notes.ts';
+import { turns } from './turns.ts';
 
 /** The graphic beside the steps (src/styles/story.css): wide screens, and short wide ones (a phone on its side). */
 const SIDE = '(min-width: 60rem), (min-width: 40rem) and (max-height: 32rem)';
@@ -80,6 +81,13 @@ class ScrollySection extends HTMLElement {
   #observers: IntersectionObserver[] = [];
 
   connectedCallback(): void {
+    // Each section in a task of its own, the one on screen first (turns.ts); `is-enhanced` marks it done.
+    inTurn.add(this, () => {
+      if (this.isConnected) this.#setUp();
+    });
+  }
+
+  #setUp(): void {
     const steps = [...this.querySelectorAll<HTMLElement>('.step')];
     adoptEnhancedStyles();
     this.classList.add('is-enhanced');
@@ -384,6 +392,10 @@ class ScrollySection extends HTMLElement {
     }
   }
 }
+
+const inTurn = turns();
+/** Settles once every section on the page has set itself up (story-enhance.ts waits for it to keep a landed link). */
+export const setUp = (): Promise<void> => inTurn.idle();
 
 /** The reader's choice of stacked figures, for every scrolly on the page (kept for the session). */
 function setStacked(on: boolean): void {

@@ -14,7 +14,8 @@
 import { afterFirstPaint, type Enhancement, enhance, keepPlace } from './enhance.ts';
 
 const STORY: readonly Enhancement[] = [
-  ['scrolly-section', () => import('./scrolly-section.ts')],
+  // Its sections set themselves up one task each after the module arrives: the load is done when they all have.
+  ['scrolly-section', () => import('./scrolly-section.ts').then((m) => m.setUp())],
   ['chart-details', () => import('./chart-details.ts')],
   ['copy-button', () => import('./copy-button.ts')],
   ['[data-para]', () => import('./quote-link.ts')],

@@ -4,11 +4,14 @@
  * no outer variables, one argument at most. Each returns plain data (a list of problems, [] if none).
  */
 
-/** Waits for fonts, custom elements and two frames. */
+/** Waits for fonts, the scrolly sections to be set up (one task each, after their module: at most 3 s) and two frames. */
 export async function settle(): Promise<void> {
   await document.fonts?.ready;
-  if (document.querySelector('scrolly-section'))
-    await Promise.race([customElements.whenDefined('scrolly-section'), new Promise((r) => setTimeout(r, 3000))]);
+  const sections = [...document.querySelectorAll('scrolly-section')];
+  for (const start = performance.now(); performance.now() - start < 3000; ) {
+    if (sections.every((s) => s.classList.contains('is-enhanced'))) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
 

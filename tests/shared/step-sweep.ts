@@ -194,12 +194,13 @@ async function toBestTextPosition(arg: { figure: string; step: string }): Promis
 /**
  * The page's enhancements are loaded after its first paint (src/scripts/story-enhance.ts, decision 0014): a reader
  * reaches the first chart after the opening's words, a sweep right after the load. So the sweep starts once every
- * scrolly section is defined (at most 15 s; if never, the steps fail below and say so).
+ * scrolly section is defined and set up (at most 15 s; if never, the steps fail below and say so).
  */
 async function enhanced(): Promise<boolean> {
+  // Defined, then set up one task each (src/scripts/turns.ts): `is-enhanced` marks a section set up.
   const ready = () =>
     !!customElements.get('scrolly-section') &&
-    [...document.querySelectorAll('scrolly-section')].every((s) => s.matches(':defined'));
+    [...document.querySelectorAll('scrolly-section')].every((s) => s.classList.contains('is-enhanced'));
   for (const start = performance.now(); performance.now() - start < 15_000; ) {
     if (ready()) return true;
     await new Promise((r) => setTimeout(r, 50));

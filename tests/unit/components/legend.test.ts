@@ -1,6 +1,6 @@
 /**
  * The key (src/components/Legend.astro): it lists what the chart draws, and its swatches are painted in the drawings'
- * palette, light and dark (src/styles/story.css declares the two tokens it uses).
+ * palette, light and dark (its style declares the two tokens it uses).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -29,13 +29,13 @@ describe('the key lists the kinds of mark drawn', () => {
 });
 
 describe("the key's colours", () => {
-  const css = readFileSync('src/styles/story.css', 'utf8');
+  const css = readFileSync('src/components/Legend.astro', 'utf8');
   const tokens = (block: string) => ({
     context: /--kz-context:\s*(#[0-9a-f]+)/i.exec(block)?.[1],
     paper: /--kz-paper:\s*(#[0-9a-f]+)/i.exec(block)?.[1],
   });
   it('are the light palette on the page', () => {
-    const light = /^\.legend \{[^}]*--kz-context[^}]*\}/m.exec(css)?.[0] ?? '';
+    const light = /^\s*\.legend \{[^}]*--kz-context[^}]*\}/m.exec(css)?.[0] ?? '';
     expect(tokens(light)).toEqual({ context: paletteOf('light').context, paper: paletteOf('light').paper });
   });
   it('are the dark palette in dark mode', () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { afterFirstPaint, type Enhancement, enhance, keepPlace } from '../../../src/scripts/enhance.ts';
+import { turns } from '../../../src/scripts/turns.ts';
 
 describe('afterFirstPaint', () => {
   it('runs in a task queued from the next frame, not in the frame itself', () => {
@@ -82,5 +83,78 @@ describe('keepPlace', () => {
     const t = setup(500);
     await keepPlace(null, t.work, t.view);
     expect(t.scrolls).toEqual([]);
+  });
+});
+
+describe('turns', () => {
+  const el = (name: string) => ({ name }) as unknown as Element;
+  const setup = () => {
+    const tasks: (() => void)[] = [];
+    const far: Record<string, number> = { a: 900, b: 0, c: 3000 };
+    const t = turns(
+      (run) => tasks.push(run),
+      (e) => far[(e as unknown as { name: string }).name] ?? 0,
+    );
+    return { tasks, t };
+  };
+
+  it('runs one setup per task, nearest the screen first, and settles after the last', async () => {
+    const { tasks, t } = setup();
+    const ran: string[] = [];
+    for (const name of ['a', 'b', 'c']) t.add(el(name), () => ran.push(name));
+    let settled = false;
+    void t.idle().then(() => {
+      settled = true;
+    });
+    // Nothing runs in the task that queued them.
+    expect(ran).toEqual([]);
+    expect(tasks).toHaveLength(1);
+    tasks.shift()?.();
+    expect(ran).toEqual(['b']);
+    tasks.shift()?.();
+    expect(ran).toEqual(['b', 'a']);
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    tasks.shift()?.();
+    expect(ran).toEqual(['b', 'a', 'c']);
+    expect(tasks).toHaveLength(0);
+    await Promise.resolve();
+    expect(settled).toBe(true);
+  });
+
+  it('a setup that throws is reported, and the others still run', () => {
+    const { tasks, t } = setup();
+    const reported: unknown[] = [];
+    const original = globalThis.reportError;
+    globalThis.reportError = (e: unknown) => reported.push(e);
+    try {
+      const ran: string[] = [];
+      t.add(el('b'), () => {
+        throw new Error('broken');
+      });
+      t.add(el('a'), () => ran.push('a'));
+      while (tasks.length > 0) tasks.shift()?.();
+      expect(ran).toEqual(['a']);
+      expect(reported).toEqual([new Error('broken')]);
+    } finally {
+      globalThis.reportError = original;
+    }
+  });
+
+  it('a setup queued after the last settles a new round', async () => {
+    const { tasks, t } = setup();
+    t.add(el('a'), () => {});
+    tasks.shift()?.();
+    await t.idle();
+    let settled = false;
+    t.add(el('b'), () => {});
+    void t.idle().then(() => {
+      settled = true;
+    });
+    await Promise.resolve();
+    expect(settled).toBe(false);
+    tasks.shift()?.();
+    await Promise.resolve();
+    expect(settled).toBe(true);
   });
 });
