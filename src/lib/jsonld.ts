@@ -130,7 +130,8 @@ export function claimReviewsJsonLd(i: ClaimReviewInput): object[] {
         ? { firstAppearance: work(first), ...(first.exactDay ? { datePublished: first.event.date } : {}) }
         : {}),
     },
-    reviewRating: { '@type': 'Rating', ratingValue: 1, bestRating: 5, worstRating: 1, alternateName: c.rating },
+    // The rating in words only: a number on a scale would say more than the edition's three words do.
+    reviewRating: { '@type': 'Rating', alternateName: c.rating },
     // URLs only, to keep the page small.
     citation: cited.map((s) => s.url).filter((u): u is string => !!u),
   }));

@@ -37,13 +37,15 @@ export interface Viewport {
  * Keeps `target` (the element a link's fragment landed on: a quoted paragraph) where the reader sees it while `work`
  * (the enhancements) changes the layout above it: a scrolly section enhanced after the first paint changes its
  * height. Chromium and Firefox anchor the scroll position themselves; WebKit does not, and a quote link landed
- * 1,878 px away. The place is set back as soon as the work is done (before the next paint) and once more two frames
- * later, and never after the reader has scrolled, tapped or pressed a key.
+ * 1,878 px away. The place is set back after each step of the work that `steps` reports (a section set up, in the
+ * task that changed it, so before the browser paints it), when the work is done, and once more two frames later;
+ * never after the reader has scrolled, tapped or pressed a key.
  */
 export async function keepPlace(
   target: { getBoundingClientRect(): { top: number } } | null,
   work: Promise<unknown>,
   view: Viewport = window,
+  steps?: (restore: () => void) => void,
 ) {
   if (!target) return work;
   const top = target.getBoundingClientRect().top;
@@ -59,6 +61,7 @@ export async function keepPlace(
   const restore = () => {
     if (!moved) view.scrollBy(0, target.getBoundingClientRect().top - top);
   };
+  steps?.(restore);
   await work;
   restore();
   await new Promise<void>((r) => view.requestAnimationFrame(() => view.requestAnimationFrame(() => r())));

@@ -396,6 +396,8 @@ class ScrollySection extends HTMLElement {
 const inTurn = turns();
 /** Settles once every section on the page has set itself up (story-enhance.ts waits for it to keep a landed link). */
 export const setUp = (): Promise<void> => inTurn.idle();
+/** Calls `listener` after each section's setup, before the browser paints it (keepPlace, story-enhance.ts). */
+export const afterEachSetUp = (listener: () => void): void => inTurn.afterEach(listener);
 
 /** The reader's choice of stacked figures, for every scrolly on the page (kept for the session). */
 function setStacked(on: boolean): void {

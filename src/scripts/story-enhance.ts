@@ -13,9 +13,19 @@
  */
 import { afterFirstPaint, type Enhancement, enhance, keepPlace } from './enhance.ts';
 
+/** What keeps a landed link's paragraph in place after each section's setup (keepPlace, below). */
+let afterEachSection = () => {};
+
 const STORY: readonly Enhancement[] = [
   // Its sections set themselves up one task each after the module arrives: the load is done when they all have.
-  ['scrolly-section', () => import('./scrolly-section.ts').then((m) => m.setUp())],
+  [
+    'scrolly-section',
+    () =>
+      import('./scrolly-section.ts').then((m) => {
+        m.afterEachSetUp(() => afterEachSection());
+        return m.setUp();
+      }),
+  ],
   ['chart-details', () => import('./chart-details.ts')],
   ['copy-button', () => import('./copy-button.ts')],
   ['[data-para]', () => import('./quote-link.ts')],
@@ -30,5 +40,7 @@ afterFirstPaint(() => {
   );
   // A link to a paragraph (a quote link, a citation) has landed on it: it stays in place while the page enhances.
   const landed = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  void keepPlace(landed, Promise.all(loads));
+  void keepPlace(landed, Promise.all(loads), window, (restore) => {
+    afterEachSection = restore;
+  });
 });

@@ -3,16 +3,18 @@
  * so the story's entry script (story-enhance.ts) does not carry it.
  */
 /** How far an element is from the screen, in px (0 when any of it is on screen). */
-export function screenDistance(el: Element): number {
+function screenDistance(el: Element): number {
   const r = el.getBoundingClientRect();
   return r.bottom < 0 ? -r.bottom : Math.max(0, r.top - innerHeight);
 }
 
 export interface Turns {
-  /** Queues `run` (the setup of `el`) for a task of its own. */
+  /** Queues `run` (the setup of `el`) for a task of its own; an element already waiting keeps one place. */
   add(el: Element, run: () => void): void;
   /** Settles when every queued setup has run. */
   idle(): Promise<void>;
+  /** Calls `listener` after each setup, in the same task (before the browser paints what it changed). */
+  afterEach(listener: () => void): void;
 }
 
 /**
@@ -27,6 +29,7 @@ export function turns(
   distance: (el: Element) => number = screenDistance,
 ): Turns {
   const queue: { el: Element; run: () => void }[] = [];
+  const listeners: (() => void)[] = [];
   let scheduled = false;
   let idle = Promise.resolve();
   let settle = () => {};
@@ -37,11 +40,12 @@ export function turns(
       queue.sort((a, b) => (far.get(a) ?? 0) - (far.get(b) ?? 0));
     }
     const item = queue.shift();
-    try {
-      item?.run();
-    } catch (error) {
-      (globalThis.reportError ?? console.error)(error);
-    }
+    for (const run of [item?.run, ...listeners])
+      try {
+        run?.();
+      } catch (error) {
+        (globalThis.reportError ?? console.error)(error);
+      }
     if (queue.length > 0) later(() => next(false));
     else {
       scheduled = false;
@@ -50,6 +54,11 @@ export function turns(
   };
   return {
     add(el, run) {
+      const waiting = queue.find((item) => item.el === el);
+      if (waiting) {
+        waiting.run = run;
+        return;
+      }
       queue.push({ el, run });
       if (scheduled) return;
       scheduled = true;
@@ -59,5 +68,8 @@ export function turns(
       later(() => next(true));
     },
     idle: () => idle,
+    afterEach: (listener) => {
+      listeners.push(listener);
+    },
   };
 }

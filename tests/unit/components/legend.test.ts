@@ -4,7 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type KeyMark, keyKinds } from '../../../src/components/legend-kinds.ts';
+import { type KeyMark, keyKinds, markKinds } from '../../../src/components/legend-kinds.ts';
+import { markShape } from '../../../src/charts/lanes/marks.ts';
+import type { PlacedMark } from '../../../src/charts/lanes/layout.ts';
 import { paletteOf } from '../../../src/charts/marks/palette.ts';
 
 const bar: KeyMark = { shape: 'day', claimed: false, uncertain: false };
@@ -28,6 +30,55 @@ describe('the key lists the kinds of mark drawn', () => {
   });
 });
 
+describe('the key names each mark as the chart draws it (markShape)', () => {
+  const pal = paletteOf('light');
+  const looks = (m: KeyMark) => {
+    const placed = {
+      ...m,
+      id: 'e',
+      lane: 'official',
+      x0: 10,
+      x1: 60,
+      y: 20,
+      label: '',
+      lx: 0,
+      ly: 0,
+      anchor: 'start',
+      labelBox: [0, 0],
+      steps: [],
+    } as unknown as PlacedMark;
+    const markup = String(markShape(placed, 'p', pal));
+    const hollow = markup.includes(`fill="${pal.paper}"`) && markup.includes('stroke-dasharray');
+    return {
+      claim: hollow,
+      uncertain: markup.includes('-hatch-'),
+      report: markup.includes('report-tick'),
+      month: markup.includes('fill-opacity="0.12"'),
+      cluster: markup.includes('fill-opacity="0.1"'),
+      minute: markup.includes('<circle') && !hollow,
+      day:
+        markup.startsWith('<rect') &&
+        !hollow &&
+        !markup.includes('-hatch-') &&
+        !markup.includes('report-tick') &&
+        !markup.includes('fill-opacity'),
+    };
+  };
+  for (const shape of ['point', 'day', 'open', 'cluster'] as const)
+    for (const claimed of [false, true])
+      for (const uncertain of [false, true])
+        for (const report of [false, true]) {
+          const m: KeyMark = { shape, claimed, uncertain, report };
+          it(`${shape}${claimed ? ', claimed' : ''}${uncertain ? ', uncertain' : ''}${report ? ', report' : ''}`, () => {
+            const seen = Object.entries(looks(m))
+              .filter(([, yes]) => yes)
+              .map(([kind]) => kind)
+              .sort();
+            expect([...markKinds(m)].sort()).toEqual(seen);
+          });
+        }
+});
+
 describe("the key's colours", () => {
   const css = readFileSync('src/components/Legend.astro', 'utf8');
   const tokens = (block: string) => ({
@@ -38,8 +89,13 @@ describe("the key's colours", () => {
     const light = /^\s*\.legend \{[^}]*--kz-context[^}]*\}/m.exec(css)?.[0] ?? '';
     expect(tokens(light)).toEqual({ context: paletteOf('light').context, paper: paletteOf('light').paper });
   });
-  it('are the dark palette in dark mode', () => {
-    const dark = /@media \(prefers-color-scheme: dark\) \{\s*\.legend \{[^}]*\}/.exec(css)?.[0] ?? '';
-    expect(tokens(dark)).toEqual({ context: paletteOf('dark').context, paper: paletteOf('dark').paper });
+  it('are the dark palette in dark mode: the story with the reader, an embed with its theme', () => {
+    const scheme =
+      /@media \(prefers-color-scheme: dark\) \{\s*:root:not\(\.embed\) \.legend,\s*html\.embed\[data-theme="auto"\] \.legend \{[^}]*\}/.exec(
+        css,
+      )?.[0] ?? '';
+    const embed = /^\s*html\.embed\[data-theme="dark"\] \.legend \{[^}]*\}/m.exec(css)?.[0] ?? '';
+    for (const block of [scheme, embed])
+      expect(tokens(block)).toEqual({ context: paletteOf('dark').context, paper: paletteOf('dark').paper });
   });
 });

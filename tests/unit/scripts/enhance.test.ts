@@ -158,3 +158,57 @@ describe('turns', () => {
     expect(settled).toBe(true);
   });
 });
+
+describe('turns: one place per element, and a listener after each setup', () => {
+  it('an element queued twice before its turn is set up once, with its latest setup', () => {
+    const tasks: (() => void)[] = [];
+    const t = turns(
+      (run) => tasks.push(run),
+      () => 0,
+    );
+    const a = {} as Element;
+    const ran: string[] = [];
+    t.add(a, () => ran.push('first'));
+    t.add(a, () => ran.push('again'));
+    while (tasks.length > 0) tasks.shift()?.();
+    expect(ran).toEqual(['again']);
+  });
+  it('calls each listener after each setup, in the same task', () => {
+    const tasks: (() => void)[] = [];
+    const t = turns(
+      (run) => tasks.push(run),
+      () => 0,
+    );
+    const log: string[] = [];
+    t.afterEach(() => log.push('restore'));
+    t.add({} as Element, () => log.push('a'));
+    t.add({} as Element, () => log.push('b'));
+    tasks.shift()?.();
+    expect(log).toEqual(['a', 'restore']);
+    tasks.shift()?.();
+    expect(log).toEqual(['a', 'restore', 'b', 'restore']);
+  });
+});
+
+describe('keepPlace: after each step of the work', () => {
+  it('sets the place back whenever a step reports, before the work is done', () => {
+    let top = 100;
+    const scrolled: number[] = [];
+    const view = {
+      scrollBy: (_x: number, y: number) => {
+        scrolled.push(y);
+        top -= y;
+      },
+      addEventListener: () => {},
+      requestAnimationFrame: () => 0,
+    };
+    let step = () => {};
+    void keepPlace({ getBoundingClientRect: () => ({ top }) }, new Promise(() => {}), view, (restore) => {
+      step = restore;
+    });
+    top = 700; // a section above was set up and grew by 600 px
+    step();
+    expect(scrolled).toEqual([600]);
+    expect(top).toBe(100);
+  });
+});
