@@ -64,7 +64,7 @@ export interface ClaimRecord {
   appearances: Appearance[];
   /** The earliest appearance, by its earliest possible date. */
   first: Appearance | undefined;
-  /** What the review rests on: its own sources (an independent analysis), then the first source of each evidence event. */
+  /** What the review rests on: its own sources (an independent analysis), then each evidence event's first source. */
   cited: Source[];
 }
 

@@ -145,3 +145,19 @@ export function stackedFigures(section: HTMLElement, shown: Graphic | null, own:
     holder.append(copy);
   }
 }
+
+/** The reader's choice of stacked figures, for every scrolly on the page (kept for the session). */
+export function setStacked(on: boolean): void {
+  document.documentElement.classList.toggle('stacked-figures', on);
+  try {
+    sessionStorage.setItem('stacked-figures', on ? '1' : '0');
+  } catch {}
+  document.dispatchEvent(new Event('stacked-figures'));
+}
+
+/** Restores the reader's choice of stacked figures made earlier in the session. */
+export function keepStacked(): void {
+  try {
+    if (sessionStorage.getItem('stacked-figures') === '1') document.documentElement.classList.add('stacked-figures');
+  } catch {}
+}

@@ -15,9 +15,11 @@ import {
   type FileLayout,
   type Graphic,
   type Layout,
+  keepStacked,
   layoutOf,
   measure,
   readWindows,
+  setStacked,
   stackedFigures,
   WIDE,
 } from './scrolly-drawings.ts';
@@ -82,9 +84,7 @@ class ScrollySection extends HTMLElement {
 
   connectedCallback(): void {
     // Each section in a task of its own, the one on screen first (turns.ts); `is-enhanced` marks it done.
-    inTurn.add(this, () => {
-      if (this.isConnected) this.#setUp();
-    });
+    sections.add(this, () => this.isConnected && this.#setUp());
   }
 
   #setUp(): void {
@@ -393,22 +393,8 @@ class ScrollySection extends HTMLElement {
   }
 }
 
-const inTurn = turns();
-/** Settles once every section on the page has set itself up (story-enhance.ts waits for it to keep a landed link). */
-export const setUp = (): Promise<void> => inTurn.idle();
-/** Calls `listener` after each section's setup, before the browser paints it (keepPlace, story-enhance.ts). */
-export const afterEachSetUp = (listener: () => void): void => inTurn.afterEach(listener);
-
-/** The reader's choice of stacked figures, for every scrolly on the page (kept for the session). */
-function setStacked(on: boolean): void {
-  document.documentElement.classList.toggle('stacked-figures', on);
-  try {
-    sessionStorage.setItem('stacked-figures', on ? '1' : '0');
-  } catch {}
-  document.dispatchEvent(new Event('stacked-figures'));
-}
-try {
-  if (sessionStorage.getItem('stacked-figures') === '1') document.documentElement.classList.add('stacked-figures');
-} catch {}
+/** The sections' setups, one task each: story-enhance.ts waits for them (idle) and keeps a landed link (afterEach). */
+export const sections = turns();
+keepStacked();
 
 if (!customElements.get('scrolly-section')) customElements.define('scrolly-section', ScrollySection);

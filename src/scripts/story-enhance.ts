@@ -22,8 +22,8 @@ const STORY: readonly Enhancement[] = [
     'scrolly-section',
     () =>
       import('./scrolly-section.ts').then((m) => {
-        m.afterEachSetUp(() => afterEachSection());
-        return m.setUp();
+        m.sections.afterEach(() => afterEachSection());
+        return m.sections.idle();
       }),
   ],
   ['chart-details', () => import('./chart-details.ts')],

@@ -4,7 +4,7 @@
  * no outer variables, one argument at most. Each returns plain data (a list of problems, [] if none).
  */
 
-/** Waits for fonts, the scrolly sections to be set up (one task each, after their module: at most 3 s) and two frames. */
+/** Waits for fonts, the scrolly sections to be set up (one task each after their module, at most 3 s), two frames. */
 export async function settle(): Promise<void> {
   await document.fonts?.ready;
   const sections = [...document.querySelectorAll('scrolly-section')];

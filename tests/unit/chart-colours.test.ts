@@ -172,7 +172,8 @@ const uses = inputs.flatMap((input) =>
     colourUses(chartFunctions[input.chart.kind](input, { width, idPrefix: `t-${width}` }).svg, input.chart.id, width),
   ),
 );
-// The key's swatches are drawn by Legend.astro's style in the palette's `context` and `paper` (tests/unit/components/legend.test.ts).
+// The key's swatches are drawn by Legend.astro's style in the palette's `context` and `paper`
+// (tests/unit/components/legend.test.ts).
 
 describe('chart colours', () => {
   it('draws at least one chart and reads its colours', () => {

@@ -69,7 +69,9 @@ describe('the key names each mark as the chart draws it (markShape)', () => {
       for (const uncertain of [false, true])
         for (const report of [false, true]) {
           const m: KeyMark = { shape, claimed, uncertain, report };
-          it(`${shape}${claimed ? ', claimed' : ''}${uncertain ? ', uncertain' : ''}${report ? ', report' : ''}`, () => {
+          const flags = { claimed, uncertain, report };
+          const name = [shape, ...Object.entries(flags).flatMap(([k, on]) => (on ? [k] : []))].join(', ');
+          it(name, () => {
             const seen = Object.entries(looks(m))
               .filter(([, yes]) => yes)
               .map(([kind]) => kind)
@@ -91,9 +93,10 @@ describe("the key's colours", () => {
   });
   it('are the dark palette in dark mode: the story with the reader, an embed with its theme', () => {
     const scheme =
-      /@media \(prefers-color-scheme: dark\) \{\s*:root:not\(\.embed\) \.legend,\s*html\.embed\[data-theme="auto"\] \.legend \{[^}]*\}/.exec(
-        css,
-      )?.[0] ?? '';
+      new RegExp(
+        String.raw`@media \(prefers-color-scheme: dark\) \{\s*:root:not\(\.embed\) \.legend,\s*` +
+          String.raw`html\.embed\[data-theme="auto"\] \.legend \{[^}]*\}`,
+      ).exec(css)?.[0] ?? '';
     const embed = /^\s*html\.embed\[data-theme="dark"\] \.legend \{[^}]*\}/m.exec(css)?.[0] ?? '';
     for (const block of [scheme, embed])
       expect(tokens(block)).toEqual({ context: paletteOf('dark').context, paper: paletteOf('dark').paper });
