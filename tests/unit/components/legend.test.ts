@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type KeyMark, keyKinds, markKinds } from '../../../src/components/legend-kinds.ts';
 import { markShape } from '../../../src/charts/lanes/marks.ts';
-import type { PlacedMark } from '../../../src/charts/lanes/layout.ts';
+import { placedMark } from '../charts/placed-mark.ts';
 import { paletteOf } from '../../../src/charts/marks/palette.ts';
 
 const bar: KeyMark = { shape: 'day', claimed: false, uncertain: false };
@@ -33,20 +33,7 @@ describe('the key lists the kinds of mark drawn', () => {
 describe('the key names each mark as the chart draws it (markShape)', () => {
   const pal = paletteOf('light');
   const looks = (m: KeyMark) => {
-    const placed = {
-      ...m,
-      id: 'e',
-      lane: 'official',
-      x0: 10,
-      x1: 60,
-      y: 20,
-      label: '',
-      lx: 0,
-      ly: 0,
-      anchor: 'start',
-      labelBox: [0, 0],
-      steps: [],
-    } as unknown as PlacedMark;
+    const placed = placedMark({ ...m, x0: 10, x1: 60, y: 20 });
     const markup = String(markShape(placed, 'p', pal));
     const hollow = markup.includes(`fill="${pal.paper}"`) && markup.includes('stroke-dasharray');
     return {

@@ -10,6 +10,7 @@ import { eventSchema, lanesChartSchema, type StoryEvent } from '../../../src/sch
 import { formatEventDate } from '../../../src/lib/dates.ts';
 import { ui } from '../../../src/lib/ui.ts';
 import { charts, eventById, events } from './content.ts';
+import { placedMark } from '../charts/placed-mark.ts';
 
 /** Problems: marks drawn as points (known to the minute) whose event time is not stated as the event's. */
 export function minutePointsWithoutEventBasis(
@@ -59,22 +60,7 @@ describe('times drawn to the minute', () => {
 
   it('fails on a planted report time drawn as a point, and passes an event time drawn as one', () => {
     const peskov = eventById.get('off-2023-10-25-peskov')!;
-    const planted: PlacedMark = {
-      id: peskov.id,
-      lane: 'official',
-      shape: 'point',
-      claimed: false,
-      uncertain: false,
-      x0: 0,
-      x1: 10,
-      y: 0,
-      label: '',
-      lx: 0,
-      ly: 0,
-      anchor: 'start',
-      labelBox: [0, 0],
-      steps: [],
-    };
+    const planted = placedMark({ id: peskov.id, shape: 'point' });
     expect(minutePointsWithoutEventBasis([planted], eventById)).toHaveLength(1);
     const asEvent = new Map([[peskov.id, { ...peskov, timeBasis: 'event' as const }]]);
     expect(minutePointsWithoutEventBasis([planted], asEvent)).toEqual([]);
