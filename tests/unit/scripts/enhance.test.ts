@@ -3,25 +3,66 @@
  * (tests/browser/delivery.spec.ts checks in the browser that the story requests no script before it has painted.)
  */
 import { describe, expect, it } from 'vitest';
-import { afterFirstPaint, type Enhancement, enhance, keepPlace } from '../../../src/scripts/enhance.ts';
+import {
+  afterFirstPaint,
+  type Enhancement,
+  enhance,
+  keepPlace,
+  PAINT_GRACE_MS,
+  type PaintClock,
+} from '../../../src/scripts/enhance.ts';
 import { turns } from '../../../src/scripts/turns.ts';
 
 describe('afterFirstPaint', () => {
-  it('runs in a task queued from the next frame, not in the frame itself', () => {
-    const log: string[] = [];
+  /** A browser whose frames, tasks and paint reports the test runs by hand. */
+  function fakeClock(reportsPaints: boolean) {
     const frames: (() => void)[] = [];
-    const tasks: (() => void)[] = [];
-    afterFirstPaint(
-      () => log.push('run'),
-      (cb) => frames.push(cb),
-      (cb) => tasks.push(cb),
-    );
+    const tasks: { run: () => void; ms: number }[] = [];
+    const paints: (() => void)[] = [];
+    const clock: PaintClock = {
+      contentfulPaint: reportsPaints ? (cb) => paints.push(cb) : null,
+      frame: (cb) => frames.push(cb),
+      later: (cb, ms) => tasks.push({ run: cb, ms }),
+    };
+    return { clock, frames, tasks, paints };
+  }
+
+  it('where the browser reports paints, runs when the first contentful paint is reported, and only once', () => {
+    const log: string[] = [];
+    const { clock, frames, tasks, paints } = fakeClock(true);
+    afterFirstPaint(() => log.push('run'), clock);
+    frames.shift()?.();
+    // The task a frame queues can run before the paint reaches the screen (a busy machine): it is only the fallback.
+    expect(tasks.map((t) => t.ms)).toEqual([PAINT_GRACE_MS]);
+    expect(log).toEqual([]);
+    paints.shift()?.();
+    expect(log).toEqual(['run']);
+    tasks.shift()?.run();
+    expect(log).toEqual(['run']);
+  });
+
+  it('where a paint that should be reported is not, runs after the grace period from its first frame', () => {
+    const log: string[] = [];
+    const { clock, frames, tasks } = fakeClock(true);
+    afterFirstPaint(() => log.push('run'), clock);
+    expect(tasks).toHaveLength(0);
+    frames.shift()?.();
+    expect(log).toEqual([]);
+    tasks.shift()?.run();
+    expect(log).toEqual(['run']);
+  });
+
+  it('where the browser does not report paints, runs in a task queued from the next frame, not in the frame', () => {
+    const log: string[] = [];
+    const { clock, frames, tasks } = fakeClock(false);
+    afterFirstPaint(() => log.push('run'), clock);
     expect(log).toEqual([]);
     expect(tasks).toHaveLength(0);
     frames.shift()?.();
     // The frame has not painted yet when its callback runs: nothing may start there.
     expect(log).toEqual([]);
-    tasks.shift()?.();
+    expect(tasks.map((t) => t.ms)).toEqual([0]);
+    tasks.shift()?.run();
     expect(log).toEqual(['run']);
   });
 });
