@@ -9,6 +9,15 @@
 export const WIDE = '(min-width: 40rem)';
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
+/**
+ * A chart's files are asked for when it is within a screen's height of the screen, its drawing inlined within half a
+ * screen (parsing and laying it out is the costly part: on a phone that keeps it out of the page's first seconds,
+ * issue #14's blocking time), and back to its picture beyond two screens.
+ */
+export const SOON = '100% 0px';
+export const NEAR = '50% 0px';
+export const FAR = '200% 0px';
+
 export type Layout = 'wide' | 'narrow' | 'steps';
 /** The layouts drawn as files (ChartGraphic's picture). */
 export type FileLayout = 'wide' | 'narrow';
@@ -33,14 +42,50 @@ export function parseSvg(text: string): SVGSVGElement {
   return document.importNode(root, true) as unknown as SVGSVGElement;
 }
 
-/** The drawing at `url`; rejects on a failed request or a file that is not an SVG. */
-export function fetchSvg(url: string): Promise<SVGSVGElement> {
-  return fetch(url)
-    .then((r) => {
+/** Drawing files asked for on this page, by URL: each is requested once (a failed one again, on a new approach). */
+const files = new Map<string, Promise<string>>();
+
+function fileText(url: string): Promise<string> {
+  let text = files.get(url);
+  if (!text) {
+    text = fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${url}: ${r.status}`);
       return r.text();
-    })
-    .then(parseSvg);
+    });
+    text.catch(() => files.delete(url));
+    files.set(url, text);
+  }
+  return text;
+}
+
+/** The drawing at `url`; rejects on a failed request or a file that is not an SVG. */
+export function fetchSvg(url: string): Promise<SVGSVGElement> {
+  return fileText(url).then(parseSvg);
+}
+
+/** The file of a layout's drawing: the picture's own URL (its <source> for the wide one, its <img> for the narrow). */
+export function drawingUrl(section: HTMLElement, layout: FileLayout): string | null {
+  const picture = section.querySelector('.chart__picture');
+  return layout === 'wide'
+    ? (picture?.querySelector('source')?.getAttribute('srcset') ?? null)
+    : (picture?.querySelector('img')?.getAttribute('src') ?? null);
+}
+
+/** A phone's per-step drawing files (data-step-drawings), then their key's (data-step-key) when there is one. */
+export function stepDrawingUrls(section: HTMLElement): string[] {
+  const urls = section.dataset.stepDrawings?.split(' ').filter(Boolean) ?? [];
+  const key = section.dataset.stepKey;
+  return urls.length > 0 && key ? [...urls, key] : urls;
+}
+
+/**
+ * Asks for the files a section will show on this screen ahead of need (its drawing; on a phone, its per-step
+ * drawings and their key), without parsing them: network time, not the reader's main thread.
+ */
+export function prefetchDrawings(section: HTMLElement): void {
+  const phone = !matchMedia(WIDE).matches;
+  for (const url of [drawingUrl(section, phone ? 'narrow' : 'wide'), ...(phone ? stepDrawingUrls(section) : [])])
+    if (url) fileText(url).catch(() => {});
 }
 
 /**

@@ -11,6 +11,8 @@
  */
 import scrollama from 'scrollama';
 import {
+  drawingUrl,
+  FAR,
   fetchSvg,
   type FileLayout,
   type Graphic,
@@ -18,9 +20,13 @@ import {
   keepStacked,
   layoutOf,
   measure,
+  NEAR,
+  prefetchDrawings,
   readWindows,
+  SOON,
   setStacked,
   stackedFigures,
+  stepDrawingUrls,
   WIDE,
 } from './scrolly-drawings.ts';
 import { adoptEnhancedStyles } from './enhanced-styles.ts';
@@ -32,9 +38,6 @@ import { turns } from './turns.ts';
 const SIDE = '(min-width: 60rem), (min-width: 40rem) and (max-height: 32rem)';
 /** Short and wide: the graphic takes the screen's whole height, its title scrolls away with the steps. */
 const SHORT = '(min-width: 40rem) and (max-height: 32rem)';
-/** A drawing is inlined when its chart is within a screen's height of the screen, back to its picture beyond two. */
-const NEAR = '100% 0px';
-const FAR = '200% 0px';
 
 class ScrollySection extends HTMLElement {
   #stepper: Stepper | null = null;
@@ -117,21 +120,23 @@ class ScrollySection extends HTMLElement {
     });
     this.addEventListener('focusin', this.#onFocus);
     window.addEventListener('resize', this.#onResize, { passive: true });
-    // Near the screen the drawing is inline, far from it the picture (a new approach tries a failed file again).
-    const watch = (margin: string, near: boolean) => {
-      const o = new IntersectionObserver(
-        (entries) => {
-          if (entries.at(-1)?.isIntersecting !== near || this.#near === near) return;
-          this.#near = near;
-          this.#failed = false;
-          this.#fit();
-        },
-        { rootMargin: margin },
-      );
+    // Files asked for soon; the drawing inline near the screen, the picture far from it (a new approach retries).
+    const watch = (rootMargin: string, seen: (on: boolean) => void) => {
+      const o = new IntersectionObserver((e) => seen(e.at(-1)?.isIntersecting ?? false), { rootMargin });
       o.observe(this);
       return o;
     };
-    this.#observers = [watch(NEAR, true), watch(FAR, false)];
+    const approach = (near: boolean) => (on: boolean) => {
+      if (on !== near || this.#near === near) return;
+      this.#near = near;
+      this.#failed = false;
+      this.#fit();
+    };
+    this.#observers = [
+      watch(SOON, (on) => on && prefetchDrawings(this)),
+      watch(NEAR, approach(true)),
+      watch(FAR, approach(false)),
+    ];
   }
 
   disconnectedCallback(): void {
@@ -164,11 +169,7 @@ class ScrollySection extends HTMLElement {
 
   /** Fetches a layout's drawing file (the picture's own URL), then fits again. */
   #request(layout: FileLayout): void {
-    const picture = this.querySelector('.chart__picture');
-    const url =
-      layout === 'wide'
-        ? picture?.querySelector('source')?.getAttribute('srcset')
-        : picture?.querySelector('img')?.getAttribute('src');
+    const url = drawingUrl(this, layout);
     if (!url || this.#pending.has(layout)) return;
     this.#pending.add(layout);
     fetchSvg(url)
@@ -298,7 +299,7 @@ class ScrollySection extends HTMLElement {
    * they were at hand and are now in the frame (the caller fits again); once fetched they fit the page themselves.
    */
   #loadStepDrawings(): boolean {
-    const urls = this.dataset.stepDrawings?.split(' ').filter(Boolean) ?? [];
+    const urls = stepDrawingUrls(this);
     const frame = this.querySelector<HTMLElement>('.chart__frame');
     if (!frame || urls.length === 0) return false;
     if (this.#stepHolders.length > 0) {
@@ -308,11 +309,10 @@ class ScrollySection extends HTMLElement {
     }
     if (this.#stepDrawings) return false;
     // Their key (the legend they leave out) comes with them, into the title's row (Scrolly.astro).
-    const key = this.dataset.stepKey;
-    this.#stepDrawings = Promise.all([...urls, ...(key ? [key] : [])].map(fetchSvg))
+    this.#stepDrawings = Promise.all(urls.map(fetchSvg))
       .then((svgs) => {
         const keyHolder = this.querySelector('.chart__key');
-        const keySvg = key ? svgs.pop() : undefined;
+        const keySvg = this.dataset.stepKey ? svgs.pop() : undefined;
         if (keySvg && keyHolder) keyHolder.replaceChildren(keySvg);
         this.#stepHolders = svgs.map((svg, i) => {
           const holder = document.createElement('div');
