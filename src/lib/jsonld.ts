@@ -5,7 +5,7 @@
  * (/notes/#claims: the claim, the rating, the finding, where it appeared and what it rests on). Dates the sources do
  * not give (the article's publication date) are left out, not guessed.
  */
-import type { Claim, Source, StoryEvent } from '../schemas.ts';
+import { type Claim, claimSchema, type Source, type StoryEvent } from '../schemas.ts';
 import { formatEventDate } from './dates.ts';
 
 interface Correction {
@@ -94,6 +94,18 @@ export function claimRecord(
     .map((id) => sources.get(id))
     .filter((s): s is Source => !!s);
   return { claim: c, appearances, first, cited };
+}
+
+/** Every claim of content/data/claims.json (validated) as its record: the notes page shows them, the sources page links to them. */
+export function claimRecords(
+  raw: unknown,
+  events: ReadonlyMap<string, StoryEvent>,
+  sources: ReadonlyMap<string, Source>,
+): ClaimRecord[] {
+  return claimSchema
+    .array()
+    .parse(raw)
+    .map((c) => claimRecord(c, events, sources));
 }
 
 export interface ClaimReviewInput {

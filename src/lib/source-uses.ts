@@ -1,6 +1,6 @@
 /**
  * Which sources the story uses, and where: the sources page (/sources/) lists each with links back to the places
- * that rest on it (a chart in the story, a note on the notes page), and the story counts them where the list used to
+ * that rest on it (a chart in the story, a note or a claim review on the notes page), and the story counts them where the list used to
  * be. Pure: the pages pass in the collections, the placed charts and how to write each kind of link.
  */
 import type { Source } from '../schemas.ts';
@@ -17,6 +17,8 @@ export interface SourceUsesInput {
   charts: readonly { id: string; kind: string; title: string; events: readonly string[]; sources: readonly string[] }[];
   playbook: { cells: readonly { examples: readonly { sources: readonly string[] }[] }[] };
   places: readonly { source: string }[];
+  /** The claims the notes page reviews, each with the sources its review rests on (jsonld.ts, claimRecord). */
+  reviews: readonly { claim: { id: string; claim: string }; cited: readonly { id: string }[] }[];
   sources: readonly Source[];
   /** Ids of the charts the story places (only these have a figure to link to). */
   placed: ReadonlySet<string>;
@@ -26,11 +28,15 @@ export interface SourceUsesInput {
   figureHref: (chartId: string) => string;
   /** Link to a note (on the notes page). */
   noteHref: (noteId: string) => string;
+  /** Label of a review's use, e.g. "Claim reviewed"; the claim follows it. */
+  reviewLabel: string;
+  /** Link to a claim's review (on the notes page). */
+  reviewHref: (claimId: string) => string;
 }
 
 /**
  * For each source the story uses: the places that use it (each once, in the order found: charts' events, notes,
- * the playbook, the map's places, the charts' own sources); and the used sources that have a URL, by publisher then
+ * the playbook, the map's places, the charts' own sources, the claim reviews); and the used sources that have a URL, by publisher then
  * title.
  */
 export function sourceUses(i: SourceUsesInput): { uses: Map<string, SourceUse[]>; sources: Source[] } {
@@ -55,6 +61,8 @@ export function sourceUses(i: SourceUsesInput): { uses: Map<string, SourceUse[]>
   for (const pl of i.places) if (mapChart) add(pl.source, mapChart.title, i.figureHref(mapChart.id));
   // Sources of figures a chart prints itself (its own `sources`, e.g. the map's border length).
   for (const c of placed) for (const sid of c.sources) add(sid, c.title, i.figureHref(c.id));
+  for (const { claim, cited } of i.reviews)
+    for (const s of cited) add(s.id, `${i.reviewLabel}: ${claim.claim}`, i.reviewHref(claim.id));
   const sources = i.sources
     .filter((s) => uses.has(s.id) && s.url)
     .sort((a, b) => a.publisher.localeCompare(b.publisher) || a.title.localeCompare(b.title));

@@ -7,7 +7,16 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { attr, findAll, is, type Parents, parseHtml, type Root, textOf } from '../../src/build/html-tree.ts';
+import {
+  attr,
+  type Element,
+  findAll,
+  is,
+  type Parents,
+  parseHtml,
+  type Root,
+  textOf,
+} from '../../src/build/html-tree.ts';
 
 const DIST = 'dist';
 const BASE = (process.env.STORY_BASE ?? '/').replace(/\/?$/, '/');
@@ -123,6 +132,34 @@ describe('the appendix on pages of its own (dist/)', () => {
       expect(squash(textOf(section))).toContain(` ${entries.length} `);
     },
   );
+
+  it.runIf(built)('each source a claim review rests on says, on the sources page, that the review uses it', () => {
+    const notes = page('notes/index.html');
+    const list = findAll(page('sources/index.html'), (el) => is(el, 'ol', 'sources'))[0]!;
+    const entryOf = new Map(
+      findAll(list, (el) => el.tagName === 'li').flatMap((li) =>
+        findAll(li, (el) => is(el, 'a', 'url')).map((a) => [attr(a, 'href'), li] as const),
+      ),
+    );
+    const reviews = findAll(notes, (el) => is(el, 'div', 'claim-review'));
+    expect(reviews.length).toBeGreaterThan(0);
+    const missing: string[] = [];
+    for (const review of reviews) {
+      const id = attr(review, 'id') ?? '';
+      // The paragraph after "where it appeared" (a direct child <p> with links): what the review rests on.
+      const restsOn = review.children.filter(
+        (el): el is Element =>
+          el.type === 'element' && el.tagName === 'p' && !attr(el, 'class') && links(el).length > 0,
+      );
+      expect(restsOn, id).toHaveLength(1);
+      for (const url of links(restsOn[0]!)) {
+        const li = entryOf.get(url);
+        const uses = li ? findAll(li, (el) => is(el, 'span', 'source-uses')).flatMap((span) => links(span)) : [];
+        if (!uses.includes(`${BASE}notes/#${id}`)) missing.push(`${id}: ${url}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 
   it.runIf(built)('each chart in the story has its embed code on its data page (#embed)', () => {
     const story = page('index.html');

@@ -35,7 +35,7 @@ describe('prefetchDrawings', () => {
     vi.unstubAllGlobals();
   });
 
-  it('on a phone asks for the narrow drawing, the step drawings and their key; on a wide screen the wide drawing', () => {
+  it('on a phone asks for the narrow drawing, the step drawings and their key; on a wide screen, the wide one', () => {
     const phone = browser(false);
     prefetchDrawings(section(1, '/drawings/c1-s0.svg /drawings/c1-s1.svg', '/drawings/c1-key.svg'));
     expect(phone).toEqual([
