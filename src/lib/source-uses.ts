@@ -1,7 +1,7 @@
 /**
  * Which sources the story uses, and where: the sources page (/sources/) lists each with links back to the places
- * that rest on it (a chart in the story, a note or a claim review on the notes page), and the story counts them where the list used to
- * be. Pure: the pages pass in the collections, the placed charts and how to write each kind of link.
+ * that rest on it (a chart in the story, a note or a claim review on the notes page), and the story counts them
+ * where the list used to be. Pure: the pages pass in the collections, the placed charts and how to write each kind of link.
  */
 import type { Source } from '../schemas.ts';
 
@@ -36,8 +36,8 @@ export interface SourceUsesInput {
 
 /**
  * For each source the story uses: the places that use it (each once, in the order found: charts' events, notes,
- * the playbook, the map's places, the charts' own sources, the claim reviews); and the used sources that have a URL, by publisher then
- * title.
+ * the playbook, the map's places, the charts' own sources, the claim reviews); and the used sources that have a URL,
+ * by publisher then title.
  */
 export function sourceUses(i: SourceUsesInput): { uses: Map<string, SourceUse[]>; sources: Source[] } {
   const uses = new Map<string, SourceUse[]>();
