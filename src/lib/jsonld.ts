@@ -96,7 +96,10 @@ export function claimRecord(
   return { claim: c, appearances, first, cited };
 }
 
-/** Every claim of content/data/claims.json (validated) as its record: the notes page shows them, the sources page links to them. */
+/**
+ * Every claim of content/data/claims.json, validated, as its record: the notes page shows them, the sources page
+ * links to them.
+ */
 export function claimRecords(
   raw: unknown,
   events: ReadonlyMap<string, StoryEvent>,

@@ -1,7 +1,8 @@
 /**
  * Which sources the story uses, and where: the sources page (/sources/) lists each with links back to the places
  * that rest on it (a chart in the story, a note or a claim review on the notes page), and the story counts them
- * where the list used to be. Pure: the pages pass in the collections, the placed charts and how to write each kind of link.
+ * where the list used to be. Pure: the pages pass in the collections, the placed charts and how to write each kind
+ * of link.
  */
 import type { Source } from '../schemas.ts';
 
