@@ -67,6 +67,7 @@ export function enhance(root: { querySelector(selector: string): unknown }, tabl
 
 /** What keepPlace needs from the window (the real one in the page; a fake in tests). */
 export interface Viewport {
+  readonly scrollY: number;
   scrollBy(x: number, y: number): void;
   addEventListener(type: string, listener: () => void, options: { once: boolean; passive: boolean }): void;
   requestAnimationFrame(callback: () => void): unknown;
@@ -79,6 +80,11 @@ export interface Viewport {
  * 1,878 px away. The place is set back after each step of the work that `steps` reports (a section set up, in the
  * task that changed it, so before the browser paints it), when the work is done, and once more two frames later;
  * never after the reader has scrolled, tapped or pressed a key.
+ *
+ * It sets back only what the layout moved the target by in the page, never more: the browser's own scroll to the
+ * fragment can come after the work has begun (Chromium scrolled to it after the first paint, stop 24's CI), and a
+ * place measured before that scroll must not undo it (the page went back to its top). Where the browser anchored
+ * the scroll itself, the target has not moved on screen and nothing is done.
  */
 export async function keepPlace(
   target: { getBoundingClientRect(): { top: number } } | null,
@@ -87,7 +93,9 @@ export async function keepPlace(
   steps?: (restore: () => void) => void,
 ) {
   if (!target) return work;
-  const top = target.getBoundingClientRect().top;
+  // Where the reader sees it, and where it is in the page.
+  let top = target.getBoundingClientRect().top;
+  let page = top + view.scrollY;
   let moved = false;
   for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown'])
     view.addEventListener(
@@ -98,7 +106,13 @@ export async function keepPlace(
       { once: true, passive: true },
     );
   const restore = () => {
-    if (!moved) view.scrollBy(0, target.getBoundingClientRect().top - top);
+    const now = target.getBoundingClientRect().top;
+    const shift = now + view.scrollY - page;
+    const off = now - top;
+    const by = moved ? 0 : shift > 0 ? Math.min(Math.max(off, 0), shift) : Math.max(Math.min(off, 0), shift);
+    if (by !== 0) view.scrollBy(0, by);
+    top = target.getBoundingClientRect().top;
+    page = top + view.scrollY;
   };
   steps?.(restore);
   await work;

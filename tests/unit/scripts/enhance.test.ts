@@ -85,34 +85,79 @@ describe('enhance', () => {
 });
 
 describe('keepPlace', () => {
-  /** A page whose target moves down by `shift` px when the work is done, and a viewport that records scrolls. */
-  function setup(shift: number) {
-    let top = 120;
+  /**
+   * A page whose target moves down by `shift` px when the work is done, a viewport that records scrolls, and the
+   * browser's own scroll (to the fragment, say) by `scrollTo`.
+   */
+  function setup(shift: number, start = 120) {
+    let top = start;
     const scrolls: number[] = [];
     const listeners = new Map<string, () => void>();
     const target = { getBoundingClientRect: () => ({ top }) };
     const view = {
+      scrollY: 0,
       scrollBy: (_x: number, y: number) => {
         scrolls.push(y);
+        view.scrollY += y;
         top -= y;
       },
       addEventListener: (type: string, listener: () => void) => listeners.set(type, listener),
       requestAnimationFrame: (cb: () => void) => setTimeout(cb, 0),
     };
+    const browserScroll = (y: number) => {
+      view.scrollY += y;
+      top -= y;
+    };
+    const layout = (y: number) => {
+      top += y;
+    };
     const work = new Promise<void>((r) =>
       setTimeout(() => {
-        top += shift;
+        layout(shift);
         r();
       }, 5),
     );
-    return { target, view, work, scrolls, listeners, top: () => top };
+    return { target, view, work, scrolls, listeners, browserScroll, layout, top: () => top };
   }
 
   it('sets the landed element back where the reader saw it once the layout above it changed', async () => {
     const s = setup(1878);
     await keepPlace(s.target, s.work, s.view);
     expect(s.top()).toBe(120);
-    expect(s.scrolls).toEqual([1878, 0]);
+    expect(s.scrolls).toEqual([1878]);
+  });
+
+  it("never undoes the browser's own scroll to the fragment, even one that comes after the work began", async () => {
+    // The place was measured before the browser scrolled to the fragment (the target 15,087 px down, then at 15).
+    const s = setup(0, 15_087);
+    let restore = () => {};
+    const done = keepPlace(s.target, s.work, s.view, (r) => {
+      restore = r;
+    });
+    s.browserScroll(15_072);
+    restore();
+    expect(s.top()).toBe(15);
+    // A section set up above it afterwards moves it by 300: that, and only that, is set back.
+    s.layout(300);
+    restore();
+    expect(s.top()).toBe(15);
+    await done;
+    expect(s.scrolls).toEqual([300]);
+  });
+
+  it('does nothing where the browser anchored the scroll itself', async () => {
+    const s = setup(0);
+    let restore = () => {};
+    const done = keepPlace(s.target, s.work, s.view, (r) => {
+      restore = r;
+    });
+    // The layout above grew by 500 and the browser scrolled by as much: the target has not moved on screen.
+    s.layout(500);
+    s.browserScroll(500);
+    restore();
+    await done;
+    expect(s.top()).toBe(120);
+    expect(s.scrolls).toEqual([]);
   });
 
   it('leaves the page alone once the reader has scrolled, and when no link landed', async () => {
@@ -236,8 +281,10 @@ describe('keepPlace: after each step of the work', () => {
     let top = 100;
     const scrolled: number[] = [];
     const view = {
+      scrollY: 0,
       scrollBy: (_x: number, y: number) => {
         scrolled.push(y);
+        view.scrollY += y;
         top -= y;
       },
       addEventListener: () => {},
