@@ -14,8 +14,9 @@ import {
 import { turns } from '../../../src/scripts/turns.ts';
 
 describe('afterFirstPaint', () => {
-  /** A browser whose frames, tasks and paint reports the test runs by hand. */
-  function fakeClock(reportsPaints: boolean) {
+  /** Starts afterFirstPaint in a browser whose frames, tasks and paint reports the test runs by hand. */
+  function start(reportsPaints: boolean) {
+    const log: string[] = [];
     const frames: (() => void)[] = [];
     const tasks: { run: () => void; ms: number }[] = [];
     const paints: (() => void)[] = [];
@@ -24,13 +25,12 @@ describe('afterFirstPaint', () => {
       frame: (cb) => frames.push(cb),
       later: (cb, ms) => tasks.push({ run: cb, ms }),
     };
-    return { clock, frames, tasks, paints };
+    afterFirstPaint(() => log.push('run'), clock);
+    return { log, frames, tasks, paints };
   }
 
   it('where the browser reports paints, runs when the first contentful paint is reported, and only once', () => {
-    const log: string[] = [];
-    const { clock, frames, tasks, paints } = fakeClock(true);
-    afterFirstPaint(() => log.push('run'), clock);
+    const { log, frames, tasks, paints } = start(true);
     frames.shift()?.();
     // The task a frame queues can run before the paint reaches the screen (a busy machine): it is only the fallback.
     expect(tasks.map((t) => t.ms)).toEqual([PAINT_GRACE_MS]);
@@ -42,9 +42,7 @@ describe('afterFirstPaint', () => {
   });
 
   it('where a paint that should be reported is not, runs after the grace period from its first frame', () => {
-    const log: string[] = [];
-    const { clock, frames, tasks } = fakeClock(true);
-    afterFirstPaint(() => log.push('run'), clock);
+    const { log, frames, tasks } = start(true);
     expect(tasks).toHaveLength(0);
     frames.shift()?.();
     expect(log).toEqual([]);
@@ -53,9 +51,7 @@ describe('afterFirstPaint', () => {
   });
 
   it('where the browser does not report paints, runs in a task queued from the next frame, not in the frame', () => {
-    const log: string[] = [];
-    const { clock, frames, tasks } = fakeClock(false);
-    afterFirstPaint(() => log.push('run'), clock);
+    const { log, frames, tasks } = start(false);
     expect(log).toEqual([]);
     expect(tasks).toHaveLength(0);
     frames.shift()?.();
