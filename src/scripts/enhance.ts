@@ -82,9 +82,9 @@ export interface Viewport {
  * never after the reader has scrolled, tapped or pressed a key.
  *
  * It sets back only what the layout moved the target by in the page, never more: the browser's own scroll to the
- * fragment can come after the work has begun (Chromium scrolled to it after the first paint, stop 24's CI), and a
- * place measured before that scroll must not undo it (the page went back to its top). Where the browser anchored
- * the scroll itself, the target has not moved on screen and nothing is done.
+ * fragment can come after the work has begun (Chromium scrolled to it after the first paint, in a fresh-clone CI
+ * of 3af8d60), and a place measured before that scroll must not undo it (the page went back to its top). Where the
+ * browser anchored the scroll itself, the target has not moved on screen and nothing is done.
  */
 export async function keepPlace(
   target: { getBoundingClientRect(): { top: number } } | null,
